@@ -1,0 +1,32 @@
+# The README's commands. Each one first installs the missing Debian packages.
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+CLI = $(BUILD_DIR)/bin/pretrainlab-cli
+
+.PHONY: all deps configure build run test bench vocab clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j$(JOBS)
+
+run: build
+	$(BUILD_DIR)/bin/pretrainlab
+
+test: build
+	@cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) --timeout 1200
+
+# Re-trains the bundled vocabularies (committed in resources/vocab) from the bundled corpus.
+vocab: build
+	$(CLI) vocab --kind wordpiece --size 8192 --out resources/vocab/wordpiece-8192
+	$(CLI) vocab --kind bpe --size 8192 --out resources/vocab/bpe-8192
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,348 @@
+#include "app/cli/Commands.h"
+#include "core/api/Presets.h"
+#include "core/model/Checkpoint.h"
+#include "core/model/Inspect.h"
+#include "core/objectives/MlmMasker.h"
+#include "core/store/RunStore.h"
+#include "core/text/ByteLevelBpe.h"
+#include "core/text/Corpus.h"
+#include "core/text/WordPiece.h"
+#include "core/util/Error.h"
+#include "core/util/Files.h"
+
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace ptl::cli {
+
+int gThreads = 0;
+
+namespace {
+
+// --checkpoint DIR | --vocab FILE: the tokenizer to use.
+struct TokenizerSource {
+    std::string checkpoint, vocab;
+    void add(CLI::App* c)
+    {
+        auto* a = c->add_option("--checkpoint", checkpoint, "checkpoint folder (its tokenizer files are used)");
+        auto* b = c->add_option("--vocab", vocab, "vocab.txt (WordPiece) or vocab.json (BPE, merges.txt beside it)");
+        a->excludes(b);
+    }
+    std::unique_ptr<Tokenizer> load() const
+    {
+        if (!checkpoint.empty()) return loadTokenizer(checkpoint);
+        if (!vocab.empty()) return loadTokenizerFile(vocab);
+        return loadBundledTokenizer(TokenizerKind::WordPiece);
+    }
+};
+
+void printJson(const json& j) { std::cout << j.dump() << "\n"; }
+
+std::string readTextArg(const std::string& text, const std::string& file)
+{
+    if (!file.empty()) return readTextFile(file);
+    return text;
+}
+
+} // namespace
+
+// ------------------------------------------------------------------ init
+void addInit(CLI::App& app)
+{
+    struct Opts {
+        std::string preset, out;
+        std::vector<std::string> sets;
+        std::uint64_t seed = 1234;
+        bool force = false, json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("init", "write a randomly initialised checkpoint folder for a preset");
+    c->add_option("--preset", o->preset, "bert-tiny, bert-mini, gpt-tiny, gpt-mini, albert-tiny")->required();
+    c->add_option("--out", o->out, "folder to write (config.json, model.safetensors, tokenizer files)")->required();
+    c->add_option("--set", o->sets, "override a model field, key=value (repeatable)");
+    c->add_option("--seed", o->seed, "random seed for the initial weights");
+    c->add_flag("--force", o->force, "overwrite a folder that already holds a model");
+    c->add_flag("--json", o->json, "print the result as JSON");
+    c->callback([o] {
+        const Preset& p = presetByName(o->preset);
+        ModelConfig cfg = p.model;
+        auto tok = loadBundledTokenizer(p.tokenizer);
+        cfg.vocab_size = tok->vocabSize();
+        for (const auto& kv : o->sets) {
+            const auto eq = kv.find('=');
+            if (eq == std::string::npos)
+                throw Error("--set " + kv + ": expected key=value", "e.g. --set num_hidden_layers=6");
+            cfg.set(kv.substr(0, eq), kv.substr(eq + 1));
+        }
+        if (cfg.vocab_size != tok->vocabSize())
+            throw Error("vocab_size " + std::to_string(cfg.vocab_size) + " differs from the bundled tokenizer's " +
+                        std::to_string(tok->vocabSize()), "leave vocab_size unset; it follows the tokenizer");
+        cfg.check();
+        const fs::path out = o->out;
+        if (fs::exists(out / "model.safetensors") && !o->force)
+            throw Error(out.string() + " already holds a model", "choose another --out, or pass --force to overwrite it");
+        torch::manual_seed(o->seed);
+        TransformerModel model(cfg);
+        saveCheckpoint(out, model, *tok, {{"preset", p.name}, {"seed", std::to_string(o->seed)}});
+        std::int64_t params = 0;
+        for (const auto& t : model->parameters()) params += t.numel();
+        if (o->json)
+            printJson({{"out", out.string()}, {"preset", p.name}, {"parameters", params}, {"seed", o->seed}});
+        else
+            std::cout << "wrote " << out.string() << " (" << p.name << ", " << params << " parameters, seed " << o->seed << ")\n";
+    });
+}
+
+// ------------------------------------------------------------------ tokenize
+void addTokenize(CLI::App& app)
+{
+    struct Opts {
+        TokenizerSource src;
+        std::string text, file;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("tokenize", "split text into WordPiece or BPE tokens, with ids");
+    o->src.add(c);
+    auto* t = c->add_option("--text", o->text, "text to tokenize");
+    c->add_option("--text-file", o->file, "read the text from a file")->excludes(t);
+    c->add_flag("--json", o->json, "print {tokens, ids, unknown} as JSON");
+    c->callback([o] {
+        auto tok = o->src.load();
+        const std::string text = readTextArg(o->text, o->file);
+        const auto tokens = tok->tokenize(text);
+        const auto ids = tok->toIds(tokens);
+        std::vector<int> unknown;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            if (ids[i] == tok->specials().unk) unknown.push_back(static_cast<int>(i));
+        if (o->json) {
+            printJson({{"tokens", tokens}, {"ids", ids}, {"unknown", unknown}, {"kind", toString(tok->kind())}});
+            return;
+        }
+        for (std::size_t i = 0; i < tokens.size(); ++i)
+            std::cout << std::setw(5) << i << "  " << std::setw(6) << ids[i] << "  " << tokens[i]
+                      << (ids[i] == tok->specials().unk ? "   <- unknown" : "") << "\n";
+        std::cout << tokens.size() << " tokens\n";
+    });
+}
+
+// ------------------------------------------------------------------ mask
+void addMask(CLI::App& app)
+{
+    struct Opts {
+        TokenizerSource src;
+        std::string file;
+        std::uint64_t seed = 0;
+        int maxSeq = 128, limit = 0;
+        MaskingOptions m;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("mask", "run BERT's masked-LM masker on a text file and show its decisions");
+    o->src.add(c);
+    c->add_option("--text-file", o->file, "text file (documents separated by blank lines)")->required();
+    c->add_option("--seed", o->seed, "random seed")->required();
+    c->add_option("--max-seq", o->maxSeq, "sequence length, [CLS] and [SEP] included");
+    c->add_option("--mask-prob", o->m.maskProb, "share of tokens to predict");
+    c->add_option("--max-predictions", o->m.maxPredictions, "at most this many per sequence");
+    c->add_option("--mask-ratio", o->m.maskRatio, "share of selected tokens replaced by [MASK]");
+    c->add_option("--random-ratio", o->m.randomRatio, "share replaced by a random token (the rest is kept)");
+    c->add_flag("--whole-word", o->m.wholeWord, "mask all pieces of a word together");
+    c->add_option("--ngram", o->m.maxNgram, "ALBERT n-gram masking up to n (1: off)");
+    c->add_option("--limit", o->limit, "stop after this many sequences (0: all)");
+    c->add_flag("--json", o->json, "print {sequences: [{tokens, decisions}]} as JSON");
+    c->callback([o] {
+        auto tok = o->src.load();
+        if (o->maxSeq < 3) throw Error("--max-seq must be at least 3");
+        const Corpus corpus = readCorpus(o->file);
+        MlmMasker masker(*tok, o->m);
+        std::mt19937_64 rng(o->seed);
+        json seqs = json::array();
+        const std::size_t room = static_cast<std::size_t>(o->maxSeq - 2);
+        auto emit = [&](std::vector<int> body) {
+            std::vector<int> ids{tok->specials().cls};
+            ids.insert(ids.end(), body.begin(), body.end());
+            ids.push_back(tok->specials().sep);
+            const auto decisions = masker.mask(ids, rng);
+            std::vector<std::string> tokens;
+            for (int id : ids) tokens.push_back(tok->token(id));
+            if (o->json) {
+                json d = json::array();
+                for (const auto& x : decisions)
+                    d.push_back({{"position", x.position}, {"original", tok->token(x.original)}, {"original_id", x.original},
+                                 {"input", tok->token(x.input)}, {"input_id", x.input}, {"kind", toString(x.kind)}});
+                seqs.push_back({{"tokens", tokens}, {"ids", ids}, {"decisions", d}});
+            } else {
+                std::size_t k = 0;
+                for (std::size_t i = 0; i < tokens.size(); ++i) {
+                    if (i) std::cout << ' ';
+                    if (k < decisions.size() && decisions[k].position == static_cast<int>(i)) {
+                        const auto& x = decisions[k++];
+                        if (x.kind == MaskKind::Mask) std::cout << "[MASK]{" << tok->token(x.original) << "}";
+                        else if (x.kind == MaskKind::Random) std::cout << "~" << tokens[i] << "{" << tok->token(x.original) << "}";
+                        else std::cout << "=" << tokens[i];
+                    } else {
+                        std::cout << tokens[i];
+                    }
+                }
+                std::cout << "\n";
+            }
+        };
+        int count = 0;
+        for (const auto& doc : corpus.documents) {
+            std::vector<int> body;
+            for (const auto& s : doc.sentences) {
+                auto ids = tok->encode(s);
+                if (!body.empty() && body.size() + ids.size() > room) {
+                    emit(std::move(body));
+                    body.clear();
+                    if (o->limit && ++count >= o->limit) goto done;
+                }
+                body.insert(body.end(), ids.begin(), ids.end());
+                if (body.size() > room) body.resize(room);
+            }
+            if (!body.empty()) {
+                emit(std::move(body));
+                if (o->limit && ++count >= o->limit) goto done;
+            }
+        }
+    done:
+        if (o->json) printJson({{"sequences", seqs}});
+        else std::cout << "legend: [MASK]{original}  ~random{original}  =kept\n";
+    });
+}
+
+// ------------------------------------------------------------------ inspect
+void addInspect(CLI::App& app)
+{
+    struct Opts {
+        std::string checkpoint, text, textB;
+        int topK = 5;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("inspect", "tokens, attention probabilities and top-k predictions at each [MASK]");
+    c->add_option("--checkpoint", o->checkpoint, "checkpoint folder")->required();
+    c->add_option("--text", o->text, "text (segment A); write [MASK] where the model should predict")->required();
+    c->add_option("--text-b", o->textB, "segment B of a sentence pair");
+    c->add_option("--top-k", o->topK, "predictions per [MASK]");
+    c->add_flag("--json", o->json, "print {tokens, ids, attentions[layer][head][query][key], mlm_top_k} as JSON");
+    c->callback([o] {
+        LoadedModel m = loadCheckpoint(o->checkpoint);
+        const InspectResult r = inspect(m, o->text, o->textB.empty() ? std::nullopt : std::optional<std::string>(o->textB), o->topK);
+        json top = json::array();
+        for (const auto& p : r.maskPredictions) {
+            json cands = json::array();
+            for (const auto& cnd : p.candidates) cands.push_back({{"token", cnd.token}, {"id", cnd.id}, {"prob", cnd.prob}});
+            top.push_back({{"position", p.position}, {"candidates", cands}});
+        }
+        if (o->json) {
+            printJson({{"tokens", r.tokens}, {"ids", r.ids}, {"type_ids", r.typeIds}, {"attentions", r.attentions}, {"mlm_top_k", top}});
+            return;
+        }
+        std::cout << "tokens:";
+        for (const auto& t : r.tokens) std::cout << ' ' << t;
+        std::cout << "\n" << r.attentions.size() << " layers x " << (r.attentions.empty() ? 0 : r.attentions[0].size())
+                  << " heads of attention over " << r.tokens.size() << " tokens (use --json for the values)\n";
+        for (const auto& p : r.maskPredictions) {
+            std::cout << "[MASK] at " << p.position << ":";
+            for (const auto& cnd : p.candidates) std::cout << "  " << cnd.token << " " << std::fixed << std::setprecision(3) << cnd.prob;
+            std::cout << "\n";
+        }
+    });
+}
+
+// ------------------------------------------------------------------ vocab
+void addVocab(CLI::App& app)
+{
+    struct Opts {
+        std::string kind = "wordpiece", corpus, out;
+        int size = 8192;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("vocab", "train a WordPiece or byte-level BPE vocabulary on a corpus");
+    c->add_option("--kind", o->kind, "wordpiece or bpe")->check(CLI::IsMember({"wordpiece", "bpe"}));
+    c->add_option("--size", o->size, "vocabulary size, specials included");
+    c->add_option("--corpus", o->corpus, "text file or folder (default: the bundled Brown corpus)");
+    c->add_option("--out", o->out, "folder for vocab.txt, or vocab.json + merges.txt")->required();
+    c->add_flag("--json", o->json, "print the result as JSON");
+    c->callback([o] {
+        if (o->size < 300) throw Error("--size must be at least 300 (got " + std::to_string(o->size) + ")");
+        const Corpus corpus = o->corpus.empty() ? bundledCorpus() : readCorpus(o->corpus);
+        std::vector<std::string> texts;
+        for (const auto& d : corpus.documents) {
+            std::string doc;
+            for (const auto& s : d.sentences) doc += (doc.empty() ? "" : " ") + s;
+            texts.push_back(std::move(doc));
+        }
+        fs::create_directories(o->out);
+        int size = 0;
+        if (o->kind == "wordpiece") {
+            WordPieceTokenizer tok(WordPieceTokenizer::train(texts, o->size));
+            tok.save(o->out);
+            size = tok.vocabSize();
+        } else {
+            auto tok = ByteLevelBpeTokenizer::train(texts, o->size);
+            tok->save(o->out);
+            size = tok->vocabSize();
+        }
+        if (o->json) printJson({{"out", o->out}, {"kind", o->kind}, {"size", size}});
+        else std::cout << "wrote a " << o->kind << " vocabulary of " << size << " tokens to " << o->out << "\n";
+    });
+}
+
+// ------------------------------------------------------------------ runs
+void addRuns(CLI::App& app)
+{
+    struct Opts {
+        std::string store;
+        std::int64_t id = 0;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("runs", "list and show the runs in a run store");
+    c->require_subcommand(1);
+    auto* list = c->add_subcommand("list", "one line per run");
+    auto* show = c->add_subcommand("show", "one run with its configuration and last metrics");
+    for (auto* s : {list, show}) {
+        s->add_option("--store", o->store, "run store (default: $XDG_DATA_HOME/pretrainlab/runs.sqlite)");
+        s->add_flag("--json", o->json, "JSON output");
+    }
+    show->add_option("RUN_ID", o->id, "run id")->required();
+    auto storePath = [o] { return o->store.empty() ? RunStore::defaultPath() : fs::path(o->store); };
+    list->callback([o, storePath] {
+        RunStore store(storePath());
+        const auto runs = store.listRuns();
+        if (o->json) {
+            json a = json::array();
+            for (const auto& r : runs)
+                a.push_back({{"id", r.id}, {"name", r.name}, {"status", r.status}, {"family", r.family}, {"objective", r.objective},
+                             {"step", r.lastStep}, {"created_at", r.createdAt}, {"finished_at", r.finishedAt}});
+            printJson({{"runs", a}});
+            return;
+        }
+        std::cout << std::left << std::setw(5) << "id" << std::setw(24) << "name" << std::setw(13) << "status" << std::setw(8) << "step"
+                  << "created\n";
+        for (const auto& r : runs)
+            std::cout << std::setw(5) << r.id << std::setw(24) << r.name << std::setw(13) << r.status << std::setw(8) << r.lastStep
+                      << r.createdAt << "\n";
+        if (runs.empty()) std::cout << "(no runs in " << store.path().string() << ")\n";
+    });
+    show->callback([o, storePath] {
+        RunStore store(storePath());
+        const auto r = store.run(o->id);
+        if (!r) throw Error("no run " + std::to_string(o->id) + " in " + store.path().string(), "see 'pretrainlab-cli runs list'");
+        json cfg = json::parse(r->configJson, nullptr, false);
+        json j = {{"id", r->id}, {"name", r->name}, {"status", r->status}, {"family", r->family}, {"objective", r->objective},
+                  {"step", r->lastStep}, {"created_at", r->createdAt}, {"finished_at", r->finishedAt}, {"message", r->message},
+                  {"config", cfg}};
+        std::cout << (o->json ? j.dump() : j.dump(2)) << "\n";
+    });
+}
+
+} // namespace ptl::cli

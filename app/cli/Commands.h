@@ -1,0 +1,17 @@
+#pragma once
+// The subcommands of pretrainlab-cli, each registered on the CLI11 app.
+#include <CLI/CLI.hpp>
+
+namespace ptl::cli {
+
+void addInit(CLI::App& app);
+void addTokenize(CLI::App& app);
+void addMask(CLI::App& app);
+void addInspect(CLI::App& app);
+void addVocab(CLI::App& app);
+void addRuns(CLI::App& app);
+
+// Set by --threads before any command runs.
+extern int gThreads;
+
+} // namespace ptl::cli

@@ -1,0 +1,38 @@
+// pretrainlab-cli: headless commands over the same core as the workbench.
+#include "app/cli/Commands.h"
+#include "core/util/Error.h"
+#include "core/util/Runtime.h"
+
+#include <c10/util/Exception.h>
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"PretrainLab command line: pre-train, inspect and compare small transformers"};
+    app.set_version_flag("--version", std::string(PTL_VERSION));
+    app.require_subcommand(1);
+    app.add_option("--threads", ptl::cli::gThreads, "LibTorch intra-op threads (0: every core)");
+    ptl::cli::addInit(app);
+    ptl::cli::addTokenize(app);
+    ptl::cli::addMask(app);
+    ptl::cli::addInspect(app);
+    ptl::cli::addVocab(app);
+    ptl::cli::addRuns(app);
+    app.parse_complete_callback([] { ptl::initRuntime(ptl::cli::gThreads); });
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const ptl::Error& e) {
+        std::cerr << "error: " << e.message() << "\n";
+        if (!e.hint().empty()) std::cerr << "HINT: " << e.hint() << "\n";
+        return 1;
+    } catch (const c10::Error& e) {
+        std::cerr << "error: " << e.what_without_backtrace() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

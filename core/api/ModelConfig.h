@@ -1,0 +1,67 @@
+#pragma once
+// The configuration of PretrainLab's one transformer, as plain values.
+// Reads and writes Hugging Face config.json files (BertConfig, GPT2Config, AlbertConfig
+// keys); what HF has no key for sits under a "pretrainlab" object.
+// Torch-free: the GUI's configuration editor uses it directly.
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+
+namespace ptl {
+
+enum class Family { Bert, Gpt2, Albert };
+enum class Sharing { None, Attention, Ffn, All };  // ALBERT, Table 4
+enum class LayerNormPlacement { Post, Pre };        // BERT: post; GPT-2: pre + final LN
+enum class Activation { Gelu, GeluNew };            // erf GELU; tanh approximation
+
+struct ModelConfig {
+    Family family = Family::Bert;
+    int vocab_size = 8192;
+    int hidden_size = 128;
+    int num_layers = 2;
+    int num_heads = 2;
+    int intermediate_size = 512;
+    int max_position_embeddings = 512;
+    int type_vocab_size = 2;        // 0: no token-type embedding (GPT-2)
+    int embedding_size = 128;       // E; E != hidden_size adds ALBERT's E->H projection
+    Sharing sharing = Sharing::None;
+    LayerNormPlacement layer_norm = LayerNormPlacement::Post;
+    Activation activation = Activation::Gelu;
+    double hidden_dropout = 0.1;
+    double attention_dropout = 0.1;
+    double embedding_dropout = 0.1;
+    bool causal = false;
+    double initializer_range = 0.02;
+    bool scale_residual_init = false;  // GPT-2: residual projections at std/sqrt(2 * layers)
+    double layer_norm_eps = 1e-12;
+    int pad_token_id = 0;
+
+    int headDim() const { return hidden_size / num_heads; }
+    bool factorized() const { return embedding_size != hidden_size; }
+    // ALBERT always maps E->H (HF's embedding_hidden_mapping_in exists even when E == H).
+    bool hasEmbeddingProjection() const { return family == Family::Albert || factorized(); }
+    bool hasPairHead() const { return family != Family::Gpt2; }  // NSP (BERT) / SOP (ALBERT)
+
+    // Empty when valid, else "field: rule (got value)" for the first broken rule.
+    std::string validate() const;
+    // Throws ptl::Error with validate()'s message.
+    void check() const;
+
+    // Hugging Face config.json (with the "pretrainlab" extension object).
+    nlohmann::json toJson() const;
+    // Reads BERT, GPT-2 and ALBERT config.json files; the "pretrainlab" object wins where set.
+    static ModelConfig fromJson(const nlohmann::json& j);
+
+    // Sets one field by its JSON key name (as in toJson's "pretrainlab" view, e.g.
+    // "hidden_size", "sharing", "layer_norm"). Throws ptl::Error naming the key.
+    void set(const std::string& key, const std::string& value);
+};
+
+std::string toString(Family f);
+std::string toString(Sharing s);
+std::string toString(LayerNormPlacement p);
+std::string toString(Activation a);
+Family familyFromString(const std::string& s);
+Sharing sharingFromString(const std::string& s);
+
+} // namespace ptl

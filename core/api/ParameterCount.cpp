@@ -1,0 +1,38 @@
+#include "core/api/ParameterCount.h"
+
+namespace ptl {
+
+ParameterBreakdown countParameters(const ModelConfig& c)
+{
+    using i64 = std::int64_t;
+    const i64 V = c.vocab_size, E = c.embedding_size, H = c.hidden_size, P = c.max_position_embeddings,
+              T = c.type_vocab_size, I = c.intermediate_size, L = c.num_layers;
+    ParameterBreakdown b;
+    b.embeddings = V * E + P * E + T * E;
+    // BERT/ALBERT normalise the summed embeddings; GPT-2 does not.
+    if (c.family != Family::Gpt2)
+        b.embeddings += 2 * E;
+    if (c.hasEmbeddingProjection())
+        b.embeddings += E * H + H;
+
+    const i64 attentionLayer = 4 * H * H + 4 * H + 2 * H;  // q, k, v, output; LayerNorm
+    const i64 ffnLayer = H * I + I + I * H + H + 2 * H;    // up, down; LayerNorm
+    const bool sharedAttention = c.sharing == Sharing::Attention || c.sharing == Sharing::All;
+    const bool sharedFfn = c.sharing == Sharing::Ffn || c.sharing == Sharing::All;
+    b.attention = attentionLayer * (sharedAttention ? 1 : L);
+    b.ffn = ffnLayer * (sharedFfn ? 1 : L);
+    b.final_norm = c.layer_norm == LayerNormPlacement::Pre ? 2 * H : 0;
+
+    if (c.family != Family::Gpt2) {
+        b.heads += H * H + H;            // tanh pooler over [CLS]
+        b.heads += 2 * H + 2;            // NSP / SOP classifier
+        b.heads += H * E + E + 2 * E + V;  // MLM transform (H->E), LayerNorm(E), output bias; decoder tied
+    }
+    // GPT-2's LM head is tied to the token embeddings and has no bias.
+
+    b.total = b.embeddings + b.attention + b.ffn + b.final_norm + b.heads;
+    b.unshared_total = b.embeddings + attentionLayer * L + ffnLayer * L + b.final_norm + b.heads;
+    return b;
+}
+
+} // namespace ptl

@@ -1,0 +1,79 @@
+#include "core/api/Presets.h"
+#include "core/util/Error.h"
+
+namespace ptl {
+
+static ModelConfig bert(int layers, int hidden, int heads)
+{
+    ModelConfig c;
+    c.family = Family::Bert;
+    c.vocab_size = 8192;
+    c.num_layers = layers;
+    c.hidden_size = hidden;
+    c.embedding_size = hidden;
+    c.num_heads = heads;
+    c.intermediate_size = 4 * hidden;
+    c.max_position_embeddings = 512;
+    c.type_vocab_size = 2;
+    return c;
+}
+
+static ModelConfig gpt(int layers, int hidden, int heads)
+{
+    ModelConfig c = bert(layers, hidden, heads);
+    c.family = Family::Gpt2;
+    c.type_vocab_size = 0;
+    c.max_position_embeddings = 512;
+    c.layer_norm = LayerNormPlacement::Pre;
+    c.activation = Activation::GeluNew;
+    c.causal = true;
+    c.scale_residual_init = true;
+    c.layer_norm_eps = 1e-5;
+    return c;
+}
+
+static ModelConfig albert(int layers, int hidden, int heads, int embedding)
+{
+    ModelConfig c = bert(layers, hidden, heads);
+    c.family = Family::Albert;
+    c.embedding_size = embedding;
+    c.sharing = Sharing::All;
+    c.activation = Activation::GeluNew;
+    c.hidden_dropout = 0.0;   // ALBERT v2 trains without dropout
+    c.attention_dropout = 0.0;
+    c.embedding_dropout = 0.0;
+    return c;
+}
+
+const std::vector<Preset>& presets()
+{
+    static const std::vector<Preset> all = {
+        {"bert-tiny", "BERT, 2 layers, hidden 128, 2 heads (MLM + NSP)", bert(2, 128, 2), TokenizerKind::WordPiece, 128},
+        {"bert-mini", "BERT, 4 layers, hidden 256, 4 heads (MLM + NSP)", bert(4, 256, 4), TokenizerKind::WordPiece, 128},
+        {"gpt-tiny", "GPT-2, 2 layers, hidden 128, 2 heads (causal LM)", gpt(2, 128, 2), TokenizerKind::ByteLevelBpe, 128},
+        {"gpt-mini", "GPT-2, 4 layers, hidden 256, 4 heads (causal LM)", gpt(4, 256, 4), TokenizerKind::ByteLevelBpe, 128},
+        {"albert-tiny", "ALBERT, 4 layers, hidden 256, 4 heads, E=64, all layers shared (n-gram MLM + SOP)",
+         albert(4, 256, 4, 64), TokenizerKind::WordPiece, 128},
+    };
+    return all;
+}
+
+const Preset& presetByName(const std::string& name)
+{
+    std::string names;
+    for (const Preset& p : presets()) {
+        if (p.name == name)
+            return p;
+        names += (names.empty() ? "" : ", ") + p.name;
+    }
+    throw Error("unknown preset '" + name + "'", "presets: " + names);
+}
+
+std::string bundledVocabFolder(TokenizerKind kind)
+{
+    return kind == TokenizerKind::WordPiece ? "wordpiece-8192" : "bpe-8192";
+}
+
+std::string toString(TokenizerKind kind) { return kind == TokenizerKind::WordPiece ? "wordpiece" : "bpe"; }
+
+} // namespace ptl

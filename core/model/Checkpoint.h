@@ -1,0 +1,37 @@
+#pragma once
+// Checkpoint folders in the Hugging Face layout: config.json, model.safetensors and the
+// tokenizer files. Pickle files (pytorch_model.bin, *.pt, *.ckpt) are refused: loading
+// a model must never run code.
+#include "core/api/ModelConfig.h"
+#include "core/model/Transformer.h"
+#include "core/text/Tokenizer.h"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace ptl {
+
+struct LoadedModel {
+    std::filesystem::path dir;
+    ModelConfig config;
+    TransformerModel model{nullptr};
+    std::shared_ptr<Tokenizer> tokenizer;
+};
+
+// Writes config.json, model.safetensors and the tokenizer files into dir (created if
+// needed), each atomically.
+void saveCheckpoint(const std::filesystem::path& dir, TransformerModel& model, const Tokenizer& tokenizer,
+                    const std::map<std::string, std::string>& metadata = {});
+
+// Opens a checkpoint folder (ours or one published by HF). The model is in eval mode.
+LoadedModel loadCheckpoint(const std::filesystem::path& dir);
+
+// Reads and validates config.json alone.
+ModelConfig readModelConfig(const std::filesystem::path& configJson);
+
+// Throws ptl::Error when path is (or dir holds only) a pickle checkpoint.
+void refusePickle(const std::filesystem::path& path);
+
+} // namespace ptl

@@ -1,0 +1,236 @@
+#include "core/model/Transformer.h"
+#include "core/util/Error.h"
+
+#include <cmath>
+
+namespace F = torch::nn::functional;
+
+namespace ptl {
+
+namespace {
+torch::nn::LayerNorm layerNorm(int64_t dim, double eps)
+{
+    return torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim}).eps(eps));
+}
+} // namespace
+
+// ---------------------------------------------------------------- attention
+SelfAttentionImpl::SelfAttentionImpl(const ModelConfig& c)
+    : qkv(register_module("qkv", torch::nn::Linear(c.hidden_size, 3 * c.hidden_size))),
+      out(register_module("out", torch::nn::Linear(c.hidden_size, c.hidden_size))),
+      heads_(c.num_heads), headDim_(c.headDim()), attnDropout_(c.attention_dropout),
+      residDropout_(c.hidden_dropout), causal_(c.causal)
+{
+}
+
+torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& additiveMask,
+                                         torch::Tensor* probsOut, torch::Tensor* scoresOut)
+{
+    const auto B = x.size(0), T = x.size(1), H = x.size(2);
+    auto qkvOut = qkv->forward(x);                                        // (B, T, 3H)
+    auto parts = qkvOut.view({B, T, 3, heads_, headDim_}).permute({2, 0, 3, 1, 4});  // (3, B, nh, T, hs)
+    auto q = parts[0], k = parts[1], v = parts[2];                        // (B, nh, T, hs)
+    auto scores = torch::matmul(q, k.transpose(-2, -1)) * (1.0 / std::sqrt(double(headDim_)));  // (B, nh, T, T)
+    if (scoresOut)
+        *scoresOut = scores;
+    auto masked = scores;
+    if (causal_) {
+        auto future = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(x.device())).triu(1);
+        masked = masked.masked_fill(future, -std::numeric_limits<float>::infinity());
+    }
+    if (additiveMask.defined())
+        masked = masked + additiveMask;
+    auto probs = torch::softmax(masked, -1);                              // (B, nh, T, T)
+    if (probsOut)
+        *probsOut = probs;
+    auto y = torch::matmul(torch::dropout(probs, attnDropout_, is_training()), v);  // (B, nh, T, hs)
+    y = y.transpose(1, 2).reshape({B, T, H});                             // (B, T, H)
+    return torch::dropout(out->forward(y), residDropout_, is_training());
+}
+
+// ---------------------------------------------------------------- feed-forward
+FeedForwardImpl::FeedForwardImpl(const ModelConfig& c)
+    : up(register_module("up", torch::nn::Linear(c.hidden_size, c.intermediate_size))),
+      down(register_module("down", torch::nn::Linear(c.intermediate_size, c.hidden_size))),
+      tanhGelu_(c.activation == Activation::GeluNew), dropout_(c.hidden_dropout)
+{
+}
+
+torch::Tensor FeedForwardImpl::forward(const torch::Tensor& x)
+{
+    auto h = up->forward(x);                                         // (B, T, I)
+    h = tanhGelu_ ? torch::gelu(h, "tanh") : torch::gelu(h);
+    return torch::dropout(down->forward(h), dropout_, is_training());  // (B, T, H)
+}
+
+AttentionBlockImpl::AttentionBlockImpl(const ModelConfig& c)
+    : attn(register_module("attn", SelfAttention(c))),
+      norm(register_module("norm", layerNorm(c.hidden_size, c.layer_norm_eps)))
+{
+}
+
+FfnBlockImpl::FfnBlockImpl(const ModelConfig& c)
+    : ffn(register_module("ffn", FeedForward(c))),
+      norm(register_module("norm", layerNorm(c.hidden_size, c.layer_norm_eps)))
+{
+}
+
+// ---------------------------------------------------------------- embeddings
+EmbeddingsImpl::EmbeddingsImpl(const ModelConfig& c)
+    : word(register_module("word", torch::nn::Embedding(c.vocab_size, c.embedding_size))),
+      position(register_module("position", torch::nn::Embedding(c.max_position_embeddings, c.embedding_size))),
+      dropout_(c.embedding_dropout)
+{
+    if (c.type_vocab_size > 0)
+        type = register_module("type", torch::nn::Embedding(c.type_vocab_size, c.embedding_size));
+    if (c.family != Family::Gpt2)
+        norm = register_module("norm", layerNorm(c.embedding_size, c.layer_norm_eps));
+    if (c.hasEmbeddingProjection())
+        projection = register_module("projection", torch::nn::Linear(c.embedding_size, c.hidden_size));
+}
+
+torch::Tensor EmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Tensor& typeIds)
+{
+    const auto T = ids.size(1);
+    auto pos = torch::arange(T, torch::TensorOptions().dtype(torch::kLong).device(ids.device()));
+    auto e = word->forward(ids) + position->forward(pos).unsqueeze(0);  // (B, T, E)
+    if (type)
+        e = e + type->forward(typeIds.defined() ? typeIds : torch::zeros_like(ids));
+    if (norm)
+        e = norm->forward(e);
+    e = torch::dropout(e, dropout_, is_training());
+    if (projection)
+        e = projection->forward(e);                                      // (B, T, H)
+    return e;
+}
+
+// ---------------------------------------------------------------- the model
+TransformerModelImpl::TransformerModelImpl(const ModelConfig& c) : config_(c)
+{
+    c.check();
+    embeddings = register_module("embeddings", Embeddings(c));
+    const int nAttn = attentionShared() ? 1 : c.num_layers;
+    const int nFfn = ffnShared() ? 1 : c.num_layers;
+    for (int i = 0; i < nAttn; ++i)
+        attentionBlocks.push_back(register_module("attention_" + std::to_string(i), AttentionBlock(c)));
+    for (int i = 0; i < nFfn; ++i)
+        ffnBlocks.push_back(register_module("ffn_" + std::to_string(i), FfnBlock(c)));
+    if (c.layer_norm == LayerNormPlacement::Pre)
+        finalNorm = register_module("final_norm", layerNorm(c.hidden_size, c.layer_norm_eps));
+    if (c.hasPairHead()) {
+        pooler = register_module("pooler", torch::nn::Linear(c.hidden_size, c.hidden_size));
+        pairClassifier = register_module("pair_classifier", torch::nn::Linear(c.hidden_size, 2));
+        mlmTransform = register_module("mlm_transform", torch::nn::Linear(c.hidden_size, c.embedding_size));
+        mlmNorm = register_module("mlm_norm", layerNorm(c.embedding_size, c.layer_norm_eps));
+        mlmBias = register_parameter("mlm_bias", torch::zeros({c.vocab_size}));
+    }
+    initWeights();
+}
+
+bool TransformerModelImpl::attentionShared() const
+{
+    return config_.sharing == Sharing::Attention || config_.sharing == Sharing::All;
+}
+
+bool TransformerModelImpl::ffnShared() const
+{
+    return config_.sharing == Sharing::Ffn || config_.sharing == Sharing::All;
+}
+
+AttentionBlock TransformerModelImpl::attentionBlock(int layer) const
+{
+    return attentionBlocks[attentionShared() ? 0 : static_cast<std::size_t>(layer)];
+}
+
+FfnBlock TransformerModelImpl::ffnBlock(int layer) const
+{
+    return ffnBlocks[ffnShared() ? 0 : static_cast<std::size_t>(layer)];
+}
+
+void TransformerModelImpl::initWeights()
+{
+    torch::NoGradGuard noGrad;
+    const double std = config_.initializer_range;
+    for (auto& m : modules(/*include_self=*/false)) {
+        if (auto* lin = m->as<torch::nn::LinearImpl>()) {
+            lin->weight.normal_(0.0, std);
+            if (lin->bias.defined()) lin->bias.zero_();
+        } else if (auto* emb = m->as<torch::nn::EmbeddingImpl>()) {
+            emb->weight.normal_(0.0, std);
+        } else if (auto* ln = m->as<torch::nn::LayerNormImpl>()) {
+            ln->weight.fill_(1.0);
+            ln->bias.zero_();
+        }
+    }
+    if (config_.family != Family::Gpt2)
+        embeddings->word->weight[config_.pad_token_id].zero_();
+    if (config_.scale_residual_init) {
+        const double scaled = std / std::sqrt(2.0 * config_.num_layers);
+        for (auto& b : attentionBlocks) b->attn->out->weight.normal_(0.0, scaled);
+        for (auto& b : ffnBlocks) b->ffn->down->weight.normal_(0.0, scaled);
+    }
+    if (mlmBias.defined()) mlmBias.zero_();
+}
+
+torch::Tensor additivePaddingMask(const torch::Tensor& attentionMask, torch::ScalarType dtype)
+{
+    auto m = attentionMask.to(dtype).unsqueeze(1).unsqueeze(2);  // (B, 1, 1, T)
+    const double minValue = dtype == torch::kBFloat16 ? -3.38e38 : std::numeric_limits<float>::lowest();
+    return (1.0 - m) * minValue;
+}
+
+ModelOutput TransformerModelImpl::forward(const torch::Tensor& ids, const torch::Tensor& typeIds,
+                                          const torch::Tensor& attentionMask, const ForwardOptions& opt)
+{
+    const auto& c = config_;
+    if (ids.dim() != 2)
+        throw Error("model input must be (batch, sequence), got " + std::to_string(ids.dim()) + " dimensions");
+    const auto T = ids.size(1);
+    if (T > c.max_position_embeddings)
+        throw Error("cannot forward a sequence of length " + std::to_string(T) + ": max_position_embeddings is only " +
+                        std::to_string(c.max_position_embeddings),
+                    "shorten the text or the sequence length");
+
+    ModelOutput out;
+    auto x = embeddings->forward(ids, typeIds);  // (B, T, H)
+    if (opt.hidden_states) out.hidden_states.push_back(x);
+    torch::Tensor mask;
+    if (attentionMask.defined())
+        mask = additivePaddingMask(attentionMask, x.scalar_type());
+    const bool pre = c.layer_norm == LayerNormPlacement::Pre;
+    for (int i = 0; i < c.num_layers; ++i) {
+        AttentionBlock ab = attentionBlock(i);
+        FfnBlock fb = ffnBlock(i);
+        torch::Tensor probs, scores;
+        torch::Tensor* probsOut = opt.attentions ? &probs : nullptr;
+        torch::Tensor* scoresOut = opt.scores ? &scores : nullptr;
+        if (pre) {
+            x = x + ab->attn->forward(ab->norm->forward(x), mask, probsOut, scoresOut);
+            x = x + fb->ffn->forward(fb->norm->forward(x));
+        } else {
+            x = ab->norm->forward(x + ab->attn->forward(x, mask, probsOut, scoresOut));
+            x = fb->norm->forward(x + fb->ffn->forward(x));
+        }
+        if (opt.attentions) out.attentions.push_back(probs);
+        if (opt.scores) out.scores.push_back(scores);
+        if (opt.hidden_states) out.hidden_states.push_back(x);
+    }
+    if (finalNorm)
+        x = finalNorm->forward(x);
+    out.last_hidden = x;
+    if (!opt.heads)
+        return out;
+    if (c.family == Family::Gpt2) {
+        out.token_logits = torch::matmul(x, embeddings->word->weight.t());  // (B, T, V), tied
+    } else {
+        auto h = mlmTransform->forward(x);                                  // (B, T, E)
+        h = c.activation == Activation::GeluNew ? torch::gelu(h, "tanh") : torch::gelu(h);
+        h = mlmNorm->forward(h);
+        out.token_logits = torch::matmul(h, embeddings->word->weight.t()) + mlmBias;  // (B, T, V), tied decoder
+        auto pooled = torch::tanh(pooler->forward(x.select(1, 0)));         // (B, H) over [CLS]
+        out.pair_logits = pairClassifier->forward(pooled);                  // (B, 2)
+    }
+    return out;
+}
+
+} // namespace ptl

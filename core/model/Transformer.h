@@ -1,0 +1,132 @@
+#pragma once
+// PretrainLab's one configurable transformer: BERT, GPT-2 and ALBERT are settings of it
+// (ModelConfig). Reads top to bottom like nanoGPT: attention, feed-forward, the two
+// sub-blocks with their LayerNorm, embeddings, the stack with cross-layer sharing, heads.
+#include "core/api/ModelConfig.h"
+
+#include <torch/torch.h>
+#include <vector>
+
+namespace ptl {
+
+// What forward() returns beyond the outputs. Each costs nothing when not asked for.
+struct ForwardOptions {
+    bool hidden_states = false;  // embeddings output + every layer's output
+    bool attentions = false;     // softmax probabilities, per layer (B, nh, T, T)
+    bool scores = false;         // pre-softmax scores q.k/sqrt(d), before masking, per layer
+    bool heads = true;           // run the MLM/LM and NSP/SOP heads
+};
+
+struct ModelOutput {
+    torch::Tensor last_hidden;   // (B, T, H)
+    torch::Tensor token_logits;  // (B, T, V): MLM (BERT/ALBERT) or next-token (GPT-2)
+    torch::Tensor pair_logits;   // (B, 2): NSP (BERT) or SOP (ALBERT); undefined for GPT-2
+    std::vector<torch::Tensor> hidden_states;
+    std::vector<torch::Tensor> attentions;
+    std::vector<torch::Tensor> scores;
+};
+
+class SelfAttentionImpl : public torch::nn::Module {
+public:
+    explicit SelfAttentionImpl(const ModelConfig& c);
+    // x (B, T, H); additiveMask broadcastable to (B, nh, T, T) or undefined.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& additiveMask, torch::Tensor* probsOut,
+                          torch::Tensor* scoresOut);
+
+    torch::nn::Linear qkv{nullptr};  // fused query, key, value: weight (3H, H)
+    torch::nn::Linear out{nullptr};  // (H, H)
+
+private:
+    int heads_, headDim_;
+    double attnDropout_, residDropout_;
+    bool causal_;
+};
+TORCH_MODULE(SelfAttention);
+
+class FeedForwardImpl : public torch::nn::Module {
+public:
+    explicit FeedForwardImpl(const ModelConfig& c);
+    torch::Tensor forward(const torch::Tensor& x);
+
+    torch::nn::Linear up{nullptr};    // (I, H)
+    torch::nn::Linear down{nullptr};  // (H, I)
+
+private:
+    bool tanhGelu_;
+    double dropout_;
+};
+TORCH_MODULE(FeedForward);
+
+// A sub-layer with its LayerNorm: the unit of ALBERT's cross-layer sharing.
+class AttentionBlockImpl : public torch::nn::Module {
+public:
+    explicit AttentionBlockImpl(const ModelConfig& c);
+    SelfAttention attn{nullptr};
+    torch::nn::LayerNorm norm{nullptr};
+};
+TORCH_MODULE(AttentionBlock);
+
+class FfnBlockImpl : public torch::nn::Module {
+public:
+    explicit FfnBlockImpl(const ModelConfig& c);
+    FeedForward ffn{nullptr};
+    torch::nn::LayerNorm norm{nullptr};
+};
+TORCH_MODULE(FfnBlock);
+
+class EmbeddingsImpl : public torch::nn::Module {
+public:
+    explicit EmbeddingsImpl(const ModelConfig& c);
+    torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& typeIds);  // (B, T) -> (B, T, H)
+
+    torch::nn::Embedding word{nullptr};      // (V, E)
+    torch::nn::Embedding position{nullptr};  // (P, E)
+    torch::nn::Embedding type{nullptr};      // (T, E), absent when type_vocab_size == 0
+    torch::nn::LayerNorm norm{nullptr};      // over E, absent for GPT-2
+    torch::nn::Linear projection{nullptr};   // E -> H, ALBERT's factorization
+
+private:
+    double dropout_;
+};
+TORCH_MODULE(Embeddings);
+
+class TransformerModelImpl : public torch::nn::Module {
+public:
+    explicit TransformerModelImpl(const ModelConfig& c);
+
+    // ids (B, T) int64; typeIds (B, T) or undefined (all zeros); attentionMask (B, T)
+    // with 1 for real tokens and 0 for padding, or undefined (all real).
+    ModelOutput forward(const torch::Tensor& ids, const torch::Tensor& typeIds = {},
+                        const torch::Tensor& attentionMask = {}, const ForwardOptions& opt = {});
+
+    const ModelConfig& config() const { return config_; }
+    // The attention / FFN block used by layer i (the same object for shared layers).
+    AttentionBlock attentionBlock(int layer) const;
+    FfnBlock ffnBlock(int layer) const;
+    bool attentionShared() const;
+    bool ffnShared() const;
+
+    // Re-initialises every parameter as the family's reference does: N(0, range) for
+    // weights, zero biases, unit LayerNorms, a zero padding row (BERT/ALBERT), and
+    // GPT-2's residual projections at range / sqrt(2 * layers).
+    void initWeights();
+
+    Embeddings embeddings{nullptr};
+    std::vector<AttentionBlock> attentionBlocks;  // 1 when shared, else one per layer
+    std::vector<FfnBlock> ffnBlocks;
+    torch::nn::LayerNorm finalNorm{nullptr};      // pre-LN only
+    torch::nn::Linear pooler{nullptr};            // tanh pooler over [CLS]
+    torch::nn::Linear pairClassifier{nullptr};    // NSP / SOP: (2, H)
+    torch::nn::Linear mlmTransform{nullptr};      // H -> E
+    torch::nn::LayerNorm mlmNorm{nullptr};        // over E
+    torch::Tensor mlmBias;                        // (V)
+
+private:
+    ModelConfig config_;
+};
+TORCH_MODULE(TransformerModel);
+
+// Additive attention mask (B, 1, 1, T) from a (B, T) 0/1 mask, in dtype.
+torch::Tensor additivePaddingMask(const torch::Tensor& attentionMask, torch::ScalarType dtype);
+
+} // namespace ptl

@@ -1,0 +1,259 @@
+#include "core/store/RunStore.h"
+#include "core/util/Error.h"
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <ctime>
+#include <sqlite3.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace ptl {
+
+namespace {
+
+struct Stmt {
+    sqlite3_stmt* s = nullptr;
+    Stmt(sqlite3* db, const std::string& sql)
+    {
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK)
+            throw Error(std::string("run store: cannot prepare statement: ") + sqlite3_errmsg(db));
+    }
+    ~Stmt() { sqlite3_finalize(s); }
+    Stmt& bind(int i, std::int64_t v) { sqlite3_bind_int64(s, i, v); return *this; }
+    Stmt& bind(int i, double v) { sqlite3_bind_double(s, i, v); return *this; }
+    Stmt& bind(int i, const std::string& v) { sqlite3_bind_text(s, i, v.c_str(), -1, SQLITE_TRANSIENT); return *this; }
+    std::string text(int col) const
+    {
+        const auto* t = sqlite3_column_text(s, col);
+        return t ? reinterpret_cast<const char*>(t) : "";
+    }
+};
+
+std::string hostName()
+{
+    char buf[256] = {0};
+    gethostname(buf, sizeof buf - 1);
+    return buf;
+}
+
+const char* kSchemaV1 = R"sql(
+CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS runs(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  status TEXT NOT NULL CHECK(status IN ('running','paused','completed','cancelled','interrupted','diverged','failed')),
+  config_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  finished_at TEXT,
+  family TEXT,
+  objective TEXT,
+  message TEXT,
+  owner_pid INTEGER,
+  owner_host TEXT
+);
+CREATE TABLE IF NOT EXISTS metrics(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  step INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  value REAL NOT NULL,
+  wall_time REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS metrics_by_run ON metrics(run_id, name, step);
+)sql";
+
+} // namespace
+
+std::string nowIso8601()
+{
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t t = std::chrono::system_clock::to_time_t(now);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+fs::path RunStore::defaultPath()
+{
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    fs::path base;
+    if (xdg && *xdg)
+        base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        base = fs::path(home) / ".local" / "share";
+    else
+        base = fs::temp_directory_path();
+    return base / "pretrainlab" / "runs.sqlite";
+}
+
+RunStore::RunStore(const fs::path& path) : path_(path)
+{
+    std::error_code ec;
+    if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+        const std::string err = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw Error("cannot open run store " + path.string() + ": " + err, "check the path and permissions, or pass --store");
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    try {
+        exec("PRAGMA journal_mode=WAL;");
+        exec("PRAGMA foreign_keys=ON;");
+        exec("PRAGMA synchronous=NORMAL;");
+        migrate();
+        markOrphansInterrupted();
+    } catch (...) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw;
+    }
+}
+
+RunStore::~RunStore() { sqlite3_close(db_); }
+
+void RunStore::exec(const std::string& sql) const
+{
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw Error("run store " + path_.string() + ": " + msg,
+                    msg.find("readonly") != std::string::npos ? "the store is read-only; pass a writable --store"
+                    : msg.find("full") != std::string::npos   ? "the disk is full; free some space"
+                                                              : "is it a PretrainLab run store?");
+    }
+}
+
+int RunStore::schemaVersion() const
+{
+    Stmt has(db_, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
+    sqlite3_step(has.s);
+    if (sqlite3_column_int(has.s, 0) == 0) return 0;
+    Stmt q(db_, "SELECT max(version) FROM schema_version");
+    if (sqlite3_step(q.s) == SQLITE_ROW && sqlite3_column_type(q.s, 0) != SQLITE_NULL) return sqlite3_column_int(q.s, 0);
+    return 0;
+}
+
+void RunStore::migrate()
+{
+    const int v = schemaVersion();
+    if (v > kSchemaVersion)
+        throw Error("run store " + path_.string() + " has schema version " + std::to_string(v) + ", newer than this PretrainLab (" +
+                        std::to_string(kSchemaVersion) + ")",
+                    "update PretrainLab, or use another --store");
+    if (v < 1) {
+        exec("BEGIN IMMEDIATE;");
+        exec(kSchemaV1);
+        exec("INSERT INTO schema_version(version) VALUES (1);");
+        exec("COMMIT;");
+    }
+    // Later versions add their steps here, each in its own transaction.
+}
+
+void RunStore::markOrphansInterrupted()
+{
+    Stmt q(db_, "SELECT id, owner_pid, owner_host FROM runs WHERE status IN ('running','paused')");
+    std::vector<std::int64_t> dead;
+    const std::string host = hostName();
+    while (sqlite3_step(q.s) == SQLITE_ROW) {
+        const auto pid = static_cast<pid_t>(sqlite3_column_int64(q.s, 1));
+        const std::string owner = q.text(2);
+        const bool alive = owner == host && pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM);
+        if (!alive && owner == host) dead.push_back(sqlite3_column_int64(q.s, 0));
+    }
+    for (auto id : dead) setStatus(id, "interrupted", "the process running it ended without finishing it");
+}
+
+std::int64_t RunStore::createRun(const std::string& name, const std::string& configJson, const std::string& family,
+                                 const std::string& objective)
+{
+    Stmt s(db_, "INSERT INTO runs(name, status, config_json, created_at, family, objective, owner_pid, owner_host) "
+                "VALUES (?, 'running', ?, ?, ?, ?, ?, ?)");
+    s.bind(1, name).bind(2, configJson).bind(3, nowIso8601()).bind(4, family).bind(5, objective)
+        .bind(6, static_cast<std::int64_t>(::getpid())).bind(7, hostName());
+    if (sqlite3_step(s.s) != SQLITE_DONE)
+        throw Error("run store " + path_.string() + ": cannot create a run: " + sqlite3_errmsg(db_));
+    return sqlite3_last_insert_rowid(db_);
+}
+
+void RunStore::setStatus(std::int64_t runId, const std::string& status, const std::string& message)
+{
+    const bool final = status != "running" && status != "paused";
+    Stmt s(db_, final ? "UPDATE runs SET status=?, message=?, finished_at=? WHERE id=?"
+                      : "UPDATE runs SET status=?, message=?, finished_at=NULL WHERE id=?");
+    s.bind(1, status).bind(2, message);
+    if (final) s.bind(3, nowIso8601()).bind(4, runId); else s.bind(3, runId);
+    if (sqlite3_step(s.s) != SQLITE_DONE)
+        throw Error("run store " + path_.string() + ": cannot update run " + std::to_string(runId) + ": " + sqlite3_errmsg(db_));
+}
+
+void RunStore::appendMetrics(std::int64_t runId, const std::vector<MetricRow>& rows)
+{
+    exec("BEGIN IMMEDIATE;");
+    try {
+        Stmt s(db_, "INSERT INTO metrics(run_id, step, name, value, wall_time) VALUES (?, ?, ?, ?, ?)");
+        for (const auto& r : rows) {
+            sqlite3_reset(s.s);
+            s.bind(1, runId).bind(2, r.step).bind(3, r.name).bind(4, r.value).bind(5, r.wallTime);
+            if (sqlite3_step(s.s) != SQLITE_DONE)
+                throw Error("run store " + path_.string() + ": cannot write metrics: " + sqlite3_errmsg(db_), "is the disk full?");
+        }
+        exec("COMMIT;");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+static RunRecord readRun(const Stmt& q)
+{
+    RunRecord r;
+    r.id = sqlite3_column_int64(q.s, 0);
+    r.name = q.text(1);
+    r.status = q.text(2);
+    r.configJson = q.text(3);
+    r.createdAt = q.text(4);
+    r.finishedAt = q.text(5);
+    r.family = q.text(6);
+    r.objective = q.text(7);
+    r.message = q.text(8);
+    r.lastStep = sqlite3_column_int64(q.s, 9);
+    return r;
+}
+
+static const char* kRunColumns =
+    "SELECT id, name, status, config_json, created_at, finished_at, family, objective, message, "
+    "(SELECT coalesce(max(step), 0) FROM metrics WHERE run_id = runs.id) FROM runs";
+
+std::vector<RunRecord> RunStore::listRuns() const
+{
+    Stmt q(db_, std::string(kRunColumns) + " ORDER BY id");
+    std::vector<RunRecord> out;
+    while (sqlite3_step(q.s) == SQLITE_ROW) out.push_back(readRun(q));
+    return out;
+}
+
+std::optional<RunRecord> RunStore::run(std::int64_t runId) const
+{
+    Stmt q(db_, std::string(kRunColumns) + " WHERE id = ?");
+    q.bind(1, runId);
+    if (sqlite3_step(q.s) == SQLITE_ROW) return readRun(q);
+    return std::nullopt;
+}
+
+std::vector<MetricRow> RunStore::metrics(std::int64_t runId, std::int64_t afterStep) const
+{
+    Stmt q(db_, "SELECT step, name, value, wall_time FROM metrics WHERE run_id = ? AND step > ? ORDER BY step, rowid");
+    q.bind(1, runId).bind(2, afterStep);
+    std::vector<MetricRow> out;
+    while (sqlite3_step(q.s) == SQLITE_ROW)
+        out.push_back({sqlite3_column_int64(q.s, 0), q.text(1), sqlite3_column_double(q.s, 2), sqlite3_column_double(q.s, 3)});
+    return out;
+}
+
+} // namespace ptl

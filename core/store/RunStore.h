@@ -1,0 +1,69 @@
+#pragma once
+// The run store: one SQLite file in WAL mode, with the fixed schema of DESIGN.md
+// (runs, metrics, schema_version) and migrations that upgrade older files in place.
+// Opening a store turns runs left `running` by a process that no longer lives into
+// `interrupted`.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace ptl {
+
+struct RunRecord {
+    std::int64_t id = 0;
+    std::string name;
+    std::string status;  // running, paused, completed, cancelled, interrupted, diverged, failed
+    std::string configJson;
+    std::string createdAt;
+    std::string finishedAt;
+    std::string family;
+    std::string objective;
+    std::string message;
+    std::int64_t lastStep = 0;
+};
+
+struct MetricRow {
+    std::int64_t step = 0;
+    std::string name;
+    double value = 0.0;
+    double wallTime = 0.0;
+};
+
+class RunStore {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // Opens (creating it and its folder if needed) and migrates. Throws ptl::Error.
+    explicit RunStore(const std::filesystem::path& path);
+    ~RunStore();
+    RunStore(const RunStore&) = delete;
+    RunStore& operator=(const RunStore&) = delete;
+
+    static std::filesystem::path defaultPath();  // $XDG_DATA_HOME/pretrainlab/runs.sqlite
+
+    std::int64_t createRun(const std::string& name, const std::string& configJson, const std::string& family,
+                           const std::string& objective);
+    void setStatus(std::int64_t runId, const std::string& status, const std::string& message = {});
+    void appendMetrics(std::int64_t runId, const std::vector<MetricRow>& rows);  // one transaction
+    std::vector<RunRecord> listRuns() const;
+    std::optional<RunRecord> run(std::int64_t runId) const;
+    std::vector<MetricRow> metrics(std::int64_t runId, std::int64_t afterStep = -1) const;
+    int schemaVersion() const;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    void exec(const std::string& sql) const;
+    void migrate();
+    void markOrphansInterrupted();
+
+    std::filesystem::path path_;
+    sqlite3* db_ = nullptr;
+};
+
+std::string nowIso8601();
+
+} // namespace ptl

@@ -1,0 +1,36 @@
+#include "core/util/Runtime.h"
+
+#include <cstdlib>
+#include <thread>
+#include <torch/torch.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace ptl {
+
+int initRuntime(int threads)
+{
+    if (threads <= 0)
+        threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    torch::set_num_threads(threads);
+    return threads;
+}
+
+fs::path resourceDir()
+{
+    if (const char* env = std::getenv("PRETRAINLAB_RESOURCES"); env && *env)
+        return fs::path(env);
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        for (const fs::path& candidate : {exe.parent_path().parent_path().parent_path() / "resources",
+                                          exe.parent_path().parent_path() / "share" / "pretrainlab"}) {
+            if (fs::exists(candidate / "corpus", ec))
+                return candidate;
+        }
+    }
+    return fs::path(PTL_SOURCE_DIR) / "resources";
+}
+
+} // namespace ptl

@@ -1,0 +1,32 @@
+#pragma once
+// The runs of a store as a Qt table model (one row per run).
+#include "core/api/Runs.h"
+
+#include <QAbstractTableModel>
+#include <QString>
+#include <vector>
+
+namespace ptl::ui {
+
+class RunsModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Id, Name, Family, Objective, Status, Steps, Created, ColumnCount };
+
+    explicit RunsModel(QObject* parent = nullptr);
+
+    // Re-reads the store. Returns an empty string, or the error message to show.
+    QString reload(const QString& storePath);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    static QString statusText(const std::string& status);
+
+private:
+    std::vector<RunSummary> runs_;
+};
+
+} // namespace ptl::ui
