@@ -4,6 +4,7 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <set>
 #include <fstream>
 
 using namespace ptl;
@@ -38,7 +39,7 @@ private Q_SLOTS:
         using V = std::vector<std::string>;
         QCOMPARE(splitSentences("Mr. Smith went to Washington. He arrived at 5 p.m. on Monday."),
                  (V{"Mr. Smith went to Washington.", "He arrived at 5 p.m. on Monday."}));
-        QCOMPARE(splitSentences("\"Stop!\" she said. \"Why?\" He ran."), (V{"\"Stop!\" she said.", "\"Why?\" He ran."}));
+        QCOMPARE(splitSentences("\"Stop!\" she said. \"Why?\" He ran."), (V{"\"Stop!\" she said.", "\"Why?\"", "He ran."}));
         QCOMPARE(splitSentences("J. F. Kennedy spoke. Then 3 people left."), (V{"J. F. Kennedy spoke.", "Then 3 people left."}));
         QCOMPARE(splitSentences("version 3.5 is out"), (V{"version 3.5 is out"}));
         QCOMPARE(splitSentences("你好。世界。"), (V{"你好。", "世界。"}));

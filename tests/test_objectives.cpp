@@ -137,7 +137,7 @@ private Q_SLOTS:
             for (int p : sel) {
                 // The whole word around p: back to its first piece, on to its last.
                 int a = p, b = p;
-                while (a > 0 && f.tok->isContinuation(original[static_cast<std::size_t>(a)])) --a;
+                while (a > 0 && f.tok->isContinuation(original[static_cast<std::size_t>(a)]) && !f.tok->isSpecial(original[static_cast<std::size_t>(a - 1)])) --a;
                 while (b + 1 < static_cast<int>(original.size()) && f.tok->isContinuation(original[static_cast<std::size_t>(b + 1)])) ++b;
                 for (int q = a; q <= b; ++q) QVERIFY2(sel.count(q), "a word was masked only in part");
                 multi += b > a;

@@ -7,6 +7,7 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <set>
 #include <fstream>
 
 using namespace ptl;
@@ -17,7 +18,7 @@ using Strings = std::vector<std::string>;
 WordPieceTokenizer bertVocab()
 {
     return WordPieceTokenizer({"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "un", "##aff", "##able", "want", "##want", "##ed",
-                               "wa", "un", "runn", "##ing", ",", ".", "hello", "!", "cafe", "中", "国", "?"});
+                               "wa", "runn", "##ing", ",", ".", "hello", "!", "cafe", "中", "国", "?"});
 }
 } // namespace
 
@@ -46,6 +47,7 @@ private Q_SLOTS:
         QCOMPARE(tok.tokenize(""), Strings{});
         QCOMPARE(tok.tokenize("hello [MASK]!"), (Strings{"hello", "[MASK]", "!"}));  // specials stay whole
         QCOMPARE(tok.encode("unaffable"), (std::vector<int>{5, 6, 7}));
+        QCOMPARE(tok.id("runn"), 12);
     }
 
     void wordsOverHundredCharsAreUnknown()
@@ -105,9 +107,12 @@ private Q_SLOTS:
     {
         std::vector<std::string> vocab = ByteLevelBpeTokenizer::byteSymbols();
         for (const char* s : {"lo", "low", "\u0120l", "\u0120lo", "\u0120low", "er", "<|endoftext|>"}) vocab.push_back(s);
-        ByteLevelBpeTokenizer tok(vocab, {{"l", "o"}, {"lo", "w"}, {"\u0120", "l"}, {"\u0120l", "o"}, {"\u0120lo", "w"}, {"e", "r"}});
+        ByteLevelBpeTokenizer tok(vocab, {{"\u0120", "l"}, {"\u0120l", "o"}, {"\u0120lo", "w"}, {"l", "o"}, {"lo", "w"}, {"e", "r"}});
         QCOMPARE(tok.tokenize("lower low"), (Strings{"low", "er", "\u0120low"}));
         QCOMPARE(tok.decode(tok.encode("lower low")), std::string("lower low"));
+        // Rank decides: with (l, o) ranked before (Ġ, l), " low" can no longer reach "Ġlow".
+        ByteLevelBpeTokenizer other(vocab, {{"l", "o"}, {"lo", "w"}, {"\u0120", "l"}, {"\u0120l", "o"}, {"\u0120lo", "w"}, {"e", "r"}});
+        QCOMPARE(other.tokenize(" low"), (Strings{"\u0120", "low"}));
         QCOMPARE(tok.tokenize("a<|endoftext|>b"), (Strings{"a", "<|endoftext|>", "b"}));
         QVERIFY(tok.isContinuation(tok.id("er")));
         QVERIFY(!tok.isContinuation(tok.id("\u0120low")));
@@ -149,7 +154,7 @@ private Q_SLOTS:
         bpe->save(b);
         auto bpe2 = loadTokenizer(b);
         QCOMPARE(bpe2->encode(text), bids);
-        QCOMPARE(bpe2->kind(), TokenizerKind::ByteLevelBpe);
+        QVERIFY(bpe2->kind() == TokenizerKind::ByteLevelBpe);
     }
 
     void bundledVocabulariesLoad()

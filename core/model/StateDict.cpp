@@ -169,7 +169,7 @@ std::string findName(const SafetensorsFile& f, const std::string& name, const st
         tries.push_back(name.substr(prefix.size()));  // a base model saved without its head prefix
     const std::size_t n = tries.size();
     for (std::size_t i = 0; i < n; ++i) {
-        const std::string& t = tries[i];
+        const std::string t = tries[i];  // a copy: push_back below may reallocate
         if (t.find("LayerNorm") != std::string::npos || t.find("ln_") != std::string::npos) {
             if (t.size() > 7 && t.compare(t.size() - 7, 7, ".weight") == 0) tries.push_back(t.substr(0, t.size() - 7) + ".gamma");
             if (t.size() > 5 && t.compare(t.size() - 5, 5, ".bias") == 0) tries.push_back(t.substr(0, t.size() - 5) + ".beta");

@@ -12,7 +12,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-namespace ptl::ui {
+namespace ptl {
+namespace ui {
 
 MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent), storePath_(std::move(storePath))
 {
@@ -79,4 +80,5 @@ void MainWindow::showAbout()
                            .arg(QStringLiteral(PTL_VERSION)));
 }
 
-} // namespace ptl::ui
+} // namespace ui
+} // namespace ptl

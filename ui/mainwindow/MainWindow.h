@@ -5,7 +5,8 @@
 class QLabel;
 class QTableView;
 
-namespace ptl::ui {
+namespace ptl {
+namespace ui {
 
 class RunsModel;
 
@@ -27,4 +28,5 @@ private:
     QLabel* emptyHint_ = nullptr;
 };
 
-} // namespace ptl::ui
+} // namespace ui
+} // namespace ptl

@@ -1,10 +1,10 @@
 #include "ui/runs/RunsModel.h"
-#include "core/util/Error.h"
 
 #include <QBrush>
 #include <QColor>
 
-namespace ptl::ui {
+namespace ptl {
+namespace ui {
 
 RunsModel::RunsModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -14,9 +14,7 @@ QString RunsModel::reload(const QString& storePath)
     std::vector<RunSummary> runs;
     try {
         runs = listRuns(storePath.toStdString());
-    } catch (const ptl::Error& e) {
-        error = QString::fromStdString(e.full());
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) {  // ptl::Error's what() holds message and hint
         error = QString::fromStdString(e.what());
     }
     beginResetModel();
@@ -80,4 +78,5 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
     return {};
 }
 
-} // namespace ptl::ui
+} // namespace ui
+} // namespace ptl

@@ -6,7 +6,8 @@
 #include <QString>
 #include <vector>
 
-namespace ptl::ui {
+namespace ptl {
+namespace ui {
 
 class RunsModel : public QAbstractTableModel {
     Q_OBJECT
@@ -29,4 +30,5 @@ private:
     std::vector<RunSummary> runs_;
 };
 
-} // namespace ptl::ui
+} // namespace ui
+} // namespace ptl
