@@ -309,11 +309,13 @@ void addRuns(CLI::App& app)
     c->require_subcommand(1);
     auto* list = c->add_subcommand("list", "one line per run");
     auto* show = c->add_subcommand("show", "one run with its configuration and last metrics");
-    for (auto* s : {list, show}) {
+    auto* csv = c->add_subcommand("export-csv", "a run's metrics as CSV on stdout: run_id,step,name,value,wall_time");
+    for (auto* s : {list, show, csv}) {
         s->add_option("--store", o->store, "run store (default: $XDG_DATA_HOME/pretrainlab/runs.sqlite)");
         s->add_flag("--json", o->json, "JSON output");
     }
     show->add_option("RUN_ID", o->id, "run id")->required();
+    csv->add_option("RUN_ID", o->id, "run id")->required();
     auto storePath = [o] { return o->store.empty() ? RunStore::defaultPath() : fs::path(o->store); };
     list->callback([o, storePath] {
         RunStore store(storePath());
@@ -333,12 +335,21 @@ void addRuns(CLI::App& app)
                       << r.createdAt << "\n";
         if (runs.empty()) std::cout << "(no runs in " << store.path().string() << ")\n";
     });
+    csv->callback([o, storePath] {
+        RunStore store(storePath());
+        if (!store.run(o->id)) throw Error("no run " + std::to_string(o->id) + " in " + store.path().string(), "see 'pretrainlab-cli runs list'");
+        std::cout << store.exportCsv(o->id);
+    });
     show->callback([o, storePath] {
         RunStore store(storePath());
         const auto r = store.run(o->id);
         if (!r) throw Error("no run " + std::to_string(o->id) + " in " + store.path().string(), "see 'pretrainlab-cli runs list'");
         json cfg = json::parse(r->configJson, nullptr, false);
-        json j = {{"id", r->id}, {"name", r->name}, {"status", r->status}, {"family", r->family}, {"objective", r->objective},
+        json last = json::object();
+        for (const auto& m : store.metrics(o->id)) last[m.name] = {{"step", m.step}, {"value", m.value}};
+        json cks = json::array();
+        for (const auto& ck : store.checkpoints(o->id)) cks.push_back({{"step", ck.step}, {"path", ck.path}});
+        json j = {{"last_metrics", last}, {"checkpoints", cks}, {"out_dir", r->outDir},{"id", r->id}, {"name", r->name}, {"status", r->status}, {"family", r->family}, {"objective", r->objective},
                   {"step", r->lastStep}, {"created_at", r->createdAt}, {"finished_at", r->finishedAt}, {"message", r->message},
                   {"config", cfg}};
         std::cout << (o->json ? j.dump() : j.dump(2)) << "\n";

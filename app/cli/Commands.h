@@ -10,6 +10,9 @@ void addMask(CLI::App& app);
 void addInspect(CLI::App& app);
 void addVocab(CLI::App& app);
 void addRuns(CLI::App& app);
+void addTrain(CLI::App& app);
+void addResume(CLI::App& app);
+void addBench(CLI::App& app);
 
 // Set by --threads before any command runs.
 extern int gThreads;

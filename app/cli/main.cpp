@@ -18,6 +18,9 @@ int main(int argc, char** argv)
     ptl::cli::addInspect(app);
     ptl::cli::addVocab(app);
     ptl::cli::addRuns(app);
+    ptl::cli::addTrain(app);
+    ptl::cli::addResume(app);
+    ptl::cli::addBench(app);
     app.parse_complete_callback([] { ptl::initRuntime(ptl::cli::gThreads); });
     try {
         app.parse(argc, argv);

@@ -23,6 +23,7 @@ struct InspectResult {
     // [layer][head][query][key]
     std::vector<std::vector<std::vector<std::vector<float>>>> attentions;
     std::vector<MaskPrediction> maskPredictions;  // top-k at every [MASK]
+    std::vector<TokenCandidate> nextToken;        // GPT-2: top-k for the token after the text
 };
 
 } // namespace ptl

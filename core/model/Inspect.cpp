@@ -5,9 +5,13 @@ namespace ptl {
 
 InspectResult inspect(LoadedModel& m, const std::string& text, const std::optional<std::string>& textB, int topK)
 {
-    c10::InferenceMode guard;
-    const Tokenizer& tok = *m.tokenizer;
-    const ModelConfig& c = m.config;
+    return inspect(m.model, *m.tokenizer, m.config, text, textB, topK);
+}
+
+InspectResult inspect(TransformerModel& model, const Tokenizer& tok, const ModelConfig& c, const std::string& text,
+                      const std::optional<std::string>& textB, int topK)
+{
+    torch::NoGradGuard guard;
     InspectResult r;
     std::vector<int> a = tok.encode(text);
     if (c.family == Family::Gpt2) {
@@ -40,7 +44,7 @@ InspectResult inspect(LoadedModel& m, const std::string& text, const std::option
     auto types = torch::tensor(types64, torch::kLong).unsqueeze(0); // (1, T)
     ForwardOptions opt;
     opt.attentions = true;
-    ModelOutput out = m.model->forward(ids, c.type_vocab_size > 0 ? types : torch::Tensor(), {}, opt);
+    ModelOutput out = model->forward(ids, c.type_vocab_size > 0 ? types : torch::Tensor(), {}, opt);
 
     const auto T = static_cast<int64_t>(r.ids.size());
     for (const auto& layer : out.attentions) {
@@ -68,6 +72,15 @@ InspectResult inspect(LoadedModel& m, const std::string& text, const std::option
                 p.candidates.push_back({id < tok.vocabSize() ? tok.token(id) : "<" + std::to_string(id) + ">", id, values[i].item<double>()});
             }
             r.maskPredictions.push_back(std::move(p));
+        }
+    }
+    if (out.token_logits.defined() && c.family == Family::Gpt2) {
+        auto probs = torch::softmax(out.token_logits[0][T - 1].to(torch::kFloat32), -1);  // (V): the next token
+        const int k = std::max(1, std::min(topK, static_cast<int>(probs.size(0))));
+        auto [values, indices] = probs.topk(k);
+        for (int i = 0; i < k; ++i) {
+            const int id = static_cast<int>(indices[i].item<int64_t>());
+            r.nextToken.push_back({id < tok.vocabSize() ? tok.token(id) : "<" + std::to_string(id) + ">", id, values[i].item<double>()});
         }
     }
     return r;

@@ -11,5 +11,7 @@ namespace ptl {
 // and returns tokens, attention probabilities and top-k predictions at each [MASK].
 InspectResult inspect(LoadedModel& model, const std::string& text, const std::optional<std::string>& textB = std::nullopt,
                       int topK = 5);
+InspectResult inspect(TransformerModel& model, const Tokenizer& tokenizer, const ModelConfig& config, const std::string& text,
+                      const std::optional<std::string>& textB, int topK);
 
 } // namespace ptl

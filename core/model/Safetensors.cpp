@@ -42,6 +42,7 @@ torch::ScalarType scalarType(StDType d, const std::string& where)
     case StDType::F16: return torch::kFloat16;
     case StDType::BF16: return torch::kBFloat16;
     case StDType::I64: return torch::kInt64;
+    case StDType::U8: return torch::kUInt8;
     default: throw Error(where + ": dtype " + toString(d) + " is not supported", "PretrainLab reads F32, F16, BF16 and I64 tensors");
     }
 }
@@ -53,6 +54,7 @@ StDType stDType(torch::ScalarType t, const std::string& name)
     case torch::kFloat16: return StDType::F16;
     case torch::kBFloat16: return StDType::BF16;
     case torch::kInt64: return StDType::I64;
+    case torch::kUInt8: return StDType::U8;
     default: throw Error("cannot write tensor '" + name + "': unsupported dtype", "convert it to float32, float16, bfloat16 or int64");
     }
 }

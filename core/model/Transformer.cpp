@@ -12,6 +12,13 @@ torch::nn::LayerNorm layerNorm(int64_t dim, double eps)
 {
     return torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim}).eps(eps));
 }
+
+// LayerNorm in the weights' precision (fp32): under bf16 autocast LibTorch 1.13 does not
+// cast layer_norm's inputs on CPU, and normalising in fp32 is what mixed precision wants.
+torch::Tensor norm(torch::nn::LayerNorm& ln, const torch::Tensor& x)
+{
+    return ln->forward(x.scalar_type() == ln->weight.scalar_type() ? x : x.to(ln->weight.scalar_type()));
+}
 } // namespace
 
 // ---------------------------------------------------------------- attention
@@ -97,7 +104,7 @@ torch::Tensor EmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Ten
     if (type)
         e = e + type->forward(typeIds.defined() ? typeIds : torch::zeros_like(ids));
     if (norm)
-        e = norm->forward(e);
+        e = ptl::norm(norm, e);
     e = torch::dropout(e, dropout_, is_training());
     if (projection)
         e = projection->forward(e);                                      // (B, T, H)
@@ -179,6 +186,22 @@ torch::Tensor additivePaddingMask(const torch::Tensor& attentionMask, torch::Sca
     return (1.0 - m) * minValue;
 }
 
+torch::Tensor TransformerModelImpl::tokenLogits(const torch::Tensor& x)
+{
+    if (config_.family == Family::Gpt2)
+        return torch::matmul(x, embeddings->word->weight.t());                  // (..., V), tied
+    auto h = mlmTransform->forward(x);                                          // (..., E)
+    h = config_.activation == Activation::GeluNew ? torch::gelu(h, "tanh") : torch::gelu(h);
+    h = norm(mlmNorm, h);
+    return torch::matmul(h, embeddings->word->weight.t()) + mlmBias;            // (..., V), tied decoder
+}
+
+torch::Tensor TransformerModelImpl::pairLogits(const torch::Tensor& x)
+{
+    auto pooled = torch::tanh(pooler->forward(x.select(1, 0)));                // (B, H) over [CLS]
+    return pairClassifier->forward(pooled);                                     // (B, 2)
+}
+
 ModelOutput TransformerModelImpl::forward(const torch::Tensor& ids, const torch::Tensor& typeIds,
                                           const torch::Tensor& attentionMask, const ForwardOptions& opt)
 {
@@ -205,31 +228,24 @@ ModelOutput TransformerModelImpl::forward(const torch::Tensor& ids, const torch:
         torch::Tensor* probsOut = opt.attentions ? &probs : nullptr;
         torch::Tensor* scoresOut = opt.scores ? &scores : nullptr;
         if (pre) {
-            x = x + ab->attn->forward(ab->norm->forward(x), mask, probsOut, scoresOut);
-            x = x + fb->ffn->forward(fb->norm->forward(x));
+            x = x + ab->attn->forward(norm(ab->norm, x), mask, probsOut, scoresOut);
+            x = x + fb->ffn->forward(norm(fb->norm, x));
         } else {
-            x = ab->norm->forward(x + ab->attn->forward(x, mask, probsOut, scoresOut));
-            x = fb->norm->forward(x + fb->ffn->forward(x));
+            x = norm(ab->norm, x + ab->attn->forward(x, mask, probsOut, scoresOut));
+            x = norm(fb->norm, x + fb->ffn->forward(x));
         }
         if (opt.attentions) out.attentions.push_back(probs);
         if (opt.scores) out.scores.push_back(scores);
         if (opt.hidden_states) out.hidden_states.push_back(x);
     }
     if (finalNorm)
-        x = finalNorm->forward(x);
+        x = norm(finalNorm, x);
     out.last_hidden = x;
     if (!opt.heads)
         return out;
-    if (c.family == Family::Gpt2) {
-        out.token_logits = torch::matmul(x, embeddings->word->weight.t());  // (B, T, V), tied
-    } else {
-        auto h = mlmTransform->forward(x);                                  // (B, T, E)
-        h = c.activation == Activation::GeluNew ? torch::gelu(h, "tanh") : torch::gelu(h);
-        h = mlmNorm->forward(h);
-        out.token_logits = torch::matmul(h, embeddings->word->weight.t()) + mlmBias;  // (B, T, V), tied decoder
-        auto pooled = torch::tanh(pooler->forward(x.select(1, 0)));         // (B, H) over [CLS]
-        out.pair_logits = pairClassifier->forward(pooled);                  // (B, 2)
-    }
+    out.token_logits = tokenLogits(x);
+    if (c.hasPairHead())
+        out.pair_logits = pairLogits(x);
     return out;
 }
 

@@ -99,6 +99,11 @@ public:
     ModelOutput forward(const torch::Tensor& ids, const torch::Tensor& typeIds = {},
                         const torch::Tensor& attentionMask = {}, const ForwardOptions& opt = {});
 
+    // The heads on hidden states (..., H), so training can run the MLM head on the
+    // masked positions only.
+    torch::Tensor tokenLogits(const torch::Tensor& hidden);  // (..., V): MLM or next-token
+    torch::Tensor pairLogits(const torch::Tensor& hidden);   // hidden (B, T, H) -> (B, 2) over [CLS]
+
     const ModelConfig& config() const { return config_; }
     // The attention / FFN block used by layer i (the same object for shared layers).
     AttentionBlock attentionBlock(int layer) const;

@@ -2,6 +2,7 @@
 #include "core/util/Error.h"
 
 #include <chrono>
+#include <cstdio>
 #include <csignal>
 #include <cstdlib>
 #include <ctime>
@@ -62,6 +63,33 @@ CREATE TABLE IF NOT EXISTS metrics(
   wall_time REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS metrics_by_run ON metrics(run_id, name, step);
+)sql";
+
+const char* kMigrateV2 = R"sql(
+ALTER TABLE runs ADD COLUMN out_dir TEXT;
+CREATE TABLE IF NOT EXISTS checkpoints(
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  step INTEGER NOT NULL,
+  path TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY(run_id, step)
+);
+CREATE TABLE IF NOT EXISTS snapshots(
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  step INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  wall_time REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS snapshots_by_run ON snapshots(run_id, kind, step);
+CREATE TABLE IF NOT EXISTS events(
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER REFERENCES runs(id) ON DELETE CASCADE,
+  time TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  message TEXT NOT NULL
+);
 )sql";
 
 } // namespace
@@ -152,6 +180,17 @@ void RunStore::migrate()
         exec("INSERT INTO schema_version(version) VALUES (1);");
         exec("COMMIT;");
     }
+    if (v < 2) {
+        exec("BEGIN IMMEDIATE;");
+        try {
+            exec(kMigrateV2);
+            exec("DELETE FROM schema_version; INSERT INTO schema_version(version) VALUES (2);");
+            exec("COMMIT;");
+        } catch (...) {
+            sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
     // Later versions add their steps here, each in its own transaction.
 }
 
@@ -223,12 +262,112 @@ static RunRecord readRun(const Stmt& q)
     r.objective = q.text(7);
     r.message = q.text(8);
     r.lastStep = sqlite3_column_int64(q.s, 9);
+    r.outDir = q.text(10);
     return r;
 }
 
 static const char* kRunColumns =
     "SELECT id, name, status, config_json, created_at, finished_at, family, objective, message, "
-    "(SELECT coalesce(max(step), 0) FROM metrics WHERE run_id = runs.id) FROM runs";
+    "(SELECT coalesce(max(step), 0) FROM metrics WHERE run_id = runs.id), out_dir FROM runs";
+
+void RunStore::claimRun(std::int64_t runId)
+{
+    Stmt s(db_, "UPDATE runs SET status='running', finished_at=NULL, message='', owner_pid=?, owner_host=? WHERE id=?");
+    s.bind(1, static_cast<std::int64_t>(::getpid())).bind(2, hostName()).bind(3, runId);
+    if (sqlite3_step(s.s) != SQLITE_DONE)
+        throw Error("run store " + path_.string() + ": cannot claim run " + std::to_string(runId) + ": " + sqlite3_errmsg(db_));
+}
+
+void RunStore::setOutDir(std::int64_t runId, const std::string& dir)
+{
+    Stmt s(db_, "UPDATE runs SET out_dir=? WHERE id=?");
+    s.bind(1, dir).bind(2, runId);
+    if (sqlite3_step(s.s) != SQLITE_DONE)
+        throw Error("run store " + path_.string() + ": " + sqlite3_errmsg(db_));
+}
+
+void RunStore::deleteMetricsAfter(std::int64_t runId, std::int64_t step)
+{
+    for (const char* sql : {"DELETE FROM metrics WHERE run_id=? AND step>?", "DELETE FROM snapshots WHERE run_id=? AND step>?"}) {
+        Stmt s(db_, sql);
+        s.bind(1, runId).bind(2, step);
+        if (sqlite3_step(s.s) != SQLITE_DONE)
+            throw Error("run store " + path_.string() + ": " + sqlite3_errmsg(db_));
+    }
+}
+
+void RunStore::addCheckpoint(std::int64_t runId, std::int64_t step, const std::string& path)
+{
+    Stmt s(db_, "INSERT OR REPLACE INTO checkpoints(run_id, step, path, created_at) VALUES (?, ?, ?, ?)");
+    s.bind(1, runId).bind(2, step).bind(3, path).bind(4, nowIso8601());
+    if (sqlite3_step(s.s) != SQLITE_DONE)
+        throw Error("run store " + path_.string() + ": cannot record checkpoint: " + sqlite3_errmsg(db_), "is the disk full?");
+}
+
+void RunStore::removeCheckpoint(std::int64_t runId, std::int64_t step)
+{
+    Stmt s(db_, "DELETE FROM checkpoints WHERE run_id=? AND step=?");
+    s.bind(1, runId).bind(2, step);
+    sqlite3_step(s.s);
+}
+
+std::vector<CheckpointRow> RunStore::checkpoints(std::int64_t runId) const
+{
+    Stmt q(db_, "SELECT step, path, created_at FROM checkpoints WHERE run_id=? ORDER BY step");
+    q.bind(1, runId);
+    std::vector<CheckpointRow> out;
+    while (sqlite3_step(q.s) == SQLITE_ROW) out.push_back({sqlite3_column_int64(q.s, 0), q.text(1), q.text(2)});
+    return out;
+}
+
+void RunStore::addSnapshot(std::int64_t runId, std::int64_t step, const std::string& kind, const std::string& payload, double wallTime)
+{
+    Stmt s(db_, "INSERT INTO snapshots(run_id, step, kind, payload, wall_time) VALUES (?, ?, ?, ?, ?)");
+    s.bind(1, runId).bind(2, step).bind(3, kind).bind(4, payload).bind(5, wallTime);
+    if (sqlite3_step(s.s) != SQLITE_DONE)
+        throw Error("run store " + path_.string() + ": cannot write a snapshot: " + sqlite3_errmsg(db_), "is the disk full?");
+}
+
+std::vector<SnapshotRow> RunStore::snapshots(std::int64_t runId, const std::string& kind) const
+{
+    Stmt q(db_, kind.empty() ? "SELECT id, step, kind, payload, wall_time FROM snapshots WHERE run_id=? ORDER BY step, id"
+                             : "SELECT id, step, kind, payload, wall_time FROM snapshots WHERE run_id=? AND kind=? ORDER BY step, id");
+    q.bind(1, runId);
+    if (!kind.empty()) q.bind(2, kind);
+    std::vector<SnapshotRow> out;
+    while (sqlite3_step(q.s) == SQLITE_ROW)
+        out.push_back({sqlite3_column_int64(q.s, 0), sqlite3_column_int64(q.s, 1), q.text(2), q.text(3), sqlite3_column_double(q.s, 4)});
+    return out;
+}
+
+void RunStore::addEvent(std::int64_t runId, const std::string& kind, const std::string& message)
+{
+    Stmt s(db_, "INSERT INTO events(run_id, time, kind, message) VALUES (?, ?, ?, ?)");
+    s.bind(1, runId).bind(2, nowIso8601()).bind(3, kind).bind(4, message);
+    sqlite3_step(s.s);
+}
+
+std::string RunStore::exportCsv(std::int64_t runId) const
+{
+    Stmt q(db_, "SELECT step, name, value, wall_time FROM metrics WHERE run_id=? ORDER BY step, rowid");
+    q.bind(1, runId);
+    std::string out = "run_id,step,name,value,wall_time\n";
+    char buf[64];
+    while (sqlite3_step(q.s) == SQLITE_ROW) {
+        std::string name = q.text(1);
+        if (name.find_first_of(",\"\n") != std::string::npos) {
+            std::string quoted = "\"";
+            for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+            name = quoted + "\"";
+        }
+        out += std::to_string(runId) + "," + std::to_string(sqlite3_column_int64(q.s, 0)) + "," + name + ",";
+        std::snprintf(buf, sizeof buf, "%.17g", sqlite3_column_double(q.s, 2));
+        out += buf;
+        std::snprintf(buf, sizeof buf, ",%.17g\n", sqlite3_column_double(q.s, 3));
+        out += buf;
+    }
+    return out;
+}
 
 std::vector<RunRecord> RunStore::listRuns() const
 {

@@ -24,6 +24,21 @@ struct RunRecord {
     std::string objective;
     std::string message;
     std::int64_t lastStep = 0;
+    std::string outDir;
+};
+
+struct CheckpointRow {
+    std::int64_t step = 0;
+    std::string path;
+    std::string createdAt;
+};
+
+struct SnapshotRow {
+    std::int64_t id = 0;
+    std::int64_t step = 0;
+    std::string kind;     // attention, masking, ...
+    std::string payload;  // JSON
+    double wallTime = 0.0;
 };
 
 struct MetricRow {
@@ -35,7 +50,7 @@ struct MetricRow {
 
 class RunStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens (creating it and its folder if needed) and migrates. Throws ptl::Error.
     explicit RunStore(const std::filesystem::path& path);
@@ -49,6 +64,18 @@ public:
                            const std::string& objective);
     void setStatus(std::int64_t runId, const std::string& status, const std::string& message = {});
     void appendMetrics(std::int64_t runId, const std::vector<MetricRow>& rows);  // one transaction
+    // Makes this process the run's owner and sets it running (resume).
+    void claimRun(std::int64_t runId);
+    void setOutDir(std::int64_t runId, const std::string& dir);
+    void deleteMetricsAfter(std::int64_t runId, std::int64_t step);
+    void addCheckpoint(std::int64_t runId, std::int64_t step, const std::string& path);
+    void removeCheckpoint(std::int64_t runId, std::int64_t step);
+    std::vector<CheckpointRow> checkpoints(std::int64_t runId) const;
+    void addSnapshot(std::int64_t runId, std::int64_t step, const std::string& kind, const std::string& payload, double wallTime);
+    std::vector<SnapshotRow> snapshots(std::int64_t runId, const std::string& kind = {}) const;
+    void addEvent(std::int64_t runId, const std::string& kind, const std::string& message);
+    // metrics as CSV: run_id,step,name,value,wall_time (one row per stored metric, in order).
+    std::string exportCsv(std::int64_t runId) const;
     std::vector<RunRecord> listRuns() const;
     std::optional<RunRecord> run(std::int64_t runId) const;
     std::vector<MetricRow> metrics(std::int64_t runId, std::int64_t afterStep = -1) const;

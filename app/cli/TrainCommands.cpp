@@ -1,0 +1,176 @@
+// train, resume: drive core's training job with a progress bar or JSON lines.
+#include "app/cli/Commands.h"
+#include "core/api/Job.h"
+#include "core/store/RunStore.h"
+#include "core/util/Error.h"
+#include "core/util/Files.h"
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace ptl::cli {
+
+namespace {
+
+StopToken* gStop = nullptr;
+
+extern "C" void onSignal(int)
+{
+    if (gStop) gStop->requestStop();  // atomic store + notify; the job writes a final checkpoint
+}
+
+class CliObserver : public JobObserver {
+public:
+    explicit CliObserver(bool json) : json_(json), tty_(!json && ::isatty(STDERR_FILENO)) {}
+
+    void started(std::int64_t runId, const std::string& outDir) override
+    {
+        runId_ = runId;
+        if (json_) emit({{"event", "started"}, {"run_id", runId}, {"out_dir", outDir}});
+        else std::cerr << "run " << runId << ": checkpoints in " << outDir << "\n";
+    }
+    void progress(const ProgressInfo& p) override
+    {
+        if (json_) {
+            emit({{"event", "progress"}, {"step", p.step}, {"total_steps", p.totalSteps}, {"loss", p.loss}, {"lr", p.lr},
+                  {"tokens_per_second", p.tokensPerSecond}, {"eta_seconds", p.etaSeconds}, {"tokens_seen", p.tokensSeen},
+                  {"precision", p.precision}, {"threads", p.threads}});
+            return;
+        }
+        if (!tty_ && p.step % 50 != 0 && p.step != p.totalSteps) return;
+        const int width = 30;
+        const int filled = static_cast<int>(width * p.step / std::max<std::int64_t>(1, p.totalSteps));
+        char line[256];
+        std::snprintf(line, sizeof line, "%s[%s%s] %lld/%lld loss %.4f  %.0f tok/s  ETA %s  %s x%d",
+                      tty_ ? "\r" : "", std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
+                      static_cast<long long>(p.step), static_cast<long long>(p.totalSteps), p.loss, p.tokensPerSecond,
+                      eta(p.etaSeconds).c_str(), p.precision.c_str(), p.threads);
+        std::cerr << line << (tty_ ? "" : "\n") << std::flush;
+    }
+    void metrics(std::int64_t step, const std::vector<std::pair<std::string, double>>& values) override
+    {
+        if (!json_) return;
+        json m = json::object();
+        for (const auto& [k, v] : values) m[k] = v;
+        emit({{"event", "metrics"}, {"step", step}, {"values", m}});
+    }
+    void checkpointWritten(std::int64_t step, const std::string& path) override
+    {
+        if (json_) emit({{"event", "checkpoint"}, {"step", step}, {"path", path}});
+    }
+    void finished(const std::string& status, const std::string& message) override
+    {
+        if (json_) {
+            emit({{"event", "finished"}, {"run_id", runId_}, {"status", status}, {"message", message}});
+            return;
+        }
+        if (tty_) std::cerr << "\n";
+        std::cerr << "run " << runId_ << " " << status << (message.empty() ? "" : ": " + message) << "\n";
+    }
+
+private:
+    static std::string eta(double s)
+    {
+        char b[32];
+        const long t = static_cast<long>(s + 0.5);
+        std::snprintf(b, sizeof b, "%ld:%02ld", t / 60, t % 60);
+        return b;
+    }
+    void emit(const json& j) { std::cout << j.dump() << "\n" << std::flush; }
+
+    bool json_, tty_;
+    std::int64_t runId_ = 0;
+};
+
+int exitCodeFor(const RunOutcome& o)
+{
+    if (o.status == "completed") return 0;
+    if (o.status == "cancelled") return 130;
+    return 1;
+}
+
+std::string storeOrDefault(const std::string& s) { return s.empty() ? RunStore::defaultPath().string() : s; }
+
+void installSignals(StopToken& stop)
+{
+    gStop = &stop;
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+}
+
+} // namespace
+
+void addTrain(CLI::App& app)
+{
+    struct Opts {
+        std::string preset, config, store, out, name, corpus;
+        std::vector<std::string> sets;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("train", "pre-train a model; exits 0 only when the run completed");
+    auto* p = c->add_option("--preset", o->preset, "bert-tiny, bert-mini, gpt-tiny, gpt-mini, albert-tiny");
+    auto* f = c->add_option("--config", o->config, "a job spec JSON file (as 'runs show ID --json' prints under \"config\")");
+    p->excludes(f);
+    c->add_option("--set", o->sets, "override a field, key=value (repeatable): steps, batch_size, seq_len, lr, seed, threads, precision, ...");
+    c->add_option("--store", o->store, "run store (default: $XDG_DATA_HOME/pretrainlab/runs.sqlite)");
+    c->add_option("--out", o->out, "folder for this run's checkpoints");
+    c->add_option("--name", o->name, "run name");
+    c->add_option("--corpus", o->corpus, "text file or folder (default: the bundled Brown corpus)");
+    c->add_flag("--json", o->json, "JSON lines on stdout: started, progress, metrics, checkpoint, finished");
+    c->callback([o] {
+        if (o->preset.empty() && o->config.empty())
+            throw Error("train needs --preset NAME or --config FILE", "e.g. pretrainlab-cli train --preset bert-tiny --set steps=300");
+        JobSpec spec;
+        if (!o->config.empty()) {
+            const json j = json::parse(readTextFile(o->config), nullptr, false);
+            if (j.is_discarded()) throw Error(o->config + " is not valid JSON");
+            spec = JobSpec::fromJson(j.contains("config") ? j["config"] : j);
+        } else {
+            spec = JobSpec::fromPreset(o->preset);
+        }
+        for (const auto& kv : o->sets) {
+            const auto eq = kv.find('=');
+            if (eq == std::string::npos) throw Error("--set " + kv + ": expected key=value", "e.g. --set steps=300");
+            spec.set(kv.substr(0, eq), kv.substr(eq + 1));
+        }
+        if (!o->out.empty()) spec.out_dir = fs::absolute(o->out).string();
+        if (!o->name.empty()) spec.name = o->name;
+        if (!o->corpus.empty()) spec.corpus = fs::absolute(o->corpus).string();
+        if (auto msg = spec.validate(); !msg.empty()) throw Error("invalid job: " + msg, "fix it with --set");
+        StopToken stop;
+        installSignals(stop);
+        CliObserver obs(o->json);
+        const RunOutcome r = runJob(spec, storeOrDefault(o->store), obs, stop);
+        std::exit(exitCodeFor(r));
+    });
+}
+
+void addResume(CLI::App& app)
+{
+    struct Opts {
+        std::int64_t id = 0;
+        std::string store;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("resume", "continue a run from its last checkpoint, exactly as if it had not stopped");
+    c->add_option("RUN_ID", o->id, "run id (see 'runs list')")->required();
+    c->add_option("--store", o->store, "run store");
+    c->add_flag("--json", o->json, "JSON lines on stdout");
+    c->callback([o] {
+        StopToken stop;
+        installSignals(stop);
+        CliObserver obs(o->json);
+        const RunOutcome r = resumeJob(o->id, storeOrDefault(o->store), obs, stop);
+        std::exit(exitCodeFor(r));
+    });
+}
+
+} // namespace ptl::cli

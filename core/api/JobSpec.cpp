@@ -1,0 +1,204 @@
+#include "core/api/JobSpec.h"
+#include "core/util/Error.h"
+
+#include <nlohmann/json.hpp>
+
+namespace ptl {
+
+using nlohmann::json;
+
+std::string toString(Precision p)
+{
+    switch (p) {
+    case Precision::Fp32: return "fp32";
+    case Precision::Bf16: return "bf16";
+    case Precision::Auto: return "auto";
+    }
+    return "?";
+}
+
+static Precision precisionFromString(const std::string& s)
+{
+    if (s == "fp32") return Precision::Fp32;
+    if (s == "bf16") return Precision::Bf16;
+    if (s == "auto") return Precision::Auto;
+    throw Error("precision: unknown value '" + s + "'", "use fp32, bf16 or auto");
+}
+
+std::string TrainConfig::validate() const
+{
+    auto num = [](double v) { return std::to_string(v); };
+    if (steps < 1) return "steps: must be at least 1 (got " + num(steps) + ")";
+    if (batch_size < 1) return "batch_size: must be at least 1 (got " + num(batch_size) + ")";
+    if (seq_len < 8) return "seq_len: must be at least 8 (got " + num(seq_len) + ")";
+    if (grad_accum < 1) return "grad_accum: must be at least 1 (got " + num(grad_accum) + ")";
+    if (!(lr > 0 && lr < 1)) return "lr: must be in (0, 1) (got " + num(lr) + ")";
+    if (weight_decay < 0) return "weight_decay: must be 0 or more (got " + num(weight_decay) + ")";
+    if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) return "beta1/beta2: must be in [0, 1)";
+    if (!(eps > 0)) return "eps: must be positive";
+    if (warmup_steps < 0) return "warmup_steps: must be 0 or more";
+    if (schedule != "linear" && schedule != "cosine") return "schedule: must be linear or cosine (got " + schedule + ")";
+    if (clip_norm < 0) return "clip_norm: must be 0 (off) or positive";
+    if (threads < 0) return "threads: must be 0 (every core) or more";
+    if (log_every < 1 || eval_every < 1 || checkpoint_every < 1 || probe_every < 1)
+        return "log_every/eval_every/checkpoint_every/probe_every: must be at least 1";
+    if (eval_batches < 1) return "eval_batches: must be at least 1";
+    if (keep_last < 0) return "keep_last: must be 0 (keep all) or more";
+    if (!(held_out > 0 && held_out < 0.5)) return "held_out: must be in (0, 0.5) (got " + num(held_out) + ")";
+    if (!(mask_prob > 0 && mask_prob < 1)) return "mask_prob: must be in (0, 1) (got " + num(mask_prob) + ")";
+    if (max_predictions < 1) return "max_predictions: must be at least 1";
+    if (mask_ratio < 0 || random_ratio < 0 || mask_ratio + random_ratio > 1.0 + 1e-12)
+        return "mask_ratio + random_ratio: must be non-negative and at most 1";
+    if (max_ngram < 1 || max_ngram > 10) return "max_ngram: must be between 1 and 10";
+    if (!(short_seq_prob >= 0 && short_seq_prob <= 1)) return "short_seq_prob: must be in [0, 1]";
+    return {};
+}
+
+std::string JobSpec::objective() const
+{
+    switch (model.family) {
+    case Family::Bert: return "mlm+nsp";
+    case Family::Albert: return "mlm+sop";
+    case Family::Gpt2: return "clm";
+    }
+    return "?";
+}
+
+std::string JobSpec::validate() const
+{
+    if (auto m = model.validate(); !m.empty()) return m;
+    if (auto t = train.validate(); !t.empty()) return t;
+    if (train.seq_len > model.max_position_embeddings)
+        return "seq_len: must not exceed max_position_embeddings " + std::to_string(model.max_position_embeddings) +
+               " (got " + std::to_string(train.seq_len) + ")";
+    if (model.family == Family::Gpt2 && tokenizer != TokenizerKind::ByteLevelBpe)
+        return "tokenizer: gpt2 trains with the byte-level BPE vocabulary";
+    if (model.family != Family::Gpt2 && tokenizer != TokenizerKind::WordPiece)
+        return "tokenizer: bert and albert train with the WordPiece vocabulary";
+    return {};
+}
+
+json JobSpec::toJson() const
+{
+    const TrainConfig& t = train;
+    return {
+        {"name", name}, {"preset", preset}, {"objective", objective()}, {"tokenizer", toString(tokenizer)},
+        {"corpus", corpus}, {"out_dir", out_dir}, {"model", model.toJson()},
+        {"train",
+         {{"steps", t.steps}, {"batch_size", t.batch_size}, {"seq_len", t.seq_len}, {"grad_accum", t.grad_accum}, {"lr", t.lr},
+          {"weight_decay", t.weight_decay}, {"beta1", t.beta1}, {"beta2", t.beta2}, {"eps", t.eps}, {"warmup_steps", t.warmup_steps},
+          {"schedule", t.schedule}, {"clip_norm", t.clip_norm}, {"seed", t.seed}, {"threads", t.threads},
+          {"precision", toString(t.precision)}, {"log_every", t.log_every}, {"eval_every", t.eval_every},
+          {"eval_batches", t.eval_batches}, {"checkpoint_every", t.checkpoint_every}, {"keep_last", t.keep_last},
+          {"probe_every", t.probe_every}, {"probe_text", t.probe_text}, {"held_out", t.held_out}, {"mask_prob", t.mask_prob},
+          {"max_predictions", t.max_predictions}, {"mask_ratio", t.mask_ratio}, {"random_ratio", t.random_ratio},
+          {"whole_word", t.whole_word}, {"max_ngram", t.max_ngram}, {"dynamic_masking", t.dynamic_masking},
+          {"short_seq_prob", t.short_seq_prob}, {"debug_nan_step", t.debug_nan_step}}},
+    };
+}
+
+JobSpec JobSpec::fromPreset(const std::string& presetName)
+{
+    const Preset& p = presetByName(presetName);
+    JobSpec s;
+    s.name = p.name;
+    s.preset = p.name;
+    s.model = p.model;
+    s.tokenizer = p.tokenizer;
+    s.train.seq_len = p.seq_len;
+    if (p.model.family == Family::Albert) {
+        s.train.max_ngram = 3;  // ALBERT's n-gram masking
+        s.train.lr = 1e-3;
+    }
+    return s;
+}
+
+JobSpec JobSpec::fromJson(const json& j)
+{
+    if (!j.is_object()) throw Error("job spec: expected a JSON object");
+    JobSpec s;
+    try {
+        s.name = j.value("name", std::string());
+        s.preset = j.value("preset", std::string());
+        s.corpus = j.value("corpus", std::string());
+        s.out_dir = j.value("out_dir", std::string());
+        s.tokenizer = j.value("tokenizer", std::string("wordpiece")) == "bpe" ? TokenizerKind::ByteLevelBpe : TokenizerKind::WordPiece;
+        if (j.contains("model")) s.model = ModelConfig::fromJson(j.at("model"));
+        else if (!s.preset.empty()) s.model = presetByName(s.preset).model;
+        if (j.contains("train")) {
+            const json& t = j.at("train");
+            for (auto it = t.begin(); it != t.end(); ++it)
+                s.set(it.key(), it.value().is_string() ? it.value().get<std::string>() : it.value().dump());
+        }
+    } catch (const json::exception& e) {
+        throw Error(std::string("job spec: ") + e.what(), "compare with 'pretrainlab-cli runs show ID --json'");
+    }
+    return s;
+}
+
+void JobSpec::set(const std::string& key, const std::string& value)
+{
+    TrainConfig& t = train;
+    auto toInt = [&](auto& out) {
+        try {
+            std::size_t pos = 0;
+            const long long v = std::stoll(value, &pos);
+            if (pos != value.size()) throw std::invalid_argument("trailing");
+            out = static_cast<std::remove_reference_t<decltype(out)>>(v);
+        } catch (const std::exception&) {
+            throw Error(key + ": expected a whole number, got '" + value + "'");
+        }
+    };
+    auto toDouble = [&](double& out) {
+        try {
+            std::size_t pos = 0;
+            out = std::stod(value, &pos);
+            if (pos != value.size()) throw std::invalid_argument("trailing");
+        } catch (const std::exception&) {
+            throw Error(key + ": expected a number, got '" + value + "'");
+        }
+    };
+    auto toBool = [&](bool& out) {
+        if (value == "true" || value == "1") out = true;
+        else if (value == "false" || value == "0") out = false;
+        else throw Error(key + ": expected true or false, got '" + value + "'");
+    };
+    if (key == "steps") toInt(t.steps);
+    else if (key == "batch_size") toInt(t.batch_size);
+    else if (key == "seq_len") toInt(t.seq_len);
+    else if (key == "grad_accum") toInt(t.grad_accum);
+    else if (key == "lr") toDouble(t.lr);
+    else if (key == "weight_decay") toDouble(t.weight_decay);
+    else if (key == "beta1") toDouble(t.beta1);
+    else if (key == "beta2") toDouble(t.beta2);
+    else if (key == "eps") toDouble(t.eps);
+    else if (key == "warmup_steps") toInt(t.warmup_steps);
+    else if (key == "schedule") t.schedule = value;
+    else if (key == "clip_norm") toDouble(t.clip_norm);
+    else if (key == "seed") toInt(t.seed);
+    else if (key == "threads") toInt(t.threads);
+    else if (key == "precision") t.precision = precisionFromString(value);
+    else if (key == "log_every") toInt(t.log_every);
+    else if (key == "eval_every") toInt(t.eval_every);
+    else if (key == "eval_batches") toInt(t.eval_batches);
+    else if (key == "checkpoint_every") toInt(t.checkpoint_every);
+    else if (key == "keep_last") toInt(t.keep_last);
+    else if (key == "probe_every") toInt(t.probe_every);
+    else if (key == "probe_text") t.probe_text = value;
+    else if (key == "held_out") toDouble(t.held_out);
+    else if (key == "mask_prob") toDouble(t.mask_prob);
+    else if (key == "max_predictions") toInt(t.max_predictions);
+    else if (key == "mask_ratio") toDouble(t.mask_ratio);
+    else if (key == "random_ratio") toDouble(t.random_ratio);
+    else if (key == "whole_word") toBool(t.whole_word);
+    else if (key == "max_ngram") toInt(t.max_ngram);
+    else if (key == "dynamic_masking") toBool(t.dynamic_masking);
+    else if (key == "short_seq_prob") toDouble(t.short_seq_prob);
+    else if (key == "debug_nan_step") toInt(t.debug_nan_step);
+    else if (key == "name") name = value;
+    else if (key == "corpus") corpus = value;
+    else if (key == "out_dir") out_dir = value;
+    else model.set(key, value);  // throws naming the key when it is no model field either
+}
+
+} // namespace ptl

@@ -1,0 +1,75 @@
+#pragma once
+// A training job as plain values: model configuration, training settings and data.
+// JSON round-trippable (stored as the run's config_json); `set(key, value)` overrides any
+// field by name, as the CLI's --set does. Torch-free: the GUI builds these.
+#include "core/api/ModelConfig.h"
+#include "core/api/Presets.h"
+
+#include <cstdint>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+namespace ptl {
+
+enum class Precision { Fp32, Bf16, Auto };
+
+struct TrainConfig {
+    int steps = 1000;
+    int batch_size = 32;
+    int seq_len = 128;
+    int grad_accum = 1;           // micro-batches per optimizer step
+    double lr = 5e-4;
+    double weight_decay = 0.01;   // decoupled; not on biases and LayerNorm weights
+    double beta1 = 0.9;
+    double beta2 = 0.999;
+    double eps = 1e-6;
+    int warmup_steps = 100;
+    std::string schedule = "linear";  // linear | cosine (after the warmup)
+    double clip_norm = 1.0;           // global gradient clipping; 0 turns it off
+    std::uint64_t seed = 42;
+    int threads = 0;                  // 0: every core
+    Precision precision = Precision::Auto;
+    int log_every = 10;
+    int eval_every = 100;
+    int eval_batches = 8;
+    int checkpoint_every = 500;
+    int keep_last = 3;                // checkpoints kept (0: all)
+    int probe_every = 50;
+    std::string probe_text = "The jury said the [MASK] was conducted in a fair manner .";
+    double held_out = 0.05;           // share of documents held out for evaluation
+    // Objectives
+    double mask_prob = 0.15;
+    int max_predictions = 20;
+    double mask_ratio = 0.8;
+    double random_ratio = 0.1;
+    bool whole_word = false;
+    int max_ngram = 1;                // ALBERT presets: 3
+    bool dynamic_masking = true;
+    double short_seq_prob = 0.1;
+    // Testing aid: make the loss NaN at this step (0: never).
+    int debug_nan_step = 0;
+
+    std::string validate() const;
+};
+
+struct JobSpec {
+    std::string name;
+    std::string preset;
+    ModelConfig model;
+    TokenizerKind tokenizer = TokenizerKind::WordPiece;
+    TrainConfig train;
+    std::string corpus;      // text file or folder; empty: the bundled Brown corpus
+    std::string out_dir;     // where checkpoints go; empty: next to the run store
+
+    std::string objective() const;  // "mlm+nsp", "mlm+sop" or "clm"
+    std::string validate() const;   // empty when valid, else "field: rule"
+    nlohmann::json toJson() const;
+    static JobSpec fromJson(const nlohmann::json& j);
+    static JobSpec fromPreset(const std::string& preset);
+    // Sets a training or model field by name ("steps", "lr", "hidden_size", ...).
+    void set(const std::string& key, const std::string& value);
+};
+
+std::string toString(Precision p);
+
+} // namespace ptl

@@ -1,0 +1,37 @@
+#pragma once
+// AdamW (Loshchilov & Hutter) with decoupled weight decay, as torch.optim.AdamW, written
+// out so its state saves to safetensors under parameter names and resumes bit for bit.
+// Decay applies to matrices only (dim >= 2): never to biases or LayerNorm weights.
+#include "core/model/Safetensors.h"
+
+#include <string>
+#include <torch/torch.h>
+#include <vector>
+
+namespace ptl {
+
+struct AdamWOptions {
+    double beta1 = 0.9, beta2 = 0.999, eps = 1e-6, weightDecay = 0.01;
+};
+
+class AdamW {
+public:
+    AdamW(std::vector<std::pair<std::string, torch::Tensor>> params, AdamWOptions options);
+
+    void step(double lr);
+    void zeroGrad();
+    std::int64_t steps() const { return step_; }
+    const std::vector<std::pair<std::string, torch::Tensor>>& params() const { return params_; }
+
+    NamedTensors state() const;                          // "exp_avg.<name>", "exp_avg_sq.<name>"
+    void loadState(const SafetensorsFile& f, std::int64_t steps);
+
+private:
+    std::vector<std::pair<std::string, torch::Tensor>> params_;
+    std::vector<torch::Tensor> m_, v_;
+    std::vector<bool> decay_;
+    AdamWOptions opt_;
+    std::int64_t step_ = 0;
+};
+
+} // namespace ptl

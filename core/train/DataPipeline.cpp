@@ -1,0 +1,144 @@
+#include "core/train/DataPipeline.h"
+#include "core/objectives/Collate.h"
+#include "core/util/Error.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace ptl {
+
+namespace {
+std::vector<std::vector<std::vector<int>>> tokenizeDocs(const Corpus& c, const Tokenizer& tok)
+{
+    std::vector<std::vector<std::vector<int>>> out;
+    out.reserve(c.documents.size());
+    for (const auto& d : c.documents) {
+        std::vector<std::vector<int>> doc;
+        doc.reserve(d.sentences.size());
+        for (const auto& s : d.sentences) doc.push_back(tok.encode(s));
+        out.push_back(std::move(doc));
+    }
+    return out;
+}
+} // namespace
+
+DataPipeline::DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, const Corpus& corpus) : spec_(spec), tok_(tokenizer)
+{
+    const TrainConfig& t = spec.train;
+    auto [train, held] = splitHeldOut(corpus, t.held_out, t.seed);
+    if (held.documents.empty())
+        throw Error("the corpus has " + std::to_string(corpus.documents.size()) + " document(s); evaluation needs at least 2",
+                    "separate documents with blank lines, or give a larger corpus");
+    heldOutDocs_ = held.documents.size();
+    const auto trainDocs = tokenizeDocs(train, tok_);
+    const auto heldDocs = tokenizeDocs(held, tok_);
+    if (spec.model.family == Family::Gpt2) {
+        windows_ = packCausal(trainDocs, t.seq_len, tok_.specials().eos);
+        try {
+            evalWindows_ = packCausal(heldDocs, t.seq_len, tok_.specials().eos);
+        } catch (const Error&) {
+            evalWindows_.assign(windows_.begin(), windows_.begin() + std::min<std::ptrdiff_t>(t.batch_size, static_cast<std::ptrdiff_t>(windows_.size())));
+        }
+        evalBatches_ = std::max(1, std::min(t.eval_batches, static_cast<int>(evalWindows_.size()) / std::max(1, t.batch_size)));
+    } else {
+        MaskingOptions m;
+        m.maskProb = t.mask_prob;
+        m.maxPredictions = t.max_predictions;
+        m.maskRatio = t.mask_ratio;
+        m.randomRatio = t.random_ratio;
+        m.wholeWord = t.whole_word;
+        m.maxNgram = t.max_ngram;
+        m.dynamic = t.dynamic_masking;
+        masker_ = std::make_unique<MlmMasker>(tok_, m);
+        PairOptions p;
+        p.task = spec.model.family == Family::Albert ? PairTask::Sop : PairTask::Nsp;
+        p.maxSeqLen = t.seq_len;
+        p.shortSeqProb = t.short_seq_prob;
+        std::mt19937_64 rng(t.seed);
+        pairs_ = buildPairs(trainDocs, tok_, p, rng);
+        std::mt19937_64 evalRng(t.seed + 1);
+        auto heldForPairs = heldDocs;
+        if (heldForPairs.size() < 2) heldForPairs.push_back(trainDocs.front());
+        evalPairs_ = buildPairs(heldForPairs, tok_, p, evalRng);
+        evalBatches_ = std::max(1, std::min(t.eval_batches, static_cast<int>(evalPairs_.size()) / std::max(1, t.batch_size)));
+    }
+    if (trainInstances() < static_cast<std::size_t>(t.batch_size))
+        throw Error("the corpus gives " + std::to_string(trainInstances()) + " training sequences, fewer than one batch of " +
+                        std::to_string(t.batch_size),
+                    "use a larger corpus or a smaller batch_size");
+}
+
+std::size_t DataPipeline::trainInstances() const { return spec_.model.family == Family::Gpt2 ? windows_.size() : pairs_.size(); }
+
+std::vector<std::size_t> DataPipeline::order(std::uint64_t epoch) const
+{
+    if (epoch != cachedEpoch_) {
+        cachedOrder_.resize(trainInstances());
+        std::iota(cachedOrder_.begin(), cachedOrder_.end(), std::size_t(0));
+        std::mt19937_64 rng(spec_.train.seed * 1000003ull + epoch);
+        std::shuffle(cachedOrder_.begin(), cachedOrder_.end(), rng);
+        cachedEpoch_ = epoch;
+    }
+    return cachedOrder_;
+}
+
+Batch DataPipeline::trainBatch(std::int64_t index) const
+{
+    const std::size_t B = static_cast<std::size_t>(spec_.train.batch_size);
+    const std::size_t perEpoch = trainInstances() / B;  // whole batches per epoch; the remainder waits for the next shuffle
+    const std::uint64_t epoch = static_cast<std::uint64_t>(index) / perEpoch;
+    const std::size_t start = (static_cast<std::size_t>(index) % perEpoch) * B;
+    const auto ord = order(epoch);
+    std::vector<std::size_t> which(ord.begin() + static_cast<std::ptrdiff_t>(start), ord.begin() + static_cast<std::ptrdiff_t>(start + B));
+    return collate(which, false, epoch);
+}
+
+Batch DataPipeline::evalBatch(int index) const
+{
+    const std::size_t B = static_cast<std::size_t>(spec_.train.batch_size);
+    const std::size_t n = spec_.model.family == Family::Gpt2 ? evalWindows_.size() : evalPairs_.size();
+    std::vector<std::size_t> which;
+    for (std::size_t i = 0; i < B; ++i) which.push_back((static_cast<std::size_t>(index) * B + i) % n);
+    return collate(which, true, 0);
+}
+
+Batch DataPipeline::collate(const std::vector<std::size_t>& which, bool eval, std::uint64_t epoch) const
+{
+    Batch b;
+    std::vector<std::vector<int>> ids, types, labels;
+    if (spec_.model.family == Family::Gpt2) {
+        for (std::size_t i : which) {
+            const CausalWindow& w = (eval ? evalWindows_ : windows_)[i];
+            ids.push_back(w.input);
+            labels.push_back(w.target);
+        }
+        b.ids = padToTensor(ids, 0);
+        b.labels = padToTensor(labels, -100);
+        b.attentionMask = attentionMaskFor(ids);
+    } else {
+        std::vector<int64_t> pairLabels;
+        for (std::size_t i : which) {
+            const PairInstance& p = (eval ? evalPairs_ : pairs_)[i];
+            std::vector<int> in = p.ids;
+            // Eval masks are fixed; training masks follow the instance and epoch.
+            std::mt19937_64 rng(masker_->instanceSeed(spec_.train.seed + (eval ? 7919 : 0), eval ? 0 : epoch, i));
+            auto decisions = masker_->mask(in, rng);
+            std::vector<int> lab(in.size(), -100);
+            for (const auto& d : decisions) lab[static_cast<std::size_t>(d.position)] = d.original;
+            ids.push_back(std::move(in));
+            types.push_back(p.typeIds);
+            labels.push_back(std::move(lab));
+            pairLabels.push_back(p.label);
+            b.decisions.push_back(std::move(decisions));
+        }
+        b.ids = padToTensor(ids, tok_.specials().pad);
+        b.typeIds = padToTensor(types, 0);
+        b.labels = padToTensor(labels, -100);
+        b.attentionMask = attentionMaskFor(ids);
+        b.pairLabels = torch::tensor(pairLabels, torch::kLong);
+    }
+    b.tokens = b.attentionMask.sum().item<int64_t>();
+    return b;
+}
+
+} // namespace ptl

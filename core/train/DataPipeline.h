@@ -1,0 +1,52 @@
+#pragma once
+// The stream of training batches: corpus -> tokenizer -> objective -> tensors.
+// A batch is a pure function of its index (and the seed), so the data position in a
+// checkpoint is one number and a resumed run sees exactly the batches it would have.
+#include "core/api/JobSpec.h"
+#include "core/objectives/CausalLm.h"
+#include "core/objectives/MlmMasker.h"
+#include "core/objectives/PairBuilder.h"
+#include "core/text/Corpus.h"
+#include "core/text/Tokenizer.h"
+
+#include <memory>
+#include <torch/torch.h>
+
+namespace ptl {
+
+struct Batch {
+    torch::Tensor ids;          // (B, T) int64
+    torch::Tensor typeIds;      // (B, T) or undefined
+    torch::Tensor attentionMask;  // (B, T) 1/0
+    torch::Tensor labels;       // (B, T): MLM original ids or next tokens; -100 where ignored
+    torch::Tensor pairLabels;   // (B) NSP/SOP labels, or undefined
+    std::vector<std::vector<MaskDecision>> decisions;  // MLM decisions per sequence
+    std::int64_t tokens = 0;    // real (non-padding) tokens
+};
+
+class DataPipeline {
+public:
+    DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, const Corpus& corpus);
+
+    Batch trainBatch(std::int64_t index) const;  // index: global micro-batch number
+    Batch evalBatch(int index) const;
+    int evalBatchCount() const { return evalBatches_; }
+    std::size_t trainInstances() const;
+    std::size_t heldOutDocuments() const { return heldOutDocs_; }
+
+private:
+    Batch collate(const std::vector<std::size_t>& which, bool eval, std::uint64_t epoch) const;
+    std::vector<std::size_t> order(std::uint64_t epoch) const;
+
+    const JobSpec spec_;
+    const Tokenizer& tok_;
+    std::unique_ptr<MlmMasker> masker_;
+    std::vector<PairInstance> pairs_, evalPairs_;
+    std::vector<CausalWindow> windows_, evalWindows_;
+    int evalBatches_ = 0;
+    std::size_t heldOutDocs_ = 0;
+    mutable std::uint64_t cachedEpoch_ = ~0ull;
+    mutable std::vector<std::size_t> cachedOrder_;
+};
+
+} // namespace ptl

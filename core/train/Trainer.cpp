@@ -1,0 +1,559 @@
+// The training loop: corpus -> tokenizer -> objective -> batch -> model -> loss ->
+// AdamW, with evaluation, probe snapshots, checkpoints (exact resume), pause and stop,
+// and everything recorded in the run store so CLI and GUI runs leave the same record.
+#include "core/api/Job.h"
+#include "core/model/Checkpoint.h"
+#include "core/model/Inspect.h"
+#include "core/model/StateDict.h"
+#include "core/store/RunStore.h"
+#include "core/train/AdamW.h"
+#include "core/train/DataPipeline.h"
+#include "core/util/Error.h"
+#include "core/util/Files.h"
+#include "core/util/Runtime.h"
+
+#include <ATen/autocast_mode.h>
+#include <c10/util/Exception.h>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace ptl {
+
+// ------------------------------------------------------------------ StopToken
+void StopToken::requestStop()
+{
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    cv_.notify_all();
+}
+
+void StopToken::pause() { pause_ = true; }
+
+void StopToken::resume()
+{
+    {
+        std::lock_guard lock(mutex_);
+        pause_ = false;
+    }
+    cv_.notify_all();
+}
+
+void StopToken::waitWhilePaused()
+{
+    std::unique_lock lock(mutex_);
+    cv_.wait(lock, [&] { return !pause_.load() || stop_.load(); });
+}
+
+bool cpuHasFastBf16()
+{
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("flags", 0) == 0)
+            return line.find(" avx512_bf16") != std::string::npos || line.find(" amx_bf16") != std::string::npos;
+    }
+    return false;
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// bf16 autocast on CPU for the scope (fp32 master weights stay in the model).
+class AutocastScope {
+public:
+    explicit AutocastScope(bool on) : on_(on)
+    {
+        if (!on_) return;
+        prev_ = at::autocast::is_cpu_enabled();
+        at::autocast::set_cpu_enabled(true);
+        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        at::autocast::increment_nesting();
+    }
+    ~AutocastScope()
+    {
+        if (!on_) return;
+        if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
+        at::autocast::set_cpu_enabled(prev_);
+    }
+
+private:
+    bool on_;
+    bool prev_ = false;
+};
+
+struct LossParts {
+    torch::Tensor total;
+    double mlm = 0, pair = 0;
+    std::int64_t predicted = 0, correct = 0;          // MLM or next-token
+    std::int64_t pairCount = 0, pairCorrect = 0;
+};
+
+json inspectJson(const InspectResult& r)
+{
+    json top = json::array();
+    for (const auto& p : r.maskPredictions) {
+        json c = json::array();
+        for (const auto& x : p.candidates) c.push_back({{"token", x.token}, {"id", x.id}, {"prob", x.prob}});
+        top.push_back({{"position", p.position}, {"candidates", c}});
+    }
+    json next = json::array();
+    for (const auto& x : r.nextToken) next.push_back({{"token", x.token}, {"id", x.id}, {"prob", x.prob}});
+    return {{"tokens", r.tokens}, {"ids", r.ids}, {"type_ids", r.typeIds}, {"attentions", r.attentions}, {"mlm_top_k", top}, {"next_top_k", next}};
+}
+
+class Trainer {
+public:
+    Trainer(JobSpec spec, const std::string& storePath, JobObserver& obs, StopToken& stop)
+        : spec_(std::move(spec)), store_(storePath), obs_(obs), stop_(stop)
+    {
+    }
+
+    RunOutcome start()
+    {
+        RunOutcome out;
+        try {
+            if (auto msg = spec_.validate(); !msg.empty())
+                throw Error("invalid job: " + msg, "fix the field named above");
+            runId_ = store_.createRun(spec_.name.empty() ? spec_.preset : spec_.name, spec_.toJson().dump(), toString(spec_.model.family),
+                                      spec_.objective());
+            outDir_ = spec_.out_dir.empty() ? store_.path().parent_path() / "runs" / (std::to_string(runId_) + "-" + safeName())
+                                            : fs::path(spec_.out_dir);
+            store_.setOutDir(runId_, outDir_.string());
+            prepare();
+            torch::manual_seed(spec_.train.seed);
+            model_ = TransformerModel(spec_.model);
+            makeOptimizer();
+            return loop();
+        } catch (const std::exception& e) {
+            return fail(e);
+        }
+    }
+
+    RunOutcome resume(std::int64_t runId)
+    {
+        try {
+            runId_ = runId;
+            const auto rec = store_.run(runId);
+            if (!rec) throw Error("no run " + std::to_string(runId) + " in " + store_.path().string(), "see 'pretrainlab-cli runs list'");
+            if (rec->status == "completed") throw Error("run " + std::to_string(runId) + " already completed", "start a new run instead");
+            if (rec->status == "running")
+                throw Error("run " + std::to_string(runId) + " is still running in another process", "stop it first");
+            spec_ = JobSpec::fromJson(json::parse(rec->configJson));
+            const auto cks = store_.checkpoints(runId);
+            if (cks.empty())
+                throw Error("run " + std::to_string(runId) + " has no checkpoint to resume from", "it stopped before its first checkpoint; start it again");
+            outDir_ = rec->outDir;
+            store_.claimRun(runId);
+            prepare();
+            model_ = TransformerModel(spec_.model);
+            makeOptimizer();
+            loadCheckpoint(cks.back());
+            store_.deleteMetricsAfter(runId, step_);
+            store_.addEvent(runId, "resumed", "resumed from step " + std::to_string(step_));
+            return loop();
+        } catch (const std::exception& e) {
+            return fail(e);
+        }
+    }
+
+private:
+    std::string safeName() const
+    {
+        std::string s = spec_.name.empty() ? spec_.preset : spec_.name;
+        for (auto& c : s)
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+        return s.empty() ? "run" : s;
+    }
+
+    void prepare()
+    {
+        threads_ = initRuntime(spec_.train.threads);
+        bf16_ = spec_.train.precision == Precision::Bf16 || (spec_.train.precision == Precision::Auto && cpuHasFastBf16());
+        fs::create_directories(outDir_);
+        tok_ = loadBundledTokenizer(spec_.tokenizer);
+        if (tok_->vocabSize() != spec_.model.vocab_size)
+            throw Error("vocab_size " + std::to_string(spec_.model.vocab_size) + " differs from the tokenizer's " + std::to_string(tok_->vocabSize()),
+                        "leave vocab_size at the preset's value");
+        const Corpus corpus = spec_.corpus.empty() ? bundledCorpus() : readCorpus(spec_.corpus);
+        data_ = std::make_unique<DataPipeline>(spec_, *tok_, corpus);
+        obs_.started(runId_, outDir_.string());
+    }
+
+    void makeOptimizer()
+    {
+        std::vector<std::pair<std::string, torch::Tensor>> params;
+        for (auto& p : model_->named_parameters()) params.emplace_back(p.key(), p.value());
+        AdamWOptions o;
+        o.beta1 = spec_.train.beta1;
+        o.beta2 = spec_.train.beta2;
+        o.eps = spec_.train.eps;
+        o.weightDecay = spec_.train.weight_decay;
+        opt_ = std::make_unique<AdamW>(params, o);
+    }
+
+    double lrAt(std::int64_t step) const  // step: 0-based index of the update
+    {
+        const auto& t = spec_.train;
+        const double warm = t.warmup_steps;
+        if (step < t.warmup_steps) return t.lr * (step + 1) / warm;
+        const double progress = (step - warm) / std::max(1.0, t.steps - warm);
+        if (t.schedule == "cosine") return t.lr * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, progress)));
+        return t.lr * std::max(0.0, 1.0 - progress);
+    }
+
+    LossParts loss(const Batch& b)
+    {
+        LossParts r;
+        const bool gpt = spec_.model.family == Family::Gpt2;
+        ForwardOptions fo;
+        fo.heads = false;
+        auto out = model_->forward(b.ids, b.typeIds, b.attentionMask, fo);
+        auto hidden = out.last_hidden;                                         // (B, T, H)
+        const auto H = hidden.size(2);
+        auto labels = b.labels.reshape({-1});                                   // (B*T)
+        auto idx = (labels != -100).nonzero().squeeze(1);                       // (N)
+        auto picked = hidden.reshape({-1, H}).index_select(0, idx);             // (N, H): only the predicted positions
+        auto logits = model_->tokenLogits(picked).to(torch::kFloat32);          // (N, V)
+        auto target = labels.index_select(0, idx);
+        auto tokenLoss = torch::nn::functional::cross_entropy(logits, target);
+        r.total = tokenLoss;
+        r.mlm = tokenLoss.item<double>();
+        r.predicted = idx.size(0);
+        r.correct = (logits.argmax(-1) == target).sum().item<int64_t>();
+        if (!gpt) {
+            auto pair = model_->pairLogits(hidden).to(torch::kFloat32);         // (B, 2)
+            auto pairLoss = torch::nn::functional::cross_entropy(pair, b.pairLabels);
+            r.total = r.total + pairLoss;
+            r.pair = pairLoss.item<double>();
+            r.pairCount = b.pairLabels.size(0);
+            r.pairCorrect = (pair.argmax(-1) == b.pairLabels).sum().item<int64_t>();
+        }
+        return r;
+    }
+
+    std::string pairName() const { return spec_.model.family == Family::Albert ? "sop" : "nsp"; }
+
+    void record(const std::string& name, double value) { pending_.push_back({step_, name, value, elapsed()}); }
+
+    double elapsed() const { return elapsedBefore_ + std::chrono::duration<double>(Clock::now() - t0_).count(); }
+
+    void flushMetrics()
+    {
+        if (pending_.empty()) return;
+        std::vector<std::pair<std::string, double>> values;
+        std::int64_t s = pending_.back().step;
+        for (const auto& m : pending_) values.emplace_back(m.name, m.value);
+        store_.appendMetrics(runId_, pending_);
+        pending_.clear();
+        obs_.metrics(s, values);
+        lastFlush_ = Clock::now();
+    }
+
+    void evaluate()
+    {
+        torch::NoGradGuard ng;
+        model_->eval();
+        double lossSum = 0, pairSum = 0;
+        std::int64_t predicted = 0, correct = 0, pairCount = 0, pairCorrect = 0;
+        for (int i = 0; i < data_->evalBatchCount(); ++i) {
+            const Batch b = data_->evalBatch(i);
+            LossParts p;
+            {
+                AutocastScope ac(bf16_);
+                p = loss(b);
+            }
+            lossSum += p.mlm * static_cast<double>(p.predicted);
+            predicted += p.predicted;
+            correct += p.correct;
+            pairSum += p.pair * static_cast<double>(p.pairCount);
+            pairCount += p.pairCount;
+            pairCorrect += p.pairCorrect;
+        }
+        model_->train();
+        const double tokenLoss = lossSum / std::max<std::int64_t>(1, predicted);
+        if (spec_.model.family == Family::Gpt2) {
+            record("eval_loss", tokenLoss);
+            record("eval_perplexity", std::exp(std::min(tokenLoss, 50.0)));
+            record("eval_accuracy", static_cast<double>(correct) / std::max<std::int64_t>(1, predicted));
+        } else {
+            const double pairLoss = pairSum / std::max<std::int64_t>(1, pairCount);
+            record("eval_loss", tokenLoss + pairLoss);
+            record("eval_mlm_loss", tokenLoss);
+            record("eval_mlm_accuracy", static_cast<double>(correct) / std::max<std::int64_t>(1, predicted));
+            record("eval_" + pairName() + "_loss", pairLoss);
+            record("eval_" + pairName() + "_accuracy", static_cast<double>(pairCorrect) / std::max<std::int64_t>(1, pairCount));
+        }
+        flushMetrics();
+    }
+
+    void snapshot(const std::string& kind, const std::string& payload)
+    {
+        store_.addSnapshot(runId_, step_, kind, payload, elapsed());
+        obs_.snapshot({step_, kind, payload});
+    }
+
+    void probe(const Batch& last)
+    {
+        // Throttled: a few per second at most, whatever probe_every says.
+        const auto now = Clock::now();
+        if (lastProbe_ && std::chrono::duration<double>(now - *lastProbe_).count() < 0.3) return;
+        lastProbe_ = now;
+        std::string text = spec_.train.probe_text;
+        if (spec_.model.family == Family::Gpt2) {
+            for (std::size_t p; (p = text.find("[MASK]")) != std::string::npos;) text.erase(p, 6);
+        }
+        model_->eval();
+        InspectResult r = inspect(model_, *tok_, spec_.model, text, std::nullopt, 5);
+        model_->train();
+        snapshot("attention", inspectJson(r).dump());
+        if (!last.decisions.empty()) {
+            std::vector<std::string> tokens;
+            auto ids = last.ids[0];
+            const auto n = last.attentionMask[0].sum().item<int64_t>();
+            for (int64_t i = 0; i < n; ++i) tokens.push_back(tok_->token(static_cast<int>(ids[i].item<int64_t>())));
+            json d = json::array();
+            for (const auto& x : last.decisions[0])
+                d.push_back({{"position", x.position}, {"original", tok_->token(x.original)}, {"original_id", x.original},
+                             {"input", tok_->token(x.input)}, {"input_id", x.input}, {"kind", toString(x.kind)}});
+            snapshot("masking", json{{"tokens", tokens}, {"decisions", d}}.dump());
+        }
+    }
+
+    void writeCheckpoint()
+    {
+        const fs::path final = outDir_ / ("checkpoint-" + std::to_string(step_));
+        const fs::path tmp = outDir_ / (".checkpoint-" + std::to_string(step_) + ".partial");
+        std::error_code ec;
+        fs::remove_all(tmp, ec);
+        saveCheckpoint(tmp, model_, *tok_, {{"step", std::to_string(step_)}, {"run_id", std::to_string(runId_)}});
+        NamedTensors state = opt_->state();
+        state.emplace_back("rng.cpu", at::detail::getDefaultCPUGenerator().get_state());
+        writeSafetensors(tmp / "trainer_state.safetensors", state);
+        json st = {{"version", 1}, {"step", step_}, {"optimizer_steps", opt_->steps()}, {"tokens_seen", tokensSeen_},
+                   {"elapsed_seconds", elapsed()}, {"micro_batches", step_ * spec_.train.grad_accum}, {"run_id", runId_}};
+        writeFileAtomic(tmp / "trainer_state.json", st.dump(2) + "\n");
+        fs::remove_all(final, ec);
+        fs::rename(tmp, final, ec);
+        if (ec) throw Error("cannot move checkpoint into place at " + final.string() + ": " + ec.message(), "is the disk full?");
+        store_.addCheckpoint(runId_, step_, final.string());
+        lastGood_ = step_;
+        obs_.checkpointWritten(step_, final.string());
+        if (spec_.train.keep_last > 0) {
+            auto cks = store_.checkpoints(runId_);
+            while (static_cast<int>(cks.size()) > spec_.train.keep_last) {
+                fs::remove_all(cks.front().path, ec);
+                store_.removeCheckpoint(runId_, cks.front().step);
+                cks.erase(cks.begin());
+            }
+        }
+    }
+
+    void loadCheckpoint(const CheckpointRow& ck)
+    {
+        const fs::path dir = ck.path;
+        importStateDict(model_, SafetensorsFile::open(dir / "model.safetensors"));
+        const json st = json::parse(readTextFile(dir / "trainer_state.json"), nullptr, false);
+        if (st.is_discarded() || !st.contains("step"))
+            throw Error((dir / "trainer_state.json").string() + " is damaged", "resume from an earlier checkpoint");
+        const auto state = SafetensorsFile::open(dir / "trainer_state.safetensors");
+        opt_->loadState(state, st.at("optimizer_steps").get<std::int64_t>());
+        at::Generator gen = at::detail::getDefaultCPUGenerator();  // a handle on the shared generator
+        gen.set_state(state.tensor("rng.cpu"));
+        step_ = st.at("step").get<std::int64_t>();
+        tokensSeen_ = st.value("tokens_seen", std::int64_t(0));
+        elapsedBefore_ = st.value("elapsed_seconds", 0.0);
+        lastGood_ = step_;
+    }
+
+    RunOutcome loop()
+    {
+        const auto& t = spec_.train;
+        t0_ = Clock::now();
+        lastFlush_ = t0_;
+        model_->train();
+        std::string status = "completed", message;
+        double emaStep = 0;
+        const std::int64_t total = t.steps;
+        Batch last;
+        bool evaluatedAtEnd = false, checkpointedAtEnd = false;
+        while (step_ < total) {
+            if (stop_.paused() && !stop_.stopRequested()) {
+                flushMetrics();
+                store_.setStatus(runId_, "paused");
+                const auto pausedAt = Clock::now();
+                stop_.waitWhilePaused();
+                elapsedBefore_ -= std::chrono::duration<double>(Clock::now() - pausedAt).count();  // paused time is not training time
+                store_.setStatus(runId_, "running");
+            }
+            if (stop_.stopRequested()) {
+                status = "cancelled";
+                message = "stopped at step " + std::to_string(step_);
+                break;
+            }
+            const auto stepStart = Clock::now();
+            opt_->zeroGrad();
+            double lossValue = 0, mlm = 0, pair = 0;
+            std::int64_t tokens = 0;
+            for (int a = 0; a < t.grad_accum; ++a) {
+                last = data_->trainBatch(step_ * t.grad_accum + a);
+                LossParts p;
+                {
+                    AutocastScope ac(bf16_);
+                    p = loss(last);
+                }
+                (p.total / t.grad_accum).backward();
+                lossValue += p.total.item<double>() / t.grad_accum;
+                mlm += p.mlm / t.grad_accum;
+                pair += p.pair / t.grad_accum;
+                tokens += last.tokens;
+            }
+            if (t.debug_nan_step > 0 && step_ + 1 == t.debug_nan_step) lossValue = std::nan("");
+            double gradNorm = 0;
+            {
+                std::vector<torch::Tensor> params;
+                for (auto& p : model_->parameters()) params.push_back(p);
+                gradNorm = t.clip_norm > 0 ? torch::nn::utils::clip_grad_norm_(params, t.clip_norm)
+                                           : torch::nn::utils::clip_grad_norm_(params, std::numeric_limits<double>::infinity());
+            }
+            if (!std::isfinite(lossValue) || !std::isfinite(gradNorm)) {
+                status = "diverged";
+                message = std::string("the loss became ") + (std::isnan(lossValue) ? "NaN" : std::isfinite(lossValue) ? "finite but the gradient infinite" : "infinite") +
+                          " at step " + std::to_string(step_ + 1) + "; " +
+                          (lastGood_ >= 0 ? "the last good checkpoint is step " + std::to_string(lastGood_) : std::string("no checkpoint was written yet")) +
+                          ". Try a lower lr or more warmup_steps.";
+                break;
+            }
+            const double lr = lrAt(step_);
+            opt_->step(lr);
+            ++step_;
+            tokensSeen_ += tokens;
+            const double secs = std::chrono::duration<double>(Clock::now() - stepStart).count();
+            emaStep = emaStep == 0 ? secs : 0.9 * emaStep + 0.1 * secs;
+            const double tps = static_cast<double>(tokens) / std::max(1e-9, emaStep * (secs > 0 ? 1.0 : 1.0));
+            if (step_ % t.log_every == 0 || step_ == total) {
+                record("loss", lossValue);
+                if (spec_.model.family == Family::Gpt2) {
+                    record("lm_loss", mlm);
+                } else {
+                    record("mlm_loss", mlm);
+                    record(pairName() + "_loss", pair);
+                }
+                record("lr", lr);
+                record("grad_norm", gradNorm);
+                record("tokens_seen", static_cast<double>(tokensSeen_));
+                record("tokens_per_second", static_cast<double>(tokens) / std::max(1e-9, secs));
+            }
+            ProgressInfo pi;
+            pi.step = step_;
+            pi.totalSteps = total;
+            pi.loss = lossValue;
+            pi.lr = lr;
+            pi.tokensPerSecond = tps;
+            pi.etaSeconds = emaStep * static_cast<double>(total - step_);
+            pi.elapsedSeconds = elapsed();
+            pi.tokensSeen = tokensSeen_;
+            pi.precision = bf16_ ? "bf16" : "fp32";
+            pi.threads = threads_;
+            obs_.progress(pi);
+            if (step_ % t.eval_every == 0 || step_ == total) {
+                evaluate();
+                evaluatedAtEnd = step_ == total;
+            }
+            if (step_ % t.probe_every == 0 || step_ == 1 || step_ == total) probe(last);
+            if (step_ % t.checkpoint_every == 0 || step_ == total) {
+                flushMetrics();
+                writeCheckpoint();
+                checkpointedAtEnd = step_ == total;
+            }
+            if (std::chrono::duration<double>(Clock::now() - lastFlush_).count() > 1.0) flushMetrics();
+        }
+        (void)evaluatedAtEnd;
+        (void)checkpointedAtEnd;
+        flushMetrics();
+        if (status == "cancelled" && step_ > 0 && lastGood_ != step_) writeCheckpoint();  // a stopped run stays resumable
+        store_.setStatus(runId_, status, message);
+        store_.addEvent(runId_, status, message);
+        obs_.finished(status, message);
+        return {runId_, status, message, step_, outDir_.string()};
+    }
+
+    RunOutcome fail(const std::exception& e)
+    {
+        std::string message;
+        if (const auto* pe = dynamic_cast<const Error*>(&e)) message = pe->full();
+        else if (const auto* ce = dynamic_cast<const c10::Error*>(&e)) message = ce->what_without_backtrace();
+        else message = e.what();
+        if (runId_ > 0) {
+            try {
+                flushMetricsQuietly();
+                store_.setStatus(runId_, "failed", message);
+                store_.addEvent(runId_, "failed", message);
+            } catch (const std::exception& e2) {
+                message += "\n(the run store could not record the failure either: " + std::string(e2.what()) + ")";
+            }
+        }
+        obs_.finished("failed", message);
+        return {runId_, "failed", message, step_, outDir_.string()};
+    }
+
+    void flushMetricsQuietly()
+    {
+        try {
+            flushMetrics();
+        } catch (const std::exception&) {
+            pending_.clear();
+        }
+    }
+
+    JobSpec spec_;
+    RunStore store_;
+    JobObserver& obs_;
+    StopToken& stop_;
+    std::int64_t runId_ = 0;
+    fs::path outDir_;
+    std::unique_ptr<Tokenizer> tok_;
+    std::unique_ptr<DataPipeline> data_;
+    TransformerModel model_{nullptr};
+    std::unique_ptr<AdamW> opt_;
+    bool bf16_ = false;
+    int threads_ = 1;
+    std::int64_t step_ = 0, tokensSeen_ = 0, lastGood_ = -1;
+    double elapsedBefore_ = 0;
+    Clock::time_point t0_, lastFlush_;
+    std::optional<Clock::time_point> lastProbe_;
+    std::vector<MetricRow> pending_;
+};
+
+} // namespace
+
+RunOutcome runJob(const JobSpec& spec, const std::string& storePath, JobObserver& observer, StopToken& stop)
+{
+    try {
+        Trainer t(spec, storePath, observer, stop);
+        return t.start();
+    } catch (const std::exception& e) {  // the store itself could not be opened
+        observer.finished("failed", e.what());
+        return {0, "failed", e.what(), 0, {}};
+    }
+}
+
+RunOutcome resumeJob(std::int64_t runId, const std::string& storePath, JobObserver& observer, StopToken& stop)
+{
+    try {
+        Trainer t(JobSpec{}, storePath, observer, stop);
+        return t.resume(runId);
+    } catch (const std::exception& e) {
+        observer.finished("failed", e.what());
+        return {runId, "failed", e.what(), 0, {}};
+    }
+}
+
+} // namespace ptl
