@@ -1,6 +1,58 @@
-// bench train: placeholder registered below is replaced by the real benchmark.
+// bench train: tokens/s, achieved GFLOP/s and the machine's measured GEMM peaks.
 #include "app/cli/Commands.h"
+#include "core/api/Bench.h"
+#include "core/util/Error.h"
+
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
 
 namespace ptl::cli {
-void addBench(CLI::App&) {}
+
+void addBench(CLI::App& app)
+{
+    struct Opts {
+        std::string preset = "bert-mini";
+        std::vector<std::string> sets;
+        int steps = 20, warmup = 5;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* bench = app.add_subcommand("bench", "benchmarks read against this machine's own GEMM peak");
+    bench->require_subcommand(1);
+    auto* c = bench->add_subcommand("train", "training speed of a preset (batch 32, sequence 128 by default)");
+    c->add_option("--preset", o->preset, "preset to time");
+    c->add_option("--steps", o->steps, "timed steps");
+    c->add_option("--warmup", o->warmup, "untimed steps first");
+    c->add_option("--set", o->sets, "override a field, key=value");
+    c->add_flag("--json", o->json, "one JSON object");
+    c->callback([o] {
+        JobSpec spec = JobSpec::fromPreset(o->preset);
+        for (const auto& kv : o->sets) {
+            const auto eq = kv.find('=');
+            if (eq == std::string::npos) throw Error("--set " + kv + ": expected key=value");
+            spec.set(kv.substr(0, eq), kv.substr(eq + 1));
+        }
+        const GemmPeak peak = measureGemmPeak();
+        const TrainBenchResult r = benchTrain(spec, o->warmup, o->steps);
+        if (!r.message.empty()) throw Error("the benchmark run failed: " + r.message);
+        const double ofPeak = (r.precision == "bf16" ? peak.bf16Gflops : peak.fp32Gflops);
+        nlohmann::json j = {{"impl", "pretrainlab"}, {"preset", r.preset}, {"tokens_per_second", r.tokensPerSecond},
+                            {"step_seconds", r.stepSeconds}, {"flops_per_token", r.flopsPerToken}, {"achieved_gflops", r.achievedGflops},
+                            {"gemm_peak_fp32_gflops", peak.fp32Gflops}, {"gemm_peak_bf16_gflops", peak.bf16Gflops},
+                            {"share_of_peak", r.achievedGflops / ofPeak}, {"precision", r.precision}, {"threads", r.threads},
+                            {"blas", r.blasCore}, {"batch", spec.train.batch_size}, {"seq_len", spec.train.seq_len}, {"steps", r.steps},
+                            {"flop_formula", "3 x (2 L (4H^2 + 2HI) + 4 L T H + 2 (HE + VE) x predicted share) per token"}};
+        if (o->json) {
+            std::cout << j.dump() << "\n";
+            return;
+        }
+        std::printf("%s: %.0f tokens/s (%.3f s/step, batch %d x %d), %.1f GFLOP/s = %.0f%% of this machine's %s GEMM peak\n",
+                    r.preset.c_str(), r.tokensPerSecond, r.stepSeconds, spec.train.batch_size, spec.train.seq_len, r.achievedGflops,
+                    100.0 * r.achievedGflops / ofPeak, r.precision.c_str());
+        std::printf("GEMM peak (%dx%d): fp32 %.1f GFLOP/s, bf16 %.1f GFLOP/s; %s, %d threads\n", peak.size, peak.size, peak.fp32Gflops,
+                    peak.bf16Gflops, r.blasCore.c_str(), r.threads);
+    });
+}
+
 } // namespace ptl::cli

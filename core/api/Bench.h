@@ -1,0 +1,39 @@
+#pragma once
+// Speed, read against the hardware: training tokens/s, the FLOPs they stand for, and the
+// machine's own measured GEMM peak (fp32 and bf16).
+#include "core/api/JobSpec.h"
+
+#include <string>
+
+namespace ptl {
+
+struct GemmPeak {
+    double fp32Gflops = 0;
+    double bf16Gflops = 0;
+    int size = 0;  // square matrices n x n x n
+};
+
+struct TrainBenchResult {
+    std::string preset;
+    double tokensPerSecond = 0;
+    double stepSeconds = 0;
+    double flopsPerToken = 0;     // training (forward + backward), see trainingFlopsPerToken
+    double achievedGflops = 0;
+    std::string precision;
+    int threads = 0;
+    int steps = 0;
+    std::string blasCore;         // OpenBLAS kernel name, or what BLAS reports
+    std::string message;          // non-empty when the run failed
+};
+
+// Training FLOPs per token = 3 x forward FLOPs (backward costs twice the forward), with
+// forward = 2 x (every multiply-add of the layers' matmuls: L (4H^2 + 2HI)) + 4 L T H
+// (attention scores and weighted sum over T keys) + the LM head: 2 (H E + V E) per
+// predicted token, times the share of tokens predicted (MLM: ~p; causal LM: 1).
+double trainingFlopsPerToken(const ModelConfig& c, int seqLen, double predictedShare);
+
+GemmPeak measureGemmPeak(int size = 1024, double seconds = 1.0);
+std::string blasCoreName();
+TrainBenchResult benchTrain(const JobSpec& spec, int warmupSteps, int steps);
+
+} // namespace ptl

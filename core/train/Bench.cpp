@@ -1,0 +1,113 @@
+#include "core/api/Bench.h"
+#include "core/api/Job.h"
+#include "core/util/Runtime.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <dlfcn.h>
+#include <filesystem>
+#include <torch/torch.h>
+
+namespace fs = std::filesystem;
+
+namespace ptl {
+
+double trainingFlopsPerToken(const ModelConfig& c, int seqLen, double predictedShare)
+{
+    const double H = c.hidden_size, I = c.intermediate_size, L = c.num_layers, E = c.embedding_size, V = c.vocab_size, T = seqLen;
+    double forward = 2.0 * L * (4 * H * H + 2 * H * I) + 4.0 * L * T * H;
+    if (c.hasEmbeddingProjection()) forward += 2.0 * E * H;
+    forward += 2.0 * (H * E + V * E) * predictedShare;
+    return 3.0 * forward;
+}
+
+GemmPeak measureGemmPeak(int size, double seconds)
+{
+    torch::NoGradGuard ng;
+    GemmPeak g;
+    g.size = size;
+    for (auto type : {torch::kFloat32, torch::kBFloat16}) {
+        auto a = torch::randn({size, size}).to(type), b = torch::randn({size, size}).to(type);
+        auto c = torch::mm(a, b);  // warm up
+        double best = 0;
+        const auto start = std::chrono::steady_clock::now();
+        do {
+            const auto t0 = std::chrono::steady_clock::now();
+            c = torch::mm(a, b);
+            const double dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            best = std::max(best, 2.0 * size * size * static_cast<double>(size) / dt / 1e9);
+        } while (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < seconds);
+        (type == torch::kFloat32 ? g.fp32Gflops : g.bf16Gflops) = best;
+    }
+    return g;
+}
+
+std::string blasCoreName()
+{
+    using Fn = char* (*)();
+    if (auto fn = reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, "openblas_get_corename"))) {
+        std::string name = std::string("OpenBLAS ") + fn();
+        if (const char* env = std::getenv("OPENBLAS_CORETYPE")) name += std::string(" (OPENBLAS_CORETYPE=") + env + ")";
+        return name;
+    }
+    return "unknown BLAS (not OpenBLAS)";
+}
+
+namespace {
+class TimingObserver : public JobObserver {
+public:
+    TimingObserver(int warmup, int total) : warmup_(warmup), total_(total) {}
+    void progress(const ProgressInfo& p) override
+    {
+        const auto now = std::chrono::steady_clock::now();
+        if (p.step == warmup_) { start_ = now; startTokens_ = p.tokensSeen; }
+        if (p.step == total_) { end_ = now; endTokens_ = p.tokensSeen; }
+        precision = p.precision;
+        threads = p.threads;
+    }
+    double seconds() const { return std::chrono::duration<double>(end_ - start_).count(); }
+    std::int64_t tokens() const { return endTokens_ - startTokens_; }
+    std::string precision;
+    int threads = 0;
+
+private:
+    int warmup_, total_;
+    std::chrono::steady_clock::time_point start_, end_;
+    std::int64_t startTokens_ = 0, endTokens_ = 0;
+};
+} // namespace
+
+TrainBenchResult benchTrain(const JobSpec& specIn, int warmupSteps, int steps)
+{
+    JobSpec spec = specIn;
+    const int total = warmupSteps + steps;
+    spec.train.steps = total;
+    spec.train.eval_every = spec.train.checkpoint_every = spec.train.probe_every = total;  // only after the timed steps
+    spec.train.log_every = total;
+    spec.train.warmup_steps = std::min(spec.train.warmup_steps, total);
+    const fs::path dir = fs::temp_directory_path() / ("pretrainlab-bench-" + std::to_string(::getpid()));
+    spec.out_dir = (dir / "out").string();
+    TimingObserver obs(warmupSteps, total);
+    StopToken stop;
+    const RunOutcome r = runJob(spec, (dir / "bench.sqlite").string(), obs, stop);
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+    TrainBenchResult b;
+    b.preset = spec.preset;
+    b.steps = steps;
+    b.blasCore = blasCoreName();
+    b.precision = obs.precision;
+    b.threads = obs.threads;
+    if (r.status != "completed") {
+        b.message = r.message;
+        return b;
+    }
+    b.tokensPerSecond = static_cast<double>(obs.tokens()) / obs.seconds();
+    b.stepSeconds = obs.seconds() / steps;
+    const double share = spec.model.family == Family::Gpt2 ? 1.0 : std::min(spec.train.mask_prob, spec.train.max_predictions / double(spec.train.seq_len));
+    b.flopsPerToken = trainingFlopsPerToken(spec.model, spec.train.seq_len, share);
+    b.achievedGflops = b.tokensPerSecond * b.flopsPerToken / 1e9;
+    return b;
+}
+
+} // namespace ptl
