@@ -1,4 +1,5 @@
 #include "core/model/Transformer.h"
+#include "core/model/Dropout.h"
 #include "core/util/Error.h"
 
 #include <cmath>
@@ -50,9 +51,9 @@ torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x, const torch::Te
     auto probs = torch::softmax(masked, -1);                              // (B, nh, T, T)
     if (probsOut)
         *probsOut = probs;
-    auto y = torch::matmul(torch::dropout(probs, attnDropout_, is_training()), v);  // (B, nh, T, hs)
+    auto y = torch::matmul(ptl::dropout(probs, attnDropout_, is_training()), v);  // (B, nh, T, hs)
     y = y.transpose(1, 2).reshape({B, T, H});                             // (B, T, H)
-    return torch::dropout(out->forward(y), residDropout_, is_training());
+    return ptl::dropout(out->forward(y), residDropout_, is_training());
 }
 
 // ---------------------------------------------------------------- feed-forward
@@ -67,7 +68,7 @@ torch::Tensor FeedForwardImpl::forward(const torch::Tensor& x)
 {
     auto h = up->forward(x);                                         // (B, T, I)
     h = tanhGelu_ ? torch::gelu(h, "tanh") : torch::gelu(h);
-    return torch::dropout(down->forward(h), dropout_, is_training());  // (B, T, H)
+    return ptl::dropout(down->forward(h), dropout_, is_training());  // (B, T, H)
 }
 
 AttentionBlockImpl::AttentionBlockImpl(const ModelConfig& c)
@@ -105,7 +106,7 @@ torch::Tensor EmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Ten
         e = e + type->forward(typeIds.defined() ? typeIds : torch::zeros_like(ids));
     if (norm)
         e = ptl::norm(norm, e);
-    e = torch::dropout(e, dropout_, is_training());
+    e = ptl::dropout(e, dropout_, is_training());
     if (projection)
         e = projection->forward(e);                                      // (B, T, H)
     return e;

@@ -1,6 +1,7 @@
 #include "core/train/AdamW.h"
 #include "core/util/Error.h"
 
+#include <ATen/Parallel.h>
 #include <cmath>
 
 namespace ptl {
@@ -18,26 +19,50 @@ AdamW::AdamW(std::vector<std::pair<std::string, torch::Tensor>> params, AdamWOpt
 void AdamW::zeroGrad()
 {
     for (auto& [name, p] : params_)
-        if (p.grad().defined()) p.mutable_grad().zero_();
+        if (p.grad().defined()) p.mutable_grad().reset();
 }
 
-void AdamW::step(double lr)
+double AdamW::gradNorm() const
+{
+    double sum = 0;
+    for (const auto& [name, p] : params_) {
+        if (!p.grad().defined()) continue;
+        const double n = p.grad().norm().item<double>();
+        sum += n * n;
+    }
+    return std::sqrt(sum);
+}
+
+void AdamW::step(double lr, double gradScale)
 {
     torch::NoGradGuard ng;
     ++step_;
     const double bc1 = 1.0 - std::pow(opt_.beta1, static_cast<double>(step_));
     const double bc2 = 1.0 - std::pow(opt_.beta2, static_cast<double>(step_));
-    const double stepSize = lr / bc1;
-    const double bc2Sqrt = std::sqrt(bc2);
+    const float stepSize = static_cast<float>(lr / bc1);
+    const float invBc2Sqrt = static_cast<float>(1.0 / std::sqrt(bc2));
+    const float b1 = static_cast<float>(opt_.beta1), b2 = static_cast<float>(opt_.beta2);
+    const float eps = static_cast<float>(opt_.eps), scale = static_cast<float>(gradScale);
     for (std::size_t i = 0; i < params_.size(); ++i) {
         auto& p = params_[i].second;
-        const auto& g = p.grad();
-        if (!g.defined()) continue;
-        if (decay_[i] && opt_.weightDecay > 0) p.mul_(1.0 - lr * opt_.weightDecay);
-        m_[i].mul_(opt_.beta1).add_(g, 1.0 - opt_.beta1);
-        v_[i].mul_(opt_.beta2).addcmul_(g, g, 1.0 - opt_.beta2);
-        auto denom = (v_[i].sqrt() / bc2Sqrt).add_(opt_.eps);
-        p.addcdiv_(m_[i], denom, -stepSize);
+        if (!p.grad().defined()) continue;
+        const auto g = p.grad().to(torch::kFloat32).contiguous();
+        TORCH_CHECK(p.is_contiguous() && p.scalar_type() == torch::kFloat32, "AdamW expects contiguous fp32 parameters");
+        const float decay = decay_[i] ? static_cast<float>(1.0 - lr * opt_.weightDecay) : 1.0f;
+        float* pp = p.data_ptr<float>();
+        float* mp = m_[i].data_ptr<float>();
+        float* vp = v_[i].data_ptr<float>();
+        const float* gp = g.data_ptr<float>();
+        at::parallel_for(0, p.numel(), 16384, [&](int64_t begin, int64_t end) {
+            for (int64_t k = begin; k < end; ++k) {
+                const float gk = gp[k] * scale;
+                const float m = b1 * mp[k] + (1.0f - b1) * gk;
+                const float v = b2 * vp[k] + (1.0f - b2) * gk * gk;
+                mp[k] = m;
+                vp[k] = v;
+                pp[k] = pp[k] * decay - stepSize * m / (std::sqrt(v) * invBc2Sqrt + eps);
+            }
+        });
     }
 }
 

@@ -18,8 +18,13 @@ class AdamW {
 public:
     AdamW(std::vector<std::pair<std::string, torch::Tensor>> params, AdamWOptions options);
 
-    void step(double lr);
+    // One fused pass per parameter: clip scaling, moments, decoupled decay and the update.
+    // gradScale multiplies every gradient first (global-norm clipping).
+    void step(double lr, double gradScale = 1.0);
+    // Drops the gradients (set to none), so the next backward writes them afresh.
     void zeroGrad();
+    // The global L2 norm of all gradients.
+    double gradNorm() const;
     std::int64_t steps() const { return step_; }
     const std::vector<std::pair<std::string, torch::Tensor>>& params() const { return params_; }
 

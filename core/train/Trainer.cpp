@@ -416,13 +416,9 @@ private:
                 tokens += last.tokens;
             }
             if (t.debug_nan_step > 0 && step_ + 1 == t.debug_nan_step) lossValue = std::nan("");
-            double gradNorm = 0;
-            {
-                std::vector<torch::Tensor> params;
-                for (auto& p : model_->parameters()) params.push_back(p);
-                gradNorm = t.clip_norm > 0 ? torch::nn::utils::clip_grad_norm_(params, t.clip_norm)
-                                           : torch::nn::utils::clip_grad_norm_(params, std::numeric_limits<double>::infinity());
-            }
+            const double gradNorm = opt_->gradNorm();
+            // Global clipping at clip_norm, folded into the fused AdamW pass.
+            const double clipScale = t.clip_norm > 0 && gradNorm > t.clip_norm ? t.clip_norm / (gradNorm + 1e-6) : 1.0;
             if (!std::isfinite(lossValue) || !std::isfinite(gradNorm)) {
                 status = "diverged";
                 message = std::string("the loss became ") + (std::isnan(lossValue) ? "NaN" : std::isfinite(lossValue) ? "finite but the gradient infinite" : "infinite") +
@@ -432,7 +428,7 @@ private:
                 break;
             }
             const double lr = lrAt(step_);
-            opt_->step(lr);
+            opt_->step(lr, clipScale);
             ++step_;
             tokensSeen_ += tokens;
             const double secs = std::chrono::duration<double>(Clock::now() - stepStart).count();

@@ -1,0 +1,94 @@
+#include "core/model/Dropout.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Dispatch.h>
+#include <ATen/Parallel.h>
+
+namespace ptl {
+
+namespace {
+
+inline std::uint64_t mix(std::uint64_t z)  // splitmix64's finaliser
+{
+    z += 0x9e3779b97f4a7c15ull;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+std::uint64_t drawSeed()
+{
+    auto gen = at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(gen.mutex());
+    return gen.get<at::CPUGeneratorImpl>()->random64();
+}
+
+using torch::autograd::AutogradContext;
+using torch::autograd::tensor_list;
+
+class DropoutFunction : public torch::autograd::Function<DropoutFunction> {
+public:
+    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& x, double p)
+    {
+        const std::uint64_t seed = drawSeed();
+        const auto in = x.contiguous();
+        auto out = torch::empty_like(in);
+        auto mask = torch::empty(in.sizes(), torch::TensorOptions().dtype(torch::kUInt8));
+        const double keepProb = 1.0 - p;
+        // One hash gives four 16-bit uniforms: keep when u < keepProb * 65536.
+        const auto threshold = static_cast<std::uint32_t>(keepProb * 65536.0 + 0.5);
+        const float scale = static_cast<float>(1.0 / keepProb);
+        const int64_t n = in.numel();
+        AT_DISPATCH_FLOATING_TYPES_AND(at::kBFloat16, in.scalar_type(), "ptl_dropout_forward", [&] {
+            const scalar_t* src = in.data_ptr<scalar_t>();
+            scalar_t* dst = out.data_ptr<scalar_t>();
+            std::uint8_t* m = mask.data_ptr<std::uint8_t>();
+            const int64_t groups = (n + 3) / 4;
+            at::parallel_for(0, groups, 8192, [&](int64_t begin, int64_t end) {
+                for (int64_t gi = begin; gi < end; ++gi) {
+                    const std::uint64_t h = mix(seed + static_cast<std::uint64_t>(gi));
+                    const int64_t base = gi * 4;
+                    const int64_t lim = std::min<int64_t>(4, n - base);
+                    for (int64_t k = 0; k < lim; ++k) {
+                        const bool keep = static_cast<std::uint32_t>((h >> (16 * k)) & 0xffffu) < threshold;
+                        m[base + k] = keep;
+                        dst[base + k] = keep ? static_cast<scalar_t>(static_cast<float>(src[base + k]) * scale) : static_cast<scalar_t>(0);
+                    }
+                }
+            });
+        });
+        ctx->save_for_backward({mask});
+        ctx->saved_data["scale"] = static_cast<double>(scale);
+        return out;
+    }
+
+    static tensor_list backward(AutogradContext* ctx, tensor_list grads)
+    {
+        const auto mask = ctx->get_saved_variables()[0];
+        const float scale = static_cast<float>(ctx->saved_data["scale"].toDouble());
+        const auto g = grads[0].contiguous();
+        auto out = torch::empty_like(g);
+        const int64_t n = g.numel();
+        AT_DISPATCH_FLOATING_TYPES_AND(at::kBFloat16, g.scalar_type(), "ptl_dropout_backward", [&] {
+            const scalar_t* src = g.data_ptr<scalar_t>();
+            scalar_t* dst = out.data_ptr<scalar_t>();
+            const std::uint8_t* m = mask.data_ptr<std::uint8_t>();
+            at::parallel_for(0, n, 32768, [&](int64_t begin, int64_t end) {
+                for (int64_t i = begin; i < end; ++i)
+                    dst[i] = m[i] ? static_cast<scalar_t>(static_cast<float>(src[i]) * scale) : static_cast<scalar_t>(0);
+            });
+        });
+        return {out, torch::Tensor()};
+    }
+};
+
+} // namespace
+
+torch::Tensor dropout(const torch::Tensor& x, double p, bool training)
+{
+    if (!training || p <= 0.0) return x;
+    if (p >= 1.0) return torch::zeros_like(x);
+    return DropoutFunction::apply(x, p);
+}
+
+} // namespace ptl
