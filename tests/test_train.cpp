@@ -1,0 +1,355 @@
+// Training jobs: learning, exact resume, kill -9, stop latency, divergence, pause,
+// store migration and CSV export.
+#include "core/api/Job.h"
+#include "core/model/Checkpoint.h"
+#include "core/store/RunStore.h"
+#include "core/util/Error.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sqlite3.h>
+#include <thread>
+
+using namespace ptl;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Recorder : JobObserver {
+    std::map<std::int64_t, double> losses;
+    std::vector<std::string> snapshotKinds;
+    std::function<void(const ProgressInfo&)> onProgress;
+    std::string status, message;
+    std::int64_t runId = 0;
+    void started(std::int64_t id, const std::string&) override { runId = id; }
+    void progress(const ProgressInfo& p) override
+    {
+        losses[p.step] = p.loss;
+        if (onProgress) onProgress(p);
+    }
+    void snapshot(const SnapshotInfo& s) override { snapshotKinds.push_back(s.kind); }
+    void finished(const std::string& s, const std::string& m) override
+    {
+        status = s;
+        message = m;
+    }
+};
+
+JobSpec tinySpec(int steps)
+{
+    JobSpec s = JobSpec::fromPreset("bert-tiny");
+    s.train.steps = steps;
+    s.train.batch_size = 8;
+    s.train.seq_len = 64;
+    s.train.log_every = 1;
+    s.train.eval_every = 1000;
+    s.train.probe_every = 1000;
+    s.train.checkpoint_every = 1000;
+    s.train.warmup_steps = 2;
+    s.train.precision = Precision::Fp32;
+    s.train.threads = 2;
+    return s;
+}
+
+std::string storeIn(const QTemporaryDir& d, const char* name = "runs.sqlite") { return (d.path() + QLatin1Char('/') + QLatin1String(name)).toStdString(); }
+
+} // namespace
+
+class TestTrain : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void bertTinyLossFallsWithinSixtySeconds()
+    {
+        // bert-tiny (L2 H128), sequence 128, batch 32, on the bundled corpus.
+        QTemporaryDir dir;
+        JobSpec s = JobSpec::fromPreset("bert-tiny");
+        s.train.steps = 1400;
+        s.train.lr = 1e-3;
+        s.train.beta2 = 0.98;
+        s.train.warmup_steps = 50;
+        s.train.log_every = 1;
+        s.train.eval_every = 100000;
+        s.train.probe_every = 100000;
+        s.train.checkpoint_every = 100000;
+        s.model.hidden_dropout = s.model.attention_dropout = s.model.embedding_dropout = 0.0;
+        Recorder rec;
+        StopToken stop;
+        const auto t0 = std::chrono::steady_clock::now();
+        rec.onProgress = [&](const ProgressInfo&) {
+            if (std::chrono::steady_clock::now() - t0 > std::chrono::seconds(58)) stop.requestStop();
+        };
+        const RunOutcome r = runJob(s, storeIn(dir), rec, stop);
+        QVERIFY2(r.status == "completed" || r.status == "cancelled", r.message.c_str());
+        auto mean = [&](std::int64_t from, std::int64_t to) {
+            double sum = 0;
+            int n = 0;
+            for (auto& [step, l] : rec.losses)
+                if (step >= from && step <= to) { sum += l; ++n; }
+            return sum / std::max(1, n);
+        };
+        const std::int64_t last = rec.losses.rbegin()->first;
+        const double first = mean(1, 5), end = mean(last - 49, last);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        qInfo("loss %.3f -> %.3f (%.1f%% lower) after %lld steps in %.1f s", first, end, 100.0 * (1 - end / first),
+              static_cast<long long>(last), seconds);
+        QVERIFY(seconds < 62.0);
+        QVERIFY2(end <= 0.7 * first, "the loss did not fall by 30% within 60 s");
+    }
+
+    void resumeEqualsUninterruptedRun()
+    {
+        QTemporaryDir dir;
+        JobSpec s = tinySpec(12);
+        s.train.checkpoint_every = 4;
+        // Uninterrupted.
+        Recorder full;
+        StopToken s1;
+        const RunOutcome a = runJob(s, storeIn(dir, "a.sqlite"), full, s1);
+        QCOMPARE(a.status, std::string("completed"));
+        // Stopped after step 6 (a final checkpoint is written), then resumed.
+        Recorder part;
+        StopToken s2;
+        part.onProgress = [&](const ProgressInfo& p) {
+            if (p.step == 6) s2.requestStop();
+        };
+        const RunOutcome b = runJob(s, storeIn(dir, "b.sqlite"), part, s2);
+        QCOMPARE(b.status, std::string("cancelled"));
+        QCOMPARE(b.lastStep, std::int64_t(6));
+        Recorder rest;
+        StopToken s3;
+        const RunOutcome c = resumeJob(b.runId, storeIn(dir, "b.sqlite"), rest, s3);
+        QVERIFY2(c.status == "completed", c.message.c_str());
+        QCOMPARE(rest.losses.begin()->first, std::int64_t(7));
+        for (std::int64_t step = 1; step <= 12; ++step) {
+            const double expected = full.losses.at(step);
+            const double got = step <= 6 ? part.losses.at(step) : rest.losses.at(step);
+            QVERIFY2(expected == got, qPrintable(QStringLiteral("step %1: %2 vs %3").arg(step).arg(expected, 0, 'g', 17).arg(got, 0, 'g', 17)));
+        }
+        // The store holds one row per step for the resumed run, as for the uninterrupted one.
+        RunStore sb(storeIn(dir, "b.sqlite"));
+        std::int64_t lossRows = 0;
+        for (const auto& m : sb.metrics(b.runId)) lossRows += m.name == "loss";
+        QCOMPARE(lossRows, std::int64_t(12));
+    }
+
+    void killDashNineLeavesAResumableRun()
+    {
+        QTemporaryDir dir;
+        const QString store = QString::fromStdString(storeIn(dir));
+        QProcess p;
+        p.start(QStringLiteral(PTL_CLI_PATH),
+                {QStringLiteral("train"), QStringLiteral("--preset"), QStringLiteral("bert-tiny"), QStringLiteral("--store"), store,
+                 QStringLiteral("--set"), QStringLiteral("steps=400"), QStringLiteral("--set"), QStringLiteral("batch_size=8"),
+                 QStringLiteral("--set"), QStringLiteral("seq_len=64"), QStringLiteral("--set"), QStringLiteral("checkpoint_every=5"),
+                 QStringLiteral("--set"), QStringLiteral("log_every=1"), QStringLiteral("--json")});
+        QVERIFY(p.waitForStarted());
+        // Wait for the second checkpoint, then kill without warning.
+        bool ready = false;
+        for (int i = 0; i < 600 && !ready; ++i) {
+            p.waitForReadyRead(100);
+            p.readAllStandardOutput();
+            ready = fs::exists(dir.path().toStdString() + "/runs/1-bert-tiny/checkpoint-10");
+        }
+        QVERIFY(ready);
+        ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+        p.waitForFinished();
+        // integrity_check passes.
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(store.toUtf8().constData(), &db), SQLITE_OK);
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr);
+        QCOMPARE(sqlite3_step(st), SQLITE_ROW);
+        QCOMPARE(QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))), QStringLiteral("ok"));
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+        // Reopened, the run reads interrupted; its last checkpoint loads and resumes.
+        RunStore s(store.toStdString());
+        QCOMPARE(s.run(1)->status, std::string("interrupted"));
+        const auto cks = s.checkpoints(1);
+        QVERIFY(!cks.empty());
+        LoadedModel m = loadCheckpoint(cks.back().path);
+        QCOMPARE(m.config.num_layers, 2);
+        Recorder rec;
+        StopToken stop;
+        rec.onProgress = [&](const ProgressInfo& pi) {
+            if (pi.step >= cks.back().step + 3) stop.requestStop();
+        };
+        const RunOutcome r = resumeJob(1, store.toStdString(), rec, stop);
+        QCOMPARE(r.status, std::string("cancelled"));
+        QCOMPARE(rec.losses.begin()->first, cks.back().step + 1);
+    }
+
+    void stopWithinOneSecond()
+    {
+        QTemporaryDir dir;
+        JobSpec s = JobSpec::fromPreset("bert-tiny");
+        s.train.steps = 100000;
+        StopToken stop;
+        Recorder rec;
+        std::atomic<bool> running{false};
+        rec.onProgress = [&](const ProgressInfo& p) {
+            if (p.step >= 3) running = true;
+        };
+        RunOutcome out;
+        std::thread t([&] { out = runJob(s, storeIn(dir), rec, stop); });
+        while (!running) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        const auto t0 = std::chrono::steady_clock::now();
+        stop.requestStop();
+        t.join();
+        const double latency = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        qInfo("stop latency %.3f s (final checkpoint included)", latency);
+        QCOMPARE(out.status, std::string("cancelled"));
+        QVERIFY(latency < 1.0);
+        RunStore st(storeIn(dir));
+        QCOMPARE(st.checkpoints(out.runId).back().step, out.lastStep);  // resumable
+    }
+
+    void nanLossEndsAsDiverged()
+    {
+        QTemporaryDir dir;
+        JobSpec s = tinySpec(20);
+        s.train.checkpoint_every = 3;
+        s.train.debug_nan_step = 5;
+        Recorder rec;
+        StopToken stop;
+        const RunOutcome r = runJob(s, storeIn(dir), rec, stop);
+        QCOMPARE(r.status, std::string("diverged"));
+        QVERIFY2(r.message.find("NaN at step 5") != std::string::npos, r.message.c_str());
+        QVERIFY2(r.message.find("last good checkpoint is step 3") != std::string::npos, r.message.c_str());
+        RunStore st(storeIn(dir));
+        QCOMPARE(st.run(r.runId)->status, std::string("diverged"));
+        QCOMPARE(st.checkpoints(r.runId).back().step, std::int64_t(3));
+        loadCheckpoint(st.checkpoints(r.runId).back().path);  // the last good checkpoint loads
+    }
+
+    void pauseAndResume()
+    {
+        QTemporaryDir dir;
+        JobSpec s = tinySpec(30);
+        StopToken stop;
+        Recorder rec;
+        std::atomic<std::int64_t> step{0};
+        rec.onProgress = [&](const ProgressInfo& p) {
+            step = p.step;
+            if (p.step == 5) stop.pause();
+        };
+        RunOutcome out;
+        std::thread t([&] { out = runJob(s, storeIn(dir), rec, stop); });
+        while (step < 5) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        QCOMPARE(step.load(), std::int64_t(5));  // held within one step
+        {
+            RunStore st(storeIn(dir));
+            QCOMPARE(st.listRuns().back().status, std::string("paused"));
+        }
+        stop.resume();
+        t.join();
+        QCOMPARE(out.status, std::string("completed"));
+        QCOMPARE(out.lastStep, std::int64_t(30));
+    }
+
+    void snapshotsAndMetricsAreStored()
+    {
+        QTemporaryDir dir;
+        JobSpec s = tinySpec(10);
+        s.train.eval_every = 5;
+        s.train.probe_every = 5;
+        s.train.eval_batches = 2;
+        Recorder rec;
+        StopToken stop;
+        const RunOutcome r = runJob(s, storeIn(dir), rec, stop);
+        QCOMPARE(r.status, std::string("completed"));
+        RunStore st(storeIn(dir));
+        const auto snaps = st.snapshots(r.runId, "attention");
+        QVERIFY(!snaps.empty());
+        QVERIFY(snaps.front().payload.find("\"attentions\"") != std::string::npos);
+        QVERIFY(!st.snapshots(r.runId, "masking").empty());
+        std::set<std::string> names;
+        for (const auto& m : st.metrics(r.runId)) names.insert(m.name);
+        for (const char* n : {"loss", "mlm_loss", "nsp_loss", "lr", "eval_mlm_loss", "eval_mlm_accuracy", "eval_nsp_accuracy", "tokens_seen"})
+            QVERIFY2(names.count(n), n);
+    }
+
+    void csvExportEqualsStoredRows()
+    {
+        QTemporaryDir dir;
+        Recorder rec;
+        StopToken stop;
+        const RunOutcome r = runJob(tinySpec(6), storeIn(dir), rec, stop);
+        RunStore st(storeIn(dir));
+        const auto rows = st.metrics(r.runId);
+        const QStringList lines = QString::fromStdString(st.exportCsv(r.runId)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), static_cast<int>(rows.size()) + 1);
+        QCOMPARE(lines[0], QStringLiteral("run_id,step,name,value,wall_time"));
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const QStringList f = lines[static_cast<int>(i) + 1].split(QLatin1Char(','));
+            QCOMPARE(f[1].toLongLong(), rows[i].step);
+            QCOMPARE(f[2].toStdString(), rows[i].name);
+            QCOMPARE(f[3].toDouble(), rows[i].value);  // %.17g round-trips exactly
+            QCOMPARE(f[4].toDouble(), rows[i].wallTime);
+        }
+        // The CLI prints the same bytes.
+        QProcess p;
+        p.start(QStringLiteral(PTL_CLI_PATH), {QStringLiteral("runs"), QStringLiteral("export-csv"), QString::number(r.runId),
+                                               QStringLiteral("--store"), QString::fromStdString(storeIn(dir))});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.readAllStandardOutput().toStdString(), st.exportCsv(r.runId));
+    }
+
+    void migratesAVersionOneStore()
+    {
+        QTemporaryDir dir;
+        const std::string path = storeIn(dir, "v1.sqlite");
+        fs::copy_file(PTL_TEST_DATA "/store-v1.sqlite", path);
+        RunStore st(path);
+        QCOMPARE(st.schemaVersion(), 2);
+        const auto runs = st.listRuns();
+        QCOMPARE(runs.size(), std::size_t(2));
+        QCOMPARE(runs[0].name, std::string("bert-tiny v1"));
+        QCOMPARE(runs[1].status, std::string("failed"));
+        QCOMPARE(st.metrics(1).size(), std::size_t(3));
+        st.addCheckpoint(1, 20, "/nowhere/checkpoint-20");  // the new tables work
+        QCOMPARE(st.checkpoints(1).size(), std::size_t(1));
+    }
+
+    void unwritableOutputFailsClearly()
+    {
+        QTemporaryDir dir;
+        JobSpec s = tinySpec(5);
+        s.out_dir = "/proc/pretrainlab-cannot-write-here";
+        Recorder rec;
+        StopToken stop;
+        const RunOutcome r = runJob(s, storeIn(dir), rec, stop);
+        QCOMPARE(r.status, std::string("failed"));
+        QVERIFY(!r.message.empty());
+        RunStore st(storeIn(dir));
+        QCOMPARE(st.run(r.runId)->status, std::string("failed"));
+        QCOMPARE(st.run(r.runId)->message, r.message);
+    }
+
+    void invalidJobsAreRejected()
+    {
+        QTemporaryDir dir;
+        JobSpec s = tinySpec(5);
+        s.train.seq_len = 1024;  // beyond max_position_embeddings 512
+        Recorder rec;
+        StopToken stop;
+        const RunOutcome r = runJob(s, storeIn(dir), rec, stop);
+        QCOMPARE(r.status, std::string("failed"));
+        QVERIFY2(r.message.find("seq_len") != std::string::npos, r.message.c_str());
+        QVERIFY_THROWS_EXCEPTION(Error, s.set("no_such_field", "1"));
+        QVERIFY_THROWS_EXCEPTION(Error, s.set("precision", "fp8"));
+        // A job spec survives its JSON round trip.
+        const JobSpec back = JobSpec::fromJson(s.toJson());
+        QCOMPARE(back.toJson().dump(), s.toJson().dump());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrain)
+#include "test_train.moc"
