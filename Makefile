@@ -23,6 +23,10 @@ run: build
 test: build
 	@cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(JOBS) --timeout 1200
 
+# PretrainLab vs a plain PyTorch-eager BERT-mini step, in one run, read against the GEMM peak.
+bench: build
+	/usr/bin/python3 tests/bench/compare.py $(CLI)
+
 # Re-trains the bundled vocabularies (committed in resources/vocab) from the bundled corpus.
 vocab: build
 	$(CLI) vocab --kind wordpiece --size 8192 --out resources/vocab/wordpiece-8192
