@@ -1,5 +1,7 @@
 #include "core/model/Transformer.h"
 #include "core/model/Dropout.h"
+
+#include <ATen/autocast_mode.h>
 #include "core/util/Error.h"
 
 #include <cmath>
@@ -38,7 +40,8 @@ torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x, const torch::Te
     auto qkvOut = qkv->forward(x);                                        // (B, T, 3H)
     auto parts = qkvOut.view({B, T, 3, heads_, headDim_}).permute({2, 0, 3, 1, 4});  // (3, B, nh, T, hs)
     auto q = parts[0], k = parts[1], v = parts[2];                        // (B, nh, T, hs)
-    auto scores = torch::matmul(q, k.transpose(-2, -1)) * (1.0 / std::sqrt(double(headDim_)));  // (B, nh, T, T)
+    // Scale q (B, nh, T, hs) rather than the scores (B, nh, T, T): half the elements.
+    auto scores = torch::matmul(q * (1.0 / std::sqrt(double(headDim_))), k.transpose(-2, -1));  // (B, nh, T, T)
     if (scoresOut)
         *scoresOut = scores;
     auto masked = scores;
@@ -219,8 +222,12 @@ ModelOutput TransformerModelImpl::forward(const torch::Tensor& ids, const torch:
     auto x = embeddings->forward(ids, typeIds);  // (B, T, H)
     if (opt.hidden_states) out.hidden_states.push_back(x);
     torch::Tensor mask;
-    if (attentionMask.defined())
-        mask = additivePaddingMask(attentionMask, x.scalar_type());
+    if (attentionMask.defined()) {
+        // In the dtype the attention scores will have: bf16 under autocast. A fp32 mask
+        // would promote every (B, nh, T, T) score tensor, and its softmax, to fp32.
+        const auto scoreType = at::autocast::is_cpu_enabled() ? at::autocast::get_autocast_cpu_dtype() : x.scalar_type();
+        mask = additivePaddingMask(attentionMask, scoreType);
+    }
     const bool pre = c.layer_norm == LayerNormPlacement::Pre;
     for (int i = 0; i < c.num_layers; ++i) {
         AttentionBlock ab = attentionBlock(i);
