@@ -2,6 +2,7 @@
 #include "app/cli/Commands.h"
 #include "core/api/Bench.h"
 #include "core/util/Error.h"
+#include "core/util/Parse.h"
 
 #include <cstdio>
 #include <iostream>
@@ -29,9 +30,8 @@ void addBench(CLI::App& app)
     c->callback([o] {
         JobSpec spec = JobSpec::fromPreset(o->preset);
         for (const auto& kv : o->sets) {
-            const auto eq = kv.find('=');
-            if (eq == std::string::npos) throw Error("--set " + kv + ": expected key=value");
-            spec.set(kv.substr(0, eq), kv.substr(eq + 1));
+            const auto [key, value] = splitAssignment(kv);
+            spec.set(key, value);
         }
         const GemmPeak peak = measureGemmPeak();
         const TrainBenchResult r = benchTrain(spec, o->warmup, o->steps);

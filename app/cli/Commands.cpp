@@ -8,6 +8,7 @@
 #include "core/text/Corpus.h"
 #include "core/text/WordPiece.h"
 #include "core/util/Error.h"
+#include "core/util/Parse.h"
 #include "core/util/Files.h"
 
 #include <iomanip>
@@ -73,10 +74,8 @@ void addInit(CLI::App& app)
         auto tok = loadBundledTokenizer(p.tokenizer);
         cfg.vocab_size = tok->vocabSize();
         for (const auto& kv : o->sets) {
-            const auto eq = kv.find('=');
-            if (eq == std::string::npos)
-                throw Error("--set " + kv + ": expected key=value", "e.g. --set num_hidden_layers=6");
-            cfg.set(kv.substr(0, eq), kv.substr(eq + 1));
+            const auto [key, value] = splitAssignment(kv);
+            cfg.set(key, value);
         }
         if (cfg.vocab_size != tok->vocabSize())
             throw Error("vocab_size " + std::to_string(cfg.vocab_size) + " differs from the bundled tokenizer's " +

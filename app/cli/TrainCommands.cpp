@@ -3,6 +3,7 @@
 #include "core/api/Job.h"
 #include "core/store/RunStore.h"
 #include "core/util/Error.h"
+#include "core/util/Parse.h"
 #include "core/util/Files.h"
 
 #include <csignal>
@@ -136,9 +137,8 @@ void addTrain(CLI::App& app)
             spec = JobSpec::fromPreset(o->preset);
         }
         for (const auto& kv : o->sets) {
-            const auto eq = kv.find('=');
-            if (eq == std::string::npos) throw Error("--set " + kv + ": expected key=value", "e.g. --set steps=300");
-            spec.set(kv.substr(0, eq), kv.substr(eq + 1));
+            const auto [key, value] = splitAssignment(kv);
+            spec.set(key, value);
         }
         if (!o->out.empty()) spec.out_dir = fs::absolute(o->out).string();
         if (!o->name.empty()) spec.name = o->name;

@@ -1,5 +1,6 @@
 #include "core/api/JobSpec.h"
 #include "core/util/Error.h"
+#include "core/util/Parse.h"
 
 #include <nlohmann/json.hpp>
 
@@ -139,30 +140,9 @@ JobSpec JobSpec::fromJson(const json& j)
 void JobSpec::set(const std::string& key, const std::string& value)
 {
     TrainConfig& t = train;
-    auto toInt = [&](auto& out) {
-        try {
-            std::size_t pos = 0;
-            const long long v = std::stoll(value, &pos);
-            if (pos != value.size()) throw std::invalid_argument("trailing");
-            out = static_cast<std::remove_reference_t<decltype(out)>>(v);
-        } catch (const std::exception&) {
-            throw Error(key + ": expected a whole number, got '" + value + "'");
-        }
-    };
-    auto toDouble = [&](double& out) {
-        try {
-            std::size_t pos = 0;
-            out = std::stod(value, &pos);
-            if (pos != value.size()) throw std::invalid_argument("trailing");
-        } catch (const std::exception&) {
-            throw Error(key + ": expected a number, got '" + value + "'");
-        }
-    };
-    auto toBool = [&](bool& out) {
-        if (value == "true" || value == "1") out = true;
-        else if (value == "false" || value == "0") out = false;
-        else throw Error(key + ": expected true or false, got '" + value + "'");
-    };
+    auto toInt = [&](auto& out) { out = static_cast<std::remove_reference_t<decltype(out)>>(parseInteger(key, value)); };
+    auto toDouble = [&](double& out) { out = parseNumber(key, value); };
+    auto toBool = [&](bool& out) { out = parseBool(key, value); };
     if (key == "steps") toInt(t.steps);
     else if (key == "batch_size") toInt(t.batch_size);
     else if (key == "seq_len") toInt(t.seq_len);

@@ -1,5 +1,6 @@
 #include "core/api/ModelConfig.h"
 #include "core/util/Error.h"
+#include "core/util/Parse.h"
 
 #include <nlohmann/json.hpp>
 
@@ -295,29 +296,9 @@ ModelConfig ModelConfig::fromJson(const json& j)
 
 void ModelConfig::set(const std::string& key, const std::string& value)
 {
-    auto toInt = [&](int& out) {
-        try {
-            std::size_t pos = 0;
-            out = std::stoi(value, &pos);
-            if (pos != value.size()) throw std::invalid_argument("trailing");
-        } catch (const std::exception&) {
-            throw Error(key + ": expected a whole number, got '" + value + "'");
-        }
-    };
-    auto toDouble = [&](double& out) {
-        try {
-            std::size_t pos = 0;
-            out = std::stod(value, &pos);
-            if (pos != value.size()) throw std::invalid_argument("trailing");
-        } catch (const std::exception&) {
-            throw Error(key + ": expected a number, got '" + value + "'");
-        }
-    };
-    auto toBool = [&](bool& out) {
-        if (value == "true" || value == "1") out = true;
-        else if (value == "false" || value == "0") out = false;
-        else throw Error(key + ": expected true or false, got '" + value + "'");
-    };
+    auto toInt = [&](int& out) { out = static_cast<int>(parseInteger(key, value)); };
+    auto toDouble = [&](double& out) { out = parseNumber(key, value); };
+    auto toBool = [&](bool& out) { out = parseBool(key, value); };
     if (key == "vocab_size") toInt(vocab_size);
     else if (key == "hidden_size") toInt(hidden_size);
     else if (key == "num_hidden_layers" || key == "num_layers") toInt(num_layers);
