@@ -238,6 +238,35 @@ private Q_SLOTS:
             QVERIFY2(names.count(n), n);
     }
 
+    void keepsTheLastCheckpointsAndReadsWhileWriting()
+    {
+        QTemporaryDir dir;
+        JobSpec s = tinySpec(12);
+        s.train.checkpoint_every = 2;
+        s.train.keep_last = 2;
+        Recorder rec;
+        StopToken stop;
+        // A second connection reads the store while the job writes (WAL).
+        std::int64_t seenByReader = 0;
+        rec.onProgress = [&](const ProgressInfo& p) {
+            if (p.step % 4 != 0) return;
+            RunStore reader(storeIn(dir));
+            seenByReader = std::max<std::int64_t>(seenByReader, static_cast<std::int64_t>(reader.metrics(rec.runId).size()));
+        };
+        const RunOutcome r = runJob(s, storeIn(dir), rec, stop);
+        QCOMPARE(r.status, std::string("completed"));
+        QVERIFY(seenByReader > 0);
+        RunStore st(storeIn(dir));
+        const auto cks = st.checkpoints(r.runId);
+        QCOMPARE(cks.size(), std::size_t(2));
+        QCOMPARE(cks[0].step, std::int64_t(10));
+        QCOMPARE(cks[1].step, std::int64_t(12));
+        QVERIFY(!fs::exists(fs::path(r.outDir) / "checkpoint-8"));
+        QVERIFY(fs::exists(fs::path(r.outDir) / "checkpoint-12" / "trainer_state.safetensors"));
+        // No half-written checkpoint folder is left behind.
+        for (const auto& e : fs::directory_iterator(r.outDir)) QVERIFY(e.path().filename().string().rfind(".checkpoint", 0) != 0);
+    }
+
     void csvExportEqualsStoredRows()
     {
         QTemporaryDir dir;
