@@ -53,12 +53,10 @@
         <source>No runs yet. Start one from the command line: pretrainlab-cli train --preset bert-tiny</source>
         <translation>아직 실행이 없습니다. 명령줄에서 시작하세요: pretrainlab-cli train --preset bert-tiny</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
-        <source>%n run(s) in the store.</source>
-        <translation>
-            <numerusform>저장소에 실행 %n개가 있습니다.</numerusform>
-        </translation>
+        <source>Runs in the store: %1</source>
+        <translation>저장소의 실행 수: %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>

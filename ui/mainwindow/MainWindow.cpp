@@ -68,7 +68,7 @@ void MainWindow::refreshRuns()
     }
     emptyHint_->setText(runsModel_->rowCount() == 0
                             ? tr("No runs yet. Start one from the command line: pretrainlab-cli train --preset bert-tiny")
-                            : tr("%n run(s) in the store.", nullptr, runsModel_->rowCount()));
+                            : tr("Runs in the store: %1").arg(runsModel_->rowCount()));
     runsView_->resizeColumnsToContents();
 }
 
