@@ -33,6 +33,7 @@ public:
     void started(std::int64_t runId, const std::string& outDir) override
     {
         runId_ = runId;
+        started_ = true;
         if (json_) emit({{"event", "started"}, {"run_id", runId}, {"out_dir", outDir}});
         else std::cerr << "run " << runId << ": checkpoints in " << outDir << "\n";
     }
@@ -71,8 +72,9 @@ public:
             emit({{"event", "finished"}, {"run_id", runId_}, {"status", status}, {"message", message}});
             return;
         }
-        if (tty_) std::cerr << "\n";
-        std::cerr << "run " << runId_ << " " << status << (message.empty() ? "" : ": " + message) << "\n";
+        if (tty_ && started_) std::cerr << "\n";
+        if (!started_) std::cerr << "error: " << message << "\n";  // nothing ran; no run was recorded (or resumed)
+        else std::cerr << "run " << runId_ << " " << status << (message.empty() ? "" : ": " + message) << "\n";
     }
 
 private:
@@ -86,6 +88,7 @@ private:
     void emit(const json& j) { std::cout << j.dump() << "\n" << std::flush; }
 
     bool json_, tty_;
+    bool started_ = false;
     std::int64_t runId_ = 0;
 };
 

@@ -122,12 +122,14 @@ public:
         try {
             if (auto msg = spec_.validate(); !msg.empty())
                 throw Error("invalid job: " + msg, "fix the field named above");
+            prepareData();  // a bad corpus fails here, before any run is recorded
             runId_ = store_.createRun(spec_.name.empty() ? spec_.preset : spec_.name, spec_.toJson().dump(), toString(spec_.model.family),
                                       spec_.objective());
+            owns_ = true;
             outDir_ = spec_.out_dir.empty() ? store_.path().parent_path() / "runs" / (std::to_string(runId_) + "-" + safeName())
                                             : fs::path(spec_.out_dir);
             store_.setOutDir(runId_, outDir_.string());
-            prepare();
+            prepareOutput();
             torch::manual_seed(spec_.train.seed);
             model_ = TransformerModel(spec_.model);
             makeOptimizer();
@@ -151,8 +153,10 @@ public:
             if (cks.empty())
                 throw Error("run " + std::to_string(runId) + " has no checkpoint to resume from", "it stopped before its first checkpoint; start it again");
             outDir_ = rec->outDir;
+            prepareData();
             store_.claimRun(runId);
-            prepare();
+            owns_ = true;
+            prepareOutput();
             model_ = TransformerModel(spec_.model);
             makeOptimizer();
             loadCheckpoint(cks.back());
@@ -173,17 +177,24 @@ private:
         return s.empty() ? "run" : s;
     }
 
-    void prepare()
+    void prepareData()
     {
         threads_ = initRuntime(spec_.train.threads);
         bf16_ = spec_.train.precision == Precision::Bf16 || (spec_.train.precision == Precision::Auto && cpuHasFastBf16());
-        fs::create_directories(outDir_);
         tok_ = loadBundledTokenizer(spec_.tokenizer);
         if (tok_->vocabSize() != spec_.model.vocab_size)
             throw Error("vocab_size " + std::to_string(spec_.model.vocab_size) + " differs from the tokenizer's " + std::to_string(tok_->vocabSize()),
                         "leave vocab_size at the preset's value");
         const Corpus corpus = spec_.corpus.empty() ? bundledCorpus() : readCorpus(spec_.corpus);
         data_ = std::make_unique<DataPipeline>(spec_, *tok_, corpus);
+    }
+
+    void prepareOutput()
+    {
+        std::error_code ec;
+        fs::create_directories(outDir_, ec);
+        if (ec)
+            throw Error("cannot create the run folder " + outDir_.string() + ": " + ec.message(), "choose a writable --out");
         obs_.started(runId_, outDir_.string());
     }
 
@@ -487,7 +498,7 @@ private:
         if (const auto* pe = dynamic_cast<const Error*>(&e)) message = pe->full();
         else if (const auto* ce = dynamic_cast<const c10::Error*>(&e)) message = ce->what_without_backtrace();
         else message = e.what();
-        if (runId_ > 0) {
+        if (owns_) {  // a resume that never started leaves the run as it was (still resumable)
             try {
                 flushMetricsQuietly();
                 store_.setStatus(runId_, "failed", message);
@@ -520,6 +531,7 @@ private:
     TransformerModel model_{nullptr};
     std::unique_ptr<AdamW> opt_;
     bool bf16_ = false;
+    bool owns_ = false;  // this job created or claimed the run record
     int threads_ = 1;
     std::int64_t step_ = 0, tokensSeen_ = 0, lastGood_ = -1;
     double elapsedBefore_ = 0;
