@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <dlfcn.h>
 #include <filesystem>
+#include <torch/csrc/autograd/profiler_legacy.h>
 #include <torch/torch.h>
 
 namespace fs = std::filesystem;
@@ -89,7 +90,14 @@ TrainBenchResult benchTrain(const JobSpec& specIn, int warmupSteps, int steps)
     spec.out_dir = (dir / "out").string();
     TimingObserver obs(warmupSteps, total);
     StopToken stop;
-    const RunOutcome r = runJob(spec, (dir / "bench.sqlite").string(), obs, stop);
+    RunOutcome r;
+    if (const char* trace = std::getenv("PTL_PROFILE_TRACE"); trace && *trace) {
+        // Developers: a Chrome trace of every LibTorch op of the run (chrome://tracing).
+        torch::autograd::profiler::RecordProfile profile(trace);
+        r = runJob(spec, (dir / "bench.sqlite").string(), obs, stop);
+    } else {
+        r = runJob(spec, (dir / "bench.sqlite").string(), obs, stop);
+    }
     std::error_code ec;
     fs::remove_all(dir, ec);
     TrainBenchResult b;
