@@ -37,7 +37,7 @@ void addBench(CLI::App& app)
         const TrainBenchResult r = benchTrain(spec, o->warmup, o->steps);
         if (!r.message.empty()) throw Error("the benchmark run failed: " + r.message);
         const double ofPeak = (r.precision == "bf16" ? peak.bf16Gflops : peak.fp32Gflops);
-        nlohmann::json j = {{"impl", "pretrainlab"}, {"preset", r.preset}, {"tokens_per_second", r.tokensPerSecond},
+        nlohmann::json j = {{"impl", "pretrainlab"}, {"preset", r.preset}, {"tokens_per_second", r.tokensPerSecond}, {"positions_per_second", r.positionsPerSecond},
                             {"step_seconds", r.stepSeconds}, {"flops_per_token", r.flopsPerToken}, {"achieved_gflops", r.achievedGflops},
                             {"gemm_peak_fp32_gflops", peak.fp32Gflops}, {"gemm_peak_bf16_gflops", peak.bf16Gflops},
                             {"share_of_peak", r.achievedGflops / ofPeak}, {"precision", r.precision}, {"threads", r.threads},
@@ -47,8 +47,8 @@ void addBench(CLI::App& app)
             std::cout << j.dump() << "\n";
             return;
         }
-        std::printf("%s: %.0f tokens/s (%.3f s/step, batch %d x %d), %.1f GFLOP/s = %.0f%% of this machine's %s GEMM peak\n",
-                    r.preset.c_str(), r.tokensPerSecond, r.stepSeconds, spec.train.batch_size, spec.train.seq_len, r.achievedGflops,
+        std::printf("%s: %.0f tokens/s (%.0f positions/s with padding; %.3f s/step, batch %d x %d), %.1f GFLOP/s = %.0f%% of this machine's %s GEMM peak\n",
+                    r.preset.c_str(), r.tokensPerSecond, r.positionsPerSecond, r.stepSeconds, spec.train.batch_size, spec.train.seq_len, r.achievedGflops,
                     100.0 * r.achievedGflops / ofPeak, r.precision.c_str());
         std::printf("GEMM peak (%dx%d): fp32 %.1f GFLOP/s, bf16 %.1f GFLOP/s; %s, %d threads\n", peak.size, peak.size, peak.fp32Gflops,
                     peak.bf16Gflops, r.blasCore.c_str(), r.threads);

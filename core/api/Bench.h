@@ -15,10 +15,11 @@ struct GemmPeak {
 
 struct TrainBenchResult {
     std::string preset;
-    double tokensPerSecond = 0;
+    double tokensPerSecond = 0;     // real tokens (padding excluded)
+    double positionsPerSecond = 0;  // batch x sequence positions computed, padding included
     double stepSeconds = 0;
     double flopsPerToken = 0;     // training (forward + backward), see trainingFlopsPerToken
-    double achievedGflops = 0;
+    double achievedGflops = 0;    // executed: positions/s x flopsPerToken
     std::string precision;
     int threads = 0;
     int steps = 0;
