@@ -2,69 +2,719 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name>ptl::ui::MainWindow</name>
+    <name>ptl::ui::CompareDialog</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="20"/>
-        <source>PretrainLab</source>
-        <translation>PretrainLab</translation>
+        <location filename="../ui/compare/CompareDialog.cpp" line="31"/>
+        <source>Compare runs</source>
+        <translation>실행 비교</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="26"/>
-        <source>&lt;b&gt;Runs&lt;/b&gt; — every training run recorded in the run store</source>
-        <translation>&lt;b&gt;실행 목록&lt;/b&gt; — 실행 저장소에 기록된 모든 학습 실행</translation>
+        <location filename="../ui/compare/CompareDialog.cpp" line="33"/>
+        <source>Show only the keys that differ</source>
+        <translation>서로 다른 키만 보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="42"/>
-        <source>Run store: %1</source>
-        <translation>실행 저장소: %1</translation>
+        <location filename="../ui/compare/CompareDialog.cpp" line="45"/>
+        <source>&lt;b&gt;Configuration&lt;/b&gt; — differing keys are highlighted; the curves of these runs are overlaid in the main window.</source>
+        <translation>&lt;b&gt;설정&lt;/b&gt; — 서로 다른 키를 강조합니다. 이 실행들의 곡선은 주 창에 겹쳐 그려집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
+        <location filename="../ui/compare/CompareDialog.cpp" line="48"/>
+        <source>&lt;b&gt;Final metrics&lt;/b&gt; — the last value each run logged</source>
+        <translation>&lt;b&gt;최종 지표&lt;/b&gt; — 각 실행이 마지막으로 기록한 값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="49"/>
-        <source>&amp;Refresh runs</source>
-        <translation>실행 목록 새로 고침(&amp;R)</translation>
+        <location filename="../ui/compare/CompareDialog.cpp" line="72"/>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
-        <source>&amp;About PretrainLab</source>
-        <translation>PretrainLab 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="66"/>
+        <location filename="../ui/compare/CompareDialog.cpp" line="78"/>
         <source>Cannot read the run store: %1</source>
         <translation>실행 저장소를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="70"/>
-        <source>No runs yet. Start one from the command line: pretrainlab-cli train --preset bert-tiny</source>
-        <translation>아직 실행이 없습니다. 명령줄에서 시작하세요: pretrainlab-cli train --preset bert-tiny</translation>
+        <location filename="../ui/compare/CompareDialog.cpp" line="127"/>
+        <source>%1 (step %2)</source>
+        <translation>%1 (스텝 %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::ConfigEditor</name>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="68"/>
+        <source>run name (default: the preset)</source>
+        <translation>실행 이름 (기본값: 프리셋 이름)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="72"/>
+        <source>Preset</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="73"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="74"/>
+        <source>Family</source>
+        <translation>모델 계열</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="76"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="78"/>
+        <source>Layers</source>
+        <translation>층 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="79"/>
+        <source>Hidden size</source>
+        <translation>은닉 크기</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="80"/>
+        <source>Attention heads</source>
+        <translation>어텐션 헤드 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="81"/>
+        <source>Feed-forward size</source>
+        <translation>피드포워드 크기</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="82"/>
+        <source>Embedding size E</source>
+        <translation>임베딩 크기 E</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="84"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="85"/>
+        <source>attention</source>
+        <translation>어텐션</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="86"/>
+        <source>feed-forward</source>
+        <translation>피드포워드</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="87"/>
+        <source>all (ALBERT)</source>
+        <translation>전체 (ALBERT)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="89"/>
+        <source>Cross-layer sharing</source>
+        <translation>층 간 파라미터 공유</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="91"/>
+        <source>post (BERT)</source>
+        <translation>뒤 (BERT)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="92"/>
+        <source>pre + final (GPT-2)</source>
+        <translation>앞 + 마지막 (GPT-2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="94"/>
+        <source>LayerNorm</source>
+        <translation>LayerNorm 위치</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="96"/>
+        <source>GELU (erf)</source>
+        <translation>GELU (erf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="97"/>
+        <source>GELU (tanh)</source>
+        <translation>GELU (tanh 근사)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="99"/>
+        <source>Activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="100"/>
+        <source>Hidden dropout</source>
+        <translation>은닉 드롭아웃</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="101"/>
+        <source>Attention dropout</source>
+        <translation>어텐션 드롭아웃</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="102"/>
+        <source>Max positions</source>
+        <translation>최대 위치 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="104"/>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="106"/>
+        <source>Steps</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="107"/>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="108"/>
+        <source>Sequence length</source>
+        <translation>시퀀스 길이</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="109"/>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="110"/>
+        <source>Warmup steps</source>
+        <translation>워밍업 스텝</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="112"/>
+        <source>linear decay</source>
+        <translation>선형 감소</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="113"/>
+        <source>cosine decay</source>
+        <translation>코사인 감소</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="115"/>
+        <source>Schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="117"/>
+        <source>auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="118"/>
+        <source>bf16 (autocast)</source>
+        <translation>bf16 (autocast)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="119"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="121"/>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="123"/>
+        <source>all cores</source>
+        <translation>모든 코어</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="124"/>
+        <source>Threads</source>
+        <translation>스레드</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="125"/>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="126"/>
+        <source>Evaluate every</source>
+        <translation>평가 간격</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="127"/>
+        <source>Checkpoint every</source>
+        <translation>체크포인트 간격</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="128"/>
+        <source>Mask probability</source>
+        <translation>마스킹 확률</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="130"/>
+        <source>Probe sentence</source>
+        <translation>관찰용 문장</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="132"/>
+        <source>bundled Brown corpus</source>
+        <translation>내장 Brown 말뭉치</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="133"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="137"/>
+        <source>Corpus</source>
+        <translation>말뭉치</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="145"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="344"/>
+        <source>Start training</source>
+        <translation>학습 시작</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="171"/>
+        <source>Corpus text file</source>
+        <translation>말뭉치 텍스트 파일</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="171"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="302"/>
+        <source>Cannot start: %1</source>
+        <translation>시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="305"/>
+        <source>&lt;i&gt;Fix the model fields to see its parameter count.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;모델 항목을 고치면 파라미터 수가 표시됩니다.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="316"/>
+        <source>Embeddings</source>
+        <translation>임베딩</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="317"/>
+        <source>V×E + E×H = %1×%2 + %2×%3</source>
+        <translation>V×E + E×H = %1×%2 + %2×%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="318"/>
+        <source>V×H = %1×%2</source>
+        <translation>V×H = %1×%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="321"/>
+        <source>Attention</source>
+        <translation>어텐션</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="321"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="322"/>
+        <source>1 shared block</source>
+        <translation>공유 블록 1개</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="321"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="322"/>
+        <source>%1 layers</source>
+        <translation>%1개 층</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="322"/>
+        <source>Feed-forward</source>
+        <translation>피드포워드</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="323"/>
+        <source>Final LayerNorm</source>
+        <translation>마지막 LayerNorm</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="324"/>
+        <source>Heads</source>
+        <translation>헤드</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="324"/>
+        <source>LM head tied to the embeddings</source>
+        <translation>임베딩과 묶인 LM 헤드</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="324"/>
+        <source>pooler, NSP/SOP, MLM transform</source>
+        <translation>풀러, NSP/SOP, MLM 변환</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="325"/>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="327"/>
+        <source>&lt;br&gt;%1 parameters saved versus unshared (%2).</source>
+        <translation>&lt;br&gt;공유하지 않을 때(%2)보다 파라미터 %1개를 절약합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="332"/>
+        <source>&lt;br&gt;Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.</source>
+        <translation>&lt;br&gt;메모리: 가중치 + 기울기 + Adam %1, %2 × %3 활성값 약 %4.</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="344"/>
+        <source>A run is training…</source>
+        <translation>학습 중인 실행이 있습니다…</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::CurvesPanel</name>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="39"/>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="40"/>
+        <source>tokens seen</source>
+        <translation>본 토큰 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="41"/>
+        <source>wall time (s)</source>
+        <translation>경과 시간 (초)</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="42"/>
+        <source>relative time (s)</source>
+        <translation>상대 시간 (초)</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="48"/>
+        <source>Exponential moving average, debiased (as TensorBoard); the raw curve stays faint behind</source>
+        <translation>편향 보정 지수 이동 평균 (TensorBoard와 같음). 원래 곡선은 뒤에 흐리게 남습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="50"/>
+        <source>log y</source>
+        <translation>로그 y</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="51"/>
+        <source>Reset view</source>
+        <translation>보기 초기화</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="52"/>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="61"/>
+        <source>Select runs in the Runs panel (Ctrl-click for several) to see their curves.</source>
+        <translation>실행 목록에서 실행을 선택하면 곡선이 보입니다 (여러 개는 Ctrl+클릭).</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="66"/>
+        <source>Metric</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="68"/>
+        <source>x-axis</source>
+        <translation>x축</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="70"/>
+        <source>Smoothing</source>
+        <translation>평활화</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="110"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="113"/>
+        <source>Export curves</source>
+        <translation>곡선 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="111"/>
+        <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
+        <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="250"/>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="282"/>
+        <source>%1
+x = %2
+smoothed %3
+raw %4</source>
+        <translation>%1
+x = %2
+평활값 %3
+원래 값 %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="302"/>
+        <source>PretrainLab curves</source>
+        <translation>PretrainLab 곡선</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="326"/>
+        <source>Unknown file type &apos;%1&apos;: use .png, .pdf, .svg or .csv</source>
+        <translation>알 수 없는 파일 형식 &apos;%1&apos;: .png, .pdf, .svg, .csv 중 하나를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="329"/>
+        <source>Could not write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="31"/>
+        <source>PretrainLab</source>
+        <translation>PretrainLab</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="41"/>
+        <source>Runs</source>
+        <translation>실행 목록</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="42"/>
+        <source>Configuration</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="43"/>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
+        <source>Run store: %1</source>
+        <translation>실행 저장소: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
+        <source>Starting %1 (%2, %3 steps)…</source>
+        <translation>%1 시작 (%2, %3 스텝)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="63"/>
+        <source>Run %1 started; checkpoints in %2</source>
+        <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
-        <source>Runs in the store: %1</source>
-        <translation>저장소의 실행 수: %1</translation>
+        <source>Checkpoint at step %1: %2</source>
+        <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <source>Run %1 %2%3</source>
+        <translation>실행 %1 %2%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="81"/>
+        <source>Training %1</source>
+        <translation>학습 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="87"/>
+        <source>Configuration copied into the editor; change it and press Start.</source>
+        <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
+        <source>Resuming run %1 from its last checkpoint…</source>
+        <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="121"/>
+        <source>&amp;Start training</source>
+        <translation>학습 시작(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
+        <source>Start a run with the configuration on the right (F5)</source>
+        <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
+        <source>&amp;Pause</source>
+        <translation>일시 정지(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="126"/>
+        <source>&amp;Resume</source>
+        <translation>계속(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="128"/>
+        <source>S&amp;top</source>
+        <translation>중지(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="130"/>
+        <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
+        <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="133"/>
+        <source>Cannot start</source>
+        <translation>시작할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="141"/>
+        <source>Stopping after the current step…</source>
+        <translation>현재 스텝을 마치고 멈춥니다…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="144"/>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="153"/>
+        <source>&amp;Refresh runs</source>
+        <translation>실행 목록 새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="156"/>
+        <source>&amp;Export curves…</source>
+        <translation>곡선 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="162"/>
+        <source>Export curves</source>
+        <translation>곡선 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="160"/>
+        <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
+        <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="169"/>
+        <source>&amp;Training</source>
+        <translation>학습(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="172"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
+        <source>The language changes when PretrainLab starts next time.</source>
+        <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="190"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
+        <source>&amp;About PretrainLab</source>
+        <translation>PretrainLab 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
+        <source>paused</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="215"/>
+        <source>run %1 · step %2/%3 · loss %4</source>
+        <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="216"/>
+        <source>%1 tokens/s</source>
+        <translation>초당 토큰 %1개</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="218"/>
+        <source>ETA %1:%2</source>
+        <translation>남은 시간 %1:%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="219"/>
+        <source>%1 · %2 threads</source>
+        <translation>%1 · 스레드 %2개</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
+        <source>Training is running</source>
+        <translation>학습이 진행 중입니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="243"/>
+        <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
+        <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
+        <source>Stopping the run…</source>
+        <translation>실행을 멈추는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="262"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="263"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>
@@ -72,74 +722,189 @@
 <context>
     <name>ptl::ui::RunsModel</name>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="31"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="43"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="32"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="44"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="33"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="45"/>
         <source>completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="34"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="46"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="35"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="47"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="36"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="48"/>
         <source>diverged</source>
         <translation>발산</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="37"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="49"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="68"/>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="69"/>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
         <location filename="../ui/runs/RunsModel.cpp" line="70"/>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="123"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="71"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="124"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="72"/>
-        <source>Family</source>
-        <translation>모델 계열</translation>
+        <location filename="../ui/runs/RunsModel.cpp" line="125"/>
+        <source>Model · objective</source>
+        <translation>모델 · 학습 목표</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="73"/>
-        <source>Objective</source>
-        <translation>학습 목표</translation>
+        <location filename="../ui/runs/RunsModel.cpp" line="128"/>
+        <source>Last eval loss</source>
+        <translation>최근 평가 손실</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="74"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="129"/>
+        <source>Best eval loss</source>
+        <translation>최저 평가 손실</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="130"/>
+        <source>Created (UTC)</source>
+        <translation>생성 시각 (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="131"/>
+        <source>Training time</source>
+        <translation>학습 시간</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="126"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="75"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="127"/>
         <source>Steps</source>
         <translation>스텝</translation>
     </message>
+</context>
+<context>
+    <name>ptl::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="76"/>
-        <source>Created</source>
-        <translation>생성 시각</translation>
+        <location filename="../ui/runs/RunsPanel.cpp" line="58"/>
+        <source>Filter runs…</source>
+        <translation>실행 거르기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="61"/>
+        <source>All statuses</source>
+        <translation>모든 상태</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="94"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="99"/>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="122"/>
+        <source>Cannot read the run store: %1</source>
+        <translation>실행 저장소를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="124"/>
+        <source>No runs yet. Pick a preset in Configuration and press Start.</source>
+        <translation>아직 실행이 없습니다. 설정에서 프리셋을 고르고 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="126"/>
+        <source>Runs in the store: %1</source>
+        <translation>저장소의 실행 수: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="153"/>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="154"/>
+        <source>Duplicate as new configuration</source>
+        <translation>새 설정으로 복제</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="159"/>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="163"/>
+        <source>Resume from the last checkpoint</source>
+        <translation>마지막 체크포인트부터 이어서 학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="165"/>
+        <source>Compare %1 runs</source>
+        <translation>실행 %1개 비교</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="167"/>
+        <source>Delete with checkpoints…</source>
+        <translation>체크포인트와 함께 삭제…</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="177"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="183"/>
+        <source>Rename run</source>
+        <translation>실행 이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="177"/>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="192"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="204"/>
+        <source>Delete runs</source>
+        <translation>실행 삭제</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="193"/>
+        <source>Delete %1 run(s) with their metrics, snapshots and checkpoint folders? This cannot be undone.</source>
+        <translation>실행 %1개를 지표, 스냅숏, 체크포인트 폴더와 함께 삭제할까요? 되돌릴 수 없습니다.</translation>
     </message>
 </context>
 </TS>

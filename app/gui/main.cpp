@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
+#include <QSettings>
 #include <QTranslator>
 
 int main(int argc, char** argv)
@@ -26,7 +27,9 @@ int main(int argc, char** argv)
     parser.process(app);
 
     QTranslator translator;
-    const QLocale locale = parser.isSet(lang) ? QLocale(parser.value(lang)) : QLocale::system();
+    // --lang wins, then the language chosen in View > Language, then the system's.
+    const QString saved = QSettings().value(QStringLiteral("language")).toString();
+    const QLocale locale = parser.isSet(lang) ? QLocale(parser.value(lang)) : saved.isEmpty() ? QLocale::system() : QLocale(saved);
     if (translator.load(locale, QStringLiteral("pretrainlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 

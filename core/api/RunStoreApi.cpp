@@ -10,8 +10,53 @@ std::vector<RunSummary> listRuns(const std::string& storePath)
     RunStore store(storePath);
     std::vector<RunSummary> out;
     for (const RunRecord& r : store.listRuns())
-        out.push_back({r.id, r.name, r.family, r.objective, r.status, r.lastStep, r.createdAt, r.finishedAt});
+        out.push_back({r.id, r.name, r.family, r.objective, r.status, r.lastStep, r.createdAt, r.finishedAt, r.lastEvalLoss, r.bestEvalLoss, r.wallSeconds});
     return out;
 }
+
+} // namespace ptl
+
+namespace ptl {
+
+struct RunStoreClient::Impl {
+    explicit Impl(const std::string& p) : store(p) {}
+    RunStore store;
+};
+
+RunStoreClient::RunStoreClient(const std::string& storePath) : impl_(new Impl(storePath)), path_(storePath) {}
+RunStoreClient::~RunStoreClient() { delete impl_; }
+
+std::vector<RunSummary> RunStoreClient::runs() const
+{
+    std::vector<RunSummary> out;
+    for (const RunRecord& r : impl_->store.listRuns())
+        out.push_back({r.id, r.name, r.family, r.objective, r.status, r.lastStep, r.createdAt, r.finishedAt, r.lastEvalLoss, r.bestEvalLoss, r.wallSeconds});
+    return out;
+}
+
+std::vector<MetricPoint> RunStoreClient::metrics(std::int64_t runId, std::int64_t afterStep) const
+{
+    std::vector<MetricPoint> out;
+    for (const MetricRow& m : impl_->store.metrics(runId, afterStep)) out.push_back({m.step, m.name, m.value, m.wallTime});
+    return out;
+}
+
+std::string RunStoreClient::configJson(std::int64_t runId) const
+{
+    const auto r = impl_->store.run(runId);
+    return r ? r->configJson : std::string();
+}
+
+std::string RunStoreClient::message(std::int64_t runId) const
+{
+    const auto r = impl_->store.run(runId);
+    return r ? r->message : std::string();
+}
+
+std::string RunStoreClient::csv(std::int64_t runId) const { return impl_->store.exportCsv(runId); }
+
+void RunStoreClient::rename(std::int64_t runId, const std::string& name) { impl_->store.renameRun(runId, name); }
+
+void RunStoreClient::remove(std::int64_t runId) { impl_->store.deleteRun(runId); }
 
 } // namespace ptl

@@ -1,6 +1,7 @@
 #pragma once
 // The run store as the GUI sees it: plain values, no SQLite or torch types.
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -15,10 +16,44 @@ struct RunSummary {
     std::int64_t lastStep = 0;
     std::string createdAt;
     std::string finishedAt;
+    double lastEvalLoss = std::numeric_limits<double>::quiet_NaN();
+    double bestEvalLoss = std::numeric_limits<double>::quiet_NaN();
+    double wallSeconds = 0.0;
+};
+
+struct MetricPoint {
+    std::int64_t step = 0;
+    std::string name;
+    double value = 0.0;
+    double wallTime = 0.0;
 };
 
 std::string defaultStorePath();
 // Opens (creating if needed) the store and lists its runs. Throws ptl::Error.
 std::vector<RunSummary> listRuns(const std::string& storePath);
+
+// A connection to the run store for the GUI: plain values in and out. Throws ptl::Error.
+class RunStoreClient {
+public:
+    explicit RunStoreClient(const std::string& storePath);
+    ~RunStoreClient();
+    RunStoreClient(const RunStoreClient&) = delete;
+    RunStoreClient& operator=(const RunStoreClient&) = delete;
+
+    std::vector<RunSummary> runs() const;
+    std::vector<MetricPoint> metrics(std::int64_t runId, std::int64_t afterStep = -1) const;
+    std::string configJson(std::int64_t runId) const;
+    std::string message(std::int64_t runId) const;
+    std::string csv(std::int64_t runId) const;
+    void rename(std::int64_t runId, const std::string& name);
+    // Deletes the run's rows and its checkpoint folders. Refuses a running run.
+    void remove(std::int64_t runId);
+    const std::string& path() const { return path_; }
+
+private:
+    struct Impl;
+    Impl* impl_;
+    std::string path_;
+};
 
 } // namespace ptl

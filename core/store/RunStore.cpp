@@ -263,12 +263,18 @@ static RunRecord readRun(const Stmt& q)
     r.message = q.text(8);
     r.lastStep = sqlite3_column_int64(q.s, 9);
     r.outDir = q.text(10);
+    if (sqlite3_column_type(q.s, 11) != SQLITE_NULL) r.lastEvalLoss = sqlite3_column_double(q.s, 11);
+    if (sqlite3_column_type(q.s, 12) != SQLITE_NULL) r.bestEvalLoss = sqlite3_column_double(q.s, 12);
+    r.wallSeconds = sqlite3_column_double(q.s, 13);
     return r;
 }
 
 static const char* kRunColumns =
     "SELECT id, name, status, config_json, created_at, finished_at, family, objective, message, "
-    "(SELECT coalesce(max(step), 0) FROM metrics WHERE run_id = runs.id), out_dir FROM runs";
+    "(SELECT coalesce(max(step), 0) FROM metrics WHERE run_id = runs.id), out_dir, "
+    "(SELECT value FROM metrics WHERE run_id = runs.id AND name = 'eval_loss' ORDER BY step DESC LIMIT 1), "
+    "(SELECT min(value) FROM metrics WHERE run_id = runs.id AND name = 'eval_loss'), "
+    "(SELECT coalesce(max(wall_time), 0) FROM metrics WHERE run_id = runs.id) FROM runs";
 
 void RunStore::claimRun(std::int64_t runId)
 {
@@ -284,6 +290,40 @@ void RunStore::setOutDir(std::int64_t runId, const std::string& dir)
     s.bind(1, dir).bind(2, runId);
     if (sqlite3_step(s.s) != SQLITE_DONE)
         throw Error("run store " + path_.string() + ": " + sqlite3_errmsg(db_));
+}
+
+void RunStore::renameRun(std::int64_t runId, const std::string& name)
+{
+    if (name.empty()) throw Error("a run name cannot be empty");
+    Stmt s(db_, "UPDATE runs SET name=? WHERE id=?");
+    s.bind(1, name).bind(2, runId);
+    if (sqlite3_step(s.s) != SQLITE_DONE)
+        throw Error("run store " + path_.string() + ": cannot rename run " + std::to_string(runId) + ": " + sqlite3_errmsg(db_));
+}
+
+void RunStore::deleteRun(std::int64_t runId)
+{
+    const auto r = run(runId);
+    if (!r) throw Error("no run " + std::to_string(runId) + " in " + path_.string());
+    if (r->status == "running" || r->status == "paused")
+        throw Error("run " + std::to_string(runId) + " is " + r->status, "stop it before deleting it");
+    std::error_code ec;
+    for (const auto& ck : checkpoints(runId)) std::filesystem::remove_all(ck.path, ec);
+    if (!r->outDir.empty() && std::filesystem::is_directory(r->outDir, ec) && std::filesystem::is_empty(r->outDir, ec))
+        std::filesystem::remove(r->outDir, ec);
+    exec("BEGIN IMMEDIATE;");
+    try {
+        for (const char* sql : {"DELETE FROM metrics WHERE run_id=?", "DELETE FROM snapshots WHERE run_id=?", "DELETE FROM checkpoints WHERE run_id=?",
+                                "DELETE FROM events WHERE run_id=?", "DELETE FROM runs WHERE id=?"}) {
+            Stmt s(db_, sql);
+            s.bind(1, runId);
+            if (sqlite3_step(s.s) != SQLITE_DONE) throw Error(std::string("run store: cannot delete: ") + sqlite3_errmsg(db_));
+        }
+        exec("COMMIT;");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
+        throw;
+    }
 }
 
 void RunStore::deleteMetricsAfter(std::int64_t runId, std::int64_t step)

@@ -5,6 +5,7 @@
 // `interrupted`.
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ struct RunRecord {
     std::string message;
     std::int64_t lastStep = 0;
     std::string outDir;
+    double lastEvalLoss = std::numeric_limits<double>::quiet_NaN();
+    double bestEvalLoss = std::numeric_limits<double>::quiet_NaN();
+    double wallSeconds = 0.0;  // last recorded wall time (training time, pauses excluded)
 };
 
 struct CheckpointRow {
@@ -67,6 +71,9 @@ public:
     // Makes this process the run's owner and sets it running (resume).
     void claimRun(std::int64_t runId);
     void setOutDir(std::int64_t runId, const std::string& dir);
+    void renameRun(std::int64_t runId, const std::string& name);
+    // Deletes the run, its rows and its checkpoint folders; refuses a run still running.
+    void deleteRun(std::int64_t runId);
     void deleteMetricsAfter(std::int64_t runId, std::int64_t step);
     void addCheckpoint(std::int64_t runId, std::int64_t step, const std::string& path);
     void removeCheckpoint(std::int64_t runId, std::int64_t step);

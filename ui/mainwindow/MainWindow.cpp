@@ -1,16 +1,27 @@
 #include "ui/mainwindow/MainWindow.h"
+#include "core/api/Runs.h"
+#include "ui/compare/CompareDialog.h"
+#include "ui/config/ConfigEditor.h"
+#include "ui/curves/CurvesPanel.h"
+#include "ui/log/LogPanel.h"
 #include "ui/runs/RunsModel.h"
+#include "ui/runs/RunsPanel.h"
+#include "ui/worker/TrainingController.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QFileDialog>
+#include <QLocale>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTableView>
-#include <QVBoxLayout>
+#include <QStyle>
+#include <QToolBar>
 
 namespace ptl {
 namespace ui {
@@ -18,29 +29,122 @@ namespace ui {
 MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent), storePath_(std::move(storePath))
 {
     setWindowTitle(tr("PretrainLab"));
-    resize(1200, 760);
+    resize(1500, 920);
+    setDockNestingEnabled(true);
 
-    runsModel_ = new RunsModel(this);
-    auto* panel = new QWidget(this);
-    auto* layout = new QVBoxLayout(panel);
-    auto* title = new QLabel(tr("<b>Runs</b> — every training run recorded in the run store"), panel);
-    runsView_ = new QTableView(panel);
-    runsView_->setModel(runsModel_);
-    runsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    runsView_->setAlternatingRowColors(true);
-    runsView_->verticalHeader()->hide();
-    runsView_->horizontalHeader()->setStretchLastSection(true);
-    emptyHint_ = new QLabel(panel);
-    emptyHint_->setWordWrap(true);
-    emptyHint_->setStyleSheet(QStringLiteral("color: #666;"));
-    layout->addWidget(title);
-    layout->addWidget(runsView_, 1);
-    layout->addWidget(emptyHint_);
-    setCentralWidget(panel);
+    controller_ = new TrainingController(storePath_, this);
+    curves_ = new CurvesPanel(storePath_, this);
+    setCentralWidget(curves_);
+    runs_ = new RunsPanel(storePath_, this);
+    config_ = new ConfigEditor(this);
+    log_ = new LogPanel(this);
+    QDockWidget* runsDock = dock(tr("Runs"), QStringLiteral("runs"), runs_, Qt::LeftDockWidgetArea);
+    QDockWidget* configDock = dock(tr("Configuration"), QStringLiteral("configuration"), config_, Qt::RightDockWidgetArea);
+    QDockWidget* logDock = dock(tr("Log"), QStringLiteral("log"), log_, Qt::BottomDockWidgetArea);
+    resizeDocks({runsDock, configDock}, {470, 380}, Qt::Horizontal);
+    resizeDocks({logDock}, {130}, Qt::Vertical);
 
-    buildMenus();
+    statusStep_ = new QLabel(this);
+    statusSpeed_ = new QLabel(this);
+    statusEta_ = new QLabel(this);
+    statusPrecision_ = new QLabel(this);
+    for (QLabel* l : {statusStep_, statusSpeed_, statusEta_, statusPrecision_}) statusBar()->addPermanentWidget(l);
     statusBar()->showMessage(tr("Run store: %1").arg(storePath_));
-    refreshRuns();
+
+    buildActions();
+    buildMenus();
+
+    connect(config_, &ConfigEditor::startRequested, this, [this](const JobSpec& spec) {
+        log_->append(tr("Starting %1 (%2, %3 steps)…").arg(QString::fromStdString(spec.name), QString::fromStdString(spec.objective())).arg(spec.train.steps));
+        controller_->start(spec);
+    });
+    connect(controller_, &TrainingController::stateChanged, this, &MainWindow::updateActions);
+    connect(controller_, &TrainingController::runStarted, this, [this](qint64 id, const QString& dir) {
+        log_->append(tr("Run %1 started; checkpoints in %2").arg(id).arg(dir));
+        runs_->refresh();
+        runs_->selectRun(id);
+        showCurvesFor(runs_->selectedRunIds());
+    });
+    connect(controller_, &TrainingController::progressed, this, &MainWindow::onProgress);
+    connect(controller_, &TrainingController::metricsArrived, this, [this](qint64 id, qint64) { curves_->notifyNewPoints(id); });
+    connect(controller_, &TrainingController::checkpointWritten, this, [this](qint64, qint64 step, const QString& path) {
+        log_->append(tr("Checkpoint at step %1: %2").arg(step).arg(path));
+    });
+    connect(controller_, &TrainingController::runFinished, this, [this](qint64 id, const QString& status, const QString& message) {
+        const QString line = tr("Run %1 %2%3").arg(id).arg(RunsModel::statusText(status.toStdString()), message.isEmpty() ? QString() : QStringLiteral(": ") + message);
+        if (status == QLatin1String("completed") || status == QLatin1String("cancelled")) log_->append(line);
+        else log_->appendError(line);
+        runs_->refresh();
+        curves_->refreshNow();
+        statusBar()->showMessage(line, 10000);
+        if (status == QLatin1String("failed") || status == QLatin1String("diverged"))
+            QMessageBox::warning(this, tr("Training %1").arg(RunsModel::statusText(status.toStdString())), message);
+    });
+    connect(runs_, &RunsPanel::selectionChanged, this, &MainWindow::showCurvesFor);
+    connect(runs_, &RunsPanel::duplicateRequested, this, [this](const QString& json) {
+        QString error;
+        if (!config_->setFromConfigJson(json, &error)) QMessageBox::warning(this, tr("Duplicate"), error);
+        else log_->append(tr("Configuration copied into the editor; change it and press Start."));
+    });
+    connect(runs_, &RunsPanel::resumeRequested, this, [this](qint64 id) {
+        log_->append(tr("Resuming run %1 from its last checkpoint…").arg(id));
+        controller_->resumeRun(id);
+    });
+    connect(runs_, &RunsPanel::compareRequested, this, &MainWindow::compare);
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    updateActions();
+    // Open on something to look at: the newest run's curves.
+    if (const RunSummary* newest = runs_->model()->run(runs_->model()->rowCount() - 1)) runs_->selectRun(newest->id);
+}
+
+MainWindow::~MainWindow() = default;
+
+RunsModel* MainWindow::runsModel() const { return runs_->model(); }
+
+void MainWindow::refreshRuns() { runs_->refresh(); }
+
+QDockWidget* MainWindow::dock(const QString& title, const QString& objectName, QWidget* w, Qt::DockWidgetArea area)
+{
+    auto* d = new QDockWidget(title, this);
+    d->setObjectName(objectName);  // saveState needs names
+    d->setWidget(w);
+    addDockWidget(area, d);
+    return d;
+}
+
+void MainWindow::buildActions()
+{
+    QStyle* st = style();
+    start_ = new QAction(st->standardIcon(QStyle::SP_MediaPlay), tr("&Start training"), this);
+    start_->setShortcut(QKeySequence(Qt::Key_F5));
+    start_->setToolTip(tr("Start a run with the configuration on the right (F5)"));
+    pause_ = new QAction(st->standardIcon(QStyle::SP_MediaPause), tr("&Pause"), this);
+    pause_->setShortcut(QKeySequence(Qt::Key_F6));
+    resume_ = new QAction(st->standardIcon(QStyle::SP_MediaSeekForward), tr("&Resume"), this);
+    resume_->setShortcut(QKeySequence(Qt::Key_F7));
+    stop_ = new QAction(st->standardIcon(QStyle::SP_MediaStop), tr("S&top"), this);
+    stop_->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    stop_->setToolTip(tr("Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)"));
+    connect(start_, &QAction::triggered, this, [this] {
+        if (!config_->validationMessage().isEmpty()) {
+            QMessageBox::information(this, tr("Cannot start"), config_->validationMessage());
+            return;
+        }
+        Q_EMIT config_->startRequested(config_->spec());
+    });
+    connect(pause_, &QAction::triggered, controller_, &TrainingController::pause);
+    connect(resume_, &QAction::triggered, controller_, &TrainingController::resume);
+    connect(stop_, &QAction::triggered, this, [this] {
+        log_->append(tr("Stopping after the current step…"));
+        controller_->stop();
+    });
+    auto* bar = addToolBar(tr("Training"));
+    bar->setObjectName(QStringLiteral("training-toolbar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addActions({start_, pause_, resume_, stop_});
 }
 
 void MainWindow::buildMenus()
@@ -49,27 +153,108 @@ void MainWindow::buildMenus()
     QAction* refresh = file->addAction(tr("&Refresh runs"));
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, this, &MainWindow::refreshRuns);
+    QAction* exportCurves = file->addAction(tr("&Export curves…"));
+    exportCurves->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(exportCurves, &QAction::triggered, this, [this] {
+        const QString f = QFileDialog::getSaveFileName(this, tr("Export curves"), QStringLiteral("curves.png"),
+                                                       tr("PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)"));
+        QString error;
+        if (!f.isEmpty() && !curves_->exportTo(f, &error)) QMessageBox::warning(this, tr("Export curves"), error);
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu* training = menuBar()->addMenu(tr("&Training"));
+    training->addActions({start_, pause_, resume_, stop_});
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    QMenu* language = view->addMenu(tr("&Language"));
+    auto* group = new QActionGroup(this);
+    const QString current = QSettings().value(QStringLiteral("language")).toString();
+    for (const auto& [code, label] : {std::pair{QStringLiteral(""), tr("System default")}, std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                                      std::pair{QStringLiteral("ko"), QStringLiteral("한국어")}}) {
+        QAction* a = language->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(current == code);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            QSettings().setValue(QStringLiteral("language"), code);
+            QMessageBox::information(this, tr("Language"), tr("The language changes when PretrainLab starts next time."));
+        });
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About PretrainLab"));
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
-void MainWindow::refreshRuns()
+void MainWindow::updateActions()
 {
-    const QString error = runsModel_->reload(storePath_);
-    if (!error.isEmpty()) {
-        emptyHint_->setText(tr("Cannot read the run store: %1").arg(error));
-        return;
+    const bool running = controller_->isRunning(), paused = controller_->isPaused();
+    start_->setEnabled(!running);
+    pause_->setEnabled(running && !paused);
+    resume_->setEnabled(running && paused);
+    stop_->setEnabled(running);
+    config_->setStartEnabled(!running);
+    if (!running) {
+        statusStep_->clear();
+        statusSpeed_->clear();
+        statusEta_->clear();
+        statusPrecision_->clear();
+    } else if (paused) {
+        statusEta_->setText(tr("paused"));
     }
-    emptyHint_->setText(runsModel_->rowCount() == 0
-                            ? tr("No runs yet. Start one from the command line: pretrainlab-cli train --preset bert-tiny")
-                            : tr("Runs in the store: %1").arg(runsModel_->rowCount()));
-    runsView_->resizeColumnsToContents();
+}
+
+void MainWindow::onProgress(const ProgressInfo& p)
+{
+    statusStep_->setText(tr("run %1 · step %2/%3 · loss %4").arg(controller_->activeRunId()).arg(p.step).arg(p.totalSteps).arg(p.loss, 0, 'f', 4));
+    statusSpeed_->setText(tr("%1 tokens/s").arg(QLocale().toString(p.tokensPerSecond, 'f', 0)));
+    const auto eta = static_cast<long long>(p.etaSeconds + 0.5);
+    statusEta_->setText(tr("ETA %1:%2").arg(eta / 60).arg(eta % 60, 2, 10, QLatin1Char('0')));
+    statusPrecision_->setText(tr("%1 · %2 threads").arg(QString::fromStdString(p.precision)).arg(p.threads));
+}
+
+void MainWindow::showCurvesFor(const QList<qint64>& selected)
+{
+    selected_ = selected;
+    QList<qint64> ids = selected;
+    if (controller_->isRunning() && controller_->activeRunId() > 0 && !ids.contains(controller_->activeRunId()) && ids.isEmpty())
+        ids << controller_->activeRunId();
+    curves_->setRuns(ids);
+}
+
+void MainWindow::compare(const QList<qint64>& ids)
+{
+    curves_->setRuns(ids);
+    auto* dlg = new CompareDialog(storePath_, ids, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->show();
+}
+
+void MainWindow::closeEvent(QCloseEvent* e)
+{
+    if (controller_->isRunning()) {
+        const auto answer = QMessageBox::question(this, tr("Training is running"),
+                                                  tr("Stop the run and close? It stops after the current step with a final checkpoint, "
+                                                     "and can be resumed later from the Runs panel."),
+                                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes) {
+            e->ignore();
+            return;
+        }
+        controller_->stop();
+        statusBar()->showMessage(tr("Stopping the run…"));
+        controller_->waitUntilFinished();
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    e->accept();
 }
 
 void MainWindow::showAbout()

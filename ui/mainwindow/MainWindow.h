@@ -1,31 +1,58 @@
 #pragma once
-// The workbench window. It only assembles panels; each panel is its own class.
+// The workbench window. It only assembles the panels (each its own class), the
+// training controller, menus, toolbar and status bar.
 #include <QMainWindow>
 
 class QLabel;
-class QTableView;
+class QAction;
+class QDockWidget;
 
 namespace ptl {
+struct ProgressInfo;
 namespace ui {
 
+class ConfigEditor;
+class CurvesPanel;
+class LogPanel;
 class RunsModel;
+class RunsPanel;
+class TrainingController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QString storePath, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-    RunsModel* runsModel() const { return runsModel_; }
+    RunsModel* runsModel() const;
+    RunsPanel* runsPanel() const { return runs_; }
+    CurvesPanel* curves() const { return curves_; }
+    ConfigEditor* configEditor() const { return config_; }
+    TrainingController* controller() const { return controller_; }
     void refreshRuns();
 
+protected:
+    void closeEvent(QCloseEvent* e) override;
+
 private:
+    void buildActions();
     void buildMenus();
+    void updateActions();
+    void onProgress(const ProgressInfo& p);
+    void showCurvesFor(const QList<qint64>& selected);
+    void compare(const QList<qint64>& ids);
     void showAbout();
+    QDockWidget* dock(const QString& title, const QString& objectName, QWidget* w, Qt::DockWidgetArea area);
 
     QString storePath_;
-    RunsModel* runsModel_ = nullptr;
-    QTableView* runsView_ = nullptr;
-    QLabel* emptyHint_ = nullptr;
+    TrainingController* controller_ = nullptr;
+    RunsPanel* runs_ = nullptr;
+    CurvesPanel* curves_ = nullptr;
+    ConfigEditor* config_ = nullptr;
+    LogPanel* log_ = nullptr;
+    QAction *start_ = nullptr, *pause_ = nullptr, *resume_ = nullptr, *stop_ = nullptr;
+    QLabel *statusStep_ = nullptr, *statusSpeed_ = nullptr, *statusEta_ = nullptr, *statusPrecision_ = nullptr;
+    QList<qint64> selected_;
 };
 
 } // namespace ui

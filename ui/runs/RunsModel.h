@@ -12,7 +12,8 @@ namespace ui {
 class RunsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Id, Name, Family, Objective, Status, Steps, Created, ColumnCount };
+    enum Column { Id, Name, Model, Status, Steps, LastEval, BestEval, Created, Duration, ColumnCount };
+    enum Role { RunIdRole = Qt::UserRole + 1, StatusRole };
 
     explicit RunsModel(QObject* parent = nullptr);
 
@@ -25,6 +26,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     static QString statusText(const std::string& status);
+    static QString durationText(double seconds);
+    const RunSummary* run(int row) const;
+    int rowOf(qint64 runId) const;
 
 private:
     std::vector<RunSummary> runs_;

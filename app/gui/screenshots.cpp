@@ -1,0 +1,93 @@
+// pretrainlab-screenshots: drives the real workbench through a short real training run
+// and saves what a user sees (QWidget::grab) for docs/screenshots. Run under Xvfb by
+// scripts/screenshots.sh.
+#include "core/api/Runs.h"
+#include "core/util/Runtime.h"
+#include "ui/compare/CompareDialog.h"
+#include "ui/config/ConfigEditor.h"
+#include "ui/curves/CurvesPanel.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/runs/RunsPanel.h"
+#include "ui/worker/TrainingController.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QEventLoop>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+
+static void wait(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+static void save(QWidget* w, const QString& path)
+{
+    if (!w->grab().save(path)) std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+    else std::printf("wrote %s\n", qPrintable(path));
+}
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("PretrainLab"));
+    QApplication::setApplicationName(QStringLiteral("PretrainLab-screenshots"));
+    QCommandLineParser parser;
+    QCommandLineOption store(QStringLiteral("store"), QStringLiteral("run store"), QStringLiteral("DB"));
+    QCommandLineOption out(QStringLiteral("out"), QStringLiteral("folder for the PNG files"), QStringLiteral("DIR"));
+    QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("interface language"), QStringLiteral("LANG"), QStringLiteral("en"));
+    QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("steps of the live run"), QStringLiteral("N"), QStringLiteral("150"));
+    parser.addOptions({store, out, lang, steps});
+    parser.addHelpOption();
+    parser.process(app);
+    QTranslator translator;
+    if (translator.load(QLocale(parser.value(lang)), QStringLiteral("pretrainlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+    ptl::initRuntime(0);
+    const QString dir = parser.value(out);
+    QDir().mkpath(dir);
+    const QString suffix = parser.value(lang) == QLatin1String("en") ? QString() : QLatin1Char('-') + parser.value(lang);
+
+    ptl::ui::MainWindow w(parser.value(store));
+    w.resize(1560, 940);
+    w.show();
+    wait(500);
+
+    // A live run from the configuration editor, as a user would start it.
+    ptl::JobSpec spec = w.configEditor()->spec();
+    spec.name = "bert-tiny live";
+    spec.train.steps = parser.value(steps).toInt();
+    spec.train.eval_every = 50;
+    spec.train.checkpoint_every = 1000;
+    w.configEditor()->setSpec(spec);
+    bool finished = false;
+    QObject::connect(w.controller(), &ptl::ui::TrainingController::runFinished, [&] { finished = true; });
+    w.controller()->start(w.configEditor()->spec());
+    while (w.controller()->lastProgress().step < spec.train.steps / 2 && !finished) wait(100);
+    wait(300);
+    save(&w, dir + QStringLiteral("/training%1.png").arg(suffix));
+    while (!finished) wait(100);
+    wait(500);
+
+    // Every run overlaid, then compared.
+    QList<qint64> all;
+    for (const auto& r : ptl::listRuns(parser.value(store).toStdString())) all << r.id;
+    w.curves()->setRuns(all);
+    w.curves()->setMetric(QStringLiteral("loss"));
+    wait(300);
+    save(&w, dir + QStringLiteral("/curves%1.png").arg(suffix));
+    w.curves()->setMetric(QStringLiteral("eval_mlm_accuracy"));
+    w.curves()->setXAxis(ptl::ui::CurvesPanel::TokensSeen);
+    wait(300);
+    save(w.curves(), dir + QStringLiteral("/accuracy-by-tokens%1.png").arg(suffix));
+    ptl::ui::CompareDialog compare(parser.value(store), all, &w);
+    compare.resize(900, 640);
+    compare.show();
+    wait(300);
+    save(&compare, dir + QStringLiteral("/compare%1.png").arg(suffix));
+    return 0;
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Writes docs/screenshots/*.png: the real workbench under Xvfb, on a short real training
+# run (plus one trained first by the CLI, to have two runs to compare), in English and Korean.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-build/bin}
+OUT=docs/screenshots
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data
+mkdir -p "$OUT"
+"$BIN/pretrainlab-cli" train --preset bert-tiny --name "bert-tiny lr 1e-3" --set steps=150 --set lr=1e-3 \
+    --set eval_every=50 --store "$WORK/runs.sqlite" > /dev/null
+for lang in en ko; do
+    xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/runs.sqlite" \
+        --out "$OUT" --lang "$lang" --steps 150
+done

@@ -1,0 +1,348 @@
+#include "ui/config/ConfigEditor.h"
+#include "core/api/ParameterCount.h"
+#include "core/api/Presets.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <nlohmann/json.hpp>
+
+namespace ptl {
+namespace ui {
+
+namespace {
+QString count(qint64 n) { return QLocale().toString(n); }
+QString bytes(double b)
+{
+    if (b >= 1024.0 * 1024 * 1024) return QStringLiteral("%1 GiB").arg(b / (1024.0 * 1024 * 1024), 0, 'f', 2);
+    return QStringLiteral("%1 MiB").arg(b / (1024.0 * 1024), 0, 'f', 1);
+}
+} // namespace
+
+ConfigEditor::ConfigEditor(QWidget* parent) : QWidget(parent)
+{
+    qRegisterMetaType<ptl::JobSpec>();
+    build();
+    setPreset(QStringLiteral("bert-tiny"));
+}
+
+QSpinBox* ConfigEditor::intField(const QString& key, int min, int max, int step)
+{
+    auto* w = new QSpinBox(this);
+    w->setRange(min, max);
+    w->setSingleStep(step);
+    w->setGroupSeparatorShown(true);
+    fields_[key] = w;
+    connect(w, &QSpinBox::valueChanged, this, &ConfigEditor::revalidate);
+    return w;
+}
+
+QDoubleSpinBox* ConfigEditor::realField(const QString& key, double min, double max, int decimals, double step)
+{
+    auto* w = new QDoubleSpinBox(this);
+    w->setRange(min, max);
+    w->setDecimals(decimals);
+    w->setSingleStep(step);
+    fields_[key] = w;
+    connect(w, &QDoubleSpinBox::valueChanged, this, &ConfigEditor::revalidate);
+    return w;
+}
+
+void ConfigEditor::build()
+{
+    preset_ = new QComboBox(this);
+    for (const Preset& p : presets()) preset_->addItem(QString::fromStdString(p.name), QString::fromStdString(p.name));
+    for (int i = 0; i < preset_->count(); ++i)
+        preset_->setItemData(i, QString::fromStdString(presets()[static_cast<std::size_t>(i)].description), Qt::ToolTipRole);
+    name_ = new QLineEdit(this);
+    name_->setPlaceholderText(tr("run name (default: the preset)"));
+    family_ = new QLabel(this);
+
+    auto* top = new QFormLayout;
+    top->addRow(tr("Preset"), preset_);
+    top->addRow(tr("Name"), name_);
+    top->addRow(tr("Family"), family_);
+
+    auto* modelBox = new QGroupBox(tr("Model"), this);
+    modelForm_ = new QFormLayout(modelBox);
+    modelForm_->addRow(tr("Layers"), intField(QStringLiteral("num_hidden_layers"), 1, 48));
+    modelForm_->addRow(tr("Hidden size"), intField(QStringLiteral("hidden_size"), 8, 4096, 32));
+    modelForm_->addRow(tr("Attention heads"), intField(QStringLiteral("num_attention_heads"), 1, 64));
+    modelForm_->addRow(tr("Feed-forward size"), intField(QStringLiteral("intermediate_size"), 8, 16384, 64));
+    modelForm_->addRow(tr("Embedding size E"), intField(QStringLiteral("embedding_size"), 8, 4096, 16));
+    sharing_ = new QComboBox(this);
+    sharing_->addItem(tr("none"), QStringLiteral("none"));
+    sharing_->addItem(tr("attention"), QStringLiteral("attention"));
+    sharing_->addItem(tr("feed-forward"), QStringLiteral("ffn"));
+    sharing_->addItem(tr("all (ALBERT)"), QStringLiteral("all"));
+    fields_[QStringLiteral("sharing")] = sharing_;
+    modelForm_->addRow(tr("Cross-layer sharing"), sharing_);
+    layerNorm_ = new QComboBox(this);
+    layerNorm_->addItem(tr("post (BERT)"), QStringLiteral("post"));
+    layerNorm_->addItem(tr("pre + final (GPT-2)"), QStringLiteral("pre"));
+    fields_[QStringLiteral("layer_norm")] = layerNorm_;
+    modelForm_->addRow(tr("LayerNorm"), layerNorm_);
+    activation_ = new QComboBox(this);
+    activation_->addItem(tr("GELU (erf)"), QStringLiteral("gelu"));
+    activation_->addItem(tr("GELU (tanh)"), QStringLiteral("gelu_new"));
+    fields_[QStringLiteral("hidden_act")] = activation_;
+    modelForm_->addRow(tr("Activation"), activation_);
+    modelForm_->addRow(tr("Hidden dropout"), realField(QStringLiteral("hidden_dropout_prob"), 0, 0.9, 2, 0.05));
+    modelForm_->addRow(tr("Attention dropout"), realField(QStringLiteral("attention_probs_dropout_prob"), 0, 0.9, 2, 0.05));
+    modelForm_->addRow(tr("Max positions"), intField(QStringLiteral("max_position_embeddings"), 8, 8192, 64));
+
+    auto* trainBox = new QGroupBox(tr("Training"), this);
+    trainForm_ = new QFormLayout(trainBox);
+    trainForm_->addRow(tr("Steps"), intField(QStringLiteral("steps"), 1, 10000000, 100));
+    trainForm_->addRow(tr("Batch size"), intField(QStringLiteral("batch_size"), 1, 4096));
+    trainForm_->addRow(tr("Sequence length"), intField(QStringLiteral("seq_len"), 8, 8192, 32));
+    trainForm_->addRow(tr("Learning rate"), realField(QStringLiteral("lr"), 1e-6, 0.9, 6, 1e-4));
+    trainForm_->addRow(tr("Warmup steps"), intField(QStringLiteral("warmup_steps"), 0, 1000000, 10));
+    schedule_ = new QComboBox(this);
+    schedule_->addItem(tr("linear decay"), QStringLiteral("linear"));
+    schedule_->addItem(tr("cosine decay"), QStringLiteral("cosine"));
+    fields_[QStringLiteral("schedule")] = schedule_;
+    trainForm_->addRow(tr("Schedule"), schedule_);
+    precision_ = new QComboBox(this);
+    precision_->addItem(tr("auto"), QStringLiteral("auto"));
+    precision_->addItem(tr("bf16 (autocast)"), QStringLiteral("bf16"));
+    precision_->addItem(tr("fp32"), QStringLiteral("fp32"));
+    fields_[QStringLiteral("precision")] = precision_;
+    trainForm_->addRow(tr("Precision"), precision_);
+    auto* threads = intField(QStringLiteral("threads"), 0, 256);
+    threads->setSpecialValueText(tr("all cores"));
+    trainForm_->addRow(tr("Threads"), threads);
+    trainForm_->addRow(tr("Seed"), intField(QStringLiteral("seed"), 0, 2147483647));
+    trainForm_->addRow(tr("Evaluate every"), intField(QStringLiteral("eval_every"), 1, 1000000, 10));
+    trainForm_->addRow(tr("Checkpoint every"), intField(QStringLiteral("checkpoint_every"), 1, 1000000, 50));
+    trainForm_->addRow(tr("Mask probability"), realField(QStringLiteral("mask_prob"), 0.01, 0.9, 3, 0.01));
+    probe_ = new QLineEdit(this);
+    trainForm_->addRow(tr("Probe sentence"), probe_);
+    corpus_ = new QLineEdit(this);
+    corpus_->setPlaceholderText(tr("bundled Brown corpus"));
+    auto* browse = new QPushButton(tr("Browse…"), this);
+    auto* corpusRow = new QHBoxLayout;
+    corpusRow->addWidget(corpus_, 1);
+    corpusRow->addWidget(browse);
+    trainForm_->addRow(tr("Corpus"), corpusRow);
+
+    breakdown_ = new QLabel(this);
+    breakdown_->setTextFormat(Qt::RichText);
+    breakdown_->setWordWrap(true);
+    error_ = new QLabel(this);
+    error_->setWordWrap(true);
+    error_->setStyleSheet(QStringLiteral("color: #b00020;"));
+    start_ = new QPushButton(tr("Start training"), this);
+    start_->setDefault(true);
+
+    auto* inner = new QWidget(this);
+    auto* v = new QVBoxLayout(inner);
+    v->addLayout(top);
+    v->addWidget(modelBox);
+    v->addWidget(trainBox);
+    v->addStretch(1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(inner);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(breakdown_);
+    layout->addWidget(error_);
+    layout->addWidget(start_);
+
+    connect(preset_, &QComboBox::currentIndexChanged, this, &ConfigEditor::onPresetChanged);
+    for (QComboBox* c : {sharing_, layerNorm_, activation_, schedule_, precision_})
+        connect(c, &QComboBox::currentIndexChanged, this, &ConfigEditor::revalidate);
+    for (QLineEdit* e : {name_, corpus_, probe_}) connect(e, &QLineEdit::textChanged, this, &ConfigEditor::revalidate);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Corpus text file"), QString(), tr("Text files (*.txt);;All files (*)"));
+        if (!f.isEmpty()) corpus_->setText(f);
+    });
+    connect(start_, &QPushButton::clicked, this, [this] {
+        if (message_.isEmpty()) Q_EMIT startRequested(spec());
+    });
+}
+
+void ConfigEditor::setPreset(const QString& name)
+{
+    const int i = preset_->findData(name);
+    if (i >= 0 && i != preset_->currentIndex()) preset_->setCurrentIndex(i);
+    else onPresetChanged();
+}
+
+void ConfigEditor::onPresetChanged()
+{
+    if (updating_) return;
+    setSpec(JobSpec::fromPreset(preset_->currentData().toString().toStdString()));
+}
+
+static void setCombo(QComboBox* c, const std::string& v)
+{
+    const int i = c->findData(QString::fromStdString(v));
+    if (i >= 0) c->setCurrentIndex(i);
+}
+
+void ConfigEditor::setSpec(const JobSpec& s)
+{
+    updating_ = true;
+    base_ = s;
+    if (!s.preset.empty()) {
+        const int i = preset_->findData(QString::fromStdString(s.preset));
+        if (i >= 0) preset_->setCurrentIndex(i);
+    }
+    const ModelConfig& m = s.model;
+    const TrainConfig& t = s.train;
+    auto setInt = [&](const char* k, long long v) { static_cast<QSpinBox*>(fields_[QLatin1String(k)])->setValue(static_cast<int>(v)); };
+    auto setReal = [&](const char* k, double v) { static_cast<QDoubleSpinBox*>(fields_[QLatin1String(k)])->setValue(v); };
+    setInt("num_hidden_layers", m.num_layers);
+    setInt("hidden_size", m.hidden_size);
+    setInt("num_attention_heads", m.num_heads);
+    setInt("intermediate_size", m.intermediate_size);
+    setInt("embedding_size", m.embedding_size);
+    setInt("max_position_embeddings", m.max_position_embeddings);
+    setReal("hidden_dropout_prob", m.hidden_dropout);
+    setReal("attention_probs_dropout_prob", m.attention_dropout);
+    setCombo(sharing_, toString(m.sharing));
+    setCombo(layerNorm_, toString(m.layer_norm));
+    setCombo(activation_, toString(m.activation));
+    setInt("steps", t.steps);
+    setInt("batch_size", t.batch_size);
+    setInt("seq_len", t.seq_len);
+    setReal("lr", t.lr);
+    setInt("warmup_steps", t.warmup_steps);
+    setCombo(schedule_, t.schedule);
+    setCombo(precision_, toString(t.precision));
+    setInt("threads", t.threads);
+    setInt("seed", static_cast<long long>(t.seed));
+    setInt("eval_every", t.eval_every);
+    setInt("checkpoint_every", t.checkpoint_every);
+    setReal("mask_prob", t.mask_prob);
+    probe_->setText(QString::fromStdString(t.probe_text));
+    corpus_->setText(QString::fromStdString(s.corpus));
+    name_->setText(s.name == s.preset ? QString() : QString::fromStdString(s.name));
+    family_->setText(QStringLiteral("%1 · %2").arg(QString::fromStdString(toString(m.family)), QString::fromStdString(s.objective())));
+    updating_ = false;
+    revalidate();
+}
+
+bool ConfigEditor::setFromConfigJson(const QString& json, QString* error)
+{
+    try {
+        JobSpec s = JobSpec::fromJson(nlohmann::json::parse(json.toStdString()));
+        s.name = s.name.empty() ? s.preset : s.name + " (copy)";
+        setSpec(s);
+        return true;
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return false;
+    }
+}
+
+JobSpec ConfigEditor::spec() const
+{
+    JobSpec s = base_;
+    ModelConfig& m = s.model;
+    TrainConfig& t = s.train;
+    auto i = [&](const char* k) { return static_cast<QSpinBox*>(fields_[QLatin1String(k)])->value(); };
+    auto r = [&](const char* k) { return static_cast<QDoubleSpinBox*>(fields_[QLatin1String(k)])->value(); };
+    m.num_layers = i("num_hidden_layers");
+    m.hidden_size = i("hidden_size");
+    m.num_heads = i("num_attention_heads");
+    m.intermediate_size = i("intermediate_size");
+    m.embedding_size = i("embedding_size");
+    m.max_position_embeddings = i("max_position_embeddings");
+    m.hidden_dropout = m.embedding_dropout = r("hidden_dropout_prob");
+    m.attention_dropout = r("attention_probs_dropout_prob");
+    m.sharing = sharingFromString(sharing_->currentData().toString().toStdString());
+    m.layer_norm = layerNorm_->currentData().toString() == QLatin1String("pre") ? LayerNormPlacement::Pre : LayerNormPlacement::Post;
+    m.activation = activation_->currentData().toString() == QLatin1String("gelu") ? Activation::Gelu : Activation::GeluNew;
+    t.steps = i("steps");
+    t.batch_size = i("batch_size");
+    t.seq_len = i("seq_len");
+    t.lr = r("lr");
+    t.warmup_steps = i("warmup_steps");
+    t.schedule = schedule_->currentData().toString().toStdString();
+    s.set("precision", precision_->currentData().toString().toStdString());
+    t.threads = i("threads");
+    t.seed = static_cast<std::uint64_t>(i("seed"));
+    t.eval_every = i("eval_every");
+    t.checkpoint_every = i("checkpoint_every");
+    t.mask_prob = r("mask_prob");
+    t.probe_text = probe_->text().toStdString();
+    s.corpus = corpus_->text().trimmed().toStdString();
+    s.name = name_->text().trimmed().isEmpty() ? s.preset : name_->text().trimmed().toStdString();
+    return s;
+}
+
+void ConfigEditor::revalidate()
+{
+    if (updating_) return;
+    const JobSpec s = spec();
+    message_ = QString::fromStdString(s.validate());
+    // The field named by the message is outlined, with the rule as its tooltip.
+    const QString field = message_.section(QLatin1Char(':'), 0, 0).trimmed();
+    for (auto it = fields_.begin(); it != fields_.end(); ++it) {
+        const bool bad = !message_.isEmpty() && (it.key() == field || (field == QLatin1String("seq_len") && it.key() == QLatin1String("seq_len")));
+        it.value()->setStyleSheet(bad ? QStringLiteral("border: 2px solid #b00020;") : QString());
+        it.value()->setToolTip(bad ? message_ : QString());
+    }
+    error_->setText(message_.isEmpty() ? QString() : tr("Cannot start: %1").arg(message_));
+    start_->setEnabled(message_.isEmpty() && startAllowed_);
+    if (!s.model.validate().empty()) {
+        breakdown_->setText(tr("<i>Fix the model fields to see its parameter count.</i>"));
+        shownTotal_ = 0;
+        return;
+    }
+    const ParameterBreakdown b = countParameters(s.model);
+    shownTotal_ = b.total;
+    QString html = QStringLiteral("<table cellspacing='2'>");
+    auto row = [&](const QString& label, qint64 v, const QString& note = {}) {
+        html += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td style='color:#666'>&nbsp;%3</td></tr>").arg(label, count(v), note);
+    };
+    const auto& m = s.model;
+    row(tr("Embeddings"), b.embeddings,
+        m.hasEmbeddingProjection() ? tr("V×E + E×H = %1×%2 + %2×%3").arg(m.vocab_size).arg(m.embedding_size).arg(m.hidden_size)
+                                   : tr("V×H = %1×%2").arg(m.vocab_size).arg(m.hidden_size));
+    const bool sa = m.sharing == Sharing::Attention || m.sharing == Sharing::All;
+    const bool sf = m.sharing == Sharing::Ffn || m.sharing == Sharing::All;
+    row(tr("Attention"), b.attention, sa ? tr("1 shared block") : tr("%1 layers").arg(m.num_layers));
+    row(tr("Feed-forward"), b.ffn, sf ? tr("1 shared block") : tr("%1 layers").arg(m.num_layers));
+    if (b.final_norm) row(tr("Final LayerNorm"), b.final_norm);
+    row(tr("Heads"), b.heads, m.family == Family::Gpt2 ? tr("LM head tied to the embeddings") : tr("pooler, NSP/SOP, MLM transform"));
+    html += QStringLiteral("<tr><td><b>%1</b></td><td align='right'><b>%2</b></td><td></td></tr>").arg(tr("Total"), count(b.total));
+    html += QStringLiteral("</table>");
+    if (b.saved() > 0) html += tr("<br>%1 parameters saved versus unshared (%2).").arg(count(b.saved()), count(b.unshared_total));
+    // Memory: fp32 weights, gradients and two Adam moments (16 bytes a parameter), and
+    // activations as Korthikanti et al. (2022): per layer b·s·h·(34 + 5·a·s/h) bytes at 16 bits.
+    const double B = s.train.batch_size, T = s.train.seq_len, H = m.hidden_size, A = m.num_heads;
+    const double act = m.num_layers * B * T * H * (34.0 + 5.0 * A * T / H);
+    html += tr("<br>Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.")
+                .arg(bytes(16.0 * static_cast<double>(b.total)))
+                .arg(s.train.batch_size)
+                .arg(s.train.seq_len)
+                .arg(bytes(act));
+    breakdown_->setText(html);
+}
+
+void ConfigEditor::setStartEnabled(bool enabled)
+{
+    startAllowed_ = enabled;
+    start_->setEnabled(enabled && message_.isEmpty());
+    start_->setText(enabled ? tr("Start training") : tr("A run is training…"));
+}
+
+} // namespace ui
+} // namespace ptl

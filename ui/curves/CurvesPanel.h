@@ -1,0 +1,79 @@
+#pragma once
+// Training curves: any metric of any selected runs overlaid, one colour per run, with
+// debiased-EMA smoothing (raw curve faint), x-axis by step, tokens seen, wall time or
+// relative time, log y, hover values, zoom and pan, export. Points are read from the run
+// store incrementally; redraws are batched (at most one per 40 ms).
+#include "core/api/Runs.h"
+
+#include <QList>
+#include <QMap>
+#include <QWidget>
+#include <map>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QSlider;
+class QTimer;
+
+namespace ptl {
+namespace ui {
+
+class CurvesPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum XAxis { Step, TokensSeen, WallTime, RelativeTime };
+
+    explicit CurvesPanel(QString storePath, QWidget* parent = nullptr);
+
+    void setRuns(const QList<qint64>& runIds);
+    void setMetric(const QString& name);
+    QString metric() const;
+    void setXAxis(XAxis axis);
+    void setSmoothing(double weight);
+    void setLogY(bool on);
+    // New points may be in the store for this run: schedule a batched refresh.
+    void notifyNewPoints(qint64 runId);
+    void refreshNow();  // reads the store and redraws at once
+
+    // What is drawn, for tests and CSV export: per run, x and raw y of the chosen metric.
+    struct Line {
+        qint64 runId;
+        QString runName;
+        std::vector<double> x, y, smoothed;
+    };
+    std::vector<Line> shownLines() const;
+    QCustomPlot* plot() const { return plot_; }
+    bool exportTo(const QString& path, QString* error = nullptr);  // .png .pdf .svg .csv
+    int replotCount() const { return replots_; }
+
+private:
+    struct RunData {
+        QString name;
+        std::int64_t lastStep = -1;
+        std::map<std::string, std::vector<MetricPoint>> series;
+    };
+    void load(qint64 runId, RunData& d);
+    void rebuildMetricList();
+    void redraw();
+    void showTooltip(QMouseEvent* e);
+
+    QString storePath_;
+    QList<qint64> runs_;
+    std::map<qint64, RunData> data_;
+    QCustomPlot* plot_ = nullptr;
+    QComboBox* metric_ = nullptr;
+    QComboBox* xAxis_ = nullptr;
+    QSlider* smoothing_ = nullptr;
+    QLabel* smoothingLabel_ = nullptr;
+    QCheckBox* logY_ = nullptr;
+    QLabel* empty_ = nullptr;
+    QTimer* redrawTimer_ = nullptr;
+    int replots_ = 0;
+    bool followData_ = true;  // rescale to the data until the user zooms or pans
+};
+
+} // namespace ui
+} // namespace ptl

@@ -1,0 +1,51 @@
+#pragma once
+// The Runs panel: every run of the store, filtered by text and status, with rename,
+// delete (with its checkpoints), duplicate-as-new-configuration and resume.
+#include <QList>
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QLabel;
+
+namespace ptl {
+namespace ui {
+
+class RunsModel;
+
+class RunsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunsPanel(QString storePath, QWidget* parent = nullptr);
+
+    RunsModel* model() const { return model_; }
+    QList<qint64> selectedRunIds() const;
+    void selectRun(qint64 runId);
+
+    void refresh();
+
+Q_SIGNALS:
+    void selectionChanged(const QList<qint64>& runIds);
+    void duplicateRequested(const QString& configJson);
+    void resumeRequested(qint64 runId);
+    void compareRequested(const QList<qint64>& runIds);
+
+private:
+    void showMenu(const QPoint& pos);
+    void renameSelected();
+    void deleteSelected();
+    void applyFilter();
+
+    QString storePath_;
+    RunsModel* model_ = nullptr;
+    QSortFilterProxyModel* proxy_ = nullptr;
+    QTableView* view_ = nullptr;
+    QLineEdit* filter_ = nullptr;
+    QComboBox* status_ = nullptr;
+    QLabel* hint_ = nullptr;
+};
+
+} // namespace ui
+} // namespace ptl

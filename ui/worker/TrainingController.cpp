@@ -1,0 +1,141 @@
+#include "ui/worker/TrainingController.h"
+
+#include <QCoreApplication>
+#include <QMetaObject>
+
+namespace ptl {
+namespace ui {
+
+// ---------------------------------------------------------------- worker
+void TrainingWorker::runJob(const JobSpec& spec, std::shared_ptr<StopToken> token)
+{
+    runId_ = 0;
+    try {
+        ptl::runJob(spec, storePath_.toStdString(), *this, *token);
+    } catch (const std::exception& e) {  // runJob reports failures itself; this is the last guard
+        Q_EMIT sigFinished(runId_, QStringLiteral("failed"), QString::fromStdString(e.what()));
+    }
+}
+
+void TrainingWorker::resumeJob(qint64 runId, std::shared_ptr<StopToken> token)
+{
+    runId_ = runId;
+    try {
+        ptl::resumeJob(runId, storePath_.toStdString(), *this, *token);
+    } catch (const std::exception& e) {
+        Q_EMIT sigFinished(runId_, QStringLiteral("failed"), QString::fromStdString(e.what()));
+    }
+}
+
+void TrainingWorker::started(std::int64_t runId, const std::string& outDir)
+{
+    runId_ = runId;
+    Q_EMIT sigStarted(runId, QString::fromStdString(outDir));
+}
+
+void TrainingWorker::progress(const ProgressInfo& p) { Q_EMIT sigProgress(p); }
+
+void TrainingWorker::metrics(std::int64_t step, const std::vector<std::pair<std::string, double>>&) { Q_EMIT sigMetrics(runId_, step); }
+
+void TrainingWorker::snapshot(const SnapshotInfo& s)
+{
+    Q_EMIT sigSnapshot(runId_, s.step, QString::fromStdString(s.kind), QString::fromStdString(s.payloadJson));
+}
+
+void TrainingWorker::checkpointWritten(std::int64_t step, const std::string& path)
+{
+    Q_EMIT sigCheckpoint(runId_, step, QString::fromStdString(path));
+}
+
+void TrainingWorker::finished(const std::string& status, const std::string& message)
+{
+    Q_EMIT sigFinished(runId_, QString::fromStdString(status), QString::fromStdString(message));
+}
+
+// ---------------------------------------------------------------- controller
+TrainingController::TrainingController(QString storePath, QObject* parent) : QObject(parent), storePath_(std::move(storePath))
+{
+    qRegisterMetaType<ptl::ProgressInfo>();
+    worker_ = new TrainingWorker(storePath_);
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    connect(worker_, &TrainingWorker::sigStarted, this, [this](qint64 id, const QString& dir) {
+        runId_ = id;
+        Q_EMIT runStarted(id, dir);
+        Q_EMIT stateChanged();
+    });
+    connect(worker_, &TrainingWorker::sigProgress, this, [this](const ProgressInfo& p) {
+        last_ = p;
+        Q_EMIT progressed(p);
+    });
+    connect(worker_, &TrainingWorker::sigMetrics, this, &TrainingController::metricsArrived);
+    connect(worker_, &TrainingWorker::sigSnapshot, this, &TrainingController::snapshotArrived);
+    connect(worker_, &TrainingWorker::sigCheckpoint, this, &TrainingController::checkpointWritten);
+    connect(worker_, &TrainingWorker::sigFinished, this, [this](qint64 id, const QString& status, const QString& message) {
+        running_ = false;
+        Q_EMIT runFinished(id, status, message);
+        Q_EMIT stateChanged();
+    });
+    thread_.setObjectName(QStringLiteral("training"));
+    thread_.start();
+}
+
+TrainingController::~TrainingController()
+{
+    if (token_) token_->requestStop();
+    thread_.quit();
+    thread_.wait();  // the job notices the stop within a step and writes its final checkpoint
+}
+
+void TrainingController::launch(std::function<void(TrainingWorker*, std::shared_ptr<StopToken>)> work)
+{
+    if (running_) return;
+    running_ = true;
+    runId_ = 0;
+    last_ = {};
+    token_ = std::make_shared<StopToken>();
+    QMetaObject::invokeMethod(worker_, [w = worker_, work, token = token_] { work(w, token); }, Qt::QueuedConnection);
+    Q_EMIT stateChanged();
+}
+
+void TrainingController::start(const JobSpec& spec)
+{
+    launch([spec](TrainingWorker* w, std::shared_ptr<StopToken> t) { w->runJob(spec, std::move(t)); });
+}
+
+void TrainingController::resumeRun(qint64 runId)
+{
+    launch([runId](TrainingWorker* w, std::shared_ptr<StopToken> t) { w->resumeJob(runId, std::move(t)); });
+}
+
+void TrainingController::pause()
+{
+    if (token_ && running_) {
+        token_->pause();
+        Q_EMIT stateChanged();
+    }
+}
+
+void TrainingController::resume()
+{
+    if (token_) {
+        token_->resume();
+        Q_EMIT stateChanged();
+    }
+}
+
+void TrainingController::stop()
+{
+    if (token_) token_->requestStop();
+}
+
+void TrainingController::waitUntilFinished()
+{
+    while (running_) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    }
+}
+
+} // namespace ui
+} // namespace ptl
