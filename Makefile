@@ -26,6 +26,7 @@ test: build
 # PretrainLab vs a plain PyTorch-eager BERT-mini step, in one run, read against the GEMM peak.
 bench: build
 	/usr/bin/python3 tests/bench/compare.py $(CLI)
+	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/bin/bench_gui 20
 
 # Re-trains the bundled vocabularies (committed in resources/vocab) from the bundled corpus.
 vocab: build

@@ -57,6 +57,7 @@ CurvesPanel::CurvesPanel(QString storePath, QWidget* parent) : QWidget(parent), 
     plot_->legend->setFont(font());
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     plot_->setNoAntialiasingOnDrag(true);
+    plot_->setPlottingHints(QCP::phFastPolylines | QCP::phCacheLabels);
     plot_->setMouseTracking(true);
     empty_ = new QLabel(tr("Select runs in the Runs panel (Ctrl-click for several) to see their curves."), plot_);
     empty_->setStyleSheet(QStringLiteral("color: #666; background: transparent;"));
@@ -244,6 +245,7 @@ void CurvesPanel::redraw()
         raw->setData(x, y, true);
         raw->removeFromLegend();
         raw->setAdaptiveSampling(true);
+        raw->setAntialiased(false);  // the faint raw curve: speed over smoothness
         QCPGraph* smooth = plot_->addGraph();
         smooth->setPen(QPen(c, 2));
         smooth->setData(x, s, true);

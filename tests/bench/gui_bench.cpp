@@ -1,0 +1,103 @@
+// GUI speed, measured offscreen:
+//  1. event-loop stalls while bert-mini trains on the worker thread: a 5 ms timer probe
+//     records how late each tick fires; max and 99th percentile reported;
+//  2. curve redraw time with 5 runs x 100,000 points each (adaptive sampling).
+// Prints one JSON object.
+#include "core/store/RunStore.h"
+#include "ui/curves/CurvesPanel.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/worker/TrainingController.h"
+#include "ui/common/QCustomPlot.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("PretrainLab-bench"));
+    const int seconds = argc > 1 ? std::atoi(argv[1]) : 20;
+    QTemporaryDir dir;
+    const QString store = dir.path() + QStringLiteral("/runs.sqlite");
+
+    // 1. Stalls while training.
+    double stallMax = 0, stallP99 = 0, tokensPerSecond = 0;
+    int ticks = 0;
+    {
+        ptl::ui::MainWindow w(store);
+        w.resize(1500, 900);
+        w.show();
+        ptl::JobSpec spec = ptl::JobSpec::fromPreset("bert-mini");
+        spec.train.steps = 100000;
+        spec.train.eval_every = 20;
+        spec.train.probe_every = 10;
+        w.controller()->start(spec);
+        QElapsedTimer clock;
+        auto runFor = [](int ms) {  // an idle event loop, as the application's own
+            QEventLoop loop;
+            QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+            loop.exec();
+        };
+        while (w.controller()->lastProgress().step < 2) runFor(50);
+        std::vector<double> lateness;
+        QTimer probe;
+        probe.setTimerType(Qt::PreciseTimer);
+        QElapsedTimer last;
+        last.start();
+        QObject::connect(&probe, &QTimer::timeout, [&] {
+            const double dt = last.nsecsElapsed() / 1e6;
+            last.restart();
+            lateness.push_back(std::max(0.0, dt - 5.0));
+        });
+        probe.start(5);
+        clock.start();
+        runFor(seconds * 1000);
+        probe.stop();
+        tokensPerSecond = w.controller()->lastProgress().tokensPerSecond;
+        w.controller()->stop();
+        w.controller()->waitUntilFinished();
+        std::sort(lateness.begin(), lateness.end());
+        ticks = static_cast<int>(lateness.size());
+        stallMax = lateness.empty() ? 0 : lateness.back();
+        stallP99 = lateness.empty() ? 0 : lateness[static_cast<std::size_t>(0.99 * (lateness.size() - 1))];
+    }
+
+    // 2. Redraw of 5 runs x 100k points.
+    {
+        ptl::RunStore s(dir.path().toStdString() + "/big.sqlite");
+        for (int r = 0; r < 5; ++r) {
+            const auto id = s.createRun("synthetic " + std::to_string(r), "{}", "bert", "mlm+nsp");
+            std::vector<ptl::MetricRow> rows;
+            for (int i = 1; i <= 100000; ++i) rows.push_back({i, "loss", 9.0 * std::exp(-i / (20000.0 + 5000 * r)) + 0.05 * std::sin(i * 0.37), i * 0.01});
+            s.appendMetrics(id, rows);
+            s.setStatus(id, "completed");
+        }
+    }
+    ptl::ui::CurvesPanel curves(dir.path() + QStringLiteral("/big.sqlite"));
+    curves.resize(1100, 700);
+    curves.show();
+    QElapsedTimer load;
+    load.start();
+    curves.setRuns({1, 2, 3, 4, 5});
+    curves.setMetric(QStringLiteral("loss"));
+    const double loadMs = load.nsecsElapsed() / 1e6;
+    std::vector<double> redraws;
+    for (int i = 0; i < 20; ++i) {
+        curves.setSmoothing((i % 10) / 10.0);  // recompute the smoothed series and regraph
+        QElapsedTimer t;
+        t.start();
+        curves.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        redraws.push_back(t.nsecsElapsed() / 1e6);
+    }
+    std::sort(redraws.begin(), redraws.end());
+    std::printf("{\"stall_max_ms\": %.2f, \"stall_p99_ms\": %.2f, \"probe_ticks\": %d, \"seconds\": %d, \"training_tokens_per_second\": %.0f, "
+                "\"redraw_median_ms\": %.2f, \"redraw_max_ms\": %.2f, \"curve_points\": 500000, \"initial_load_ms\": %.1f}\n",
+                stallMax, stallP99, ticks, seconds, tokensPerSecond, redraws[redraws.size() / 2], redraws.back(), loadMs);
+    return 0;
+}
