@@ -42,340 +42,460 @@
 <context>
     <name>ptl::ui::ConfigEditor</name>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="68"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="69"/>
         <source>run name (default: the preset)</source>
         <translation>실행 이름 (기본값: 프리셋 이름)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="72"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="73"/>
         <source>Preset</source>
         <translation>프리셋</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="73"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="74"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="74"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="75"/>
         <source>Family</source>
         <translation>모델 계열</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="76"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="77"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="78"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="79"/>
         <source>Layers</source>
         <translation>층 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="79"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="80"/>
         <source>Hidden size</source>
         <translation>은닉 크기</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="80"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="81"/>
         <source>Attention heads</source>
         <translation>어텐션 헤드 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="81"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="82"/>
         <source>Feed-forward size</source>
         <translation>피드포워드 크기</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="82"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="83"/>
         <source>Embedding size E</source>
         <translation>임베딩 크기 E</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="84"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="85"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="85"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="86"/>
         <source>attention</source>
         <translation>어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="86"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="87"/>
         <source>feed-forward</source>
         <translation>피드포워드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="87"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="88"/>
         <source>all (ALBERT)</source>
         <translation>전체 (ALBERT)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="89"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="90"/>
         <source>Cross-layer sharing</source>
         <translation>층 간 파라미터 공유</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="91"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="92"/>
         <source>post (BERT)</source>
         <translation>뒤 (BERT)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="92"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="93"/>
         <source>pre + final (GPT-2)</source>
         <translation>앞 + 마지막 (GPT-2)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="94"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="95"/>
         <source>LayerNorm</source>
         <translation>LayerNorm 위치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="96"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="97"/>
         <source>GELU (erf)</source>
         <translation>GELU (erf)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="97"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="98"/>
         <source>GELU (tanh)</source>
         <translation>GELU (tanh 근사)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="99"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="100"/>
         <source>Activation</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="100"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="101"/>
         <source>Hidden dropout</source>
         <translation>은닉 드롭아웃</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="101"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="102"/>
         <source>Attention dropout</source>
         <translation>어텐션 드롭아웃</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="102"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="103"/>
         <source>Max positions</source>
         <translation>최대 위치 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="104"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="105"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="106"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="107"/>
         <source>Steps</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="107"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="108"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="108"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="109"/>
         <source>Sequence length</source>
         <translation>시퀀스 길이</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="109"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="110"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="110"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="111"/>
         <source>Warmup steps</source>
         <translation>워밍업 스텝</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="112"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="113"/>
         <source>linear decay</source>
         <translation>선형 감소</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="113"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="114"/>
         <source>cosine decay</source>
         <translation>코사인 감소</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="115"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="116"/>
         <source>Schedule</source>
         <translation>학습률 스케줄</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="117"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="118"/>
         <source>auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="118"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="119"/>
         <source>bf16 (autocast)</source>
         <translation>bf16 (autocast)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="119"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="120"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="121"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="122"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="123"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="124"/>
         <source>all cores</source>
         <translation>모든 코어</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="124"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="125"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="125"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="126"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="126"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="127"/>
         <source>Evaluate every</source>
         <translation>평가 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="127"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="128"/>
         <source>Checkpoint every</source>
         <translation>체크포인트 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="128"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="129"/>
         <source>Mask probability</source>
         <translation>마스킹 확률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="130"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="131"/>
         <source>Probe sentence</source>
         <translation>관찰용 문장</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="132"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="133"/>
         <source>bundled Brown corpus</source>
         <translation>내장 Brown 말뭉치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="133"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="134"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="137"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="138"/>
         <source>Corpus</source>
         <translation>말뭉치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="145"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="344"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="140"/>
+        <source>More (optimizer, objectives, bookkeeping)</source>
+        <translation>더 보기 (옵티마이저, 학습 목표, 기록)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="149"/>
+        <source>Weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="150"/>
+        <source>Adam β1</source>
+        <translation>Adam β1</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="151"/>
+        <source>Adam β2</source>
+        <translation>Adam β2</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="152"/>
+        <source>Adam ε</source>
+        <translation>Adam ε</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="153"/>
+        <source>Gradient clipping (0: off)</source>
+        <translation>기울기 클리핑 (0: 끔)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="154"/>
+        <source>Gradient accumulation</source>
+        <translation>기울기 누적</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="155"/>
+        <source>Embedding dropout</source>
+        <translation>임베딩 드롭아웃</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="156"/>
+        <source>LayerNorm ε</source>
+        <translation>LayerNorm ε</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="157"/>
+        <source>Init std</source>
+        <translation>초기화 표준편차</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="158"/>
+        <source>[MASK] share of selected</source>
+        <translation>선택된 토큰 중 [MASK] 비율</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="159"/>
+        <source>Random-token share</source>
+        <translation>무작위 토큰 비율</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="160"/>
+        <source>Max predictions per sequence</source>
+        <translation>시퀀스당 최대 예측 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="161"/>
+        <source>mask whole words</source>
+        <translation>단어 전체를 마스킹</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="163"/>
+        <source>Whole-word masking</source>
+        <translation>단어 단위 마스킹</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="164"/>
+        <source>n-gram masking up to n</source>
+        <translation>n-gram 마스킹 최대 n</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="165"/>
+        <source>fresh masks every epoch</source>
+        <translation>에포크마다 새 마스크</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="167"/>
+        <source>Dynamic masking</source>
+        <translation>동적 마스킹</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="168"/>
+        <source>Short-sequence probability</source>
+        <translation>짧은 시퀀스 확률</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="169"/>
+        <source>Held-out share</source>
+        <translation>평가용 문서 비율</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="170"/>
+        <source>Eval batches</source>
+        <translation>평가 배치 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="171"/>
+        <source>Log every</source>
+        <translation>기록 간격</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="172"/>
+        <source>Probe every</source>
+        <translation>관찰 간격</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="173"/>
+        <source>Keep last checkpoints (0: all)</source>
+        <translation>유지할 최근 체크포인트 수 (0: 모두)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="182"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="424"/>
         <source>Start training</source>
         <translation>학습 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="171"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="209"/>
         <source>Corpus text file</source>
         <translation>말뭉치 텍스트 파일</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="171"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="209"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="302"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="382"/>
         <source>Cannot start: %1</source>
         <translation>시작할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="305"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="385"/>
         <source>&lt;i&gt;Fix the model fields to see its parameter count.&lt;/i&gt;</source>
         <translation>&lt;i&gt;모델 항목을 고치면 파라미터 수가 표시됩니다.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="316"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="396"/>
         <source>Embeddings</source>
         <translation>임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="317"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="397"/>
         <source>V×E + E×H = %1×%2 + %2×%3</source>
         <translation>V×E + E×H = %1×%2 + %2×%3</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="318"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="398"/>
         <source>V×H = %1×%2</source>
         <translation>V×H = %1×%2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="321"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="401"/>
         <source>Attention</source>
         <translation>어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="321"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="322"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="401"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="402"/>
         <source>1 shared block</source>
         <translation>공유 블록 1개</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="321"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="322"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="401"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="402"/>
         <source>%1 layers</source>
         <translation>%1개 층</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="322"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="402"/>
         <source>Feed-forward</source>
         <translation>피드포워드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="323"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="403"/>
         <source>Final LayerNorm</source>
         <translation>마지막 LayerNorm</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="324"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="404"/>
         <source>Heads</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="324"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="404"/>
         <source>LM head tied to the embeddings</source>
         <translation>임베딩과 묶인 LM 헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="324"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="404"/>
         <source>pooler, NSP/SOP, MLM transform</source>
         <translation>풀러, NSP/SOP, MLM 변환</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="325"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="405"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="327"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="407"/>
         <source>&lt;br&gt;%1 parameters saved versus unshared (%2).</source>
         <translation>&lt;br&gt;공유하지 않을 때(%2)보다 파라미터 %1개를 절약합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="332"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="412"/>
         <source>&lt;br&gt;Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.</source>
         <translation>&lt;br&gt;메모리: 가중치 + 기울기 + Adam %1, %2 × %3 활성값 약 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="344"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="424"/>
         <source>A run is training…</source>
         <translation>학습 중인 실행이 있습니다…</translation>
     </message>
@@ -423,43 +543,43 @@
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="61"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="62"/>
         <source>Select runs in the Runs panel (Ctrl-click for several) to see their curves.</source>
         <translation>실행 목록에서 실행을 선택하면 곡선이 보입니다 (여러 개는 Ctrl+클릭).</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="66"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="67"/>
         <source>Metric</source>
         <translation>지표</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="68"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="69"/>
         <source>x-axis</source>
         <translation>x축</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="70"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="71"/>
         <source>Smoothing</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="110"/>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="113"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="111"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="114"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="111"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="112"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="250"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="252"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="282"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="284"/>
         <source>%1
 x = %2
 smoothed %3
@@ -470,17 +590,17 @@ x = %2
 원래 값 %4</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="302"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="304"/>
         <source>PretrainLab curves</source>
         <translation>PretrainLab 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="326"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="328"/>
         <source>Unknown file type &apos;%1&apos;: use .png, .pdf, .svg or .csv</source>
         <translation>알 수 없는 파일 형식 &apos;%1&apos;: .png, .pdf, .svg, .csv 중 하나를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="329"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="331"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>

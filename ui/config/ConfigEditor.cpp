@@ -2,6 +2,7 @@
 #include "core/api/ParameterCount.h"
 #include "core/api/Presets.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -136,6 +137,42 @@ void ConfigEditor::build()
     corpusRow->addWidget(browse);
     trainForm_->addRow(tr("Corpus"), corpusRow);
 
+    auto* moreBox = new QGroupBox(tr("More (optimizer, objectives, bookkeeping)"), this);
+    moreBox->setCheckable(true);
+    moreBox->setChecked(false);  // folded until asked for
+    auto* more = new QWidget(moreBox);
+    auto* moreForm = new QFormLayout(more);
+    auto* moreLayout = new QVBoxLayout(moreBox);
+    moreLayout->addWidget(more);
+    more->setVisible(false);
+    connect(moreBox, &QGroupBox::toggled, more, &QWidget::setVisible);
+    moreForm->addRow(tr("Weight decay"), realField(QStringLiteral("weight_decay"), 0, 1, 4, 0.01));
+    moreForm->addRow(tr("Adam β1"), realField(QStringLiteral("beta1"), 0, 0.9999, 4, 0.01));
+    moreForm->addRow(tr("Adam β2"), realField(QStringLiteral("beta2"), 0, 0.9999, 4, 0.001));
+    moreForm->addRow(tr("Adam ε"), realField(QStringLiteral("eps"), 1e-12, 1e-2, 10, 1e-7));
+    moreForm->addRow(tr("Gradient clipping (0: off)"), realField(QStringLiteral("clip_norm"), 0, 100, 2, 0.1));
+    moreForm->addRow(tr("Gradient accumulation"), intField(QStringLiteral("grad_accum"), 1, 1024));
+    moreForm->addRow(tr("Embedding dropout"), realField(QStringLiteral("embedding_dropout"), 0, 0.9, 2, 0.05));
+    moreForm->addRow(tr("LayerNorm ε"), realField(QStringLiteral("layer_norm_eps"), 1e-12, 1e-2, 12, 1e-6));
+    moreForm->addRow(tr("Init std"), realField(QStringLiteral("initializer_range"), 1e-4, 0.5, 4, 0.005));
+    moreForm->addRow(tr("[MASK] share of selected"), realField(QStringLiteral("mask_ratio"), 0, 1, 2, 0.05));
+    moreForm->addRow(tr("Random-token share"), realField(QStringLiteral("random_ratio"), 0, 1, 2, 0.05));
+    moreForm->addRow(tr("Max predictions per sequence"), intField(QStringLiteral("max_predictions"), 1, 8192));
+    wholeWord_ = new QCheckBox(tr("mask whole words"), this);
+    fields_[QStringLiteral("whole_word")] = wholeWord_;
+    moreForm->addRow(tr("Whole-word masking"), wholeWord_);
+    moreForm->addRow(tr("n-gram masking up to n"), intField(QStringLiteral("max_ngram"), 1, 10));
+    dynamic_ = new QCheckBox(tr("fresh masks every epoch"), this);
+    fields_[QStringLiteral("dynamic_masking")] = dynamic_;
+    moreForm->addRow(tr("Dynamic masking"), dynamic_);
+    moreForm->addRow(tr("Short-sequence probability"), realField(QStringLiteral("short_seq_prob"), 0, 1, 2, 0.05));
+    moreForm->addRow(tr("Held-out share"), realField(QStringLiteral("held_out"), 0.01, 0.49, 2, 0.01));
+    moreForm->addRow(tr("Eval batches"), intField(QStringLiteral("eval_batches"), 1, 10000));
+    moreForm->addRow(tr("Log every"), intField(QStringLiteral("log_every"), 1, 100000));
+    moreForm->addRow(tr("Probe every"), intField(QStringLiteral("probe_every"), 1, 100000));
+    moreForm->addRow(tr("Keep last checkpoints (0: all)"), intField(QStringLiteral("keep_last"), 0, 1000));
+    for (QCheckBox* c : {wholeWord_, dynamic_}) connect(c, &QCheckBox::toggled, this, &ConfigEditor::revalidate);
+
     breakdown_ = new QLabel(this);
     breakdown_->setTextFormat(Qt::RichText);
     breakdown_->setWordWrap(true);
@@ -150,6 +187,7 @@ void ConfigEditor::build()
     v->addLayout(top);
     v->addWidget(modelBox);
     v->addWidget(trainBox);
+    v->addWidget(moreBox);
     v->addStretch(1);
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(inner);
@@ -230,6 +268,27 @@ void ConfigEditor::setSpec(const JobSpec& s)
     setInt("eval_every", t.eval_every);
     setInt("checkpoint_every", t.checkpoint_every);
     setReal("mask_prob", t.mask_prob);
+    setReal("weight_decay", t.weight_decay);
+    setReal("beta1", t.beta1);
+    setReal("beta2", t.beta2);
+    setReal("eps", t.eps);
+    setReal("clip_norm", t.clip_norm);
+    setInt("grad_accum", t.grad_accum);
+    setReal("embedding_dropout", m.embedding_dropout);
+    setReal("layer_norm_eps", m.layer_norm_eps);
+    setReal("initializer_range", m.initializer_range);
+    setReal("mask_ratio", t.mask_ratio);
+    setReal("random_ratio", t.random_ratio);
+    setInt("max_predictions", t.max_predictions);
+    wholeWord_->setChecked(t.whole_word);
+    setInt("max_ngram", t.max_ngram);
+    dynamic_->setChecked(t.dynamic_masking);
+    setReal("short_seq_prob", t.short_seq_prob);
+    setReal("held_out", t.held_out);
+    setInt("eval_batches", t.eval_batches);
+    setInt("log_every", t.log_every);
+    setInt("probe_every", t.probe_every);
+    setInt("keep_last", t.keep_last);
     probe_->setText(QString::fromStdString(t.probe_text));
     corpus_->setText(QString::fromStdString(s.corpus));
     name_->setText(s.name == s.preset ? QString() : QString::fromStdString(s.name));
@@ -264,7 +323,10 @@ JobSpec ConfigEditor::spec() const
     m.intermediate_size = i("intermediate_size");
     m.embedding_size = i("embedding_size");
     m.max_position_embeddings = i("max_position_embeddings");
-    m.hidden_dropout = m.embedding_dropout = r("hidden_dropout_prob");
+    m.hidden_dropout = r("hidden_dropout_prob");
+    m.embedding_dropout = r("embedding_dropout");
+    m.layer_norm_eps = r("layer_norm_eps");
+    m.initializer_range = r("initializer_range");
     m.attention_dropout = r("attention_probs_dropout_prob");
     m.sharing = sharingFromString(sharing_->currentData().toString().toStdString());
     m.layer_norm = layerNorm_->currentData().toString() == QLatin1String("pre") ? LayerNormPlacement::Pre : LayerNormPlacement::Post;
@@ -281,6 +343,24 @@ JobSpec ConfigEditor::spec() const
     t.eval_every = i("eval_every");
     t.checkpoint_every = i("checkpoint_every");
     t.mask_prob = r("mask_prob");
+    t.weight_decay = r("weight_decay");
+    t.beta1 = r("beta1");
+    t.beta2 = r("beta2");
+    t.eps = r("eps");
+    t.clip_norm = r("clip_norm");
+    t.grad_accum = i("grad_accum");
+    t.mask_ratio = r("mask_ratio");
+    t.random_ratio = r("random_ratio");
+    t.max_predictions = i("max_predictions");
+    t.whole_word = wholeWord_->isChecked();
+    t.max_ngram = i("max_ngram");
+    t.dynamic_masking = dynamic_->isChecked();
+    t.short_seq_prob = r("short_seq_prob");
+    t.held_out = r("held_out");
+    t.eval_batches = i("eval_batches");
+    t.log_every = i("log_every");
+    t.probe_every = i("probe_every");
+    t.keep_last = i("keep_last");
     t.probe_text = probe_->text().toStdString();
     s.corpus = corpus_->text().trimmed().toStdString();
     s.name = name_->text().trimmed().isEmpty() ? s.preset : name_->text().trimmed().toStdString();

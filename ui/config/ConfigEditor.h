@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -51,6 +52,8 @@ private:
     QMap<QString, QWidget*> fields_;  // JSON key -> widget
     QFormLayout* modelForm_ = nullptr;
     QFormLayout* trainForm_ = nullptr;
+    QCheckBox* wholeWord_ = nullptr;
+    QCheckBox* dynamic_ = nullptr;
     QLabel* family_ = nullptr;
     QLabel* breakdown_ = nullptr;
     QLabel* error_ = nullptr;
