@@ -2,6 +2,8 @@
 #include "core/api/Presets.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/Inspect.h"
+#include "core/model/Safetensors.h"
+#include "core/model/StateDict.h"
 #include "core/objectives/MlmMasker.h"
 #include "core/store/RunStore.h"
 #include "core/text/ByteLevelBpe.h"
@@ -292,6 +294,34 @@ void addVocab(CLI::App& app)
         }
         if (o->json) printJson({{"out", o->out}, {"kind", o->kind}, {"size", size}});
         else std::cout << "wrote a " << o->kind << " vocabulary of " << size << " tokens to " << o->out << "\n";
+    });
+}
+
+// ------------------------------------------------------------------ convert
+void addConvert(CLI::App& app)
+{
+    struct Opts {
+        std::string checkpoint, out, dtype = "bf16";
+        bool force = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("convert", "copy a checkpoint folder with its weights stored as bf16, fp16 or fp32");
+    c->add_option("--checkpoint", o->checkpoint, "checkpoint folder to read")->required();
+    c->add_option("--out", o->out, "folder to write")->required();
+    c->add_option("--dtype", o->dtype, "bf16, fp16 or fp32")->check(CLI::IsMember({"bf16", "fp16", "fp32"}));
+    c->add_flag("--force", o->force, "overwrite a folder that already holds a model");
+    c->callback([o] {
+        if (fs::exists(fs::path(o->out) / "model.safetensors") && !o->force)
+            throw Error(o->out + " already holds a model", "choose another --out, or pass --force");
+        LoadedModel m = loadCheckpoint(o->checkpoint);
+        const auto type = o->dtype == "bf16" ? torch::kBFloat16 : o->dtype == "fp16" ? torch::kFloat16 : torch::kFloat32;
+        fs::create_directories(o->out);
+        NamedTensors tensors = exportStateDict(m.model);
+        for (auto& [name, t] : tensors) t = t.to(type);
+        writeSafetensors(fs::path(o->out) / "model.safetensors", tensors, {{"format", "pt"}, {"converted_from", o->checkpoint}});
+        m.tokenizer->save(o->out);
+        writeFileAtomic(fs::path(o->out) / "config.json", m.config.toJson().dump(2) + "\n");
+        std::cout << "wrote " << o->out << " (" << o->dtype << ")\n";
     });
 }
 

@@ -13,6 +13,7 @@ void addRuns(CLI::App& app);
 void addTrain(CLI::App& app);
 void addResume(CLI::App& app);
 void addBench(CLI::App& app);
+void addConvert(CLI::App& app);
 
 // Set by --threads before any command runs.
 extern int gThreads;

@@ -21,6 +21,7 @@ int main(int argc, char** argv)
     ptl::cli::addTrain(app);
     ptl::cli::addResume(app);
     ptl::cli::addBench(app);
+    ptl::cli::addConvert(app);
     app.parse_complete_callback([] { ptl::initRuntime(ptl::cli::gThreads); });
     try {
         app.parse(argc, argv);

@@ -1,5 +1,7 @@
 #include "ui/mainwindow/MainWindow.h"
 #include "core/api/Runs.h"
+#include "core/api/ModelSession.h"
+#include "ui/attention/InspectPanel.h"
 #include "ui/compare/CompareDialog.h"
 #include "ui/config/ConfigEditor.h"
 #include "ui/curves/CurvesPanel.h"
@@ -21,6 +23,8 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QFileInfo>
+#include <QTabWidget>
 #include <QToolBar>
 
 namespace ptl {
@@ -34,7 +38,15 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
 
     controller_ = new TrainingController(storePath_, this);
     curves_ = new CurvesPanel(storePath_, this);
-    setCentralWidget(curves_);
+    inspect_ = new InspectPanel(this);
+    auto* centre = new QTabWidget(this);
+    centre->setDocumentMode(true);
+    centre->addTab(curves_, tr("Training curves"));
+    centre->addTab(inspect_, tr("Inside the model"));
+    setCentralWidget(centre);
+    // Every view shows a trained model without waiting: the shipped BERT-mini.
+    if (QFileInfo::exists(QString::fromStdString(shippedModelDir()) + QStringLiteral("/model.safetensors")))
+        inspect_->openModel(QString::fromStdString(shippedModelDir()));
     runs_ = new RunsPanel(storePath_, this);
     config_ = new ConfigEditor(this);
     log_ = new LogPanel(this);

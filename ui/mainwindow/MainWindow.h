@@ -13,6 +13,7 @@ namespace ui {
 
 class ConfigEditor;
 class CurvesPanel;
+class InspectPanel;
 class LogPanel;
 class RunsModel;
 class RunsPanel;
@@ -27,6 +28,7 @@ public:
     RunsModel* runsModel() const;
     RunsPanel* runsPanel() const { return runs_; }
     CurvesPanel* curves() const { return curves_; }
+    InspectPanel* inspectPanel() const { return inspect_; }
     ConfigEditor* configEditor() const { return config_; }
     TrainingController* controller() const { return controller_; }
     void refreshRuns();
@@ -48,6 +50,7 @@ private:
     TrainingController* controller_ = nullptr;
     RunsPanel* runs_ = nullptr;
     CurvesPanel* curves_ = nullptr;
+    InspectPanel* inspect_ = nullptr;
     ConfigEditor* config_ = nullptr;
     LogPanel* log_ = nullptr;
     QAction *start_ = nullptr, *pause_ = nullptr, *resume_ = nullptr, *stop_ = nullptr;

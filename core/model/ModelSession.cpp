@@ -1,0 +1,97 @@
+#include "core/api/ModelSession.h"
+#include "core/model/Checkpoint.h"
+#include "core/model/Inspect.h"
+#include "core/util/Error.h"
+#include "core/util/Runtime.h"
+
+#include <cmath>
+
+namespace ptl {
+
+namespace {
+
+class Session : public ModelSession {
+public:
+    explicit Session(const std::string& dir) : m_(loadCheckpoint(dir)), dir_(dir) {}
+
+    const ModelConfig& config() const override { return m_.config; }
+    std::string path() const override { return dir_; }
+
+    InspectResult inspect(const std::string& text, const std::optional<std::string>& textB, int topK) override
+    {
+        return ptl::inspect(m_, text, textB, topK);
+    }
+
+    std::vector<TokenPiece> tokenize(const std::string& text) const override
+    {
+        std::vector<TokenPiece> out;
+        const Tokenizer& tok = *m_.tokenizer;
+        for (const std::string& t : tok.tokenize(text)) {
+            TokenPiece p;
+            p.token = t;
+            p.id = tok.id(t);
+            p.unknown = p.id < 0 || p.id == tok.specials().unk;
+            if (p.id < 0) p.id = tok.specials().unk;
+            p.special = tok.isSpecial(p.id) && !p.unknown;
+            p.continuation = tok.isContinuation(p.id);
+            out.push_back(std::move(p));
+        }
+        return out;
+    }
+
+    NeuronView neuron(const std::string& text, const std::optional<std::string>& textB, int layer, int head, int query) override
+    {
+        const InspectResult r = ptl::inspect(m_, text, textB, 1);
+        const ModelConfig& c = m_.config;
+        if (layer < 0 || layer >= c.num_layers || head < 0 || head >= c.num_heads || query < 0 || query >= static_cast<int>(r.ids.size()))
+            throw Error("neuron view: layer, head or query position out of range");
+        torch::NoGradGuard ng;
+        std::vector<int64_t> ids(r.ids.begin(), r.ids.end()), types(r.typeIds.begin(), r.typeIds.end());
+        auto idT = torch::tensor(ids, torch::kLong).unsqueeze(0);
+        auto tyT = torch::tensor(types, torch::kLong).unsqueeze(0);
+        ForwardOptions opt;
+        opt.hidden_states = true;
+        opt.heads = false;
+        auto out = m_.model->forward(idT, c.type_vocab_size > 0 ? tyT : torch::Tensor(), {}, opt);
+        // The input of layer `layer` is hidden_states[layer]; recompute its q and k.
+        auto block = m_.model->attentionBlock(layer);
+        auto x = out.hidden_states[static_cast<std::size_t>(layer)];
+        if (c.layer_norm == LayerNormPlacement::Pre) x = block->norm->forward(x);
+        const int64_t T = x.size(1), H = c.hidden_size, hs = c.headDim();
+        auto qkv = block->attn->qkv->forward(x).view({1, T, 3, c.num_heads, hs});  // (1, T, 3, nh, hs)
+        auto q = qkv.select(2, 0)[0].select(1, head);                           // (T, hs)
+        auto k = qkv.select(2, 1)[0].select(1, head);                           // (T, hs)
+        (void)H;
+        NeuronView v;
+        auto qv = q[query].contiguous();
+        v.query.assign(qv.data_ptr<float>(), qv.data_ptr<float>() + hs);
+        auto prod = (k * qv.unsqueeze(0)).contiguous();                         // (T, hs)
+        auto scores = (prod.sum(1) / std::sqrt(static_cast<double>(hs))).contiguous();
+        if (c.causal) {
+            auto future = torch::arange(T) > query;
+            scores = scores.masked_fill(future, -std::numeric_limits<float>::infinity());
+        }
+        auto probs = torch::softmax(scores, 0).contiguous();
+        auto kc = k.contiguous();
+        for (int64_t t = 0; t < T; ++t) {
+            v.keys.emplace_back(kc[t].data_ptr<float>(), kc[t].data_ptr<float>() + hs);
+            v.products.emplace_back(prod[t].data_ptr<float>(), prod[t].data_ptr<float>() + hs);
+        }
+        auto rawScores = (prod.sum(1) / std::sqrt(static_cast<double>(hs))).contiguous();
+        v.scores.assign(rawScores.data_ptr<float>(), rawScores.data_ptr<float>() + T);
+        v.probs.assign(probs.data_ptr<float>(), probs.data_ptr<float>() + T);
+        return v;
+    }
+
+private:
+    LoadedModel m_;
+    std::string dir_;
+};
+
+} // namespace
+
+std::unique_ptr<ModelSession> ModelSession::open(const std::string& checkpointDir) { return std::make_unique<Session>(checkpointDir); }
+
+std::string shippedModelDir() { return (resourceDir() / "models" / "bert-mini-brown").string(); }
+
+} // namespace ptl
