@@ -606,237 +606,497 @@ x = %2
     </message>
 </context>
 <context>
+    <name>ptl::ui::HeatmapView</name>
+    <message>
+        <location filename="../ui/attention/AttentionViews.cpp" line="84"/>
+        <source>%1 → %2
+%3</source>
+        <translation>%1 → %2
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::InspectPanel</name>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="32"/>
+        <source>No model open.</source>
+        <translation>열린 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="33"/>
+        <source>Open model…</source>
+        <translation>모델 열기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="35"/>
+        <source>Sentence A — write [MASK] where the model should guess</source>
+        <translation>문장 A — 모델이 맞힐 자리에 [MASK]를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="37"/>
+        <source>Sentence B (optional: a pair, segment B)</source>
+        <translation>문장 B (선택: 문장 쌍의 세그먼트 B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="45"/>
+        <source>hide [CLS]/[SEP]</source>
+        <translation>[CLS]/[SEP] 숨기기</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="46"/>
+        <source>average heads</source>
+        <translation>헤드 평균</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="47"/>
+        <source>rollout</source>
+        <translation>롤아웃</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="48"/>
+        <source>Attention rollout (Abnar &amp; Zuidema 2020): attention propagated through the layers up to this one</source>
+        <translation>어텐션 롤아웃 (Abnar &amp; Zuidema 2020): 이 층까지 층을 거쳐 전파된 어텐션</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="50"/>
+        <source>Export view…</source>
+        <translation>보기 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="57"/>
+        <source>Head view</source>
+        <translation>헤드 보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="58"/>
+        <source>Model view</source>
+        <translation>모델 보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="59"/>
+        <source>Matrix</source>
+        <translation>행렬</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="60"/>
+        <source>Neuron view</source>
+        <translation>뉴런 보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="72"/>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="73"/>
+        <source>Pair</source>
+        <translation>쌍</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="74"/>
+        <source>Tokens</source>
+        <translation>토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="76"/>
+        <source>Layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="78"/>
+        <source>Heads</source>
+        <translation>헤드</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="83"/>
+        <source>Neuron query</source>
+        <translation>뉴런 보기 쿼리</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="92"/>
+        <source>&lt;b&gt;Fill-mask&lt;/b&gt; — top predictions at each [MASK]</source>
+        <translation>&lt;b&gt;빈칸 채우기&lt;/b&gt; — 각 [MASK] 자리의 상위 예측</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="127"/>
+        <source>Open a checkpoint folder (config.json + model.safetensors)</source>
+        <translation>체크포인트 폴더 열기 (config.json + model.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="131"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="133"/>
+        <source>Export view</source>
+        <translation>보기 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="131"/>
+        <source>PNG image (*.png);;SVG (*.svg)</source>
+        <translation>PNG 이미지 (*.png);;SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="136"/>
+        <source>&lt;b&gt;Model&lt;/b&gt;: %1 (%2)</source>
+        <translation>&lt;b&gt;모델&lt;/b&gt;: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="140"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Cannot open %1: %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1을(를) 열 수 없습니다: %2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="150"/>
+        <source>key token</source>
+        <translation>키 토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="150"/>
+        <source>q · k (sum of products)</source>
+        <translation>q · k (곱의 합)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="150"/>
+        <source>score / √d</source>
+        <translation>점수 / √d</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="150"/>
+        <source>softmax</source>
+        <translation>소프트맥스</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="171"/>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="210"/>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="211"/>
+        <source>head %1</source>
+        <translation>헤드 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="228"/>
+        <source>position</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="229"/>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="240"/>
+        <source>[MASK] at %1</source>
+        <translation>%1번 자리 [MASK]</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="241"/>
+        <source>next token</source>
+        <translation>다음 토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="242"/>
+        <source>%1 tokens, %2 layers × %3 heads</source>
+        <translation>토큰 %1개, %2개 층 × %3개 헤드</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="263"/>
+        <source>Rollout through layer %1</source>
+        <translation>%1층까지의 롤아웃</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="268"/>
+        <source>Layer %1, average of heads</source>
+        <translation>%1층, 헤드 평균</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="274"/>
+        <source>Layer %1, all heads (matrix: their average)</source>
+        <translation>%1층, 모든 헤드 (행렬: 평균)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="279"/>
+        <source>Layer %1, head %2</source>
+        <translation>%1층, 헤드 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="319"/>
+        <source>Unknown file type &apos;%1&apos;: use .png or .svg</source>
+        <translation>알 수 없는 파일 형식 &apos;%1&apos;: .png 또는 .svg를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="322"/>
+        <source>Could not write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::Inspector</name>
+    <message>
+        <location filename="../ui/worker/Inspector.cpp" line="55"/>
+        <source>No model is open.</source>
+        <translation>열린 모델이 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ptl::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="31"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="35"/>
         <source>PretrainLab</source>
         <translation>PretrainLab</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="41"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="44"/>
+        <source>Training curves</source>
+        <translation>학습 곡선</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="45"/>
+        <source>Inside the model</source>
+        <translation>모델 들여다보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="42"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="43"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="64"/>
         <source>Run store: %1</source>
         <translation>실행 저장소: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="70"/>
         <source>Starting %1 (%2, %3 steps)…</source>
         <translation>%1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="63"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="81"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="87"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="133"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="135"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="136"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="140"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="142"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="153"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="156"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="164"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="168"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="159"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="172"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="177"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="187"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="190"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="202"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="203"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="227"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="230"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="231"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="254"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="255"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="263"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="274"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="275"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::ModelView</name>
+    <message>
+        <location filename="../ui/attention/AttentionViews.cpp" line="223"/>
+        <source>L%1</source>
+        <translation>층%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/AttentionViews.cpp" line="227"/>
+        <source>H%1</source>
+        <translation>헤드%1</translation>
     </message>
 </context>
 <context>
