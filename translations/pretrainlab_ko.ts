@@ -1091,12 +1091,12 @@ x = %2
     <message>
         <location filename="../ui/attention/AttentionViews.cpp" line="223"/>
         <source>L%1</source>
-        <translation>층%1</translation>
+        <translation>L%1</translation>
     </message>
     <message>
         <location filename="../ui/attention/AttentionViews.cpp" line="227"/>
         <source>H%1</source>
-        <translation>헤드%1</translation>
+        <translation>H%1</translation>
     </message>
 </context>
 <context>
