@@ -5,6 +5,7 @@
 #include "core/text/Tokenizer.h"
 #include "ui/attention/AttentionViews.h"
 #include "ui/attention/InspectPanel.h"
+#include "ui/masking/MaskingPanel.h"
 #include "ui/worker/Inspector.h"
 
 #include <QApplication>
@@ -12,6 +13,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <QLabel>
+#include <algorithm>
 
 using namespace ptl;
 
@@ -103,6 +106,38 @@ private Q_SLOTS:
             }
         QVERIFY(below > 1.0);
         QVERIFY(panel.predictions()->rowCount() == 1);  // next-token predictions for GPT
+    }
+
+    void maskingColoursMatchTheDecisions()
+    {
+        QTemporaryDir dir;
+        ui::Inspector inspector;
+        ui::MaskingPanel panel(&inspector);
+        panel.show();
+        QSignalSpy shown(&panel, &ui::MaskingPanel::previewShown);
+        inspector.openModel(makeCheckpoint(dir, "bert-tiny"));
+        const QString text = QStringLiteral("The Fulton County Grand Jury said Friday an investigation of Atlanta's recent primary election produced "
+                                            "no evidence that any irregularities took place, and the jury praised the city.");
+        panel.setText(text);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, 30000);
+        const MaskPreview& p = panel.preview();
+        QVERIFY(!p.selected.empty());
+        // Same seed and options through core directly: the same decisions.
+        auto session = ModelSession::open(inspector.modelPath().toStdString());
+        const MaskPreview direct = session->maskPreview(text.toStdString(), MaskPreviewOptions{}, 5);
+        QCOMPARE(direct.selected.size(), p.selected.size());
+        for (std::size_t i = 0; i < p.selected.size(); ++i) {
+            QCOMPARE(p.selected[i].position, direct.selected[i].position);
+            QCOMPARE(p.selected[i].kind, direct.selected[i].kind);
+        }
+        // The token strip paints each decision in its colour, as many times as it occurs.
+        const QString html = panel.tokenView()->text();
+        for (const char* kind : {"mask", "random", "keep"}) {
+            const int expected = static_cast<int>(std::count_if(p.selected.begin(), p.selected.end(), [&](const MaskedPosition& m) { return m.kind == kind; }));
+            QCOMPARE(html.count(QStringLiteral("background:") + ui::MaskingPanel::kindColor(kind).name()), expected);
+        }
+        QCOMPARE(p.countMask + p.countRandom + p.countKeep, static_cast<int>(p.selected.size()));
+        QCOMPARE(static_cast<double>(p.selected.size()), p.expectedSelected);
     }
 
     void modelViewHasAThumbnailPerHead()

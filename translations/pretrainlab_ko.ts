@@ -837,7 +837,7 @@ x = %2
 <context>
     <name>ptl::ui::Inspector</name>
     <message>
-        <location filename="../ui/worker/Inspector.cpp" line="55"/>
+        <location filename="../ui/worker/Inspector.cpp" line="56"/>
         <source>No model is open.</source>
         <translation>열린 모델이 없습니다.</translation>
     </message>
@@ -845,245 +845,348 @@ x = %2
 <context>
     <name>ptl::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="35"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="36"/>
         <source>PretrainLab</source>
         <translation>PretrainLab</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="44"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="45"/>
         <source>Training curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="45"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
         <source>Inside the model</source>
         <translation>모델 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="47"/>
+        <source>Masking inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="66"/>
         <source>Run store: %1</source>
         <translation>실행 저장소: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="70"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
         <source>Starting %1 (%2, %3 steps)…</source>
         <translation>%1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="88"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="95"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="100"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="135"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="135"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="137"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="140"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="140"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="142"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="144"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="147"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="158"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="167"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="176"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="183"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="189"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="192"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="204"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="223"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="230"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="230"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="254"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="256"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="257"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="265"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="274"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="276"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="275"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="277"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::MaskingPanel</name>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="45"/>
+        <source>whole words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="48"/>
+        <source>ALBERT&apos;s n-gram masking: spans of up to n words, p(n) ∝ 1/n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="52"/>
+        <source>Re-roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="63"/>
+        <source>Mask rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="65"/>
+        <source>[MASK]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="67"/>
+        <source>random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="70"/>
+        <source>n-gram ≤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="72"/>
+        <source>Seed</source>
+        <translation type="unfinished">시드</translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="76"/>
+        <source>&lt;span style=&apos;background:#9ec5fe&apos;&gt;&amp;nbsp;→ [MASK]&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#ffc07a&apos;&gt;&amp;nbsp;→ random token&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#a8e6a1&apos;&gt;&amp;nbsp;kept&amp;nbsp;&lt;/span&gt; not selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="149"/>
+        <source>Selected %1 of %2 candidates (expected %3): [MASK] %4 (expected %5), random %6 (expected %7), kept %8 (expected %9); mean loss at the selected positions %10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <source>position</source>
+        <translation type="unfinished">위치</translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <source>original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <source>model sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <source>decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <source>model&apos;s top-5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="169"/>
+        <source>→ [MASK]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="169"/>
+        <source>→ random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="169"/>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

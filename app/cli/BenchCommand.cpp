@@ -10,6 +10,8 @@
 
 namespace ptl::cli {
 
+void addBenchInspect(CLI::App* bench);
+
 void addBench(CLI::App& app)
 {
     struct Opts {
@@ -21,6 +23,7 @@ void addBench(CLI::App& app)
     auto o = std::make_shared<Opts>();
     auto* bench = app.add_subcommand("bench", "benchmarks read against this machine's own GEMM peak");
     bench->require_subcommand(1);
+    addBenchInspect(bench);
     auto* c = bench->add_subcommand("train", "training speed of a preset (batch 32, sequence 128 by default)");
     c->add_option("--preset", o->preset, "preset to time");
     c->add_option("--steps", o->steps, "timed steps");
@@ -52,6 +55,42 @@ void addBench(CLI::App& app)
                     100.0 * r.achievedGflops / ofPeak, r.precision.c_str());
         std::printf("GEMM peak (%dx%d): fp32 %.1f GFLOP/s, bf16 %.1f GFLOP/s; %s, %d threads\n", peak.size, peak.size, peak.fp32Gflops,
                     peak.bf16Gflops, r.blasCore.c_str(), r.threads);
+    });
+}
+
+void addBenchInspect(CLI::App* bench)
+{
+    struct Opts {
+        std::string preset = "bert-mini";
+        std::vector<std::string> sets;
+        int tokens = 128, reps = 10;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = bench->add_subcommand("inspect", "time one inspect (attention + top-k) of a text of N tokens");
+    c->add_option("--preset", o->preset, "preset whose configuration to time (random weights)");
+    c->add_option("--tokens", o->tokens, "input length in tokens");
+    c->add_option("--reps", o->reps, "timed repetitions");
+    c->add_option("--set", o->sets, "override a model field, key=value (e.g. BERT-base: hidden_size=768 num_hidden_layers=12 ...)");
+    c->add_flag("--json", o->json, "one JSON object");
+    c->callback([o] {
+        JobSpec spec = JobSpec::fromPreset(o->preset);
+        for (const auto& kv : o->sets) {
+            const auto [key, value] = splitAssignment(kv);
+            spec.set(key, value);
+        }
+        spec.model.check();
+        const InspectBenchResult r = benchInspect(spec, o->tokens, o->reps);
+        const auto& m = spec.model;
+        if (o->json) {
+            std::cout << nlohmann::json{{"preset", o->preset}, {"layers", m.num_layers}, {"hidden", m.hidden_size}, {"heads", m.num_heads},
+                                        {"tokens", r.tokens}, {"median_ms", r.medianMs}, {"min_ms", r.minMs}, {"reps", r.reps}, {"threads", r.threads}}
+                             .dump()
+                      << "\n";
+            return;
+        }
+        std::printf("inspect of %d tokens on L%d H%d A%d: median %.1f ms, best %.1f ms (%d reps, %d threads)\n", r.tokens, m.num_layers,
+                    m.hidden_size, m.num_heads, r.medianMs, r.minMs, r.reps, r.threads);
     });
 }
 

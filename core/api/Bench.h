@@ -37,4 +37,15 @@ GemmPeak measureGemmPeak(int size = 1024, double seconds = 1.0);
 std::string blasCoreName();
 TrainBenchResult benchTrain(const JobSpec& spec, int warmupSteps, int steps);
 
+struct InspectBenchResult {
+    int tokens = 0;
+    double medianMs = 0, minMs = 0;
+    int reps = 0;
+    int threads = 0;
+};
+// Times one inspect (tokenize + forward with attentions + top-k, values copied out) on a
+// randomly initialised model of the spec's configuration, on a bundled-corpus text of
+// `tokens` tokens.
+InspectBenchResult benchInspect(const JobSpec& spec, int tokens, int reps);
+
 } // namespace ptl

@@ -4,6 +4,7 @@
 #include "core/api/Inspect.h"
 #include "core/api/ModelConfig.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +29,36 @@ struct NeuronView {
     std::vector<float> probs;                 // (T): softmax
 };
 
+// BERT's masker run on a text, and what the model predicts at each selected position.
+struct MaskPreviewOptions {
+    double maskProb = 0.15;
+    double maskRatio = 0.8;
+    double randomRatio = 0.1;
+    bool wholeWord = false;
+    int maxNgram = 1;
+    int maxPredictions = 1000;
+    std::uint64_t seed = 1;
+};
+
+struct MaskedPosition {
+    int position = 0;
+    std::string original, input;
+    int originalId = 0, inputId = 0;
+    std::string kind;                          // mask, random, keep
+    std::vector<TokenCandidate> candidates;    // the model's top-k at this position
+    double loss = 0;                           // -log p(original)
+};
+
+struct MaskPreview {
+    std::vector<std::string> tokens;           // the sequence before masking
+    std::vector<std::string> inputTokens;      // what the model sees
+    std::vector<MaskedPosition> selected;
+    int candidates = 0;                        // tokens that could be selected
+    double expectedSelected = 0, expectedMask = 0, expectedRandom = 0, expectedKeep = 0;
+    int countMask = 0, countRandom = 0, countKeep = 0;
+    double meanLoss = 0;
+};
+
 class ModelSession {
 public:
     virtual ~ModelSession() = default;
@@ -38,6 +69,7 @@ public:
     virtual std::string path() const = 0;
     virtual InspectResult inspect(const std::string& text, const std::optional<std::string>& textB, int topK) = 0;
     virtual std::vector<TokenPiece> tokenize(const std::string& text) const = 0;
+    virtual MaskPreview maskPreview(const std::string& text, const MaskPreviewOptions& options, int topK) = 0;
     virtual NeuronView neuron(const std::string& text, const std::optional<std::string>& textB, int layer, int head, int query) = 0;
 };
 

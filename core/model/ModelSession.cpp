@@ -1,6 +1,7 @@
 #include "core/api/ModelSession.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/Inspect.h"
+#include "core/objectives/MlmMasker.h"
 #include "core/util/Error.h"
 #include "core/util/Runtime.h"
 
@@ -37,6 +38,68 @@ public:
             out.push_back(std::move(p));
         }
         return out;
+    }
+
+    MaskPreview maskPreview(const std::string& text, const MaskPreviewOptions& o, int topK) override
+    {
+        const Tokenizer& tok = *m_.tokenizer;
+        const ModelConfig& c = m_.config;
+        if (c.family == Family::Gpt2 || tok.specials().mask < 0)
+            throw Error("the masking inspector needs a masked-LM model (BERT or ALBERT)", "open a BERT or ALBERT checkpoint");
+        MaskingOptions mo;
+        mo.maskProb = o.maskProb;
+        mo.maskRatio = o.maskRatio;
+        mo.randomRatio = o.randomRatio;
+        mo.wholeWord = o.wholeWord;
+        mo.maxNgram = o.maxNgram;
+        mo.maxPredictions = o.maxPredictions;
+        MlmMasker masker(tok, mo);
+        std::vector<int> body = tok.encode(text);
+        const auto room = static_cast<std::size_t>(c.max_position_embeddings - 2);
+        if (body.size() > room) body.resize(room);
+        std::vector<int> ids{tok.specials().cls};
+        ids.insert(ids.end(), body.begin(), body.end());
+        ids.push_back(tok.specials().sep);
+        MaskPreview p;
+        for (int id : ids) p.tokens.push_back(tok.token(id));
+        std::mt19937_64 rng(o.seed);
+        std::vector<int> input = ids;
+        const auto decisions = masker.mask(input, rng);
+        for (int id : input) p.inputTokens.push_back(tok.token(id));
+        p.candidates = static_cast<int>(body.size());
+        const int n = std::min(o.maxPredictions, std::max(1, static_cast<int>(std::lround(ids.size() * o.maskProb))));
+        p.expectedSelected = std::min<double>(n, p.candidates);
+        p.expectedMask = p.expectedSelected * o.maskRatio;
+        p.expectedRandom = p.expectedSelected * o.randomRatio;
+        p.expectedKeep = p.expectedSelected * (1.0 - o.maskRatio - o.randomRatio);
+        torch::NoGradGuard ng;
+        std::vector<int64_t> in64(input.begin(), input.end());
+        auto out = m_.model->forward(torch::tensor(in64, torch::kLong).unsqueeze(0));
+        auto logp = torch::log_softmax(out.token_logits[0].to(torch::kFloat32), -1);  // (T, V)
+        double lossSum = 0;
+        for (const auto& d : decisions) {
+            MaskedPosition mp;
+            mp.position = d.position;
+            mp.original = tok.token(d.original);
+            mp.input = tok.token(d.input);
+            mp.originalId = d.original;
+            mp.inputId = d.input;
+            mp.kind = toString(d.kind);
+            auto row = logp[d.position];
+            auto [values, indices] = row.exp().topk(topK);
+            for (int i = 0; i < topK; ++i) {
+                const int id = static_cast<int>(indices[i].item<int64_t>());
+                mp.candidates.push_back({id < tok.vocabSize() ? tok.token(id) : "<" + std::to_string(id) + ">", id, values[i].item<double>()});
+            }
+            mp.loss = -row[d.original].item<double>();
+            lossSum += mp.loss;
+            p.countMask += d.kind == MaskKind::Mask;
+            p.countRandom += d.kind == MaskKind::Random;
+            p.countKeep += d.kind == MaskKind::Keep;
+            p.selected.push_back(std::move(mp));
+        }
+        p.meanLoss = decisions.empty() ? 0 : lossSum / static_cast<double>(decisions.size());
+        return p;
     }
 
     NeuronView neuron(const std::string& text, const std::optional<std::string>& textB, int layer, int head, int query) override

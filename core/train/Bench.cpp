@@ -1,5 +1,8 @@
 #include "core/api/Bench.h"
 #include "core/api/Job.h"
+#include "core/model/Inspect.h"
+#include "core/text/Corpus.h"
+#include "core/text/Tokenizer.h"
 #include "core/util/Runtime.h"
 
 #include <chrono>
@@ -7,6 +10,7 @@
 #include <dlfcn.h>
 #include <filesystem>
 #include <torch/csrc/autograd/profiler_legacy.h>
+#include <sstream>
 #include <torch/torch.h>
 
 namespace fs = std::filesystem;
@@ -124,6 +128,60 @@ TrainBenchResult benchTrain(const JobSpec& specIn, int warmupSteps, int steps)
     b.positionsPerSecond = static_cast<double>(steps) * spec.train.grad_accum * spec.train.batch_size * spec.train.seq_len / obs.seconds();
     b.achievedGflops = b.positionsPerSecond * b.flopsPerToken / 1e9;
     return b;
+}
+
+} // namespace ptl
+
+namespace ptl {
+
+InspectBenchResult benchInspect(const JobSpec& spec, int tokens, int reps)
+{
+    InspectBenchResult r;
+    r.threads = torch::get_num_threads();
+    auto tok = loadBundledTokenizer(spec.tokenizer);
+    ModelConfig c = spec.model;
+    c.vocab_size = tok->vocabSize();
+    torch::manual_seed(1);
+    TransformerModel model(c);
+    model->eval();
+    // A text of exactly `tokens` tokens, [CLS]/[SEP] included for BERT-style models.
+    const Corpus corpus = bundledCorpus();
+    std::vector<std::string> words;
+    std::string text;
+    const int target = c.family == Family::Gpt2 ? tokens : tokens - 2;
+    for (const auto& d : corpus.documents) {
+        for (const auto& sentence : d.sentences) {
+            const std::string candidate = text.empty() ? sentence : text + " " + sentence;
+            if (static_cast<int>(tok->encode(candidate).size()) > target) {
+                // Trim word by word to the exact length.
+                std::string t = text;
+                std::istringstream in(sentence);
+                std::string w;
+                while (in >> w) {
+                    const std::string next = t.empty() ? w : t + " " + w;
+                    if (static_cast<int>(tok->encode(next).size()) > target) break;
+                    t = next;
+                }
+                text = t;
+                goto done;
+            }
+            text = candidate;
+        }
+    }
+done:
+    std::vector<double> ms;
+    for (int i = 0; i < reps + 2; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        const InspectResult res = inspect(model, *tok, c, text, std::nullopt, 5);
+        const double dt = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        r.tokens = static_cast<int>(res.ids.size());
+        if (i >= 2) ms.push_back(dt);  // two warm-up passes
+    }
+    std::sort(ms.begin(), ms.end());
+    r.reps = reps;
+    r.medianMs = ms[ms.size() / 2];
+    r.minMs = ms.front();
+    return r;
 }
 
 } // namespace ptl

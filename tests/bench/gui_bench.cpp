@@ -7,6 +7,7 @@
 #include "ui/curves/CurvesPanel.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/worker/TrainingController.h"
+#include "ui/attention/AttentionViews.h"
 #include "ui/common/QCustomPlot.h"
 
 #include <QApplication>
@@ -14,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
+#include <random>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -96,6 +98,34 @@ int main(int argc, char** argv)
         redraws.push_back(t.nsecsElapsed() / 1e6);
     }
     std::sort(redraws.begin(), redraws.end());
+
+    // 3. The model view: 12 layers x 12 heads at 128 tokens.
+    ptl::AttentionMaps maps(12, std::vector<ptl::Matrix>(12, ptl::Matrix(128, std::vector<float>(128))));
+    std::mt19937 rng(3);
+    std::uniform_real_distribution<float> u(0, 1);
+    for (auto& l : maps)
+        for (auto& h : l)
+            for (auto& row : h) {
+                float sum = 0;
+                for (auto& v : row) sum += (v = u(rng) * u(rng));
+                for (auto& v : row) v /= sum;
+            }
+    ptl::ui::ModelView mv;
+    mv.resize(1000, 900);
+    mv.show();
+    QElapsedTimer tData;
+    tData.start();
+    mv.setData(maps);
+    const double setDataMs = tData.nsecsElapsed() / 1e6;
+    std::vector<double> paints;
+    for (int i = 0; i < 20; ++i) {
+        QElapsedTimer t;
+        t.start();
+        mv.repaint();
+        paints.push_back(t.nsecsElapsed() / 1e6);
+    }
+    std::sort(paints.begin(), paints.end());
+    std::printf("{\"model_view_12x12_128_redraw_median_ms\": %.2f, \"model_view_new_data_ms\": %.2f}\n", paints[paints.size() / 2], setDataMs);
     std::printf("{\"stall_max_ms\": %.2f, \"stall_p99_ms\": %.2f, \"probe_ticks\": %d, \"seconds\": %d, \"training_tokens_per_second\": %.0f, "
                 "\"redraw_median_ms\": %.2f, \"redraw_max_ms\": %.2f, \"curve_points\": 500000, \"initial_load_ms\": %.1f}\n",
                 stallMax, stallP99, ticks, seconds, tokensPerSecond, redraws[redraws.size() / 2], redraws.back(), loadMs);

@@ -3,6 +3,7 @@
 #include "core/api/ModelSession.h"
 #include "ui/attention/InspectPanel.h"
 #include "ui/compare/CompareDialog.h"
+#include "ui/masking/MaskingPanel.h"
 #include "ui/config/ConfigEditor.h"
 #include "ui/curves/CurvesPanel.h"
 #include "ui/log/LogPanel.h"
@@ -43,6 +44,7 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     centre->setDocumentMode(true);
     centre->addTab(curves_, tr("Training curves"));
     centre->addTab(inspect_, tr("Inside the model"));
+    centre->addTab(new MaskingPanel(inspect_->inspector(), this), tr("Masking inspector"));
     setCentralWidget(centre);
     // Every view shows a trained model without waiting: the shipped BERT-mini.
     if (QFileInfo::exists(QString::fromStdString(shippedModelDir()) + QStringLiteral("/model.safetensors")))

@@ -7,8 +7,9 @@ namespace ui {
 
 Inspector::Inspector(QObject* parent)
     : QObject(parent), latestInspect_(std::make_shared<std::atomic<int>>(0)), latestTokenize_(std::make_shared<std::atomic<int>>(0)),
-      latestNeuron_(std::make_shared<std::atomic<int>>(0))
+      latestNeuron_(std::make_shared<std::atomic<int>>(0)), latestMask_(std::make_shared<std::atomic<int>>(0))
 {
+    qRegisterMetaType<ptl::MaskPreview>();
     qRegisterMetaType<ptl::InspectResult>();
     qRegisterMetaType<ptl::NeuronView>();
     qRegisterMetaType<std::vector<ptl::TokenPiece>>();
@@ -92,6 +93,23 @@ int Inspector::neuron(const QString& text, const QString& textB, int layer, int 
         try {
             NeuronView v = w->session->neuron(a, b.empty() ? std::nullopt : std::optional<std::string>(b), layer, head, query);
             QMetaObject::invokeMethod(this, [this, id, v = std::move(v)] { Q_EMIT neuronReady(id, v); }, Qt::QueuedConnection);
+        } catch (const std::exception& e) {
+            const QString msg = QString::fromStdString(e.what());
+            QMetaObject::invokeMethod(this, [this, id, msg] { Q_EMIT failed(id, msg); }, Qt::QueuedConnection);
+        }
+    }, Qt::QueuedConnection);
+    return id;
+}
+
+int Inspector::maskPreview(const QString& text, const MaskPreviewOptions& options, int topK)
+{
+    const int id = ++next_;
+    latestMask_->store(id);
+    QMetaObject::invokeMethod(worker_, [this, w = worker_, id, latest = latestMask_, t = text.toStdString(), options, topK] {
+        if (latest->load() != id || !w->session) return;
+        try {
+            MaskPreview p = w->session->maskPreview(t, options, topK);
+            QMetaObject::invokeMethod(this, [this, id, p = std::move(p)] { Q_EMIT maskPreviewReady(id, p); }, Qt::QueuedConnection);
         } catch (const std::exception& e) {
             const QString msg = QString::fromStdString(e.what());
             QMetaObject::invokeMethod(this, [this, id, msg] { Q_EMIT failed(id, msg); }, Qt::QueuedConnection);

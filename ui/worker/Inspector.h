@@ -28,6 +28,7 @@ public:
     int inspect(const QString& text, const QString& textB, int topK = 5);
     int tokenize(const QString& text);
     int neuron(const QString& text, const QString& textB, int layer, int head, int query);
+    int maskPreview(const QString& text, const MaskPreviewOptions& options, int topK = 5);
     QString modelPath() const { return path_; }
     bool hasModel() const { return !path_.isEmpty(); }
 
@@ -37,12 +38,13 @@ Q_SIGNALS:
     void inspected(int requestId, const ptl::InspectResult& result);
     void tokenized(int requestId, const std::vector<ptl::TokenPiece>& pieces);
     void neuronReady(int requestId, const ptl::NeuronView& view);
+    void maskPreviewReady(int requestId, const ptl::MaskPreview& preview);
     void failed(int requestId, const QString& message);
 
 private:
     QThread thread_;
     InspectorWorker* worker_ = nullptr;
-    std::shared_ptr<std::atomic<int>> latestInspect_, latestTokenize_, latestNeuron_;
+    std::shared_ptr<std::atomic<int>> latestInspect_, latestTokenize_, latestNeuron_, latestMask_;
     int next_ = 0;
     QString path_;
 };
@@ -58,4 +60,5 @@ public:
 
 Q_DECLARE_METATYPE(ptl::InspectResult)
 Q_DECLARE_METATYPE(ptl::NeuronView)
+Q_DECLARE_METATYPE(ptl::MaskPreview)
 Q_DECLARE_METATYPE(std::vector<ptl::TokenPiece>)
