@@ -862,7 +862,7 @@ x = %2
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="47"/>
         <source>Masking inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>마스킹 들여다보기</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
@@ -1096,97 +1096,97 @@ x = %2
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="45"/>
         <source>whole words</source>
-        <translation type="unfinished"></translation>
+        <translation>단어 단위</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="48"/>
         <source>ALBERT&apos;s n-gram masking: spans of up to n words, p(n) ∝ 1/n</source>
-        <translation type="unfinished"></translation>
+        <translation>ALBERT의 n-gram 마스킹: 최대 n개 단어 구간, p(n) ∝ 1/n</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="52"/>
         <source>Re-roll</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 뽑기</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="63"/>
         <source>Mask rate</source>
-        <translation type="unfinished"></translation>
+        <translation>마스킹 비율</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="65"/>
         <source>[MASK]</source>
-        <translation type="unfinished"></translation>
+        <translation>[MASK]</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="67"/>
         <source>random</source>
-        <translation type="unfinished"></translation>
+        <translation>무작위</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="70"/>
         <source>n-gram ≤</source>
-        <translation type="unfinished"></translation>
+        <translation>n-gram ≤</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="72"/>
         <source>Seed</source>
-        <translation type="unfinished">시드</translation>
+        <translation>시드</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="76"/>
         <source>&lt;span style=&apos;background:#9ec5fe&apos;&gt;&amp;nbsp;→ [MASK]&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#ffc07a&apos;&gt;&amp;nbsp;→ random token&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#a8e6a1&apos;&gt;&amp;nbsp;kept&amp;nbsp;&lt;/span&gt; not selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;background:#9ec5fe&apos;&gt;&amp;nbsp;→ [MASK]&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#ffc07a&apos;&gt;&amp;nbsp;→ 무작위 토큰&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#a8e6a1&apos;&gt;&amp;nbsp;그대로 둠&amp;nbsp;&lt;/span&gt; 선택되지 않음</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="149"/>
         <source>Selected %1 of %2 candidates (expected %3): [MASK] %4 (expected %5), random %6 (expected %7), kept %8 (expected %9); mean loss at the selected positions %10</source>
-        <translation type="unfinished"></translation>
+        <translation>후보 %2개 중 %1개 선택 (기댓값 %3): [MASK] %4 (기댓값 %5), 무작위 %6 (기댓값 %7), 그대로 %8 (기댓값 %9). 선택 위치의 평균 손실 %10</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
         <source>position</source>
-        <translation type="unfinished">위치</translation>
+        <translation>위치</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
         <source>original</source>
-        <translation type="unfinished"></translation>
+        <translation>원래 토큰</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
         <source>model sees</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 입력</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
         <source>decision</source>
-        <translation type="unfinished"></translation>
+        <translation>결정</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>손실</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
         <source>model&apos;s top-5</source>
-        <translation type="unfinished"></translation>
+        <translation>모델의 상위 5개</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="169"/>
         <source>→ [MASK]</source>
-        <translation type="unfinished"></translation>
+        <translation>→ [MASK]</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="169"/>
         <source>→ random</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 무작위</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="169"/>
         <source>kept</source>
-        <translation type="unfinished"></translation>
+        <translation>그대로 둠</translation>
     </message>
 </context>
 <context>
