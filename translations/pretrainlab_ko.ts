@@ -850,243 +850,243 @@ x = %2
         <translation>PretrainLab</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="45"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
         <source>Training curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="47"/>
         <source>Inside the model</source>
         <translation>모델 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="47"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
         <source>Masking inspector</source>
         <translation>마스킹 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="66"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="67"/>
         <source>Run store: %1</source>
         <translation>실행 저장소: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
         <source>Starting %1 (%2, %3 steps)…</source>
         <translation>%1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="89"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="135"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="140"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="142"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="143"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="140"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="147"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="160"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="163"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="172"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="188"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="194"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="197"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="234"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="230"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="235"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="238"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="257"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="262"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="270"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="281"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="282"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>
@@ -1353,39 +1353,55 @@ x = %2
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="163"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="162"/>
+        <source>Inspect the last checkpoint</source>
+        <translation>마지막 체크포인트 들여다보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="165"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="168"/>
+        <source>Inspect</source>
+        <translation>들여다보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="165"/>
+        <source>This run has no checkpoint yet.</source>
+        <translation>이 실행에는 아직 체크포인트가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="172"/>
         <source>Resume from the last checkpoint</source>
         <translation>마지막 체크포인트부터 이어서 학습</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="165"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="174"/>
         <source>Compare %1 runs</source>
         <translation>실행 %1개 비교</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="167"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="176"/>
         <source>Delete with checkpoints…</source>
         <translation>체크포인트와 함께 삭제…</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="177"/>
-        <location filename="../ui/runs/RunsPanel.cpp" line="183"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="186"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="192"/>
         <source>Rename run</source>
         <translation>실행 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="177"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="186"/>
         <source>New name:</source>
         <translation>새 이름:</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="192"/>
-        <location filename="../ui/runs/RunsPanel.cpp" line="204"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="201"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="213"/>
         <source>Delete runs</source>
         <translation>실행 삭제</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="193"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="202"/>
         <source>Delete %1 run(s) with their metrics, snapshots and checkpoint folders? This cannot be undone.</source>
         <translation>실행 %1개를 지표, 스냅숏, 체크포인트 폴더와 함께 삭제할까요? 되돌릴 수 없습니다.</translation>
     </message>

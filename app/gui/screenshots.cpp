@@ -3,7 +3,9 @@
 // scripts/screenshots.sh.
 #include "core/api/Runs.h"
 #include "core/util/Runtime.h"
+#include "ui/attention/InspectPanel.h"
 #include "ui/compare/CompareDialog.h"
+#include "ui/worker/Inspector.h"
 #include "ui/config/ConfigEditor.h"
 #include "ui/curves/CurvesPanel.h"
 #include "ui/mainwindow/MainWindow.h"
@@ -14,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QEventLoop>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
 #include <cstdio>
@@ -89,5 +92,27 @@ int main(int argc, char** argv)
     compare.show();
     wait(300);
     save(&compare, dir + QStringLiteral("/compare%1.png").arg(suffix));
+    compare.close();
+
+    // Inside the model, on the shipped BERT-mini when it is there.
+    auto* tabs = w.findChild<QTabWidget*>(QStringLiteral("centralTabs"));
+    if (tabs && w.inspectPanel()->inspector()->hasModel()) {
+        tabs->setCurrentIndex(1);
+        bool shown = false;
+        QObject::connect(w.inspectPanel(), &ptl::ui::InspectPanel::resultShown, [&] { shown = true; });
+        w.inspectPanel()->setText(QStringLiteral("The jury said the [MASK] was conducted in a fair manner ."),
+                                  QStringLiteral("Nobody objected to the result ."));
+        for (int i = 0; i < 100 && !shown; ++i) wait(100);
+        wait(400);
+        save(&w, dir + QStringLiteral("/inside-head-view%1.png").arg(suffix));
+        if (auto* inner = w.inspectPanel()->findChild<QTabWidget*>()) {
+            inner->setCurrentIndex(1);
+            wait(300);
+            save(&w, dir + QStringLiteral("/inside-model-view%1.png").arg(suffix));
+        }
+        tabs->setCurrentIndex(2);
+        wait(2500);
+        save(&w, dir + QStringLiteral("/masking%1.png").arg(suffix));
+    }
     return 0;
 }

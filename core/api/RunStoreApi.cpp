@@ -55,6 +55,12 @@ std::string RunStoreClient::message(std::int64_t runId) const
 
 std::string RunStoreClient::csv(std::int64_t runId) const { return impl_->store.exportCsv(runId); }
 
+std::string RunStoreClient::lastCheckpoint(std::int64_t runId) const
+{
+    const auto cks = impl_->store.checkpoints(runId);
+    return cks.empty() ? std::string() : cks.back().path;
+}
+
 void RunStoreClient::rename(std::int64_t runId, const std::string& name) { impl_->store.renameRun(runId, name); }
 
 void RunStoreClient::remove(std::int64_t runId) { impl_->store.deleteRun(runId); }

@@ -45,6 +45,7 @@ public:
     std::string configJson(std::int64_t runId) const;
     std::string message(std::int64_t runId) const;
     std::string csv(std::int64_t runId) const;
+    std::string lastCheckpoint(std::int64_t runId) const;  // empty when none
     void rename(std::int64_t runId, const std::string& name);
     // Deletes the run's rows and its checkpoint folders. Refuses a running run.
     void remove(std::int64_t runId);

@@ -41,6 +41,7 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     curves_ = new CurvesPanel(storePath_, this);
     inspect_ = new InspectPanel(this);
     auto* centre = new QTabWidget(this);
+    centre->setObjectName(QStringLiteral("centralTabs"));
     centre->setDocumentMode(true);
     centre->addTab(curves_, tr("Training curves"));
     centre->addTab(inspect_, tr("Inside the model"));
@@ -105,6 +106,10 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
         controller_->resumeRun(id);
     });
     connect(runs_, &RunsPanel::compareRequested, this, &MainWindow::compare);
+    connect(runs_, &RunsPanel::inspectRequested, this, [this, centre](const QString& dir) {
+        inspect_->openModel(dir);
+        centre->setCurrentWidget(inspect_);
+    });
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());

@@ -159,6 +159,15 @@ void RunsPanel::showMenu(const QPoint& pos)
                 QMessageBox::warning(this, tr("Duplicate"), QString::fromStdString(e.what()));
             }
         });
+        menu.addAction(tr("Inspect the last checkpoint"), this, [this, id = ids.first()] {
+            try {
+                const std::string ck = RunStoreClient(storePath_.toStdString()).lastCheckpoint(id);
+                if (ck.empty()) QMessageBox::information(this, tr("Inspect"), tr("This run has no checkpoint yet."));
+                else Q_EMIT inspectRequested(QString::fromStdString(ck));
+            } catch (const std::exception& e) {
+                QMessageBox::warning(this, tr("Inspect"), QString::fromStdString(e.what()));
+            }
+        });
         if (r && (r->status == "interrupted" || r->status == "cancelled" || r->status == "failed" || r->status == "diverged"))
             menu.addAction(tr("Resume from the last checkpoint"), this, [this, id = ids.first()] { Q_EMIT resumeRequested(id); });
     }

@@ -31,6 +31,7 @@ Q_SIGNALS:
     void duplicateRequested(const QString& configJson);
     void resumeRequested(qint64 runId);
     void compareRequested(const QList<qint64>& runIds);
+    void inspectRequested(const QString& checkpointDir);
 
 private:
     void showMenu(const QPoint& pos);
