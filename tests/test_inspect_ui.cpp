@@ -2,7 +2,9 @@
 #include "core/api/ModelSession.h"
 #include "core/api/Presets.h"
 #include "core/model/Checkpoint.h"
+#include "core/store/RunStore.h"
 #include "core/text/Tokenizer.h"
+#include "core/util/Error.h"
 #include "ui/attention/AttentionViews.h"
 #include "ui/attention/InspectPanel.h"
 #include "ui/masking/MaskingPanel.h"
@@ -138,6 +140,49 @@ private Q_SLOTS:
         }
         QCOMPARE(p.countMask + p.countRandom + p.countKeep, static_cast<int>(p.selected.size()));
         QCOMPARE(static_cast<double>(p.selected.size()), p.expectedSelected);
+    }
+
+    void scrubberShowsTheSnapshotOfTheChosenStep()
+    {
+        QTemporaryDir dir;
+        const std::string store = (dir.path() + QStringLiteral("/runs.sqlite")).toStdString();
+        std::int64_t runId = 0;
+        {
+            RunStore s(store);
+            runId = s.createRun("history", "{}", "bert", "mlm+nsp");
+            for (int step : {10, 20, 30}) {
+                InspectResult r;
+                r.tokens = {"[CLS]", "a", "[SEP]"};
+                r.ids = {2, 50, 3};
+                r.typeIds = {0, 0, 0};
+                const float w = step / 100.0f;  // each snapshot has its own weights
+                r.attentions = {{{{1 - 2 * w, w, w}, {w, 1 - 2 * w, w}, {w, w, 1 - 2 * w}}}};
+                s.addSnapshot(runId, step, "attention", inspectToJson(r), step);
+            }
+            s.setStatus(runId, "completed");
+        }
+        ui::InspectPanel panel;
+        panel.show();
+        panel.showHistory(QString::fromStdString(store), runId);
+        QCOMPARE(panel.historySize(), 3);
+        QCOMPARE(panel.shownHistoryStep(), qint64(30));  // opens on the newest
+        panel.setHistoryIndex(0);
+        QCOMPARE(panel.shownHistoryStep(), qint64(10));
+        QCOMPARE(panel.result().attentions[0][0][0][1], 0.1f);
+        QCOMPARE(panel.heatmap()->matrix()[0][1], 0.1f);
+        panel.setHistoryIndex(1);
+        QCOMPARE(panel.result().attentions[0][0][0][1], 0.2f);
+        // A live snapshot appends and, at the end, is shown.
+        panel.setHistoryIndex(2);
+        InspectResult r = panel.result();
+        r.attentions[0][0][0] = {0.5f, 0.25f, 0.25f};
+        panel.appendSnapshot(runId, 40, QStringLiteral("attention"), QString::fromStdString(inspectToJson(r)));
+        QCOMPARE(panel.historySize(), 4);
+        QCOMPARE(panel.shownHistoryStep(), qint64(40));
+        QCOMPARE(panel.result().attentions[0][0][0][1], 0.25f);
+        panel.appendSnapshot(runId + 1, 50, QStringLiteral("attention"), QString::fromStdString(inspectToJson(r)));  // another run: ignored
+        QCOMPARE(panel.historySize(), 4);
+        QVERIFY_THROWS_EXCEPTION(Error, inspectFromJson("{\"tokens\": [\"a\"], \"ids\": [1], \"attentions\": [[[[0.5, 0.5]]]]}"));
     }
 
     void modelViewHasAThumbnailPerHead()

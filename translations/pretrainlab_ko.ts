@@ -618,218 +618,239 @@ x = %2
 <context>
     <name>ptl::ui::InspectPanel</name>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="32"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="34"/>
         <source>No model open.</source>
         <translation>열린 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="33"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="35"/>
         <source>Open model…</source>
         <translation>모델 열기…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="35"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="37"/>
         <source>Sentence A — write [MASK] where the model should guess</source>
         <translation>문장 A — 모델이 맞힐 자리에 [MASK]를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="37"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="39"/>
         <source>Sentence B (optional: a pair, segment B)</source>
         <translation>문장 B (선택: 문장 쌍의 세그먼트 B)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="45"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="47"/>
         <source>hide [CLS]/[SEP]</source>
         <translation>[CLS]/[SEP] 숨기기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="46"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="48"/>
         <source>average heads</source>
         <translation>헤드 평균</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="47"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="49"/>
         <source>rollout</source>
         <translation>롤아웃</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="48"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="50"/>
         <source>Attention rollout (Abnar &amp; Zuidema 2020): attention propagated through the layers up to this one</source>
         <translation>어텐션 롤아웃 (Abnar &amp; Zuidema 2020): 이 층까지 층을 거쳐 전파된 어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="50"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="52"/>
         <source>Export view…</source>
         <translation>보기 내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="57"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="59"/>
         <source>Head view</source>
         <translation>헤드 보기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="58"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="60"/>
         <source>Model view</source>
         <translation>모델 보기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="59"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="61"/>
         <source>Matrix</source>
         <translation>행렬</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="60"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="62"/>
         <source>Neuron view</source>
         <translation>뉴런 보기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="72"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="74"/>
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="73"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="75"/>
         <source>Pair</source>
         <translation>쌍</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="74"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="76"/>
         <source>Tokens</source>
         <translation>토큰</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="76"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="78"/>
         <source>Layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="78"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="80"/>
         <source>Heads</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="83"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="85"/>
         <source>Neuron query</source>
         <translation>뉴런 보기 쿼리</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="92"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="94"/>
+        <source>follow the newest</source>
+        <translation>최신 스냅숏 따라가기</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="96"/>
+        <source>Back to typed text</source>
+        <translation>입력한 텍스트로 돌아가기</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="109"/>
         <source>&lt;b&gt;Fill-mask&lt;/b&gt; — top predictions at each [MASK]</source>
         <translation>&lt;b&gt;빈칸 채우기&lt;/b&gt; — 각 [MASK] 자리의 상위 예측</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="127"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="145"/>
         <source>Open a checkpoint folder (config.json + model.safetensors)</source>
         <translation>체크포인트 폴더 열기 (config.json + model.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="131"/>
-        <location filename="../ui/attention/InspectPanel.cpp" line="133"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="149"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="151"/>
         <source>Export view</source>
         <translation>보기 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="131"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="149"/>
         <source>PNG image (*.png);;SVG (*.svg)</source>
         <translation>PNG 이미지 (*.png);;SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="136"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="154"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: %1 (%2)</source>
         <translation>&lt;b&gt;모델&lt;/b&gt;: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="140"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="158"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;Cannot open %1: %2&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1을(를) 열 수 없습니다: %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="150"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="168"/>
         <source>key token</source>
         <translation>키 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="150"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="168"/>
         <source>q · k (sum of products)</source>
         <translation>q · k (곱의 합)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="150"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="168"/>
         <source>score / √d</source>
         <translation>점수 / √d</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="150"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="168"/>
         <source>softmax</source>
         <translation>소프트맥스</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="171"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="189"/>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="210"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="228"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="211"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="229"/>
         <source>head %1</source>
         <translation>헤드 %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="228"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="246"/>
         <source>position</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="229"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="247"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="240"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="258"/>
         <source>[MASK] at %1</source>
         <translation>%1번 자리 [MASK]</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="241"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="259"/>
         <source>next token</source>
         <translation>다음 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="242"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="260"/>
         <source>%1 tokens, %2 layers × %3 heads</source>
         <translation>토큰 %1개, %2개 층 × %3개 헤드</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="263"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="281"/>
         <source>Rollout through layer %1</source>
         <translation>%1층까지의 롤아웃</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="268"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="286"/>
         <source>Layer %1, average of heads</source>
         <translation>%1층, 헤드 평균</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="274"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="292"/>
         <source>Layer %1, all heads (matrix: their average)</source>
         <translation>%1층, 모든 헤드 (행렬: 평균)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="279"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="297"/>
         <source>Layer %1, head %2</source>
         <translation>%1층, 헤드 %2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="319"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="336"/>
+        <source>Run %1 has no probe snapshots yet</source>
+        <translation>실행 %1에는 아직 관찰 스냅숏이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="353"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="362"/>
+        <source>Run %1 · snapshot %2 of %3 · step %4</source>
+        <translation>실행 %1 · 스냅숏 %3개 중 %2번째 · 스텝 %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="404"/>
         <source>Unknown file type &apos;%1&apos;: use .png or .svg</source>
         <translation>알 수 없는 파일 형식 &apos;%1&apos;: .png 또는 .svg를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="322"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="407"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
@@ -925,168 +946,168 @@ x = %2
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="140"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="147"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="148"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="157"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="163"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="168"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="176"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="177"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="189"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="196"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="199"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="202"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="215"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="234"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="243"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="266"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="267"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="275"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="286"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="287"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>
@@ -1354,54 +1375,59 @@ x = %2
     </message>
     <message>
         <location filename="../ui/runs/RunsPanel.cpp" line="162"/>
+        <source>Watch its attention history</source>
+        <translation>어텐션 변화 살펴보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsPanel.cpp" line="163"/>
         <source>Inspect the last checkpoint</source>
         <translation>마지막 체크포인트 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="165"/>
-        <location filename="../ui/runs/RunsPanel.cpp" line="168"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="166"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="169"/>
         <source>Inspect</source>
         <translation>들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="165"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="166"/>
         <source>This run has no checkpoint yet.</source>
         <translation>이 실행에는 아직 체크포인트가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="172"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="173"/>
         <source>Resume from the last checkpoint</source>
         <translation>마지막 체크포인트부터 이어서 학습</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="174"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="175"/>
         <source>Compare %1 runs</source>
         <translation>실행 %1개 비교</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="176"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="177"/>
         <source>Delete with checkpoints…</source>
         <translation>체크포인트와 함께 삭제…</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="186"/>
-        <location filename="../ui/runs/RunsPanel.cpp" line="192"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="187"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="193"/>
         <source>Rename run</source>
         <translation>실행 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="186"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="187"/>
         <source>New name:</source>
         <translation>새 이름:</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="201"/>
-        <location filename="../ui/runs/RunsPanel.cpp" line="213"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="202"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="214"/>
         <source>Delete runs</source>
         <translation>실행 삭제</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="202"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="203"/>
         <source>Delete %1 run(s) with their metrics, snapshots and checkpoint folders? This cannot be undone.</source>
         <translation>실행 %1개를 지표, 스냅숏, 체크포인트 폴더와 함께 삭제할까요? 되돌릴 수 없습니다.</translation>
     </message>

@@ -27,3 +27,13 @@ struct InspectResult {
 };
 
 } // namespace ptl
+
+namespace ptl {
+
+// JSON as `pretrainlab-cli inspect --json` prints it and probe snapshots store it:
+// {tokens, ids, type_ids, attentions[layer][head][query][key], mlm_top_k, next_top_k}.
+std::string inspectToJson(const InspectResult& r);
+// Reads that JSON back; throws ptl::Error on malformed input.
+InspectResult inspectFromJson(const std::string& json);
+
+} // namespace ptl

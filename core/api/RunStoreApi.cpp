@@ -55,6 +55,13 @@ std::string RunStoreClient::message(std::int64_t runId) const
 
 std::string RunStoreClient::csv(std::int64_t runId) const { return impl_->store.exportCsv(runId); }
 
+std::vector<SnapshotPoint> RunStoreClient::snapshots(std::int64_t runId, const std::string& kind) const
+{
+    std::vector<SnapshotPoint> out;
+    for (const auto& s : impl_->store.snapshots(runId, kind)) out.push_back({s.step, s.payload});
+    return out;
+}
+
 std::string RunStoreClient::lastCheckpoint(std::int64_t runId) const
 {
     const auto cks = impl_->store.checkpoints(runId);

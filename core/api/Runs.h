@@ -28,6 +28,11 @@ struct MetricPoint {
     double wallTime = 0.0;
 };
 
+struct SnapshotPoint {
+    std::int64_t step = 0;
+    std::string payloadJson;
+};
+
 std::string defaultStorePath();
 // Opens (creating if needed) the store and lists its runs. Throws ptl::Error.
 std::vector<RunSummary> listRuns(const std::string& storePath);
@@ -46,6 +51,7 @@ public:
     std::string message(std::int64_t runId) const;
     std::string csv(std::int64_t runId) const;
     std::string lastCheckpoint(std::int64_t runId) const;  // empty when none
+    std::vector<SnapshotPoint> snapshots(std::int64_t runId, const std::string& kind) const;
     void rename(std::int64_t runId, const std::string& name);
     // Deletes the run's rows and its checkpoint folders. Refuses a running run.
     void remove(std::int64_t runId);

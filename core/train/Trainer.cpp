@@ -96,19 +96,6 @@ struct LossParts {
     std::int64_t pairCount = 0, pairCorrect = 0;
 };
 
-json inspectJson(const InspectResult& r)
-{
-    json top = json::array();
-    for (const auto& p : r.maskPredictions) {
-        json c = json::array();
-        for (const auto& x : p.candidates) c.push_back({{"token", x.token}, {"id", x.id}, {"prob", x.prob}});
-        top.push_back({{"position", p.position}, {"candidates", c}});
-    }
-    json next = json::array();
-    for (const auto& x : r.nextToken) next.push_back({{"token", x.token}, {"id", x.id}, {"prob", x.prob}});
-    return {{"tokens", r.tokens}, {"ids", r.ids}, {"type_ids", r.typeIds}, {"attentions", r.attentions}, {"mlm_top_k", top}, {"next_top_k", next}};
-}
-
 class Trainer {
 public:
     Trainer(JobSpec spec, const std::string& storePath, JobObserver& obs, StopToken& stop)
@@ -324,7 +311,7 @@ private:
         model_->eval();
         InspectResult r = inspect(model_, *tok_, spec_.model, text, std::nullopt, 5);
         model_->train();
-        snapshot("attention", inspectJson(r).dump());
+        snapshot("attention", inspectToJson(r));
         if (!last.decisions.empty()) {
             std::vector<std::string> tokens;
             auto ids = last.ids[0];

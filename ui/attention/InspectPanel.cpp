@@ -1,5 +1,6 @@
 #include "ui/attention/InspectPanel.h"
 #include "core/api/AttentionMath.h"
+#include "core/api/Runs.h"
 #include "ui/attention/AttentionViews.h"
 #include "ui/worker/Inspector.h"
 
@@ -15,6 +16,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QSvgGenerator>
@@ -84,6 +86,21 @@ InspectPanel::InspectPanel(QWidget* parent) : QWidget(parent)
     controls->addWidget(neuronQuery_);
     controls->addStretch(1);
     controls->addWidget(exportButton);
+    historyBar_ = new QWidget(this);
+    auto* hb = new QHBoxLayout(historyBar_);
+    hb->setContentsMargins(0, 0, 0, 0);
+    historyLabel_ = new QLabel(historyBar_);
+    historySlider_ = new QSlider(Qt::Horizontal, historyBar_);
+    followLive_ = new QCheckBox(tr("follow the newest"), historyBar_);
+    followLive_->setChecked(true);
+    auto* back = new QPushButton(tr("Back to typed text"), historyBar_);
+    hb->addWidget(historyLabel_);
+    hb->addWidget(historySlider_, 1);
+    hb->addWidget(followLive_);
+    hb->addWidget(back);
+    historyBar_->setVisible(false);
+    connect(historySlider_, &QSlider::valueChanged, this, &InspectPanel::setHistoryIndex);
+    connect(back, &QPushButton::clicked, this, &InspectPanel::leaveHistory);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(tabs_);
     auto* predBox = new QWidget(this);
@@ -99,6 +116,7 @@ InspectPanel::InspectPanel(QWidget* parent) : QWidget(parent)
     layout->addLayout(top);
     layout->addLayout(form);
     layout->addLayout(controls);
+    layout->addWidget(historyBar_);
     layout->addWidget(split, 1);
     layout->addWidget(status_);
 
@@ -292,9 +310,80 @@ void InspectPanel::redrawViews()
 
 void InspectPanel::requestNeuron()
 {
-    if (result_.attentions.empty() || !inspector_->hasModel()) return;
+    if (result_.attentions.empty() || !inspector_->hasModel() || inHistory()) return;
     const int h = std::max(0, headSel_->currentData().toInt());
     inspector_->neuron(textA_->text(), textB_->text(), layer_->value(), h, neuronQuery_->value());
+}
+
+void InspectPanel::showHistory(const QString& storePath, qint64 runId)
+{
+    history_.clear();
+    try {
+        for (const auto& sp : RunStoreClient(storePath.toStdString()).snapshots(runId, "attention"))
+            history_.emplace_back(sp.step, QString::fromStdString(sp.payloadJson));
+    } catch (const std::exception& e) {
+        status_->setText(QString::fromStdString(e.what()));
+        return;
+    }
+    historyRun_ = runId;
+    textA_->setEnabled(false);
+    textB_->setEnabled(false);
+    historyBar_->setVisible(true);
+    QSignalBlocker block(historySlider_);
+    historySlider_->setRange(0, std::max(0, historySize() - 1));
+    historySlider_->setValue(historySlider_->maximum());
+    if (history_.empty()) {
+        historyLabel_->setText(tr("Run %1 has no probe snapshots yet").arg(runId));
+        return;
+    }
+    setHistoryIndex(historySlider_->value());
+}
+
+void InspectPanel::appendSnapshot(qint64 runId, qint64 step, const QString& kind, const QString& payloadJson)
+{
+    if (runId != historyRun_ || kind != QLatin1String("attention")) return;
+    const bool atEnd = historySlider_->value() == historySlider_->maximum();
+    history_.emplace_back(step, payloadJson);
+    QSignalBlocker block(historySlider_);
+    historySlider_->setRange(0, historySize() - 1);
+    if (followLive_->isChecked() && atEnd) {
+        historySlider_->setValue(historySize() - 1);
+        setHistoryIndex(historySize() - 1);
+    } else {
+        historyLabel_->setText(tr("Run %1 · snapshot %2 of %3 · step %4").arg(historyRun_).arg(historySlider_->value() + 1).arg(historySize()).arg(shownHistoryStep()));
+    }
+}
+
+void InspectPanel::setHistoryIndex(int i)
+{
+    if (i < 0 || i >= historySize()) return;
+    if (historySlider_->value() != i) {
+        QSignalBlocker block(historySlider_);
+        historySlider_->setValue(i);
+    }
+    try {
+        const InspectResult r = inspectFromJson(history_[static_cast<std::size_t>(i)].second.toStdString());
+        historyLabel_->setText(tr("Run %1 · snapshot %2 of %3 · step %4").arg(historyRun_).arg(i + 1).arg(historySize()).arg(history_[static_cast<std::size_t>(i)].first));
+        display(r);
+    } catch (const std::exception& e) {
+        status_->setText(QString::fromStdString(e.what()));
+    }
+}
+
+qint64 InspectPanel::shownHistoryStep() const
+{
+    const int i = historySlider_->value();
+    return i >= 0 && i < historySize() ? history_[static_cast<std::size_t>(i)].first : -1;
+}
+
+void InspectPanel::leaveHistory()
+{
+    historyRun_ = 0;
+    history_.clear();
+    historyBar_->setVisible(false);
+    textA_->setEnabled(true);
+    textB_->setEnabled(true);
+    request();
 }
 
 bool InspectPanel::exportView(const QString& path, QString* error)

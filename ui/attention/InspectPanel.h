@@ -12,7 +12,9 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSlider;
 class QSpinBox;
+class QPushButton;
 class QTabWidget;
 class QTableWidget;
 class QTimer;
@@ -39,6 +41,16 @@ public:
     ModelView* modelView() const { return model_; }
     QTableWidget* predictions() const { return predictions_; }
     bool exportView(const QString& path, QString* error = nullptr);  // .png or .svg of the current tab
+
+    // Training history: the run's stored probe snapshots under a slider; the views follow
+    // it. During a live run the newest snapshot is appended as it arrives.
+    void showHistory(const QString& storePath, qint64 runId);
+    void appendSnapshot(qint64 runId, qint64 step, const QString& kind, const QString& payloadJson);
+    void leaveHistory();
+    bool inHistory() const { return historyRun_ > 0; }
+    int historySize() const { return static_cast<int>(history_.size()); }
+    void setHistoryIndex(int i);
+    qint64 shownHistoryStep() const;
 
 Q_SIGNALS:
     void resultShown();
@@ -71,6 +83,12 @@ private:
     QTimer* debounce_ = nullptr;
     InspectResult result_;
     int pending_ = 0;
+    QWidget* historyBar_ = nullptr;
+    QLabel* historyLabel_ = nullptr;
+    QSlider* historySlider_ = nullptr;
+    QCheckBox* followLive_ = nullptr;
+    qint64 historyRun_ = 0;
+    std::vector<std::pair<qint64, QString>> history_;  // (step, payload)
 };
 
 } // namespace ui

@@ -106,6 +106,11 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
         controller_->resumeRun(id);
     });
     connect(runs_, &RunsPanel::compareRequested, this, &MainWindow::compare);
+    connect(runs_, &RunsPanel::historyRequested, this, [this, centre](qint64 id) {
+        inspect_->showHistory(storePath_, id);
+        centre->setCurrentWidget(inspect_);
+    });
+    connect(controller_, &TrainingController::snapshotArrived, inspect_, &InspectPanel::appendSnapshot);
     connect(runs_, &RunsPanel::inspectRequested, this, [this, centre](const QString& dir) {
         inspect_->openModel(dir);
         centre->setCurrentWidget(inspect_);

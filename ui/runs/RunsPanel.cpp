@@ -159,6 +159,7 @@ void RunsPanel::showMenu(const QPoint& pos)
                 QMessageBox::warning(this, tr("Duplicate"), QString::fromStdString(e.what()));
             }
         });
+        menu.addAction(tr("Watch its attention history"), this, [this, id = ids.first()] { Q_EMIT historyRequested(id); });
         menu.addAction(tr("Inspect the last checkpoint"), this, [this, id = ids.first()] {
             try {
                 const std::string ck = RunStoreClient(storePath_.toStdString()).lastCheckpoint(id);

@@ -32,6 +32,7 @@ Q_SIGNALS:
     void resumeRequested(qint64 runId);
     void compareRequested(const QList<qint64>& runIds);
     void inspectRequested(const QString& checkpointDir);
+    void historyRequested(qint64 runId);
 
 private:
     void showMenu(const QPoint& pos);
