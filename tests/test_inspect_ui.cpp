@@ -185,6 +185,33 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, inspectFromJson("{\"tokens\": [\"a\"], \"ids\": [1], \"attentions\": [[[[0.5, 0.5]]]]}"));
     }
 
+    void maskingFollowsTheTrainingBatch()
+    {
+        ui::Inspector inspector;
+        ui::MaskingPanel panel(&inspector);
+        panel.setFollowTraining(true);
+        const QString payload = QStringLiteral(
+            "{\"tokens\": [\"[CLS]\", \"the\", \"[MASK]\", \"sat\", \"zebra\", \"[SEP]\"],"
+            " \"decisions\": [{\"position\": 2, \"original\": \"cat\", \"input\": \"[MASK]\", \"kind\": \"mask\"},"
+            " {\"position\": 4, \"original\": \"down\", \"input\": \"zebra\", \"kind\": \"random\"},"
+            " {\"position\": 3, \"original\": \"sat\", \"input\": \"sat\", \"kind\": \"keep\"}]}");
+        panel.showTrainingBatch(7, 120, QStringLiteral("attention"), payload);  // not a masking snapshot: ignored
+        QVERIFY(panel.preview().selected.empty());
+        panel.showTrainingBatch(7, 120, QStringLiteral("masking"), payload);
+        const MaskPreview& p = panel.preview();
+        QCOMPARE(p.selected.size(), std::size_t(3));
+        QCOMPARE(p.tokens[2], std::string("cat"));  // the original, with the model's input beside it
+        QCOMPARE(p.countMask, 1);
+        QCOMPARE(p.countRandom, 1);
+        QCOMPARE(p.countKeep, 1);
+        const QString html = panel.tokenView()->text();
+        QVERIFY(html.contains(QStringLiteral("down→zebra")));
+        for (const char* kind : {"mask", "random", "keep"})
+            QCOMPARE(html.count(QStringLiteral("background:") + ui::MaskingPanel::kindColor(kind).name()), 1);
+        panel.showTrainingBatch(7, 121, QStringLiteral("masking"), QStringLiteral("{not json"));  // kept as it was
+        QCOMPARE(panel.preview().selected.size(), std::size_t(3));
+    }
+
     void modelViewHasAThumbnailPerHead()
     {
         AttentionMaps maps(3, std::vector<Matrix>(4, Matrix(5, std::vector<float>(5, 0.2f))));

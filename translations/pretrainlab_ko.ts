@@ -840,17 +840,17 @@ x = %2
     </message>
     <message>
         <location filename="../ui/attention/InspectPanel.cpp" line="353"/>
-        <location filename="../ui/attention/InspectPanel.cpp" line="362"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="366"/>
         <source>Run %1 · snapshot %2 of %3 · step %4</source>
         <translation>실행 %1 · 스냅숏 %3개 중 %2번째 · 스텝 %4</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="404"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="408"/>
         <source>Unknown file type &apos;%1&apos;: use .png or .svg</source>
         <translation>알 수 없는 파일 형식 &apos;%1&apos;: .png 또는 .svg를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="407"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="411"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
@@ -881,233 +881,233 @@ x = %2
         <translation>모델 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="49"/>
         <source>Masking inspector</source>
         <translation>마스킹 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="67"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="68"/>
         <source>Run store: %1</source>
         <translation>실행 저장소: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
         <source>Starting %1 (%2, %3 steps)…</source>
         <translation>%1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="79"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="87"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="89"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="97"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="103"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="147"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="156"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="157"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="159"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="167"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="182"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="183"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="188"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="195"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="201"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="204"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="212"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="212"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="216"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="217"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="235"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="241"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="268"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="269"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="275"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="277"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="286"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="288"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="289"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>
@@ -1115,97 +1115,117 @@ x = %2
 <context>
     <name>ptl::ui::MaskingPanel</name>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="45"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="46"/>
         <source>whole words</source>
         <translation>단어 단위</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="48"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="49"/>
         <source>ALBERT&apos;s n-gram masking: spans of up to n words, p(n) ∝ 1/n</source>
         <translation>ALBERT의 n-gram 마스킹: 최대 n개 단어 구간, p(n) ∝ 1/n</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="52"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="53"/>
         <source>Re-roll</source>
         <translation>다시 뽑기</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="63"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="54"/>
+        <source>follow the training batch</source>
+        <translation>학습 배치 따라가기</translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="55"/>
+        <source>Show the masking decisions of the running job&apos;s current batch instead of the text above</source>
+        <translation>위 텍스트 대신 실행 중인 학습의 현재 배치에 대한 마스킹 결정을 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="68"/>
         <source>Mask rate</source>
         <translation>마스킹 비율</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="65"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="70"/>
         <source>[MASK]</source>
         <translation>[MASK]</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="67"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="72"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="70"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="75"/>
         <source>n-gram ≤</source>
         <translation>n-gram ≤</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="72"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="77"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="76"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="82"/>
         <source>&lt;span style=&apos;background:#9ec5fe&apos;&gt;&amp;nbsp;→ [MASK]&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#ffc07a&apos;&gt;&amp;nbsp;→ random token&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#a8e6a1&apos;&gt;&amp;nbsp;kept&amp;nbsp;&lt;/span&gt; not selected</source>
         <translation>&lt;span style=&apos;background:#9ec5fe&apos;&gt;&amp;nbsp;→ [MASK]&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#ffc07a&apos;&gt;&amp;nbsp;→ 무작위 토큰&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#a8e6a1&apos;&gt;&amp;nbsp;그대로 둠&amp;nbsp;&lt;/span&gt; 선택되지 않음</translation>
     </message>
     <message>
         <location filename="../ui/masking/MaskingPanel.cpp" line="149"/>
+        <source>Training batch of run %1 at step %2 (first sequence); predictions are not computed for a live batch.</source>
+        <translation>실행 %1의 스텝 %2 학습 배치 (첫 시퀀스). 학습 중인 배치에는 예측을 계산하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <source>Your text, masked with the seed above; predictions from the opened model.</source>
+        <translation>입력한 텍스트를 위 시드로 마스킹했습니다. 예측은 열린 모델에서 나옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="196"/>
         <source>Selected %1 of %2 candidates (expected %3): [MASK] %4 (expected %5), random %6 (expected %7), kept %8 (expected %9); mean loss at the selected positions %10</source>
         <translation>후보 %2개 중 %1개 선택 (기댓값 %3): [MASK] %4 (기댓값 %5), 무작위 %6 (기댓값 %7), 그대로 %8 (기댓값 %9). 선택 위치의 평균 손실 %10</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="210"/>
         <source>position</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="210"/>
         <source>original</source>
         <translation>원래 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="210"/>
         <source>model sees</source>
         <translation>모델 입력</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="210"/>
         <source>decision</source>
         <translation>결정</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="210"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="210"/>
         <source>model&apos;s top-5</source>
         <translation>모델의 상위 5개</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="169"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="216"/>
         <source>→ [MASK]</source>
         <translation>→ [MASK]</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="169"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="216"/>
         <source>→ random</source>
         <translation>→ 무작위</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="169"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="216"/>
         <source>kept</source>
         <translation>그대로 둠</translation>
     </message>

@@ -45,7 +45,8 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     centre->setDocumentMode(true);
     centre->addTab(curves_, tr("Training curves"));
     centre->addTab(inspect_, tr("Inside the model"));
-    centre->addTab(new MaskingPanel(inspect_->inspector(), this), tr("Masking inspector"));
+    auto* masking = new MaskingPanel(inspect_->inspector(), this);
+    centre->addTab(masking, tr("Masking inspector"));
     setCentralWidget(centre);
     // Every view shows a trained model without waiting: the shipped BERT-mini.
     if (QFileInfo::exists(QString::fromStdString(shippedModelDir()) + QStringLiteral("/model.safetensors")))
@@ -111,6 +112,7 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
         centre->setCurrentWidget(inspect_);
     });
     connect(controller_, &TrainingController::snapshotArrived, inspect_, &InspectPanel::appendSnapshot);
+    connect(controller_, &TrainingController::snapshotArrived, masking, &MaskingPanel::showTrainingBatch);
     connect(runs_, &RunsPanel::inspectRequested, this, [this, centre](const QString& dir) {
         inspect_->openModel(dir);
         centre->setCurrentWidget(inspect_);

@@ -13,6 +13,7 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <nlohmann/json.hpp>
 
 namespace ptl {
 namespace ui {
@@ -50,6 +51,10 @@ MaskingPanel::MaskingPanel(Inspector* inspector, QWidget* parent) : QWidget(pare
     seed_->setRange(0, 1000000);
     seed_->setValue(1);
     auto* reroll = new QPushButton(tr("Re-roll"), this);
+    follow_ = new QCheckBox(tr("follow the training batch"), this);
+    follow_->setToolTip(tr("Show the masking decisions of the running job's current batch instead of the text above"));
+    source_ = new QLabel(this);
+    source_->setStyleSheet(QStringLiteral("color: #666;"));
     tokens_ = new QLabel(this);
     tokens_->setTextFormat(Qt::RichText);
     tokens_->setWordWrap(true);
@@ -72,6 +77,7 @@ MaskingPanel::MaskingPanel(Inspector* inspector, QWidget* parent) : QWidget(pare
     controls->addWidget(new QLabel(tr("Seed"), this));
     controls->addWidget(seed_);
     controls->addWidget(reroll);
+    controls->addWidget(follow_);
     controls->addStretch(1);
     auto* legend = new QLabel(tr("<span style='background:#9ec5fe'>&nbsp;→ [MASK]&nbsp;</span> "
                                  "<span style='background:#ffc07a'>&nbsp;→ random token&nbsp;</span> "
@@ -82,6 +88,7 @@ MaskingPanel::MaskingPanel(Inspector* inspector, QWidget* parent) : QWidget(pare
     layout->addWidget(text_);
     layout->addLayout(controls);
     layout->addWidget(legend);
+    layout->addWidget(source_);
     layout->addWidget(tokens_);
     layout->addWidget(counts_);
     layout->addWidget(table_, 1);
@@ -104,6 +111,45 @@ MaskingPanel::MaskingPanel(Inspector* inspector, QWidget* parent) : QWidget(pare
     });
 }
 
+bool MaskingPanel::followsTraining() const { return follow_->isChecked(); }
+void MaskingPanel::setFollowTraining(bool on) { follow_->setChecked(on); }
+
+void MaskingPanel::showTrainingBatch(qint64 runId, qint64 step, const QString& kind, const QString& payloadJson)
+{
+    if (!follow_->isChecked() || kind != QLatin1String("masking")) return;
+    const nlohmann::json j = nlohmann::json::parse(payloadJson.toStdString(), nullptr, false);
+    if (j.is_discarded() || !j.contains("tokens") || !j.contains("decisions")) return;
+    MaskPreview p;
+    try {
+        p.tokens = j.at("tokens").get<std::vector<std::string>>();
+        p.inputTokens = p.tokens;
+        for (const auto& d : j.at("decisions")) {
+            MaskedPosition m;
+            m.position = d.at("position").get<int>();
+            m.original = d.at("original").get<std::string>();
+            m.input = d.at("input").get<std::string>();
+            m.kind = d.at("kind").get<std::string>();
+            if (m.position < 0 || m.position >= static_cast<int>(p.tokens.size())) return;
+            p.tokens[static_cast<std::size_t>(m.position)] = m.original;  // the batch stores what the model saw
+            p.countMask += m.kind == "mask";
+            p.countRandom += m.kind == "random";
+            p.countKeep += m.kind == "keep";
+            p.selected.push_back(std::move(m));
+        }
+    } catch (const nlohmann::json::exception&) {
+        return;
+    }
+    int specials = 0;
+    for (const auto& t : p.tokens) specials += t == "[CLS]" || t == "[SEP]";
+    p.candidates = static_cast<int>(p.tokens.size()) - specials;
+    p.expectedSelected = static_cast<double>(p.selected.size());
+    p.expectedMask = 0.8 * p.expectedSelected;
+    p.expectedRandom = 0.1 * p.expectedSelected;
+    p.expectedKeep = 0.1 * p.expectedSelected;
+    source_->setText(tr("Training batch of run %1 at step %2 (first sequence); predictions are not computed for a live batch.").arg(runId).arg(step));
+    display(p);
+}
+
 void MaskingPanel::setText(const QString& text)
 {
     text_->setPlainText(text);
@@ -113,7 +159,8 @@ void MaskingPanel::setText(const QString& text)
 void MaskingPanel::request()
 {
     debounce_->stop();
-    if (!inspector_->hasModel()) return;
+    if (!inspector_->hasModel() || follow_->isChecked()) return;
+    source_->setText(tr("Your text, masked with the seed above; predictions from the opened model."));
     MaskPreviewOptions o;
     o.maskProb = rate_->value();
     o.maskRatio = maskRatio_->value();

@@ -30,6 +30,11 @@ public:
     QLabel* tokenView() const { return tokens_; }
     // The colour a decision is drawn with ("mask", "random", "keep", or "" for not selected).
     static QColor kindColor(const std::string& kind);
+    // A "masking" snapshot from a training run (the decisions on its current batch); shown
+    // when "follow the training batch" is on.
+    void showTrainingBatch(qint64 runId, qint64 step, const QString& kind, const QString& payloadJson);
+    bool followsTraining() const;
+    void setFollowTraining(bool on);
 
 Q_SIGNALS:
     void previewShown();
@@ -47,6 +52,8 @@ private:
     QLabel* counts_ = nullptr;
     QTableWidget* table_ = nullptr;
     QTimer* debounce_ = nullptr;
+    QCheckBox* follow_ = nullptr;
+    QLabel* source_ = nullptr;
     MaskPreview preview_;
     int pending_ = 0;
 };
