@@ -231,7 +231,15 @@ private Q_SLOTS:
         const auto snaps = st.snapshots(r.runId, "attention");
         QVERIFY(!snaps.empty());
         QVERIFY(snaps.front().payload.find("\"attentions\"") != std::string::npos);
-        QVERIFY(!st.snapshots(r.runId, "masking").empty());
+        const auto masking = st.snapshots(r.runId, "masking");
+        QVERIFY(!masking.empty());
+        // The batch's decisions come with the trained model's top-k and loss at each position.
+        const auto mj = nlohmann::json::parse(masking.back().payload);
+        QVERIFY(!mj.at("decisions").empty());
+        for (const auto& d : mj.at("decisions")) {
+            QCOMPARE(d.at("candidates").size(), std::size_t(5));
+            QVERIFY(d.at("loss").get<double>() > 0);
+        }
         std::set<std::string> names;
         for (const auto& m : st.metrics(r.runId)) names.insert(m.name);
         for (const char* n : {"loss", "mlm_loss", "nsp_loss", "lr", "eval_mlm_loss", "eval_mlm_accuracy", "eval_nsp_accuracy", "tokens_seen"})

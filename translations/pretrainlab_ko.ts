@@ -1170,62 +1170,62 @@ x = %2
         <translation>&lt;span style=&apos;background:#9ec5fe&apos;&gt;&amp;nbsp;→ [MASK]&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#ffc07a&apos;&gt;&amp;nbsp;→ 무작위 토큰&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#a8e6a1&apos;&gt;&amp;nbsp;그대로 둠&amp;nbsp;&lt;/span&gt; 선택되지 않음</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="149"/>
-        <source>Training batch of run %1 at step %2 (first sequence); predictions are not computed for a live batch.</source>
-        <translation>실행 %1의 스텝 %2 학습 배치 (첫 시퀀스). 학습 중인 배치에는 예측을 계산하지 않습니다.</translation>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="155"/>
+        <source>Training batch of run %1 at step %2 (its first sequence), with the predictions of the model being trained.</source>
+        <translation>실행 %1의 스텝 %2 학습 배치 (첫 시퀀스)와 학습 중인 모델의 예측.</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="163"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="169"/>
         <source>Your text, masked with the seed above; predictions from the opened model.</source>
         <translation>입력한 텍스트를 위 시드로 마스킹했습니다. 예측은 열린 모델에서 나옵니다.</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="196"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="202"/>
         <source>Selected %1 of %2 candidates (expected %3): [MASK] %4 (expected %5), random %6 (expected %7), kept %8 (expected %9); mean loss at the selected positions %10</source>
         <translation>후보 %2개 중 %1개 선택 (기댓값 %3): [MASK] %4 (기댓값 %5), 무작위 %6 (기댓값 %7), 그대로 %8 (기댓값 %9). 선택 위치의 평균 손실 %10</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="210"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="216"/>
         <source>position</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="210"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="216"/>
         <source>original</source>
         <translation>원래 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="210"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="216"/>
         <source>model sees</source>
         <translation>모델 입력</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="210"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="216"/>
         <source>decision</source>
         <translation>결정</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="210"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="216"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="210"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="216"/>
         <source>model&apos;s top-5</source>
         <translation>모델의 상위 5개</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="216"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="222"/>
         <source>→ [MASK]</source>
         <translation>→ [MASK]</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="216"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="222"/>
         <source>→ random</source>
         <translation>→ 무작위</translation>
     </message>
     <message>
-        <location filename="../ui/masking/MaskingPanel.cpp" line="216"/>
+        <location filename="../ui/masking/MaskingPanel.cpp" line="222"/>
         <source>kept</source>
         <translation>그대로 둠</translation>
     </message>

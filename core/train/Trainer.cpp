@@ -313,14 +313,34 @@ private:
         model_->train();
         snapshot("attention", inspectToJson(r));
         if (!last.decisions.empty()) {
+            // The first sequence of the current batch: its masking decisions, and what the
+            // model (as it is now) predicts at each selected position, with the loss there.
             std::vector<std::string> tokens;
-            auto ids = last.ids[0];
             const auto n = last.attentionMask[0].sum().item<int64_t>();
+            auto ids = last.ids[0].narrow(0, 0, n);
             for (int64_t i = 0; i < n; ++i) tokens.push_back(tok_->token(static_cast<int>(ids[i].item<int64_t>())));
+            torch::Tensor logp;
+            {
+                torch::NoGradGuard ng;
+                model_->eval();
+                auto types = last.typeIds.defined() ? last.typeIds[0].narrow(0, 0, n).unsqueeze(0) : torch::Tensor();
+                auto out = model_->forward(ids.unsqueeze(0), types);
+                logp = torch::log_softmax(out.token_logits[0].to(torch::kFloat32), -1);  // (T, V)
+                model_->train();
+            }
             json d = json::array();
-            for (const auto& x : last.decisions[0])
+            for (const auto& x : last.decisions[0]) {
+                json cands = json::array();
+                auto row = logp[x.position];
+                auto [values, indices] = row.exp().topk(5);
+                for (int i = 0; i < 5; ++i) {
+                    const int id = static_cast<int>(indices[i].item<int64_t>());
+                    cands.push_back({{"token", id < tok_->vocabSize() ? tok_->token(id) : std::string("?")}, {"id", id}, {"prob", values[i].item<double>()}});
+                }
                 d.push_back({{"position", x.position}, {"original", tok_->token(x.original)}, {"original_id", x.original},
-                             {"input", tok_->token(x.input)}, {"input_id", x.input}, {"kind", toString(x.kind)}});
+                             {"input", tok_->token(x.input)}, {"input_id", x.input}, {"kind", toString(x.kind)},
+                             {"loss", -row[x.original].item<double>()}, {"candidates", cands}});
+            }
             snapshot("masking", json{{"tokens", tokens}, {"decisions", d}}.dump());
         }
     }

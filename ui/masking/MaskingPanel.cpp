@@ -129,6 +129,9 @@ void MaskingPanel::showTrainingBatch(qint64 runId, qint64 step, const QString& k
             m.original = d.at("original").get<std::string>();
             m.input = d.at("input").get<std::string>();
             m.kind = d.at("kind").get<std::string>();
+            m.loss = d.value("loss", 0.0);
+            for (const auto& c : d.value("candidates", nlohmann::json::array()))
+                m.candidates.push_back({c.at("token").get<std::string>(), c.at("id").get<int>(), c.at("prob").get<double>()});
             if (m.position < 0 || m.position >= static_cast<int>(p.tokens.size())) return;
             p.tokens[static_cast<std::size_t>(m.position)] = m.original;  // the batch stores what the model saw
             p.countMask += m.kind == "mask";
@@ -142,11 +145,14 @@ void MaskingPanel::showTrainingBatch(qint64 runId, qint64 step, const QString& k
     int specials = 0;
     for (const auto& t : p.tokens) specials += t == "[CLS]" || t == "[SEP]";
     p.candidates = static_cast<int>(p.tokens.size()) - specials;
+    double lossSum = 0;
+    for (const auto& m : p.selected) lossSum += m.loss;
+    p.meanLoss = p.selected.empty() ? 0 : lossSum / static_cast<double>(p.selected.size());
     p.expectedSelected = static_cast<double>(p.selected.size());
     p.expectedMask = 0.8 * p.expectedSelected;
     p.expectedRandom = 0.1 * p.expectedSelected;
     p.expectedKeep = 0.1 * p.expectedSelected;
-    source_->setText(tr("Training batch of run %1 at step %2 (first sequence); predictions are not computed for a live batch.").arg(runId).arg(step));
+    source_->setText(tr("Training batch of run %1 at step %2 (its first sequence), with the predictions of the model being trained.").arg(runId).arg(step));
     display(p);
 }
 
