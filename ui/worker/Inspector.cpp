@@ -46,76 +46,56 @@ void Inspector::openModel(const QString& dir)
     }, Qt::QueuedConnection);
 }
 
-int Inspector::inspect(const QString& text, const QString& textB, int topK)
+template <typename Work, typename Deliver>
+int Inspector::post(const std::shared_ptr<std::atomic<int>>& latest, Work work, Deliver deliver)
 {
     const int id = ++next_;
-    latestInspect_->store(id);
-    QMetaObject::invokeMethod(worker_, [this, w = worker_, id, latest = latestInspect_, a = text.toStdString(), b = textB.toStdString(), topK] {
-        if (latest->load() != id) return;  // a newer request is queued: skip this one
+    latest->store(id);
+    QMetaObject::invokeMethod(worker_, [this, w = worker_, id, latest, work, deliver] {
+        if (latest->load() != id) return;  // a newer request of this kind is queued: skip this one
         if (!w->session) {
             QMetaObject::invokeMethod(this, [this, id] { Q_EMIT failed(id, tr("No model is open.")); }, Qt::QueuedConnection);
             return;
         }
         try {
-            InspectResult r = w->session->inspect(a, b.empty() ? std::nullopt : std::optional<std::string>(b), topK);
-            QMetaObject::invokeMethod(this, [this, id, r = std::move(r)] { Q_EMIT inspected(id, r); }, Qt::QueuedConnection);
+            auto result = work(*w->session);
+            QMetaObject::invokeMethod(this, [this, id, deliver, r = std::move(result)] { deliver(this, id, r); }, Qt::QueuedConnection);
         } catch (const std::exception& e) {
             const QString msg = QString::fromStdString(e.what());
             QMetaObject::invokeMethod(this, [this, id, msg] { Q_EMIT failed(id, msg); }, Qt::QueuedConnection);
         }
     }, Qt::QueuedConnection);
     return id;
+}
+
+static std::optional<std::string> optionalText(const QString& s)
+{
+    return s.isEmpty() ? std::nullopt : std::optional<std::string>(s.toStdString());
+}
+
+int Inspector::inspect(const QString& text, const QString& textB, int topK)
+{
+    return post(latestInspect_, [a = text.toStdString(), b = optionalText(textB), topK](ModelSession& s) { return s.inspect(a, b, topK); },
+                [](Inspector* self, int id, const InspectResult& r) { Q_EMIT self->inspected(id, r); });
 }
 
 int Inspector::tokenize(const QString& text)
 {
-    const int id = ++next_;
-    latestTokenize_->store(id);
-    QMetaObject::invokeMethod(worker_, [this, w = worker_, id, latest = latestTokenize_, t = text.toStdString()] {
-        if (latest->load() != id || !w->session) return;
-        try {
-            auto pieces = w->session->tokenize(t);
-            QMetaObject::invokeMethod(this, [this, id, p = std::move(pieces)] { Q_EMIT tokenized(id, p); }, Qt::QueuedConnection);
-        } catch (const std::exception& e) {
-            const QString msg = QString::fromStdString(e.what());
-            QMetaObject::invokeMethod(this, [this, id, msg] { Q_EMIT failed(id, msg); }, Qt::QueuedConnection);
-        }
-    }, Qt::QueuedConnection);
-    return id;
+    return post(latestTokenize_, [t = text.toStdString()](ModelSession& s) { return s.tokenize(t); },
+                [](Inspector* self, int id, const std::vector<TokenPiece>& p) { Q_EMIT self->tokenized(id, p); });
 }
 
 int Inspector::neuron(const QString& text, const QString& textB, int layer, int head, int query)
 {
-    const int id = ++next_;
-    latestNeuron_->store(id);
-    QMetaObject::invokeMethod(worker_, [this, w = worker_, id, latest = latestNeuron_, a = text.toStdString(), b = textB.toStdString(), layer, head, query] {
-        if (latest->load() != id || !w->session) return;
-        try {
-            NeuronView v = w->session->neuron(a, b.empty() ? std::nullopt : std::optional<std::string>(b), layer, head, query);
-            QMetaObject::invokeMethod(this, [this, id, v = std::move(v)] { Q_EMIT neuronReady(id, v); }, Qt::QueuedConnection);
-        } catch (const std::exception& e) {
-            const QString msg = QString::fromStdString(e.what());
-            QMetaObject::invokeMethod(this, [this, id, msg] { Q_EMIT failed(id, msg); }, Qt::QueuedConnection);
-        }
-    }, Qt::QueuedConnection);
-    return id;
+    return post(latestNeuron_,
+                [a = text.toStdString(), b = optionalText(textB), layer, head, query](ModelSession& s) { return s.neuron(a, b, layer, head, query); },
+                [](Inspector* self, int id, const NeuronView& v) { Q_EMIT self->neuronReady(id, v); });
 }
 
 int Inspector::maskPreview(const QString& text, const MaskPreviewOptions& options, int topK)
 {
-    const int id = ++next_;
-    latestMask_->store(id);
-    QMetaObject::invokeMethod(worker_, [this, w = worker_, id, latest = latestMask_, t = text.toStdString(), options, topK] {
-        if (latest->load() != id || !w->session) return;
-        try {
-            MaskPreview p = w->session->maskPreview(t, options, topK);
-            QMetaObject::invokeMethod(this, [this, id, p = std::move(p)] { Q_EMIT maskPreviewReady(id, p); }, Qt::QueuedConnection);
-        } catch (const std::exception& e) {
-            const QString msg = QString::fromStdString(e.what());
-            QMetaObject::invokeMethod(this, [this, id, msg] { Q_EMIT failed(id, msg); }, Qt::QueuedConnection);
-        }
-    }, Qt::QueuedConnection);
-    return id;
+    return post(latestMask_, [t = text.toStdString(), options, topK](ModelSession& s) { return s.maskPreview(t, options, topK); },
+                [](Inspector* self, int id, const MaskPreview& p) { Q_EMIT self->maskPreviewReady(id, p); });
 }
 
 } // namespace ui

@@ -42,6 +42,11 @@ Q_SIGNALS:
     void failed(int requestId, const QString& message);
 
 private:
+    // Posts work to the worker thread; it runs only if it is still the newest request of
+    // its kind (`latest`), and its result or error comes back as a queued signal.
+    template <typename Work, typename Deliver>
+    int post(const std::shared_ptr<std::atomic<int>>& latest, Work work, Deliver deliver);
+
     QThread thread_;
     InspectorWorker* worker_ = nullptr;
     std::shared_ptr<std::atomic<int>> latestInspect_, latestTokenize_, latestNeuron_, latestMask_;
