@@ -85,7 +85,7 @@ private Q_SLOTS:
         const QThread* guiThread = QThread::currentThread();
         bool stepOnGuiThread = false;
         connect(c, &ui::TrainingController::progressed, this, [&] { stepOnGuiThread |= QThread::currentThread() != guiThread; });
-        c->start(quickSpec(400));
+        c->start(quickSpec(5000));  // long enough never to end by itself before the test stops it
         QTRY_VERIFY_WITH_TIMEOUT(c->activeRunId() > 0, 30000);
         const qint64 id = c->activeRunId();
         QTRY_VERIFY_WITH_TIMEOUT(c->lastProgress().step >= 12, 60000);
