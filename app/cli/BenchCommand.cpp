@@ -2,7 +2,6 @@
 #include "app/cli/Commands.h"
 #include "core/api/Bench.h"
 #include "core/util/Error.h"
-#include "core/util/Parse.h"
 
 #include <cstdio>
 #include <iostream>
@@ -32,10 +31,7 @@ void addBench(CLI::App& app)
     c->add_flag("--json", o->json, "one JSON object");
     c->callback([o] {
         JobSpec spec = JobSpec::fromPreset(o->preset);
-        for (const auto& kv : o->sets) {
-            const auto [key, value] = splitAssignment(kv);
-            spec.set(key, value);
-        }
+        spec.setAll(o->sets);
         const GemmPeak peak = measureGemmPeak();
         const TrainBenchResult r = benchTrain(spec, o->warmup, o->steps);
         if (!r.message.empty()) throw Error("the benchmark run failed: " + r.message);
@@ -75,10 +71,7 @@ void addBenchInspect(CLI::App* bench)
     c->add_flag("--json", o->json, "one JSON object");
     c->callback([o] {
         JobSpec spec = JobSpec::fromPreset(o->preset);
-        for (const auto& kv : o->sets) {
-            const auto [key, value] = splitAssignment(kv);
-            spec.set(key, value);
-        }
+        spec.setAll(o->sets);
         spec.model.check();
         const InspectBenchResult r = benchInspect(spec, o->tokens, o->reps);
         const auto& m = spec.model;

@@ -3,7 +3,6 @@
 #include "core/api/Job.h"
 #include "core/store/RunStore.h"
 #include "core/util/Error.h"
-#include "core/util/Parse.h"
 #include "core/util/Files.h"
 
 #include <csignal>
@@ -139,10 +138,7 @@ void addTrain(CLI::App& app)
         } else {
             spec = JobSpec::fromPreset(o->preset);
         }
-        for (const auto& kv : o->sets) {
-            const auto [key, value] = splitAssignment(kv);
-            spec.set(key, value);
-        }
+        spec.setAll(o->sets);
         if (!o->out.empty()) spec.out_dir = fs::absolute(o->out).string();
         if (!o->name.empty()) spec.name = o->name;
         if (!o->corpus.empty()) spec.corpus = fs::absolute(o->corpus).string();

@@ -137,6 +137,14 @@ JobSpec JobSpec::fromJson(const json& j)
     return s;
 }
 
+void JobSpec::setAll(const std::vector<std::string>& assignments)
+{
+    for (const auto& kv : assignments) {
+        const auto [key, value] = splitAssignment(kv);
+        set(key, value);
+    }
+}
+
 void JobSpec::set(const std::string& key, const std::string& value)
 {
     TrainConfig& t = train;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <vector>
 
 namespace ptl {
 
@@ -68,6 +69,8 @@ struct JobSpec {
     static JobSpec fromPreset(const std::string& preset);
     // Sets a training or model field by name ("steps", "lr", "hidden_size", ...).
     void set(const std::string& key, const std::string& value);
+    // Applies "key=value" assignments in order (the CLI's repeated --set).
+    void setAll(const std::vector<std::string>& assignments);
 };
 
 std::string toString(Precision p);
