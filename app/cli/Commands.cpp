@@ -242,13 +242,20 @@ void addInspect(CLI::App& app)
             top.push_back({{"position", p.position}, {"candidates", cands}});
         }
         if (o->json) {
-            printJson({{"tokens", r.tokens}, {"ids", r.ids}, {"type_ids", r.typeIds}, {"attentions", r.attentions}, {"mlm_top_k", top}});
+            json out{{"tokens", r.tokens}, {"ids", r.ids}, {"type_ids", r.typeIds}, {"attentions", r.attentions}, {"mlm_top_k", top}};
+            if (!r.replacedProb.empty()) out["replaced_prob"] = r.replacedProb;
+            printJson(out);
             return;
         }
         std::cout << "tokens:";
         for (const auto& t : r.tokens) std::cout << ' ' << t;
         std::cout << "\n" << r.attentions.size() << " layers x " << (r.attentions.empty() ? 0 : r.attentions[0].size())
                   << " heads of attention over " << r.tokens.size() << " tokens (use --json for the values)\n";
+        if (!r.replacedProb.empty()) {
+            std::cout << "discriminator P(replaced):";
+            for (std::size_t i = 0; i < r.tokens.size(); ++i) std::cout << "  " << r.tokens[i] << " " << std::fixed << std::setprecision(2) << r.replacedProb[i];
+            std::cout << "\n";
+        }
         for (const auto& p : r.maskPredictions) {
             std::cout << "[MASK] at " << p.position << ":";
             for (const auto& cnd : p.candidates) std::cout << "  " << cnd.token << " " << std::fixed << std::setprecision(3) << cnd.prob;

@@ -33,6 +33,12 @@ struct TrainBenchResult {
 // predicted token, times the share of tokens predicted (MLM: ~p; causal LM: 1).
 double trainingFlopsPerToken(const ModelConfig& c, int seqLen, double predictedShare);
 
+// The estimated training FLOPs per real token of a job, as the trainer's "flops" metric
+// counts them: MLM at the masked share; causal LM everywhere; ELECTRA = its generator (MLM
+// at the masked share) + its discriminator (no LM head, a dense H x H + H x 1 head on
+// every token). The NSP/SOP heads are negligible and left out.
+double jobFlopsPerToken(const JobSpec& spec);
+
 GemmPeak measureGemmPeak(int size = 1024, double seconds = 1.0);
 std::string blasCoreName();
 TrainBenchResult benchTrain(const JobSpec& spec, int warmupSteps, int steps);

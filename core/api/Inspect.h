@@ -24,6 +24,7 @@ struct InspectResult {
     std::vector<std::vector<std::vector<std::vector<float>>>> attentions;
     std::vector<MaskPrediction> maskPredictions;  // top-k at every [MASK]
     std::vector<TokenCandidate> nextToken;        // GPT-2: top-k for the token after the text
+    std::vector<float> replacedProb;              // ELECTRA discriminator: P(replaced) per token
 };
 
 } // namespace ptl

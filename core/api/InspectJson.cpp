@@ -25,9 +25,10 @@ std::string inspectToJson(const InspectResult& r)
 {
     json top = json::array();
     for (const auto& p : r.maskPredictions) top.push_back({{"position", p.position}, {"candidates", candidates(p.candidates)}});
-    return json{{"tokens", r.tokens}, {"ids", r.ids}, {"type_ids", r.typeIds}, {"attentions", r.attentions},
-                {"mlm_top_k", top}, {"next_top_k", candidates(r.nextToken)}}
-        .dump();
+    json j{{"tokens", r.tokens}, {"ids", r.ids}, {"type_ids", r.typeIds}, {"attentions", r.attentions},
+           {"mlm_top_k", top}, {"next_top_k", candidates(r.nextToken)}};
+    if (!r.replacedProb.empty()) j["replaced_prob"] = r.replacedProb;
+    return j.dump();
 }
 
 InspectResult inspectFromJson(const std::string& text)
@@ -43,6 +44,7 @@ InspectResult inspectFromJson(const std::string& text)
         for (const auto& p : j.value("mlm_top_k", json::array()))
             r.maskPredictions.push_back({p.at("position").get<int>(), readCandidates(p.at("candidates"))});
         r.nextToken = readCandidates(j.value("next_top_k", json::array()));
+        r.replacedProb = j.value("replaced_prob", std::vector<float>{});
     } catch (const json::exception& e) {
         throw Error(std::string("snapshot: ") + e.what());
     }

@@ -52,15 +52,18 @@ std::string TrainConfig::validate() const
         return "mask_ratio + random_ratio: must be non-negative and at most 1";
     if (max_ngram < 1 || max_ngram > 10) return "max_ngram: must be between 1 and 10";
     if (!(short_seq_prob >= 0 && short_seq_prob <= 1)) return "short_seq_prob: must be in [0, 1]";
+    if (!(disc_weight >= 0)) return "disc_weight: must be 0 or more";
+    if (!(gen_temperature > 0)) return "gen_temperature: must be positive";
     return {};
 }
 
 std::string JobSpec::objective() const
 {
     switch (model.family) {
-    case Family::Bert: return "mlm+nsp";
-    case Family::Albert: return "mlm+sop";
+    case Family::Bert: return train.pair_loss ? "mlm+nsp" : "mlm";
+    case Family::Albert: return train.pair_loss ? "mlm+sop" : "mlm";
     case Family::Gpt2: return "clm";
+    case Family::Electra: return "mlm+rtd";
     }
     return "?";
 }
@@ -75,7 +78,7 @@ std::string JobSpec::validate() const
     if (model.family == Family::Gpt2 && tokenizer != TokenizerKind::ByteLevelBpe)
         return "tokenizer: gpt2 trains with the byte-level BPE vocabulary";
     if (model.family != Family::Gpt2 && tokenizer != TokenizerKind::WordPiece)
-        return "tokenizer: bert and albert train with the WordPiece vocabulary";
+        return "tokenizer: bert, albert and electra train with the WordPiece vocabulary";
     return {};
 }
 
@@ -94,7 +97,8 @@ json JobSpec::toJson() const
           {"probe_every", t.probe_every}, {"probe_text", t.probe_text}, {"held_out", t.held_out}, {"mask_prob", t.mask_prob},
           {"max_predictions", t.max_predictions}, {"mask_ratio", t.mask_ratio}, {"random_ratio", t.random_ratio},
           {"whole_word", t.whole_word}, {"max_ngram", t.max_ngram}, {"dynamic_masking", t.dynamic_masking},
-          {"short_seq_prob", t.short_seq_prob}, {"debug_nan_step", t.debug_nan_step}}},
+          {"short_seq_prob", t.short_seq_prob}, {"pair_loss", t.pair_loss}, {"disc_weight", t.disc_weight},
+          {"gen_temperature", t.gen_temperature}, {"debug_nan_step", t.debug_nan_step}}},
     };
 }
 
@@ -110,6 +114,10 @@ JobSpec JobSpec::fromPreset(const std::string& presetName)
     if (p.model.family == Family::Albert) {
         s.train.max_ngram = 3;  // ALBERT's n-gram masking
         s.train.lr = 1e-3;
+    }
+    if (p.model.family == Family::Electra) {
+        s.train.mask_ratio = 0.85;  // ELECTRA: 85% [MASK], 15% kept, no random replacement
+        s.train.random_ratio = 0.0;
     }
     return s;
 }
@@ -182,6 +190,9 @@ void JobSpec::set(const std::string& key, const std::string& value)
     else if (key == "max_ngram") toInt(t.max_ngram);
     else if (key == "dynamic_masking") toBool(t.dynamic_masking);
     else if (key == "short_seq_prob") toDouble(t.short_seq_prob);
+    else if (key == "pair_loss") toBool(t.pair_loss);
+    else if (key == "disc_weight") toDouble(t.disc_weight);
+    else if (key == "gen_temperature") toDouble(t.gen_temperature);
     else if (key == "debug_nan_step") toInt(t.debug_nan_step);
     else if (key == "name") name = value;
     else if (key == "corpus") corpus = value;

@@ -47,6 +47,9 @@ struct TrainConfig {
     int max_ngram = 1;                // ALBERT presets: 3
     bool dynamic_masking = true;
     double short_seq_prob = 0.1;
+    bool pair_loss = true;            // BERT/ALBERT: train NSP/SOP too (false: MLM only)
+    double disc_weight = 50.0;        // ELECTRA: lambda in L_MLM + lambda * L_disc
+    double gen_temperature = 1.0;     // ELECTRA: sampling temperature of the generator
     // Testing aid: make the loss NaN at this step (0: never).
     int debug_nan_step = 0;
 
@@ -62,7 +65,7 @@ struct JobSpec {
     std::string corpus;      // text file or folder; empty: the bundled Brown corpus
     std::string out_dir;     // where checkpoints go; empty: next to the run store
 
-    std::string objective() const;  // "mlm+nsp", "mlm+sop" or "clm"
+    std::string objective() const;  // "mlm+nsp", "mlm+sop", "mlm", "clm" or "mlm+rtd" (ELECTRA)
     std::string validate() const;   // empty when valid, else "field: rule"
     nlohmann::json toJson() const;
     static JobSpec fromJson(const nlohmann::json& j);

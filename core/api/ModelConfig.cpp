@@ -2,6 +2,8 @@
 #include "core/util/Error.h"
 #include "core/util/Parse.h"
 
+#include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace ptl {
@@ -14,6 +16,7 @@ std::string toString(Family f)
     case Family::Bert: return "bert";
     case Family::Gpt2: return "gpt2";
     case Family::Albert: return "albert";
+    case Family::Electra: return "electra";
     }
     return "?";
 }
@@ -37,7 +40,8 @@ Family familyFromString(const std::string& s)
     if (s == "bert") return Family::Bert;
     if (s == "gpt2" || s == "gpt") return Family::Gpt2;
     if (s == "albert") return Family::Albert;
-    throw Error("family: unknown model family '" + s + "'", "use one of bert, gpt2, albert");
+    if (s == "electra") return Family::Electra;
+    throw Error("family: unknown model family '" + s + "'", "use one of bert, gpt2, albert, electra");
 }
 
 Sharing sharingFromString(const std::string& s)
@@ -82,7 +86,7 @@ std::string ModelConfig::validate() const
     if (family == Family::Gpt2 && type_vocab_size != 0)
         return bad("type_vocab_size", "must be 0 for gpt2, which has no token-type embedding", type_vocab_size);
     if (family != Family::Gpt2 && type_vocab_size < 2)
-        return bad("type_vocab_size", "must be at least 2 for sentence-pair objectives (NSP/SOP)", type_vocab_size);
+        return bad("type_vocab_size", "must be at least 2 for bert, albert and electra (two segments)", type_vocab_size);
     if (embedding_size < 1) return bad("embedding_size", "must be positive", embedding_size);
     if (family == Family::Gpt2 && embedding_size != hidden_size)
         return bad("embedding_size", "must equal hidden_size for gpt2: its output layer is tied to the token embeddings", embedding_size);
@@ -98,8 +102,20 @@ std::string ModelConfig::validate() const
         return bad("pad_token_id", "must be a valid id below vocab_size " + std::to_string(vocab_size), pad_token_id);
     if (family == Family::Gpt2 && !causal) return bad("causal", "must be true for gpt2", std::string("false"));
     if (family != Family::Gpt2 && causal)
-        return bad("causal", "must be false for bidirectional families (bert, albert)", std::string("true"));
+        return bad("causal", "must be false for bidirectional families (bert, albert, electra)", std::string("true"));
+    if (family == Family::Electra && !(generator_ratio > 0.0 && generator_ratio <= 1.0))
+        return "generator_ratio: must be in (0, 1] (got " + std::to_string(generator_ratio) + ")";
     return {};
+}
+
+ModelConfig ModelConfig::generatorConfig() const
+{
+    ModelConfig g = *this;
+    g.electra_generator = true;
+    g.hidden_size = std::max(1, static_cast<int>(std::lround(hidden_size * generator_ratio)));
+    g.intermediate_size = 4 * g.hidden_size;
+    g.num_heads = std::max(1, g.hidden_size / 64);
+    return g;
 }
 
 void ModelConfig::check() const
@@ -174,6 +190,26 @@ json ModelConfig::toJson() const
         j["pad_token_id"] = pad_token_id;
         j["position_embedding_type"] = "absolute";
         break;
+    case Family::Electra:
+        j["architectures"] = {electra_generator ? "ElectraForMaskedLM" : "ElectraForPreTraining"};
+        j["model_type"] = "electra";
+        j["vocab_size"] = vocab_size;
+        j["embedding_size"] = embedding_size;
+        j["hidden_size"] = hidden_size;
+        j["num_hidden_layers"] = num_layers;
+        j["num_attention_heads"] = num_heads;
+        j["intermediate_size"] = intermediate_size;
+        j["hidden_act"] = act;
+        j["hidden_dropout_prob"] = hidden_dropout;
+        j["attention_probs_dropout_prob"] = attention_dropout;
+        j["max_position_embeddings"] = max_position_embeddings;
+        j["type_vocab_size"] = type_vocab_size;
+        j["initializer_range"] = initializer_range;
+        j["layer_norm_eps"] = layer_norm_eps;
+        j["pad_token_id"] = pad_token_id;
+        j["position_embedding_type"] = "absolute";
+        j["summary_type"] = "first";
+        break;
     }
     j["pretrainlab"] = {
         {"family", toString(family)},
@@ -184,6 +220,10 @@ json ModelConfig::toJson() const
         {"embedding_dropout", embedding_dropout},
         {"scale_residual_init", scale_residual_init},
     };
+    if (family == Family::Electra) {
+        j["pretrainlab"]["generator_ratio"] = generator_ratio;
+        j["pretrainlab"]["electra_generator"] = electra_generator;
+    }
     return j;
 }
 
@@ -211,12 +251,13 @@ ModelConfig ModelConfig::fromJson(const json& j)
     if (j.contains("pretrainlab") && j["pretrainlab"].contains("family"))
         type = j["pretrainlab"]["family"].get<std::string>();
     if (type.empty())
-        throw Error("config.json: no model_type", "set \"model_type\" to bert, gpt2 or albert");
+        throw Error("config.json: no model_type", "set \"model_type\" to bert, gpt2, albert or electra");
     c.family = familyFromString(type);
     std::string act;
     switch (c.family) {
     case Family::Bert:
-    case Family::Albert: {
+    case Family::Albert:
+    case Family::Electra: {
         readKey(j, "vocab_size", c.vocab_size);
         readKey(j, "hidden_size", c.hidden_size);
         readKey(j, "num_hidden_layers", c.num_layers);
@@ -230,9 +271,15 @@ ModelConfig ModelConfig::fromJson(const json& j)
         readKey(j, "initializer_range", c.initializer_range);
         readKey(j, "layer_norm_eps", c.layer_norm_eps);
         readKey(j, "pad_token_id", c.pad_token_id);
-        act = c.family == Family::Bert ? "gelu" : "gelu_new";
+        act = c.family == Family::Albert ? "gelu_new" : "gelu";
         readKey(j, "hidden_act", act);
         c.embedding_size = c.hidden_size;
+        if (c.family == Family::Electra) {
+            readKey(j, "embedding_size", c.embedding_size);
+            if (auto a = j.find("architectures"); a != j.end() && a->is_array())
+                for (const auto& name : *a)
+                    if (name.is_string() && (name == "ElectraForMaskedLM" || name == "ElectraGenerator")) c.electra_generator = true;
+        }
         if (c.family == Family::Albert) {
             readKey(j, "embedding_size", c.embedding_size);
             int groups = 1, inner = 1;
@@ -289,6 +336,8 @@ ModelConfig ModelConfig::fromJson(const json& j)
         readKey(p, "embedding_size", c.embedding_size);
         readKey(p, "embedding_dropout", c.embedding_dropout);
         readKey(p, "scale_residual_init", c.scale_residual_init);
+        readKey(p, "generator_ratio", c.generator_ratio);
+        readKey(p, "electra_generator", c.electra_generator);
     }
     c.check();
     return c;
@@ -318,11 +367,12 @@ void ModelConfig::set(const std::string& key, const std::string& value)
     else if (key == "causal") toBool(causal);
     else if (key == "scale_residual_init") toBool(scale_residual_init);
     else if (key == "pad_token_id") toInt(pad_token_id);
+    else if (key == "generator_ratio") toDouble(generator_ratio);
     else
         throw Error("unknown model field '" + key + "'",
                     "fields: vocab_size, hidden_size, num_hidden_layers, num_attention_heads, intermediate_size, "
                     "max_position_embeddings, type_vocab_size, embedding_size, sharing, layer_norm, hidden_act, "
-                    "hidden_dropout, attention_dropout, embedding_dropout, initializer_range, layer_norm_eps, causal");
+                    "hidden_dropout, attention_dropout, embedding_dropout, initializer_range, layer_norm_eps, causal, generator_ratio");
 }
 
 } // namespace ptl

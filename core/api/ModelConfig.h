@@ -9,7 +9,7 @@
 
 namespace ptl {
 
-enum class Family { Bert, Gpt2, Albert };
+enum class Family { Bert, Gpt2, Albert, Electra };
 enum class Sharing { None, Attention, Ffn, All };  // ALBERT, Table 4
 enum class LayerNormPlacement { Post, Pre };        // BERT: post; GPT-2: pre + final LN
 enum class Activation { Gelu, GeluNew };            // erf GELU; tanh approximation
@@ -35,12 +35,25 @@ struct ModelConfig {
     bool scale_residual_init = false;  // GPT-2: residual projections at std/sqrt(2 * layers)
     double layer_norm_eps = 1e-12;
     int pad_token_id = 0;
+    // ELECTRA. A config of family electra describes the discriminator (ElectraForPreTraining)
+    // unless electra_generator is set (ElectraForMaskedLM). The discriminator's config
+    // carries the generator's size as a ratio of its hidden size (the paper's 1/4).
+    double generator_ratio = 0.25;
+    bool electra_generator = false;
 
     int headDim() const { return hidden_size / num_heads; }
     bool factorized() const { return embedding_size != hidden_size; }
     // ALBERT always maps E->H (HF's embedding_hidden_mapping_in exists even when E == H).
     bool hasEmbeddingProjection() const { return family == Family::Albert || factorized(); }
-    bool hasPairHead() const { return family != Family::Gpt2; }  // NSP (BERT) / SOP (ALBERT)
+    bool hasPairHead() const { return family == Family::Bert || family == Family::Albert; }  // NSP / SOP
+    // BERT/ALBERT's MLM head, also ELECTRA's generator head (same layout).
+    bool hasMlmHead() const { return hasPairHead() || (family == Family::Electra && electra_generator); }
+    // ELECTRA's discriminator head: dense-gelu-dense(1) per token.
+    bool hasDiscriminatorHead() const { return family == Family::Electra && !electra_generator; }
+    // The generator that trains with this discriminator (google-research/electra,
+    // get_generator_config): hidden = round(ratio x H), same depth, intermediate 4 x hidden,
+    // heads = hidden / 64 (at least 1); embeddings shared, so the same embedding_size.
+    ModelConfig generatorConfig() const;
 
     // Empty when valid, else "field: rule (got value)" for the first broken rule.
     std::string validate() const;

@@ -3,6 +3,7 @@
 // types. One forward pass per call; call it from a worker thread, never the GUI thread.
 #include "core/api/Inspect.h"
 #include "core/api/ModelConfig.h"
+#include "core/api/Replaced.h"
 
 #include <cstdint>
 #include <memory>
@@ -59,6 +60,15 @@ struct MaskPreview {
     double meanLoss = 0;
 };
 
+// ELECTRA on a typed text: either corrupt it as in training (mask 15%: 85% [MASK], 15%
+// kept; the generator samples at each masked position) and score the result, or score
+// the text exactly as typed (replace a word yourself and see if the discriminator notices).
+struct ReplacedOptions {
+    bool corrupt = true;
+    double maskProb = 0.15;
+    std::uint64_t seed = 1;
+};
+
 class ModelSession {
 public:
     virtual ~ModelSession() = default;
@@ -70,6 +80,10 @@ public:
     virtual InspectResult inspect(const std::string& text, const std::optional<std::string>& textB, int topK) = 0;
     virtual std::vector<TokenPiece> tokenize(const std::string& text) const = 0;
     virtual MaskPreview maskPreview(const std::string& text, const MaskPreviewOptions& options, int topK) = 0;
+    // ELECTRA checkpoints only (a discriminator; corrupting also needs its generator/).
+    virtual ReplacedView replaced(const std::string& text, const ReplacedOptions& options) = 0;
+    virtual bool hasDiscriminator() const = 0;
+    virtual bool hasGenerator() const = 0;
     virtual NeuronView neuron(const std::string& text, const std::optional<std::string>& textB, int layer, int head, int query) = 0;
 };
 

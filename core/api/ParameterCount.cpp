@@ -23,11 +23,14 @@ ParameterBreakdown countParameters(const ModelConfig& c)
     b.ffn = ffnLayer * (sharedFfn ? 1 : L);
     b.final_norm = c.layer_norm == LayerNormPlacement::Pre ? 2 * H : 0;
 
-    if (c.family != Family::Gpt2) {
+    if (c.hasPairHead()) {
         b.heads += H * H + H;            // tanh pooler over [CLS]
         b.heads += 2 * H + 2;            // NSP / SOP classifier
-        b.heads += H * E + E + 2 * E + V;  // MLM transform (H->E), LayerNorm(E), output bias; decoder tied
     }
+    if (c.hasMlmHead())
+        b.heads += H * E + E + 2 * E + V;  // MLM transform (H->E), LayerNorm(E), output bias; decoder tied
+    if (c.hasDiscriminatorHead())
+        b.heads += H * H + H + H + 1;    // ELECTRA: dense H->H, dense_prediction H->1
     // GPT-2's LM head is tied to the token embeddings and has no bias.
 
     b.total = b.embeddings + b.attention + b.ffn + b.final_norm + b.heads;

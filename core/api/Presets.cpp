@@ -45,6 +45,15 @@ static ModelConfig albert(int layers, int hidden, int heads, int embedding)
     return c;
 }
 
+static ModelConfig electra(int layers, int hidden, int heads, int embedding)
+{
+    ModelConfig c = bert(layers, hidden, heads);
+    c.family = Family::Electra;
+    c.embedding_size = embedding;
+    c.generator_ratio = 0.25;  // the paper's generator: 1/4 of the discriminator's hidden size
+    return c;
+}
+
 const std::vector<Preset>& presets()
 {
     static const std::vector<Preset> all = {
@@ -54,6 +63,10 @@ const std::vector<Preset>& presets()
         {"gpt-mini", "GPT-2, 4 layers, hidden 256, 4 heads (causal LM)", gpt(4, 256, 4), TokenizerKind::ByteLevelBpe, 128},
         {"albert-tiny", "ALBERT, 4 layers, hidden 256, 4 heads, E=64, all layers shared (n-gram MLM + SOP)",
          albert(4, 256, 4, 64), TokenizerKind::WordPiece, 128},
+        {"electra-tiny", "ELECTRA, discriminator 2 layers, hidden 128, 2 heads; generator hidden 32 (replaced-token detection)",
+         electra(2, 128, 2, 128), TokenizerKind::WordPiece, 128},
+        {"electra-mini", "ELECTRA, discriminator 4 layers, hidden 256, 4 heads, E=128; generator hidden 64 (replaced-token detection)",
+         electra(4, 256, 4, 128), TokenizerKind::WordPiece, 128},
     };
     return all;
 }

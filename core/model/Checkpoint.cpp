@@ -1,4 +1,5 @@
 #include "core/model/Checkpoint.h"
+#include "core/model/Electra.h"
 #include "core/model/Safetensors.h"
 #include "core/model/StateDict.h"
 #include "core/util/Error.h"
@@ -87,6 +88,15 @@ LoadedModel loadCheckpoint(const fs::path& dir)
     m.model = TransformerModel(m.config);
     importStateDict(m.model, SafetensorsFile::open(dir / "model.safetensors"));
     m.model->eval();
+    if (m.config.hasDiscriminatorHead() && fs::exists(dir / "generator" / "config.json") && fs::exists(dir / "generator" / "model.safetensors")) {
+        const ModelConfig g = readModelConfig(dir / "generator" / "config.json");
+        if (!g.hasMlmHead())
+            throw Error((dir / "generator" / "config.json").string() + " is not a masked-LM generator", "it should name ElectraForMaskedLM");
+        m.generator = TransformerModel(g);
+        importStateDict(m.generator, SafetensorsFile::open(dir / "generator" / "model.safetensors"));
+        shareEmbeddings(m.generator, m.model);
+        m.generator->eval();
+    }
     return m;
 }
 

@@ -17,6 +17,9 @@ struct LoadedModel {
     std::filesystem::path dir;
     ModelConfig config;
     TransformerModel model{nullptr};
+    // ELECTRA: the generator from "generator/" beside a discriminator, sharing its
+    // embeddings; undefined otherwise.
+    TransformerModel generator{nullptr};
     std::shared_ptr<Tokenizer> tokenizer;
 };
 

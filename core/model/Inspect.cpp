@@ -3,9 +3,41 @@
 
 namespace ptl {
 
+static void maskTopK(const torch::Tensor& tokenLogits, const Tokenizer& tok, InspectResult& r, int topK)
+{
+    const auto T = static_cast<int64_t>(r.ids.size());
+    auto probs = torch::softmax(tokenLogits.to(torch::kFloat32), -1);  // (T, V)
+    const int k = std::max(1, std::min(topK, static_cast<int>(probs.size(1))));
+    for (int64_t pos = 0; pos < T; ++pos) {
+        if (r.ids[static_cast<std::size_t>(pos)] != tok.specials().mask) continue;
+        auto [values, indices] = probs[pos].topk(k);
+        MaskPrediction p;
+        p.position = static_cast<int>(pos);
+        for (int i = 0; i < k; ++i) {
+            const int id = static_cast<int>(indices[i].item<int64_t>());
+            p.candidates.push_back({id < tok.vocabSize() ? tok.token(id) : "<" + std::to_string(id) + ">", id, values[i].item<double>()});
+        }
+        r.maskPredictions.push_back(std::move(p));
+    }
+}
+
+void addMaskPredictions(TransformerModel& mlm, const Tokenizer& tok, InspectResult& r, int topK)
+{
+    torch::NoGradGuard guard;
+    if (tok.specials().mask < 0 || r.ids.empty()) return;
+    std::vector<int64_t> ids64(r.ids.begin(), r.ids.end()), types64(r.typeIds.begin(), r.typeIds.end());
+    auto ids = torch::tensor(ids64, torch::kLong).unsqueeze(0);
+    auto types = torch::tensor(types64, torch::kLong).unsqueeze(0);
+    ModelOutput out = mlm->forward(ids, mlm->config().type_vocab_size > 0 ? types : torch::Tensor());
+    r.maskPredictions.clear();
+    if (out.token_logits.defined()) maskTopK(out.token_logits[0], tok, r, topK);
+}
+
 InspectResult inspect(LoadedModel& m, const std::string& text, const std::optional<std::string>& textB, int topK)
 {
-    return inspect(m.model, *m.tokenizer, m.config, text, textB, topK);
+    InspectResult r = inspect(m.model, *m.tokenizer, m.config, text, textB, topK);
+    if (m.generator) addMaskPredictions(m.generator, *m.tokenizer, r, topK);
+    return r;
 }
 
 InspectResult inspect(TransformerModel& model, const Tokenizer& tok, const ModelConfig& c, const std::string& text,
@@ -59,20 +91,10 @@ InspectResult inspect(TransformerModel& model, const Tokenizer& tok, const Model
         }
         r.attentions.push_back(std::move(heads));
     }
-    if (out.token_logits.defined() && tok.specials().mask >= 0) {
-        auto probs = torch::softmax(out.token_logits[0].to(torch::kFloat32), -1);  // (T, V)
-        const int k = std::max(1, std::min(topK, static_cast<int>(probs.size(1))));
-        for (int64_t pos = 0; pos < T; ++pos) {
-            if (r.ids[static_cast<std::size_t>(pos)] != tok.specials().mask) continue;
-            auto [values, indices] = probs[pos].topk(k);
-            MaskPrediction p;
-            p.position = static_cast<int>(pos);
-            for (int i = 0; i < k; ++i) {
-                const int id = static_cast<int>(indices[i].item<int64_t>());
-                p.candidates.push_back({id < tok.vocabSize() ? tok.token(id) : "<" + std::to_string(id) + ">", id, values[i].item<double>()});
-            }
-            r.maskPredictions.push_back(std::move(p));
-        }
+    if (out.token_logits.defined() && tok.specials().mask >= 0 && c.family != Family::Gpt2) maskTopK(out.token_logits[0], tok, r, topK);
+    if (out.replaced_logits.defined()) {
+        auto p = torch::sigmoid(out.replaced_logits[0].to(torch::kFloat32)).contiguous();
+        r.replacedProb.assign(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
     }
     if (out.token_logits.defined() && c.family == Family::Gpt2) {
         auto probs = torch::softmax(out.token_logits[0][T - 1].to(torch::kFloat32), -1);  // (V): the next token

@@ -14,4 +14,7 @@ InspectResult inspect(LoadedModel& model, const std::string& text, const std::op
 InspectResult inspect(TransformerModel& model, const Tokenizer& tokenizer, const ModelConfig& config, const std::string& text,
                       const std::optional<std::string>& textB, int topK);
 
+// Fills r.maskPredictions from an MLM model (ELECTRA's generator) on r.ids / r.typeIds.
+void addMaskPredictions(TransformerModel& mlm, const Tokenizer& tokenizer, InspectResult& r, int topK);
+
 } // namespace ptl

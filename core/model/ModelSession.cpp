@@ -1,7 +1,11 @@
 #include "core/api/ModelSession.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/Inspect.h"
+#include "core/objectives/Electra.h"
 #include "core/objectives/MlmMasker.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <algorithm>
 #include "core/util/Error.h"
 #include "core/util/Runtime.h"
 
@@ -44,8 +48,10 @@ public:
     {
         const Tokenizer& tok = *m_.tokenizer;
         const ModelConfig& c = m_.config;
-        if (c.family == Family::Gpt2 || tok.specials().mask < 0)
-            throw Error("the masking inspector needs a masked-LM model (BERT or ALBERT)", "open a BERT or ALBERT checkpoint");
+        TransformerModel mlm = m_.generator ? m_.generator : m_.model;
+        if (!mlm->config().hasMlmHead() || tok.specials().mask < 0)
+            throw Error("the masking inspector needs a masked-LM model (BERT, ALBERT or an ELECTRA generator)",
+                        "open a BERT or ALBERT checkpoint, or an ELECTRA checkpoint with its generator/ folder");
         MaskingOptions mo;
         mo.maskProb = o.maskProb;
         mo.maskRatio = o.maskRatio;
@@ -74,7 +80,7 @@ public:
         p.expectedKeep = p.expectedSelected * (1.0 - o.maskRatio - o.randomRatio);
         torch::NoGradGuard ng;
         std::vector<int64_t> in64(input.begin(), input.end());
-        auto out = m_.model->forward(torch::tensor(in64, torch::kLong).unsqueeze(0));
+        auto out = mlm->forward(torch::tensor(in64, torch::kLong).unsqueeze(0));
         auto logp = torch::log_softmax(out.token_logits[0].to(torch::kFloat32), -1);  // (T, V)
         double lossSum = 0;
         for (const auto& d : decisions) {
@@ -100,6 +106,63 @@ public:
         }
         p.meanLoss = decisions.empty() ? 0 : lossSum / static_cast<double>(decisions.size());
         return p;
+    }
+
+    bool hasDiscriminator() const override { return m_.config.hasDiscriminatorHead(); }
+    bool hasGenerator() const override { return static_cast<bool>(m_.generator); }
+
+    ReplacedView replaced(const std::string& text, const ReplacedOptions& o) override
+    {
+        const Tokenizer& tok = *m_.tokenizer;
+        const ModelConfig& c = m_.config;
+        if (!c.hasDiscriminatorHead())
+            throw Error("the replaced-token view needs an ELECTRA discriminator", "open an ELECTRA checkpoint (a run of electra-tiny or electra-mini)");
+        if (o.corrupt && !m_.generator)
+            throw Error("corrupting a text needs the ELECTRA generator, and " + dir_ + " has no generator/ folder",
+                        "score the text as typed instead, or open a checkpoint written by PretrainLab");
+        std::vector<int> body = tok.encode(text);
+        if (body.empty()) throw Error("the text gives no tokens", "type some text");
+        const auto room = static_cast<std::size_t>(c.max_position_embeddings - 2);
+        if (body.size() > room) body.resize(room);
+        std::vector<int> ids{tok.specials().cls};
+        ids.insert(ids.end(), body.begin(), body.end());
+        ids.push_back(tok.specials().sep);
+        torch::NoGradGuard ng;
+        std::vector<int64_t> in64(ids.begin(), ids.end());
+        auto idT = torch::tensor(in64, torch::kLong).unsqueeze(0);
+        if (o.corrupt) {
+            MaskingOptions mo;
+            mo.maskProb = o.maskProb;
+            mo.maskRatio = 0.85;
+            mo.randomRatio = 0.0;
+            MlmMasker masker(tok, mo);
+            std::mt19937_64 rng(o.seed);
+            std::vector<int> input = ids;
+            const auto decisions = masker.mask(input, rng);
+            std::vector<int64_t> input64(input.begin(), input.end()), labels(ids.size(), -100);
+            for (const auto& d : decisions) labels[static_cast<std::size_t>(d.position)] = d.original;
+            ElectraModels em{m_.generator, m_.model};
+            at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(o.seed);
+            const ElectraForward f = electraForward(em, torch::tensor(input64, torch::kLong).unsqueeze(0), {}, {},
+                                                    torch::tensor(labels, torch::kLong).unsqueeze(0), 50.0, 1.0, gen);
+            return replacedView(tok, f, 0);
+        }
+        auto out = m_.model->forward(idT);
+        auto p = torch::sigmoid(out.replaced_logits[0].to(torch::kFloat32));
+        ReplacedView v;
+        v.labelled = false;
+        v.histOriginal.assign(static_cast<std::size_t>(v.bins), 0);
+        v.histReplaced.assign(static_cast<std::size_t>(v.bins), 0);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            ReplacedToken t;
+            t.original = t.shown = tok.token(ids[i]);
+            t.pReplaced = p[static_cast<int64_t>(i)].item<float>();
+            v.histOriginal[static_cast<std::size_t>(std::clamp(static_cast<int>(t.pReplaced * v.bins), 0, v.bins - 1))]++;
+            v.tokens.push_back(std::move(t));
+        }
+        v.tokens_ = static_cast<std::int64_t>(ids.size());
+        v.accuracy = v.precision = v.recall = v.f1 = v.auc = std::nan("");
+        return v;
     }
 
     NeuronView neuron(const std::string& text, const std::optional<std::string>& textB, int layer, int head, int query) override

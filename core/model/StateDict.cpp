@@ -62,6 +62,7 @@ std::string prefixOf(Family f)
     case Family::Bert: return "bert.";
     case Family::Gpt2: return "transformer.";
     case Family::Albert: return "albert.";
+    case Family::Electra: return "electra.";
     }
     return "";
 }
@@ -73,16 +74,10 @@ std::vector<Entry> entriesFor(TransformerModel& m)
     Builder b;
     auto& emb = m->embeddings;
     const bool attnShared = m->attentionShared(), ffnShared = m->ffnShared();
-    switch (c.family) {
-    case Family::Bert: {
-        b.add("bert.embeddings.word_embeddings.weight", emb->word->weight);
-        b.add("bert.embeddings.position_embeddings.weight", emb->position->weight);
-        b.add("bert.embeddings.token_type_embeddings.weight", emb->type->weight);
-        b.norm("bert.embeddings.LayerNorm", emb->norm);
-        if (emb->projection)  // PretrainLab extension: BERT with factorized embeddings
-            b.linear("bert.embeddings.embedding_hidden_mapping_in", emb->projection);
+    // BERT's encoder layout, also ELECTRA's.
+    auto bertEncoder = [&](const std::string& prefix) {
         for (int i = 0; i < c.num_layers; ++i) {
-            const std::string p = "bert.encoder.layer." + std::to_string(i) + ".";
+            const std::string p = prefix + "encoder.layer." + std::to_string(i) + ".";
             auto ab = m->attentionBlock(i);
             auto fb = m->ffnBlock(i);
             const bool la = !attnShared || i == 0, lf = !ffnShared || i == 0;
@@ -93,6 +88,16 @@ std::vector<Entry> entriesFor(TransformerModel& m)
             b.linear(p + "output.dense", fb->ffn->down, lf);
             b.norm(p + "output.LayerNorm", fb->norm, lf);
         }
+    };
+    switch (c.family) {
+    case Family::Bert: {
+        b.add("bert.embeddings.word_embeddings.weight", emb->word->weight);
+        b.add("bert.embeddings.position_embeddings.weight", emb->position->weight);
+        b.add("bert.embeddings.token_type_embeddings.weight", emb->type->weight);
+        b.norm("bert.embeddings.LayerNorm", emb->norm);
+        if (emb->projection)  // PretrainLab extension: BERT with factorized embeddings
+            b.linear("bert.embeddings.embedding_hidden_mapping_in", emb->projection);
+        bertEncoder("bert.");
         if (m->finalNorm)  // PretrainLab extension: pre-LN BERT
             b.norm("bert.encoder.LayerNorm", m->finalNorm);
         b.linear("bert.pooler.dense", m->pooler);
@@ -148,6 +153,27 @@ std::vector<Entry> entriesFor(TransformerModel& m)
         b.linear("predictions.dense", m->mlmTransform);
         b.add("predictions.bias", m->mlmBias);
         b.linear("sop_classifier.classifier", m->pairClassifier);
+        break;
+    }
+    case Family::Electra: {
+        // ElectraForPreTraining (discriminator) or ElectraForMaskedLM (generator).
+        b.add("electra.embeddings.word_embeddings.weight", emb->word->weight);
+        b.add("electra.embeddings.position_embeddings.weight", emb->position->weight);
+        b.add("electra.embeddings.token_type_embeddings.weight", emb->type->weight);
+        b.norm("electra.embeddings.LayerNorm", emb->norm);
+        if (emb->projection)
+            b.linear("electra.embeddings_project", emb->projection);
+        bertEncoder("electra.");
+        if (m->finalNorm)  // PretrainLab extension: pre-LN ELECTRA
+            b.norm("electra.encoder.LayerNorm", m->finalNorm);
+        if (c.hasDiscriminatorHead()) {
+            b.linear("discriminator_predictions.dense", m->discDense);
+            b.linear("discriminator_predictions.dense_prediction", m->discOut);
+        } else {
+            b.linear("generator_predictions.dense", m->mlmTransform);
+            b.norm("generator_predictions.LayerNorm", m->mlmNorm);
+            b.add("generator_lm_head.bias", m->mlmBias);  // its weight is tied to the word embeddings
+        }
         break;
     }
     }

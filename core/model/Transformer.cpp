@@ -131,9 +131,15 @@ TransformerModelImpl::TransformerModelImpl(const ModelConfig& c) : config_(c)
     if (c.hasPairHead()) {
         pooler = register_module("pooler", torch::nn::Linear(c.hidden_size, c.hidden_size));
         pairClassifier = register_module("pair_classifier", torch::nn::Linear(c.hidden_size, 2));
+    }
+    if (c.hasMlmHead()) {
         mlmTransform = register_module("mlm_transform", torch::nn::Linear(c.hidden_size, c.embedding_size));
         mlmNorm = register_module("mlm_norm", layerNorm(c.embedding_size, c.layer_norm_eps));
         mlmBias = register_parameter("mlm_bias", torch::zeros({c.vocab_size}));
+    }
+    if (c.hasDiscriminatorHead()) {
+        discDense = register_module("disc_dense", torch::nn::Linear(c.hidden_size, c.hidden_size));
+        discOut = register_module("disc_out", torch::nn::Linear(c.hidden_size, 1));
     }
     initWeights();
 }
@@ -200,6 +206,13 @@ torch::Tensor TransformerModelImpl::tokenLogits(const torch::Tensor& x)
     return torch::matmul(h, embeddings->word->weight.t()) + mlmBias;            // (..., V), tied decoder
 }
 
+torch::Tensor TransformerModelImpl::replacedLogits(const torch::Tensor& x)
+{
+    auto h = discDense->forward(x);                                             // (..., H)
+    h = config_.activation == Activation::GeluNew ? torch::gelu(h, "tanh") : torch::gelu(h);
+    return discOut->forward(h).squeeze(-1);                                     // (...)
+}
+
 torch::Tensor TransformerModelImpl::pairLogits(const torch::Tensor& x)
 {
     auto pooled = torch::tanh(pooler->forward(x.select(1, 0)));                // (B, H) over [CLS]
@@ -251,9 +264,12 @@ ModelOutput TransformerModelImpl::forward(const torch::Tensor& ids, const torch:
     out.last_hidden = x;
     if (!opt.heads)
         return out;
-    out.token_logits = tokenLogits(x);
+    if (c.hasMlmHead() || c.family == Family::Gpt2)
+        out.token_logits = tokenLogits(x);
     if (c.hasPairHead())
         out.pair_logits = pairLogits(x);
+    if (c.hasDiscriminatorHead())
+        out.replaced_logits = replacedLogits(x);
     return out;
 }
 

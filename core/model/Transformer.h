@@ -21,6 +21,7 @@ struct ModelOutput {
     torch::Tensor last_hidden;   // (B, T, H)
     torch::Tensor token_logits;  // (B, T, V): MLM (BERT/ALBERT) or next-token (GPT-2)
     torch::Tensor pair_logits;   // (B, 2): NSP (BERT) or SOP (ALBERT); undefined for GPT-2
+    torch::Tensor replaced_logits;  // (B, T): ELECTRA discriminator, logit of "replaced"
     std::vector<torch::Tensor> hidden_states;
     std::vector<torch::Tensor> attentions;
     std::vector<torch::Tensor> scores;
@@ -103,6 +104,7 @@ public:
     // masked positions only.
     torch::Tensor tokenLogits(const torch::Tensor& hidden);  // (..., V): MLM or next-token
     torch::Tensor pairLogits(const torch::Tensor& hidden);   // hidden (B, T, H) -> (B, 2) over [CLS]
+    torch::Tensor replacedLogits(const torch::Tensor& hidden);  // (..., H) -> (...): ELECTRA discriminator
 
     const ModelConfig& config() const { return config_; }
     // The attention / FFN block used by layer i (the same object for shared layers).
@@ -125,6 +127,8 @@ public:
     torch::nn::Linear mlmTransform{nullptr};      // H -> E
     torch::nn::LayerNorm mlmNorm{nullptr};        // over E
     torch::Tensor mlmBias;                        // (V)
+    torch::nn::Linear discDense{nullptr};         // ELECTRA discriminator: H -> H, gelu
+    torch::nn::Linear discOut{nullptr};           // H -> 1
 
 private:
     ModelConfig config_;

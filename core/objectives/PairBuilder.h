@@ -11,7 +11,9 @@ namespace ptl {
 
 class Tokenizer;
 
-enum class PairTask { Nsp, Sop };
+// InOrder: consecutive segments, never swapped (ELECTRA's pre-training data, which has no
+// sentence-level task; a one-segment chunk still takes B from another document).
+enum class PairTask { Nsp, Sop, InOrder };
 
 struct PairOptions {
     PairTask task = PairTask::Nsp;

@@ -26,6 +26,17 @@ double trainingFlopsPerToken(const ModelConfig& c, int seqLen, double predictedS
     return 3.0 * forward;
 }
 
+double jobFlopsPerToken(const JobSpec& spec)
+{
+    const ModelConfig& c = spec.model;
+    const int T = spec.train.seq_len;
+    if (c.family == Family::Gpt2) return trainingFlopsPerToken(c, T, 1.0);
+    const double share = std::min(spec.train.mask_prob, spec.train.max_predictions / double(T));
+    if (c.family != Family::Electra) return trainingFlopsPerToken(c, T, share);
+    const double H = c.hidden_size;
+    return trainingFlopsPerToken(c.generatorConfig(), T, share) + trainingFlopsPerToken(c, T, 0.0) + 3.0 * 2.0 * (H * H + H);
+}
+
 GemmPeak measureGemmPeak(int size, double seconds)
 {
     // The best of square sizes size and 2 x size (larger ones often run closer to peak),

@@ -2,7 +2,10 @@
 // AdamW, with evaluation, probe snapshots, checkpoints (exact resume), pause and stop,
 // and everything recorded in the run store so CLI and GUI runs leave the same record.
 #include "core/api/Job.h"
+#include "core/api/Bench.h"
 #include "core/model/Checkpoint.h"
+#include "core/model/Electra.h"
+#include "core/objectives/Electra.h"
 #include "core/model/Inspect.h"
 #include "core/model/StateDict.h"
 #include "core/store/RunStore.h"
@@ -12,6 +15,7 @@
 #include "core/util/Files.h"
 #include "core/util/Runtime.h"
 
+#include <ATen/CPUGeneratorImpl.h>
 #include <ATen/autocast_mode.h>
 #include <c10/util/Exception.h>
 #include <chrono>
@@ -91,9 +95,10 @@ private:
 
 struct LossParts {
     torch::Tensor total;
-    double mlm = 0, pair = 0;
-    std::int64_t predicted = 0, correct = 0;          // MLM or next-token
+    double mlm = 0, pair = 0, disc = 0;
+    std::int64_t predicted = 0, correct = 0;          // MLM or next-token (ELECTRA: the generator)
     std::int64_t pairCount = 0, pairCorrect = 0;
+    BinaryCounts discCounts;                          // ELECTRA discriminator at 0.5
 };
 
 class Trainer {
@@ -118,7 +123,7 @@ public:
             store_.setOutDir(runId_, outDir_.string());
             prepareOutput();
             torch::manual_seed(spec_.train.seed);
-            model_ = TransformerModel(spec_.model);
+            makeModel();
             makeOptimizer();
             return loop();
         } catch (const std::exception& e) {
@@ -144,7 +149,7 @@ public:
             store_.claimRun(runId);
             owns_ = true;
             prepareOutput();
-            model_ = TransformerModel(spec_.model);
+            makeModel();
             makeOptimizer();
             loadCheckpoint(cks.back());
             store_.deleteMetricsAfter(runId, step_);
@@ -185,10 +190,41 @@ private:
         obs_.started(runId_, outDir_.string());
     }
 
+    bool electra() const { return spec_.model.family == Family::Electra; }
+
+    void makeModel()
+    {
+        if (electra()) {
+            electra_ = makeElectra(spec_.model);
+            model_ = electra_.discriminator;
+        } else {
+            model_ = TransformerModel(spec_.model);
+        }
+        // Estimated training FLOPs per token (the equal-compute x-axis).
+        flopsPerToken_ = jobFlopsPerToken(spec_);
+    }
+
+    double flopsSeen() const { return static_cast<double>(tokensSeen_) * flopsPerToken_; }
+
+    // A fixed sampling generator per eval batch: the same corruptions at every eval, and
+    // the training RNG stream untouched.
+    at::Generator evalGenerator(int batch) const
+    {
+        return at::make_generator<at::CPUGeneratorImpl>(spec_.train.seed * 7919ull + static_cast<std::uint64_t>(batch) + 1);
+    }
+
+    void setTraining(bool on)
+    {
+        model_->train(on);
+        if (electra()) electra_.generator->train(on);
+    }
+
     void makeOptimizer()
     {
         std::vector<std::pair<std::string, torch::Tensor>> params;
-        for (auto& p : model_->named_parameters()) params.emplace_back(p.key(), p.value());
+        if (electra()) params = electraParameters(electra_);
+        else
+            for (auto& p : model_->named_parameters()) params.emplace_back(p.key(), p.value());
         AdamWOptions o;
         o.beta1 = spec_.train.beta1;
         o.beta2 = spec_.train.beta2;
@@ -207,8 +243,29 @@ private:
         return t.lr * std::max(0.0, 1.0 - progress);
     }
 
-    LossParts loss(const Batch& b)
+    LossParts electraLoss(const Batch& b, bool keepForView)
     {
+        LossParts r;
+        ElectraForward f = electraForward(electra_, b.ids, b.typeIds, b.attentionMask, b.labels, spec_.train.disc_weight,
+                                          spec_.train.gen_temperature);
+        r.total = f.total;
+        r.mlm = f.mlmLoss.item<double>();
+        r.disc = f.discLoss.item<double>();
+        r.predicted = f.targets.size(0);
+        r.correct = (f.genLogits.argmax(-1) == f.targets).sum().item<int64_t>();
+        r.discCounts = discriminatorCounts(f);
+        if (keepForView) {
+            f.total = f.mlmLoss = f.discLoss = torch::Tensor();
+            f.genLogits = f.genLogits.detach();
+            f.discLogits = f.discLogits.detach();
+            lastElectra_ = std::move(f);
+        }
+        return r;
+    }
+
+    LossParts loss(const Batch& b, bool keepForView = false)
+    {
+        if (electra()) return electraLoss(b, keepForView);
         LossParts r;
         const bool gpt = spec_.model.family == Family::Gpt2;
         ForwardOptions fo;
@@ -226,7 +283,7 @@ private:
         r.mlm = tokenLoss.item<double>();
         r.predicted = idx.size(0);
         r.correct = (logits.argmax(-1) == target).sum().item<int64_t>();
-        if (!gpt) {
+        if (!gpt && spec_.train.pair_loss) {
             auto pair = model_->pairLogits(hidden).to(torch::kFloat32);         // (B, 2)
             auto pairLoss = torch::nn::functional::cross_entropy(pair, b.pairLabels);
             r.total = r.total + pairLoss;
@@ -258,16 +315,36 @@ private:
     void evaluate()
     {
         torch::NoGradGuard ng;
-        model_->eval();
-        double lossSum = 0, pairSum = 0;
-        std::int64_t predicted = 0, correct = 0, pairCount = 0, pairCorrect = 0;
+        setTraining(false);
+        double lossSum = 0, pairSum = 0, discSum = 0;
+        std::int64_t predicted = 0, correct = 0, pairCount = 0, pairCorrect = 0, discTokens = 0;
+        BinaryCounts disc;
+        if (electra()) {
+            evalScores_.emplace();
+            evalLabels_.clear();
+        }
+        // ELECTRA's eval samples from the generator: use a fixed generator so the eval set
+        // is the same at every step and the training RNG stream is untouched.
         for (int i = 0; i < data_->evalBatchCount(); ++i) {
             const Batch b = data_->evalBatch(i);
             LossParts p;
             {
                 AutocastScope ac(bf16_);
-                p = loss(b);
+                if (electra()) {
+                    ElectraForward f = electraForward(electra_, b.ids, b.typeIds, b.attentionMask, b.labels, spec_.train.disc_weight,
+                                                      spec_.train.gen_temperature, evalGenerator(i));
+                    p.mlm = f.mlmLoss.item<double>();
+                    p.disc = f.discLoss.item<double>();
+                    p.predicted = f.targets.size(0);
+                    p.correct = (f.genLogits.argmax(-1) == f.targets).sum().item<int64_t>();
+                    p.discCounts = discriminatorCounts(f, &*evalScores_, &evalLabels_);
+                } else {
+                    p = loss(b);
+                }
             }
+            discSum += p.disc * static_cast<double>(p.discCounts.total());
+            discTokens += p.discCounts.total();
+            disc += p.discCounts;
             lossSum += p.mlm * static_cast<double>(p.predicted);
             predicted += p.predicted;
             correct += p.correct;
@@ -275,9 +352,25 @@ private:
             pairCount += p.pairCount;
             pairCorrect += p.pairCorrect;
         }
-        model_->train();
+        setTraining(true);
         const double tokenLoss = lossSum / std::max<std::int64_t>(1, predicted);
-        if (spec_.model.family == Family::Gpt2) {
+        record("flops", flopsSeen());
+        if (electra()) {
+            const double discLoss = discSum / std::max<std::int64_t>(1, discTokens);
+            record("eval_loss", tokenLoss + spec_.train.disc_weight * discLoss);
+            record("eval_gen_mlm_loss", tokenLoss);
+            record("eval_gen_mlm_accuracy", static_cast<double>(correct) / std::max<std::int64_t>(1, predicted));
+            record("eval_disc_loss", discLoss);
+            record("eval_disc_accuracy", disc.accuracy());
+            record("eval_disc_precision", disc.precision());
+            record("eval_disc_recall", disc.recall());
+            record("eval_disc_f1", disc.f1());
+            record("eval_replaced_share", disc.positiveShare());
+            const double auc = rocAuc(*evalScores_, evalLabels_);
+            if (std::isfinite(auc)) record("eval_disc_auc", auc);
+            evalScores_.reset();
+            evalLabels_.clear();
+        } else if (spec_.model.family == Family::Gpt2) {
             record("eval_loss", tokenLoss);
             record("eval_perplexity", std::exp(std::min(tokenLoss, 50.0)));
             record("eval_accuracy", static_cast<double>(correct) / std::max<std::int64_t>(1, predicted));
@@ -286,8 +379,10 @@ private:
             record("eval_loss", tokenLoss + pairLoss);
             record("eval_mlm_loss", tokenLoss);
             record("eval_mlm_accuracy", static_cast<double>(correct) / std::max<std::int64_t>(1, predicted));
-            record("eval_" + pairName() + "_loss", pairLoss);
-            record("eval_" + pairName() + "_accuracy", static_cast<double>(pairCorrect) / std::max<std::int64_t>(1, pairCount));
+            if (spec_.train.pair_loss) {
+                record("eval_" + pairName() + "_loss", pairLoss);
+                record("eval_" + pairName() + "_accuracy", static_cast<double>(pairCorrect) / std::max<std::int64_t>(1, pairCount));
+            }
         }
         flushMetrics();
     }
@@ -308,10 +403,15 @@ private:
         if (spec_.model.family == Family::Gpt2) {
             for (std::size_t p; (p = text.find("[MASK]")) != std::string::npos;) text.erase(p, 6);
         }
-        model_->eval();
+        setTraining(false);
         InspectResult r = inspect(model_, *tok_, spec_.model, text, std::nullopt, 5);
-        model_->train();
+        if (electra()) addMaskPredictions(electra_.generator, *tok_, r, 5);  // the generator fills [MASK]
+        setTraining(true);
         snapshot("attention", inspectToJson(r));
+        if (electra() && lastElectra_) {
+            snapshot("replaced", replacedToJson(replacedView(*tok_, *lastElectra_, 0)));
+            lastElectra_.reset();
+        }
         if (!last.decisions.empty()) {
             // The first sequence of the current batch: its masking decisions, and what the
             // model (as it is now) predicts at each selected position, with the loss there.
@@ -322,11 +422,12 @@ private:
             torch::Tensor logp;
             {
                 torch::NoGradGuard ng;
-                model_->eval();
+                setTraining(false);
                 auto types = last.typeIds.defined() ? last.typeIds[0].narrow(0, 0, n).unsqueeze(0) : torch::Tensor();
-                auto out = model_->forward(ids.unsqueeze(0), types);
+                TransformerModel mlm = electra() ? electra_.generator : model_;
+                auto out = mlm->forward(ids.unsqueeze(0), types);
                 logp = torch::log_softmax(out.token_logits[0].to(torch::kFloat32), -1);  // (T, V)
-                model_->train();
+                setTraining(true);
             }
             json d = json::array();
             for (const auto& x : last.decisions[0]) {
@@ -351,7 +452,9 @@ private:
         const fs::path tmp = outDir_ / (".checkpoint-" + std::to_string(step_) + ".partial");
         std::error_code ec;
         fs::remove_all(tmp, ec);
-        saveCheckpoint(tmp, model_, *tok_, {{"step", std::to_string(step_)}, {"run_id", std::to_string(runId_)}});
+        const std::map<std::string, std::string> meta{{"step", std::to_string(step_)}, {"run_id", std::to_string(runId_)}};
+        if (electra()) saveElectraCheckpoint(tmp, electra_, *tok_, meta);
+        else saveCheckpoint(tmp, model_, *tok_, meta);
         NamedTensors state = opt_->state();
         state.emplace_back("rng.cpu", at::detail::getDefaultCPUGenerator().get_state());
         writeSafetensors(tmp / "trainer_state.safetensors", state);
@@ -377,7 +480,12 @@ private:
     void loadCheckpoint(const CheckpointRow& ck)
     {
         const fs::path dir = ck.path;
-        importStateDict(model_, SafetensorsFile::open(dir / "model.safetensors"));
+        if (electra()) {
+            importStateDict(electra_.generator, SafetensorsFile::open(dir / "generator" / "model.safetensors"));
+            importStateDict(model_, SafetensorsFile::open(dir / "model.safetensors"));  // the shared embeddings last: the discriminator's copy
+        } else {
+            importStateDict(model_, SafetensorsFile::open(dir / "model.safetensors"));
+        }
         const json st = json::parse(readTextFile(dir / "trainer_state.json"), nullptr, false);
         if (st.is_discarded() || !st.contains("step"))
             throw Error((dir / "trainer_state.json").string() + " is damaged", "resume from an earlier checkpoint");
@@ -396,7 +504,7 @@ private:
         const auto& t = spec_.train;
         t0_ = Clock::now();
         lastFlush_ = t0_;
-        model_->train();
+        setTraining(true);
         std::string status = "completed", message;
         double emaStep = 0;
         const std::int64_t total = t.steps;
@@ -418,16 +526,19 @@ private:
             }
             const auto stepStart = Clock::now();
             opt_->zeroGrad();
-            double lossValue = 0, mlm = 0, pair = 0;
+            double lossValue = 0, mlm = 0, pair = 0, disc = 0;
+            BinaryCounts discCounts;
             std::int64_t tokens = 0;
             for (int a = 0; a < t.grad_accum; ++a) {
                 last = data_->trainBatch(step_ * t.grad_accum + a);
                 LossParts p;
                 {
                     AutocastScope ac(bf16_);
-                    p = loss(last);
+                    p = loss(last, a == t.grad_accum - 1);
                 }
                 (p.total / t.grad_accum).backward();
+                disc += p.disc / t.grad_accum;
+                discCounts += p.discCounts;
                 lossValue += p.total.item<double>() / t.grad_accum;
                 mlm += p.mlm / t.grad_accum;
                 pair += p.pair / t.grad_accum;
@@ -454,15 +565,21 @@ private:
             const double tps = static_cast<double>(tokens) / std::max(1e-9, emaStep * (secs > 0 ? 1.0 : 1.0));
             if (step_ % t.log_every == 0 || step_ == total) {
                 record("loss", lossValue);
-                if (spec_.model.family == Family::Gpt2) {
+                if (electra()) {
+                    record("gen_mlm_loss", mlm);
+                    record("disc_loss", disc);
+                    record("disc_accuracy", discCounts.accuracy());
+                    record("replaced_share", discCounts.positiveShare());
+                } else if (spec_.model.family == Family::Gpt2) {
                     record("lm_loss", mlm);
                 } else {
                     record("mlm_loss", mlm);
-                    record(pairName() + "_loss", pair);
+                    if (t.pair_loss) record(pairName() + "_loss", pair);
                 }
                 record("lr", lr);
                 record("grad_norm", gradNorm);
                 record("tokens_seen", static_cast<double>(tokensSeen_));
+                record("flops", flopsSeen());
                 record("tokens_per_second", static_cast<double>(tokens) / std::max(1e-9, secs));
             }
             ProgressInfo pi;
@@ -535,7 +652,12 @@ private:
     fs::path outDir_;
     std::unique_ptr<Tokenizer> tok_;
     std::unique_ptr<DataPipeline> data_;
-    TransformerModel model_{nullptr};
+    TransformerModel model_{nullptr};  // ELECTRA: the discriminator
+    ElectraModels electra_;
+    std::optional<ElectraForward> lastElectra_;  // the last training micro-batch, for the replaced-token view
+    std::optional<std::vector<float>> evalScores_;
+    std::vector<std::uint8_t> evalLabels_;
+    double flopsPerToken_ = 0;
     std::unique_ptr<AdamW> opt_;
     bool bf16_ = false;
     bool owns_ = false;  // this job created or claimed the run record
