@@ -1,4 +1,6 @@
 #include "app/cli/Commands.h"
+#include "core/api/Experiment.h"
+#include "core/api/ModelSession.h"
 #include "core/api/Presets.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/Inspect.h"
@@ -261,6 +263,72 @@ void addInspect(CLI::App& app)
             for (const auto& cnd : p.candidates) std::cout << "  " << cnd.token << " " << std::fixed << std::setprecision(3) << cnd.prob;
             std::cout << "\n";
         }
+    });
+}
+
+// ------------------------------------------------------------------ replaced
+void addReplaced(CLI::App& app)
+{
+    struct Opts {
+        std::string checkpoint, text;
+        ReplacedOptions r;
+        bool asTyped = false, json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("replaced", "ELECTRA: what the discriminator thinks was replaced in a text");
+    c->add_option("--checkpoint", o->checkpoint, "an ELECTRA checkpoint folder (its generator/ beside it to corrupt)")->required();
+    c->add_option("--text", o->text, "the text")->required();
+    c->add_flag("--as-typed", o->asTyped, "score the text exactly as typed (replace a word yourself) instead of corrupting it");
+    c->add_option("--seed", o->r.seed, "seed of the masking and the generator's sample");
+    c->add_option("--mask-prob", o->r.maskProb, "share of tokens the generator refills");
+    c->add_flag("--json", o->json, "print the view as JSON: tokens [{original, shown, masked, replaced, p}], histogram, scores");
+    c->callback([o] {
+        o->r.corrupt = !o->asTyped;
+        auto session = ModelSession::open(o->checkpoint);
+        const ReplacedView v = session->replaced(o->text, o->r);
+        if (o->json) {
+            std::cout << replacedToJson(v) << "\n";
+            return;
+        }
+        std::cout << "token            shown            P(replaced)  " << (v.labelled ? "truth     call" : "") << "\n";
+        for (const auto& t : v.tokens) {
+            const bool call = t.pReplaced > v.threshold;
+            std::cout << std::left << std::setw(16) << t.original << " " << std::setw(16) << (t.masked ? t.shown : "") << " " << std::right
+                      << std::fixed << std::setprecision(3) << std::setw(11) << t.pReplaced << "  ";
+            if (v.labelled) std::cout << std::left << std::setw(9) << (t.replaced ? "replaced" : "original") << " " << (call == t.replaced ? "right" : "WRONG");
+            std::cout << "\n";
+        }
+        if (v.labelled)
+            std::cout << "accuracy " << std::setprecision(3) << v.accuracy << ", replaced " << v.replacedCount << " of " << v.tokens_ << " tokens\n";
+    });
+}
+
+// ------------------------------------------------------------------ probe
+void addProbe(CLI::App& app)
+{
+    struct Opts {
+        std::string checkpoint;
+        GenreProbeOptions p;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("probe", "linear probe of an encoder on the bundled Brown genre classification (15 genres)");
+    c->add_option("--checkpoint", o->checkpoint, "checkpoint folder")->required();
+    c->add_option("--chunks", o->p.chunks, "sequences per document");
+    c->add_option("--seq-len", o->p.seqLen, "tokens per sequence");
+    c->add_option("--steps", o->p.steps, "full-batch Adam steps of the probe");
+    c->add_flag("--json", o->json, "print the result as JSON");
+    c->callback([o] {
+        const GenreProbeResult r = genreProbe(o->checkpoint, o->p);
+        if (o->json) {
+            printJson({{"accuracy", r.accuracy}, {"doc_accuracy", r.docAccuracy}, {"majority", r.majority}, {"classes", r.classes},
+                       {"train_examples", r.trainExamples}, {"test_examples", r.testExamples}, {"test_documents", r.testDocuments},
+                       {"seconds", r.seconds}});
+            return;
+        }
+        std::cout << std::fixed << std::setprecision(1) << "genre accuracy " << 100 * r.accuracy << "% on " << r.testExamples
+                  << " held-out chunks, " << 100 * r.docAccuracy << "% on " << r.testDocuments << " documents (" << r.classes
+                  << " genres; majority class " << 100 * r.majority << "%), " << std::setprecision(2) << r.seconds << " s\n";
     });
 }
 

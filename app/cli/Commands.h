@@ -14,6 +14,9 @@ void addTrain(CLI::App& app);
 void addResume(CLI::App& app);
 void addBench(CLI::App& app);
 void addConvert(CLI::App& app);
+void addExperiment(CLI::App& app);
+void addReplaced(CLI::App& app);
+void addProbe(CLI::App& app);
 
 // Set by --threads before any command runs.
 extern int gThreads;

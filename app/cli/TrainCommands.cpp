@@ -1,5 +1,6 @@
 // train, resume: drive core's training job with a progress bar or JSON lines.
 #include "app/cli/Commands.h"
+#include "core/api/Experiment.h"
 #include "core/api/Job.h"
 #include "core/store/RunStore.h"
 #include "core/util/Error.h"
@@ -25,7 +26,7 @@ extern "C" void onSignal(int)
     if (gStop) gStop->requestStop();  // atomic store + notify; the job writes a final checkpoint
 }
 
-class CliObserver : public JobObserver {
+class CliObserver : public ExperimentObserver {
 public:
     explicit CliObserver(bool json) : json_(json), tty_(!json && ::isatty(STDERR_FILENO)) {}
 
@@ -65,6 +66,25 @@ public:
     {
         if (json_) emit({{"event", "checkpoint"}, {"step", step}, {"path", path}});
     }
+    void phase(const std::string& what) override
+    {
+        if (json_) emit({{"event", "phase"}, {"what", what}});
+        else std::cerr << (tty_ && started_ ? "\n" : "") << what << "\n";
+    }
+    void probed(int arm, const ProbePoint& p) override
+    {
+        if (json_) {
+            emit({{"event", "probe"}, {"arm", arm == 0 ? "bert" : "electra"}, {"step", p.step}, {"flops", p.flops},
+                  {"accuracy", p.accuracy}, {"doc_accuracy", p.docAccuracy}});
+            return;
+        }
+        char line[160];
+        std::snprintf(line, sizeof line, "  %s step %lld (%.2e FLOPs): genre accuracy %.1f%% (documents %.1f%%)",
+                      arm == 0 ? "BERT" : "ELECTRA", static_cast<long long>(p.step), p.flops, 100 * p.accuracy, 100 * p.docAccuracy);
+        std::cerr << line << "\n";
+    }
+    // The experiment reports its end once; its arms' own ends are not forwarded.
+    bool experiment = false;
     void finished(const std::string& status, const std::string& message) override
     {
         if (json_) {
@@ -72,6 +92,10 @@ public:
             return;
         }
         if (tty_ && started_) std::cerr << "\n";
+        if (experiment) {
+            if (status != "completed") std::cerr << "experiment " << status << ": " << message << "\n";
+            return;
+        }
         if (!started_) std::cerr << "error: " << message << "\n";  // nothing ran; no run was recorded (or resumed)
         else std::cerr << "run " << runId_ << " " << status << (message.empty() ? "" : ": " + message) << "\n";
     }
@@ -148,6 +172,49 @@ void addTrain(CLI::App& app)
         CliObserver obs(o->json);
         const RunOutcome r = runJob(spec, storeOrDefault(o->store), obs, stop);
         std::exit(exitCodeFor(r));
+    });
+}
+
+void addExperiment(CLI::App& app)
+{
+    struct Opts {
+        EqualComputeOptions e;
+        std::string store, out;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("experiment", "controlled experiments that compare pre-training methods");
+    c->require_subcommand(1);
+    auto* ec = c->add_subcommand("electra-vs-bert",
+                                 "BERT (MLM only) and ELECTRA trained for the same estimated FLOPs, both read by a Brown genre linear probe");
+    ec->add_option("--flops", o->e.flops, "training-FLOPs budget per model (default: what --electra-steps of ELECTRA cost)");
+    ec->add_option("--electra-steps", o->e.electraSteps, "ELECTRA steps that set the budget when --flops is not given")->check(CLI::PositiveNumber);
+    ec->add_option("--bert", o->e.bertPreset, "BERT preset (default bert-tiny)");
+    ec->add_option("--electra", o->e.electraPreset, "ELECTRA preset (default electra-tiny)");
+    ec->add_option("--probe-points", o->e.probePoints, "genre probes along each run, besides the initial model")->check(CLI::Range(1, 50));
+    ec->add_option("--set", o->e.set, "a setting for both models, key=value (repeatable): batch_size, seq_len, lr, seed, threads, ...");
+    ec->add_option("--store", o->store, "run store (default: $XDG_DATA_HOME/pretrainlab/runs.sqlite)");
+    ec->add_option("--out", o->out, "folder for both runs' checkpoints and the JSON report");
+    ec->add_flag("--json", o->json, "JSON lines on stdout (as train), then the report as one JSON object");
+    ec->callback([o] {
+        if (!o->out.empty()) o->e.outDir = fs::absolute(o->out).string();
+        StopToken stop;
+        installSignals(stop);
+        CliObserver obs(o->json);
+        obs.experiment = true;
+        const EqualComputeResult r = runEqualCompute(o->e, storeOrDefault(o->store), obs, stop);
+        if (o->json) {
+            std::cout << equalComputeToJson(r) << "\n";
+        } else if (r.status == "completed") {
+            std::cout << r.summary << "\n\n";
+            std::printf("%-12s %6s %10s %12s %12s %10s %10s\n", "model", "run", "steps", "FLOPs/token", "FLOPs", "train s", "genre acc");
+            for (const auto* a : {&r.bert, &r.electra})
+                std::printf("%-12s %6lld %10lld %12.3e %12.3e %10.1f %9.1f%%\n", a->label.c_str(), static_cast<long long>(a->runId),
+                            static_cast<long long>(a->steps), a->flopsPerToken, a->flops, a->seconds, 100 * a->probes.back().accuracy);
+            std::printf("\nchance %.1f%%, majority class %.1f%%; %d held-out chunks of %d documents. Report: %s\n", 100 * r.chance,
+                        100 * r.majority, r.testExamples, r.testDocuments, r.reportPath.c_str());
+        }
+        std::exit(r.status == "completed" ? 0 : r.status == "cancelled" ? 130 : 1);
     });
 }
 

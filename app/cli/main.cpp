@@ -16,6 +16,9 @@ int main(int argc, char** argv)
     ptl::cli::addTokenize(app);
     ptl::cli::addMask(app);
     ptl::cli::addInspect(app);
+    ptl::cli::addReplaced(app);
+    ptl::cli::addProbe(app);
+    ptl::cli::addExperiment(app);
     ptl::cli::addVocab(app);
     ptl::cli::addRuns(app);
     ptl::cli::addTrain(app);

@@ -10,6 +10,7 @@
 #include "core/model/StateDict.h"
 #include "core/store/RunStore.h"
 #include "core/train/AdamW.h"
+#include "core/train/Autocast.h"
 #include "core/train/DataPipeline.h"
 #include "core/util/Error.h"
 #include "core/util/Files.h"
@@ -69,29 +70,6 @@ bool cpuHasFastBf16()
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// bf16 autocast on CPU for the scope (fp32 master weights stay in the model).
-class AutocastScope {
-public:
-    explicit AutocastScope(bool on) : on_(on)
-    {
-        if (!on_) return;
-        prev_ = at::autocast::is_cpu_enabled();
-        at::autocast::set_cpu_enabled(true);
-        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-        at::autocast::increment_nesting();
-    }
-    ~AutocastScope()
-    {
-        if (!on_) return;
-        if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
-        at::autocast::set_cpu_enabled(prev_);
-    }
-
-private:
-    bool on_;
-    bool prev_ = false;
-};
 
 struct LossParts {
     torch::Tensor total;
