@@ -7,6 +7,7 @@
 #include "ui/compare/CompareDialog.h"
 #include "ui/worker/Inspector.h"
 #include "ui/config/ConfigEditor.h"
+#include "ui/electra/ReplacedPanel.h"
 #include "ui/curves/CurvesPanel.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/runs/RunsPanel.h"
@@ -113,6 +114,29 @@ int main(int argc, char** argv)
         tabs->setCurrentIndex(2);
         wait(2500);
         save(&w, dir + QStringLiteral("/masking%1.png").arg(suffix));
+    }
+
+    // ELECTRA: a live run, its replaced-token view on the training batch, then typed text.
+    if (tabs) {
+        ptl::JobSpec e = ptl::JobSpec::fromPreset("electra-tiny");
+        e.name = "electra-tiny live";
+        e.train.steps = 2 * parser.value(steps).toInt();
+        e.train.eval_every = 100;
+        e.train.probe_every = 20;
+        e.train.checkpoint_every = 1000;
+        w.configEditor()->setSpec(e);
+        finished = false;
+        tabs->setCurrentWidget(w.replacedPanel());
+        w.controller()->start(w.configEditor()->spec());
+        while (!finished) wait(100);
+        wait(800);
+        save(&w, dir + QStringLiteral("/electra-replaced%1.png").arg(suffix));
+        bool shown = false;
+        QObject::connect(w.replacedPanel(), &ptl::ui::ReplacedPanel::viewShown, [&] { shown = true; });
+        w.replacedPanel()->showTyped(QStringLiteral("The jury said the election was conducted in a fair manner and praised the city officials ."), true, 3);
+        for (int i = 0; i < 100 && !shown; ++i) wait(100);
+        wait(400);
+        save(&w, dir + QStringLiteral("/electra-typed%1.png").arg(suffix));
     }
     return 0;
 }

@@ -263,7 +263,8 @@ EqualComputeResult runEqualCompute(const EqualComputeOptions& o, const std::stri
             arm.preset = s.preset;
             arm.flopsPerToken = perToken[a];
             s.train.steps = std::max(1, static_cast<int>(std::lround(res.budgetFlops / perStep[a])));
-            s.train.checkpoint_every = std::max(1, s.train.steps / std::max(1, o.probePoints));
+            const int points = std::max(1, o.probePoints);
+            s.train.checkpoint_every = std::max(1, (s.train.steps + points - 1) / points);  // the last checkpoint is the final step
             s.train.keep_last = 0;
             s.train.eval_every = std::max(1, std::min(s.train.eval_every, s.train.steps / 10));
             s.train.warmup_steps = std::min(s.train.warmup_steps, std::max(1, s.train.steps / 10));
@@ -367,7 +368,7 @@ std::string equalComputeToJson(const EqualComputeResult& r)
         return json{{"label", a.label}, {"preset", a.preset}, {"run_id", a.runId}, {"status", a.status}, {"steps", a.steps},
                     {"flops_per_token", a.flopsPerToken}, {"flops", a.flops}, {"seconds", a.seconds}, {"probes", probes}};
     };
-    return json{{"budget_flops", r.budgetFlops}, {"status", r.status}, {"message", r.message}, {"summary", r.summary},
+    return json{{"budget_flops", r.budgetFlops}, {"status", r.status}, {"report_path", r.reportPath}, {"message", r.message}, {"summary", r.summary},
                 {"classes", r.classes}, {"chance", r.chance}, {"majority", r.majority}, {"test_examples", r.testExamples},
                 {"test_documents", r.testDocuments}, {"bert", arm(r.bert)}, {"electra", arm(r.electra)}}
         .dump();

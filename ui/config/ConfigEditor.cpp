@@ -171,7 +171,13 @@ void ConfigEditor::build()
     moreForm->addRow(tr("Log every"), intField(QStringLiteral("log_every"), 1, 100000));
     moreForm->addRow(tr("Probe every"), intField(QStringLiteral("probe_every"), 1, 100000));
     moreForm->addRow(tr("Keep last checkpoints (0: all)"), intField(QStringLiteral("keep_last"), 0, 1000));
-    for (QCheckBox* c : {wholeWord_, dynamic_}) connect(c, &QCheckBox::toggled, this, &ConfigEditor::revalidate);
+    pairLoss_ = new QCheckBox(tr("train NSP / SOP too"), this);
+    pairLoss_->setToolTip(tr("BERT and ALBERT: off trains the masked LM alone (the paper's BERT baseline in ELECTRA's comparison)"));
+    fields_[QStringLiteral("pair_loss")] = pairLoss_;
+    moreForm->addRow(tr("Sentence-pair loss"), pairLoss_);
+    moreForm->addRow(tr("ELECTRA generator size (× hidden)"), realField(QStringLiteral("generator_ratio"), 0.05, 1, 3, 0.05));
+    moreForm->addRow(tr("ELECTRA λ (discriminator weight)"), realField(QStringLiteral("disc_weight"), 0, 1000, 1, 5));
+    for (QCheckBox* c : {wholeWord_, dynamic_, pairLoss_}) connect(c, &QCheckBox::toggled, this, &ConfigEditor::revalidate);
 
     breakdown_ = new QLabel(this);
     breakdown_->setTextFormat(Qt::RichText);
@@ -283,6 +289,9 @@ void ConfigEditor::setSpec(const JobSpec& s)
     wholeWord_->setChecked(t.whole_word);
     setInt("max_ngram", t.max_ngram);
     dynamic_->setChecked(t.dynamic_masking);
+    pairLoss_->setChecked(t.pair_loss);
+    setReal("generator_ratio", m.generator_ratio);
+    setReal("disc_weight", t.disc_weight);
     setReal("short_seq_prob", t.short_seq_prob);
     setReal("held_out", t.held_out);
     setInt("eval_batches", t.eval_batches);
@@ -355,6 +364,9 @@ JobSpec ConfigEditor::spec() const
     t.whole_word = wholeWord_->isChecked();
     t.max_ngram = i("max_ngram");
     t.dynamic_masking = dynamic_->isChecked();
+    t.pair_loss = pairLoss_->isChecked();
+    m.generator_ratio = r("generator_ratio");
+    t.disc_weight = r("disc_weight");
     t.short_seq_prob = r("short_seq_prob");
     t.held_out = r("held_out");
     t.eval_batches = i("eval_batches");
@@ -401,8 +413,21 @@ void ConfigEditor::revalidate()
     row(tr("Attention"), b.attention, sa ? tr("1 shared block") : tr("%1 layers").arg(m.num_layers));
     row(tr("Feed-forward"), b.ffn, sf ? tr("1 shared block") : tr("%1 layers").arg(m.num_layers));
     if (b.final_norm) row(tr("Final LayerNorm"), b.final_norm);
-    row(tr("Heads"), b.heads, m.family == Family::Gpt2 ? tr("LM head tied to the embeddings") : tr("pooler, NSP/SOP, MLM transform"));
-    html += QStringLiteral("<tr><td><b>%1</b></td><td align='right'><b>%2</b></td><td></td></tr>").arg(tr("Total"), count(b.total));
+    row(tr("Heads"), b.heads,
+        m.family == Family::Gpt2      ? tr("LM head tied to the embeddings")
+        : m.family == Family::Electra ? tr("discriminator: dense + dense(1)")
+                                      : tr("pooler, NSP/SOP, MLM transform"));
+    qint64 total = b.total;
+    if (m.family == Family::Electra) {
+        // The generator shares the token/position/type embeddings and their LayerNorm.
+        const ModelConfig g = m.generatorConfig();
+        const qint64 shared = static_cast<qint64>(g.vocab_size + g.max_position_embeddings + g.type_vocab_size) * g.embedding_size + 2 * g.embedding_size;
+        const qint64 own = countParameters(g).total - shared;
+        row(tr("Generator"), own, tr("hidden %1, %2 heads, own layers and MLM head; embeddings shared").arg(g.hidden_size).arg(g.num_heads));
+        total += own;
+    }
+    shownTotal_ = total;
+    html += QStringLiteral("<tr><td><b>%1</b></td><td align='right'><b>%2</b></td><td></td></tr>").arg(tr("Total"), count(total));
     html += QStringLiteral("</table>");
     if (b.saved() > 0) html += tr("<br>%1 parameters saved versus unshared (%2).").arg(count(b.saved()), count(b.unshared_total));
     // Memory: fp32 weights, gradients and two Adam moments (16 bytes a parameter), and
@@ -410,7 +435,7 @@ void ConfigEditor::revalidate()
     const double B = s.train.batch_size, T = s.train.seq_len, H = m.hidden_size, A = m.num_heads;
     const double act = m.num_layers * B * T * H * (34.0 + 5.0 * A * T / H);
     html += tr("<br>Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.")
-                .arg(bytes(16.0 * static_cast<double>(b.total)))
+                .arg(bytes(16.0 * static_cast<double>(total)))
                 .arg(s.train.batch_size)
                 .arg(s.train.seq_len)
                 .arg(bytes(act));

@@ -54,6 +54,7 @@ private:
     QFormLayout* trainForm_ = nullptr;
     QCheckBox* wholeWord_ = nullptr;
     QCheckBox* dynamic_ = nullptr;
+    QCheckBox* pairLoss_ = nullptr;
     QLabel* family_ = nullptr;
     QLabel* breakdown_ = nullptr;
     QLabel* error_ = nullptr;

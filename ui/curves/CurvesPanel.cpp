@@ -38,6 +38,7 @@ CurvesPanel::CurvesPanel(QString storePath, QWidget* parent) : QWidget(parent), 
     xAxis_ = new QComboBox(this);
     xAxis_->addItem(tr("step"), Step);
     xAxis_->addItem(tr("tokens seen"), TokensSeen);
+    xAxis_->addItem(tr("training FLOPs (estimated)"), Flops);
     xAxis_->addItem(tr("wall time (s)"), WallTime);
     xAxis_->addItem(tr("relative time (s)"), RelativeTime);
     smoothing_ = new QSlider(Qt::Horizontal, this);
@@ -176,7 +177,7 @@ void CurvesPanel::rebuildMetricList()
     QStringList names;
     for (const auto& [id, d] : data_)
         for (const auto& [name, pts] : d.series)
-            if (name != "tokens_seen" && !names.contains(QString::fromStdString(name))) names << QString::fromStdString(name);
+            if (name != "tokens_seen" && name != "flops" && !names.contains(QString::fromStdString(name))) names << QString::fromStdString(name);
     names.sort();
     // Losses first: what most people look at.
     std::stable_sort(names.begin(), names.end(), [](const QString& a, const QString& b) {
@@ -206,13 +207,14 @@ std::vector<CurvesPanel::Line> CurvesPanel::shownLines() const
         auto s = d.series.find(name);
         if (s == d.series.end()) continue;
         Line line{id, d.name, {}, {}, {}};
+        // Tokens and FLOPs are logged with the training metrics: the first at or after a step.
         std::map<std::int64_t, double> tokens;
-        if (auto t = d.series.find("tokens_seen"); t != d.series.end())
+        if (auto t = d.series.find(axis == Flops ? "flops" : "tokens_seen"); t != d.series.end())
             for (const auto& p : t->second) tokens[p.step] = p.value;
         const double t0 = s->second.empty() ? 0 : s->second.front().wallTime;
         for (const MetricPoint& p : s->second) {
             double x = static_cast<double>(p.step);
-            if (axis == TokensSeen) {
+            if (axis == TokensSeen || axis == Flops) {
                 auto k = tokens.lower_bound(p.step);  // tokens are logged with the training metrics
                 if (k == tokens.end()) continue;
                 x = k->second;

@@ -24,7 +24,7 @@ namespace ui {
 class CurvesPanel : public QWidget {
     Q_OBJECT
 public:
-    enum XAxis { Step, TokensSeen, WallTime, RelativeTime };
+    enum XAxis { Step, TokensSeen, WallTime, RelativeTime, Flops };
 
     explicit CurvesPanel(QString storePath, QWidget* parent = nullptr);
 

@@ -4,6 +4,8 @@
 #include "ui/attention/InspectPanel.h"
 #include "ui/compare/CompareDialog.h"
 #include "ui/masking/MaskingPanel.h"
+#include "ui/electra/ExperimentDialog.h"
+#include "ui/electra/ReplacedPanel.h"
 #include "ui/config/ConfigEditor.h"
 #include "ui/curves/CurvesPanel.h"
 #include "ui/log/LogPanel.h"
@@ -47,6 +49,8 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     centre->addTab(inspect_, tr("Inside the model"));
     auto* masking = new MaskingPanel(inspect_->inspector(), this);
     centre->addTab(masking, tr("Masking inspector"));
+    replaced_ = new ReplacedPanel(storePath_, this);
+    centre->addTab(replaced_, tr("Replaced tokens (ELECTRA)"));
     setCentralWidget(centre);
     // Every view shows a trained model without waiting: the shipped BERT-mini.
     if (QFileInfo::exists(QString::fromStdString(shippedModelDir()) + QStringLiteral("/model.safetensors")))
@@ -113,6 +117,7 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     });
     connect(controller_, &TrainingController::snapshotArrived, inspect_, &InspectPanel::appendSnapshot);
     connect(controller_, &TrainingController::snapshotArrived, masking, &MaskingPanel::showTrainingBatch);
+    connect(controller_, &TrainingController::snapshotArrived, replaced_, &ReplacedPanel::appendSnapshot);
     connect(runs_, &RunsPanel::inspectRequested, this, [this, centre](const QString& dir) {
         inspect_->openModel(dir);
         centre->setCurrentWidget(inspect_);
@@ -195,6 +200,11 @@ void MainWindow::buildMenus()
     QMenu* training = menuBar()->addMenu(tr("&Training"));
     training->addActions({start_, pause_, resume_, stop_});
 
+    QMenu* experiments = menuBar()->addMenu(tr("E&xperiments"));
+    QAction* equal = experiments->addAction(tr("&ELECTRA vs BERT at equal compute…"));
+    equal->setToolTip(tr("Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders"));
+    connect(equal, &QAction::triggered, this, &MainWindow::showExperiment);
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
     view->addSeparator();
@@ -248,10 +258,32 @@ void MainWindow::onProgress(const ProgressInfo& p)
 void MainWindow::showCurvesFor(const QList<qint64>& selected)
 {
     selected_ = selected;
+    if (selected.size() == 1) replaced_->setRun(selected.front());
     QList<qint64> ids = selected;
     if (controller_->isRunning() && controller_->activeRunId() > 0 && !ids.contains(controller_->activeRunId()) && ids.isEmpty())
         ids << controller_->activeRunId();
     curves_->setRuns(ids);
+}
+
+ExperimentDialog* MainWindow::showExperiment()
+{
+    if (!experiment_) {
+        experiment_ = new ExperimentDialog(controller_, this);
+        connect(experiment_, &ExperimentDialog::showRunsRequested, this, [this](qint64 b, qint64 e) {
+            curves_->setRuns({b, e});
+            curves_->setXAxis(CurvesPanel::Flops);
+            curves_->setMetric(QStringLiteral("genre_probe_accuracy"));
+            if (auto* tabs = findChild<QTabWidget*>(QStringLiteral("centralTabs"))) tabs->setCurrentWidget(curves_);
+        });
+        connect(experiment_, &ExperimentDialog::experimentDone, this, [this](bool ok) {
+            if (ok) log_->append(tr("Equal-compute experiment finished. %1").arg(experiment_->headline()));
+            else log_->appendError(tr("The equal-compute experiment did not complete."));
+        });
+    }
+    experiment_->show();
+    experiment_->raise();
+    experiment_->activateWindow();
+    return experiment_;
 }
 
 void MainWindow::compare(const QList<qint64>& ids)

@@ -14,6 +14,8 @@ namespace ui {
 class ConfigEditor;
 class CurvesPanel;
 class InspectPanel;
+class ReplacedPanel;
+class ExperimentDialog;
 class LogPanel;
 class RunsModel;
 class RunsPanel;
@@ -29,6 +31,9 @@ public:
     RunsPanel* runsPanel() const { return runs_; }
     CurvesPanel* curves() const { return curves_; }
     InspectPanel* inspectPanel() const { return inspect_; }
+    ReplacedPanel* replacedPanel() const { return replaced_; }
+    // Opens (once) and shows the equal-compute experiment dialog.
+    ExperimentDialog* showExperiment();
     ConfigEditor* configEditor() const { return config_; }
     TrainingController* controller() const { return controller_; }
     void refreshRuns();
@@ -51,6 +56,8 @@ private:
     RunsPanel* runs_ = nullptr;
     CurvesPanel* curves_ = nullptr;
     InspectPanel* inspect_ = nullptr;
+    ReplacedPanel* replaced_ = nullptr;
+    ExperimentDialog* experiment_ = nullptr;
     ConfigEditor* config_ = nullptr;
     LogPanel* log_ = nullptr;
     QAction *start_ = nullptr, *pause_ = nullptr, *resume_ = nullptr, *stop_ = nullptr;

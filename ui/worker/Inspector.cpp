@@ -7,9 +7,11 @@ namespace ui {
 
 Inspector::Inspector(QObject* parent)
     : QObject(parent), latestInspect_(std::make_shared<std::atomic<int>>(0)), latestTokenize_(std::make_shared<std::atomic<int>>(0)),
-      latestNeuron_(std::make_shared<std::atomic<int>>(0)), latestMask_(std::make_shared<std::atomic<int>>(0))
+      latestNeuron_(std::make_shared<std::atomic<int>>(0)), latestMask_(std::make_shared<std::atomic<int>>(0)),
+      latestReplaced_(std::make_shared<std::atomic<int>>(0))
 {
     qRegisterMetaType<ptl::MaskPreview>();
+    qRegisterMetaType<ptl::ReplacedView>();
     qRegisterMetaType<ptl::InspectResult>();
     qRegisterMetaType<ptl::NeuronView>();
     qRegisterMetaType<std::vector<ptl::TokenPiece>>();
@@ -96,6 +98,12 @@ int Inspector::maskPreview(const QString& text, const MaskPreviewOptions& option
 {
     return post(latestMask_, [t = text.toStdString(), options, topK](ModelSession& s) { return s.maskPreview(t, options, topK); },
                 [](Inspector* self, int id, const MaskPreview& p) { Q_EMIT self->maskPreviewReady(id, p); });
+}
+
+int Inspector::replaced(const QString& text, const ReplacedOptions& options)
+{
+    return post(latestReplaced_, [t = text.toStdString(), options](ModelSession& s) { return s.replaced(t, options); },
+                [](Inspector* self, int id, const ReplacedView& v) { Q_EMIT self->replacedReady(id, v); });
 }
 
 } // namespace ui

@@ -29,6 +29,7 @@ public:
     int tokenize(const QString& text);
     int neuron(const QString& text, const QString& textB, int layer, int head, int query);
     int maskPreview(const QString& text, const MaskPreviewOptions& options, int topK = 5);
+    int replaced(const QString& text, const ReplacedOptions& options);
     QString modelPath() const { return path_; }
     bool hasModel() const { return !path_.isEmpty(); }
 
@@ -39,6 +40,7 @@ Q_SIGNALS:
     void tokenized(int requestId, const std::vector<ptl::TokenPiece>& pieces);
     void neuronReady(int requestId, const ptl::NeuronView& view);
     void maskPreviewReady(int requestId, const ptl::MaskPreview& preview);
+    void replacedReady(int requestId, const ptl::ReplacedView& view);
     void failed(int requestId, const QString& message);
 
 private:
@@ -49,7 +51,7 @@ private:
 
     QThread thread_;
     InspectorWorker* worker_ = nullptr;
-    std::shared_ptr<std::atomic<int>> latestInspect_, latestTokenize_, latestNeuron_, latestMask_;
+    std::shared_ptr<std::atomic<int>> latestInspect_, latestTokenize_, latestNeuron_, latestMask_, latestReplaced_;
     int next_ = 0;
     QString path_;
 };
@@ -66,4 +68,5 @@ public:
 Q_DECLARE_METATYPE(ptl::InspectResult)
 Q_DECLARE_METATYPE(ptl::NeuronView)
 Q_DECLARE_METATYPE(ptl::MaskPreview)
+Q_DECLARE_METATYPE(ptl::ReplacedView)
 Q_DECLARE_METATYPE(std::vector<ptl::TokenPiece>)

@@ -27,6 +27,26 @@ void TrainingWorker::resumeJob(qint64 runId, std::shared_ptr<StopToken> token)
     }
 }
 
+void TrainingWorker::runExperiment(const EqualComputeOptions& options, std::shared_ptr<StopToken> token)
+{
+    runId_ = 0;
+    EqualComputeResult r;
+    try {
+        r = runEqualCompute(options, storePath_.toStdString(), *this, *token);
+    } catch (const std::exception& e) {
+        r.status = "failed";
+        r.message = e.what();
+        Q_EMIT sigFinished(runId_, QStringLiteral("failed"), QString::fromStdString(e.what()));
+    }
+    Q_EMIT sigExperimentFinished(QString::fromStdString(equalComputeToJson(r)));
+}
+
+void TrainingWorker::phase(const std::string& what) { Q_EMIT sigPhase(QString::fromStdString(what)); }
+
+void TrainingWorker::armStarted(int arm, std::int64_t runId) { Q_EMIT sigArmStarted(arm, runId); }
+
+void TrainingWorker::probed(int arm, const ProbePoint& p) { Q_EMIT sigProbed(arm, p.step, p.flops, p.accuracy, p.docAccuracy); }
+
 void TrainingWorker::started(std::int64_t runId, const std::string& outDir)
 {
     runId_ = runId;
@@ -71,8 +91,13 @@ TrainingController::TrainingController(QString storePath, QObject* parent) : QOb
     connect(worker_, &TrainingWorker::sigMetrics, this, &TrainingController::metricsArrived);
     connect(worker_, &TrainingWorker::sigSnapshot, this, &TrainingController::snapshotArrived);
     connect(worker_, &TrainingWorker::sigCheckpoint, this, &TrainingController::checkpointWritten);
+    connect(worker_, &TrainingWorker::sigPhase, this, &TrainingController::experimentPhase);
+    connect(worker_, &TrainingWorker::sigArmStarted, this, &TrainingController::experimentArmStarted);
+    connect(worker_, &TrainingWorker::sigProbed, this, &TrainingController::experimentProbed);
+    connect(worker_, &TrainingWorker::sigExperimentFinished, this, &TrainingController::experimentFinished);
     connect(worker_, &TrainingWorker::sigFinished, this, [this](qint64 id, const QString& status, const QString& message) {
         running_ = false;
+        experiment_ = false;
         Q_EMIT runFinished(id, status, message);
         Q_EMIT stateChanged();
     });
@@ -101,6 +126,13 @@ void TrainingController::launch(std::function<void(TrainingWorker*, std::shared_
 void TrainingController::start(const JobSpec& spec)
 {
     launch([spec](TrainingWorker* w, std::shared_ptr<StopToken> t) { w->runJob(spec, std::move(t)); });
+}
+
+void TrainingController::startExperiment(const EqualComputeOptions& options)
+{
+    if (running_) return;
+    experiment_ = true;
+    launch([options](TrainingWorker* w, std::shared_ptr<StopToken> t) { w->runExperiment(options, std::move(t)); });
 }
 
 void TrainingController::resumeRun(qint64 runId)

@@ -1,6 +1,7 @@
 #pragma once
 // Runs training jobs on a worker thread. The GUI thread never runs a training step: it
 // calls start/pause/resume/stop here and receives queued signals with plain values.
+#include "core/api/Experiment.h"
 #include "core/api/Job.h"
 
 #include <QObject>
@@ -27,6 +28,10 @@ public:
 
     void start(const JobSpec& spec);
     void resumeRun(qint64 runId);
+    // ELECTRA vs BERT at equal compute: both runs in turn, then the genre probes. Each run
+    // reports like a normal one (runStarted, progress, ...); runFinished comes once, at the end.
+    void startExperiment(const EqualComputeOptions& options);
+    bool isExperiment() const { return running_ && experiment_; }
     void pause();
     void resume();
     void stop();
@@ -41,6 +46,10 @@ Q_SIGNALS:
     void checkpointWritten(qint64 runId, qint64 step, const QString& path);
     void runFinished(qint64 runId, const QString& status, const QString& message);
     void stateChanged();
+    void experimentPhase(const QString& what);
+    void experimentArmStarted(int arm, qint64 runId);
+    void experimentProbed(int arm, qint64 step, double flops, double accuracy, double docAccuracy);
+    void experimentFinished(const QString& resultJson);
 
 private:
     void launch(std::function<void(TrainingWorker*, std::shared_ptr<StopToken>)> work);
@@ -50,17 +59,22 @@ private:
     TrainingWorker* worker_ = nullptr;
     std::shared_ptr<StopToken> token_;
     bool running_ = false;
+    bool experiment_ = false;
     qint64 runId_ = 0;
     ProgressInfo last_;
 };
 
 // Lives on the worker thread; its observer callbacks become queued signals.
-class TrainingWorker : public QObject, public JobObserver {
+class TrainingWorker : public QObject, public ExperimentObserver {
     Q_OBJECT
 public:
     explicit TrainingWorker(QString storePath) : storePath_(std::move(storePath)) {}
     void runJob(const JobSpec& spec, std::shared_ptr<StopToken> token);
     void resumeJob(qint64 runId, std::shared_ptr<StopToken> token);
+    void runExperiment(const EqualComputeOptions& options, std::shared_ptr<StopToken> token);
+    void phase(const std::string& what) override;
+    void armStarted(int arm, std::int64_t runId) override;
+    void probed(int arm, const ProbePoint& p) override;
 
     void started(std::int64_t runId, const std::string& outDir) override;
     void progress(const ProgressInfo& p) override;
@@ -76,6 +90,10 @@ Q_SIGNALS:
     void sigSnapshot(qint64 runId, qint64 step, const QString& kind, const QString& payload);
     void sigCheckpoint(qint64 runId, qint64 step, const QString& path);
     void sigFinished(qint64 runId, const QString& status, const QString& message);
+    void sigPhase(const QString& what);
+    void sigArmStarted(int arm, qint64 runId);
+    void sigProbed(int arm, qint64 step, double flops, double accuracy, double docAccuracy);
+    void sigExperimentFinished(const QString& resultJson);
 
 private:
     QString storePath_;
