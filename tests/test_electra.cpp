@@ -378,7 +378,7 @@ private Q_SLOTS:
         EqualComputeOptions o;
         o.electraSteps = 6;
         o.probePoints = 2;
-        o.set = {"batch_size=8", "seq_len=64", "threads=2", "log_every=1"};
+        o.set = {"batch_size=8", "seq_len=64", "threads=2", "log_every=1", "eval_batches=2"};
         o.probe.chunks = 1;
         o.probe.steps = 30;
         o.outDir = dir.path().toStdString() + "/out";

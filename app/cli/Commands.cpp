@@ -3,6 +3,7 @@
 #include "core/api/ModelSession.h"
 #include "core/api/Presets.h"
 #include "core/model/Checkpoint.h"
+#include "core/model/Electra.h"
 #include "core/model/Inspect.h"
 #include "core/model/Safetensors.h"
 #include "core/model/StateDict.h"
@@ -66,7 +67,7 @@ void addInit(CLI::App& app)
     };
     auto o = std::make_shared<Opts>();
     auto* c = app.add_subcommand("init", "write a randomly initialised checkpoint folder for a preset");
-    c->add_option("--preset", o->preset, "bert-tiny, bert-mini, gpt-tiny, gpt-mini, albert-tiny")->required();
+    c->add_option("--preset", o->preset, "bert-tiny, bert-mini, gpt-tiny, gpt-mini, albert-tiny, electra-tiny, electra-mini")->required();
     c->add_option("--out", o->out, "folder to write (config.json, model.safetensors, tokenizer files)")->required();
     c->add_option("--set", o->sets, "override a model field, key=value (repeatable)");
     c->add_option("--seed", o->seed, "random seed for the initial weights");
@@ -89,10 +90,17 @@ void addInit(CLI::App& app)
         if (fs::exists(out / "model.safetensors") && !o->force)
             throw Error(out.string() + " already holds a model", "choose another --out, or pass --force to overwrite it");
         torch::manual_seed(o->seed);
-        TransformerModel model(cfg);
-        saveCheckpoint(out, model, *tok, {{"preset", p.name}, {"seed", std::to_string(o->seed)}});
         std::int64_t params = 0;
-        for (const auto& t : model->parameters()) params += t.numel();
+        const std::map<std::string, std::string> meta{{"preset", p.name}, {"seed", std::to_string(o->seed)}};
+        if (cfg.family == Family::Electra) {  // the discriminator, and its generator in generator/
+            ElectraModels m = makeElectra(cfg);
+            saveElectraCheckpoint(out, m, *tok, meta);
+            for (const auto& [name, t] : electraParameters(m)) params += t.numel();
+        } else {
+            TransformerModel model(cfg);
+            saveCheckpoint(out, model, *tok, meta);
+            for (const auto& t : model->parameters()) params += t.numel();
+        }
         if (o->json)
             printJson({{"out", out.string()}, {"preset", p.name}, {"parameters", params}, {"seed", o->seed}});
         else

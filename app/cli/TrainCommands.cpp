@@ -142,7 +142,7 @@ void addTrain(CLI::App& app)
     };
     auto o = std::make_shared<Opts>();
     auto* c = app.add_subcommand("train", "pre-train a model; exits 0 only when the run completed");
-    auto* p = c->add_option("--preset", o->preset, "bert-tiny, bert-mini, gpt-tiny, gpt-mini, albert-tiny");
+    auto* p = c->add_option("--preset", o->preset, "bert-tiny, bert-mini, gpt-tiny, gpt-mini, albert-tiny, electra-tiny, electra-mini");
     auto* f = c->add_option("--config", o->config, "a job spec JSON file (as 'runs show ID --json' prints under \"config\")");
     p->excludes(f);
     c->add_option("--set", o->sets, "override a field, key=value (repeatable): steps, batch_size, seq_len, lr, seed, threads, precision, ...");

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -65,7 +66,23 @@ std::vector<std::string> brownGenres(const Corpus& corpus)
     return out;
 }
 
-ProbeData probeData(const Tokenizer& tok, bool bertStyle, const GenreProbeOptions& o)
+ProbeData buildProbeData(const Tokenizer& tok, bool bertStyle, const GenreProbeOptions& o);
+
+// The probe's sequences depend only on the tokenizer and the options: built once per
+// process (an experiment probes a dozen checkpoints with the same vocabulary).
+const ProbeData& probeData(const Tokenizer& tok, bool bertStyle, const GenreProbeOptions& o)
+{
+    static std::mutex mutex;
+    static std::map<std::string, ProbeData> cache;
+    std::string key = std::to_string(tok.vocabSize()) + "|" + std::to_string(bertStyle) + "|" + std::to_string(o.chunks) + "|" + std::to_string(o.seqLen);
+    for (int id = 0; id < std::min(tok.vocabSize(), 2000); id += 97) key += "|" + tok.token(id);
+    std::lock_guard lock(mutex);
+    auto it = cache.find(key);
+    if (it == cache.end()) it = cache.emplace(key, buildProbeData(tok, bertStyle, o)).first;
+    return it->second;
+}
+
+ProbeData buildProbeData(const Tokenizer& tok, bool bertStyle, const GenreProbeOptions& o)
 {
     const Corpus corpus = bundledCorpus();
     const auto genres = brownGenres(corpus);
@@ -189,7 +206,7 @@ GenreProbeResult probeModel(TransformerModel& model, const Tokenizer& tok, const
     const auto t0 = Clock::now();
     torch::manual_seed(o.seed);
     const bool bertStyle = model->config().family != Family::Gpt2;
-    const ProbeData d = probeData(tok, bertStyle, o);
+    const ProbeData& d = probeData(tok, bertStyle, o);
     if (d.sequences.empty()) throw Error("the genre probe found no text in the bundled corpus");
     const auto x = features(model, d, std::max(0, tok.specials().pad));
     GenreProbeResult r = fitProbe(x, d, o);
@@ -266,7 +283,7 @@ EqualComputeResult runEqualCompute(const EqualComputeOptions& o, const std::stri
             const int points = std::max(1, o.probePoints);
             s.train.checkpoint_every = std::max(1, (s.train.steps + points - 1) / points);  // the last checkpoint is the final step
             s.train.keep_last = 0;
-            s.train.eval_every = std::max(1, std::min(s.train.eval_every, s.train.steps / 10));
+            s.train.eval_every = std::max(1, std::min(s.train.eval_every, std::max(s.train.checkpoint_every / 2, s.train.steps / 10)));
             s.train.warmup_steps = std::min(s.train.warmup_steps, std::max(1, s.train.steps / 10));
             s.name = "equal-compute " + s.preset + (a == 0 ? " (MLM)" : "");
             if (!o.outDir.empty()) s.out_dir = (fs::path(o.outDir) / (a == 0 ? "bert" : "electra")).string();

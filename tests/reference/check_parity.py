@@ -3,12 +3,14 @@
 architectures, written from transformers' modeling files in plain PyTorch (Debian's
 python3-torch; transformers itself is not needed).
 
-For BERT, GPT-2 and ALBERT (all-shared and unshared) it
+For BERT, GPT-2, ALBERT (all-shared and unshared) and ELECTRA (ElectraForPreTraining with
+its ElectraForMaskedLM generator in generator/, embeddings shared) it
   1. writes a checkpoint with `pretrainlab-cli init`,
   2. replaces model.safetensors with weights of its own (large random values, written by
      its own safetensors writer under HF tensor names and layouts, Conv1D transposed),
   3. runs `pretrainlab-cli inspect --json` and compares attention probabilities and the
-     MLM probabilities at [MASK] with its own forward pass.
+     MLM probabilities at [MASK] (ELECTRA: the generator's, and the discriminator's
+     P(replaced) for every token) with its own forward pass.
 Prints one `TENSOR OK maxdiff=...` line per comparison; exits 1 on any difference above
 the tolerance.
 
@@ -148,6 +150,46 @@ def gpt2_forward(sd, cfg, ids, types):
     return atts, x @ g('transformer.wte.weight').T
 
 
+def electra_encoder(sd, cfg, ids, types):
+    """ElectraModel: BERT's encoder under 'electra.', with embeddings_project when E != H."""
+    g = lambda n: sd[n]
+    T = len(ids)
+    eps = cfg['layer_norm_eps']
+    x = g('electra.embeddings.word_embeddings.weight')[ids] + g('electra.embeddings.position_embeddings.weight')[:T] \
+        + g('electra.embeddings.token_type_embeddings.weight')[types]
+    x = layer_norm(x, g('electra.embeddings.LayerNorm.weight'), g('electra.embeddings.LayerNorm.bias'), eps)
+    if 'electra.embeddings_project.weight' in sd:
+        x = x @ g('electra.embeddings_project.weight').T + g('electra.embeddings_project.bias')
+    atts = []
+    for i in range(cfg['num_hidden_layers']):
+        p = f'electra.encoder.layer.{i}.'
+        lin = lambda name, h: h @ g(p + name + '.weight').T + g(p + name + '.bias')
+        ctx, probs = attention(lin('attention.self.query', x), lin('attention.self.key', x), lin('attention.self.value', x),
+                               cfg['num_attention_heads'], False)
+        atts.append(probs)
+        x = layer_norm(lin('attention.output.dense', ctx) + x, g(p + 'attention.output.LayerNorm.weight'),
+                       g(p + 'attention.output.LayerNorm.bias'), eps)
+        h = gelu(lin('intermediate.dense', x), cfg['hidden_act'])
+        x = layer_norm(lin('output.dense', h) + x, g(p + 'output.LayerNorm.weight'), g(p + 'output.LayerNorm.bias'), eps)
+    return atts, x
+
+
+def electra_discriminator(sd, cfg, ids, types):
+    """ElectraForPreTraining: P(replaced) per token."""
+    atts, x = electra_encoder(sd, cfg, ids, types)
+    h = gelu(x @ sd['discriminator_predictions.dense.weight'].T + sd['discriminator_predictions.dense.bias'], cfg['hidden_act'])
+    logits = (h @ sd['discriminator_predictions.dense_prediction.weight'].T + sd['discriminator_predictions.dense_prediction.bias']).squeeze(-1)
+    return atts, torch.sigmoid(logits)
+
+
+def electra_generator(sd, cfg, ids, types):
+    """ElectraForMaskedLM: the generator's MLM logits (output tied to the word embeddings)."""
+    _, x = electra_encoder(sd, cfg, ids, types)
+    t = gelu(x @ sd['generator_predictions.dense.weight'].T + sd['generator_predictions.dense.bias'], 'gelu')
+    t = layer_norm(t, sd['generator_predictions.LayerNorm.weight'], sd['generator_predictions.LayerNorm.bias'], cfg['layer_norm_eps'])
+    return t @ sd['electra.embeddings.word_embeddings.weight'].T + sd['generator_lm_head.bias']
+
+
 FORWARD = {'bert': bert_forward, 'albert': albert_forward, 'gpt2': gpt2_forward}
 
 
@@ -183,6 +225,16 @@ def check(cli, tmp, preset, sets, text, text_b, seed):
     family = cfg['model_type']
     sd = perturb(read_safetensors(os.path.join(out, 'model.safetensors')), seed)
     write_safetensors(os.path.join(out, 'model.safetensors'), sd)
+    if family == 'electra':
+        # The generator shares the discriminator's embeddings (and their LayerNorm).
+        gdir = os.path.join(out, 'generator')
+        gcfg = json.load(open(os.path.join(gdir, 'config.json')))
+        assert gcfg['architectures'] == ['ElectraForMaskedLM'] and cfg['architectures'] == ['ElectraForPreTraining']
+        gsd = perturb(read_safetensors(os.path.join(gdir, 'model.safetensors')), seed + 100)
+        for name in list(gsd):
+            if name.startswith('electra.embeddings.'):
+                gsd[name] = sd[name]
+        write_safetensors(os.path.join(gdir, 'model.safetensors'), gsd)
     args = ['inspect', '--checkpoint', out, '--text', text, '--json', '--top-k', '8']
     if text_b:
         args += ['--text-b', text_b]
@@ -190,8 +242,16 @@ def check(cli, tmp, preset, sets, text, text_b, seed):
     ids = torch.tensor(res['ids'])
     types = torch.tensor(res['type_ids'])
     with torch.no_grad():
-        atts, logits = FORWARD[family](sd, cfg, ids, types)
+        if family == 'electra':
+            atts, replaced = electra_discriminator(sd, cfg, ids, types)
+            logits = electra_generator(gsd, gcfg, ids, types)
+        else:
+            atts, logits = FORWARD[family](sd, cfg, ids, types)
     worst = 0.0
+    if family == 'electra':
+        d = (torch.tensor(res['replaced_prob']) - replaced).abs().max().item()
+        print(f'{preset} discriminator P(replaced) {tuple(replaced.shape)}: TENSOR {"OK" if d < TOL else "BAD"}, maxdiff = {d:.3e}')
+        worst = max(worst, d)
     ours = torch.tensor(res['attentions'])  # [layer][head][query][key]
     ref = torch.stack(atts)
     assert ours.shape == ref.shape, (ours.shape, ref.shape)
@@ -230,6 +290,8 @@ def main():
             check(cli, tmp, 'albert-tiny', ['sharing=none'], text, None, 4),
             check(cli, tmp, 'gpt-tiny', [], 'The jury said the election was conducted in a fair manner.', None, 5),
             check(cli, tmp, 'gpt-mini', [], 'Il a dit: « 안녕하세요 » — done.', None, 6),
+            check(cli, tmp, 'electra-tiny', [], text, 'Nobody objected .', 7),
+            check(cli, tmp, 'electra-mini', [], text, None, 8),
         )
     print(f'worst difference {worst:.3e} (tolerance {TOL:g})')
     print('1 passed, 0 failed' if worst < TOL else '0 passed, 1 failed')
