@@ -397,105 +397,145 @@
         <translation>유지할 최근 체크포인트 수 (0: 모두)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="182"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="424"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="174"/>
+        <source>train NSP / SOP too</source>
+        <translation>NSP / SOP도 학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="175"/>
+        <source>BERT and ALBERT: off trains the masked LM alone (the paper&apos;s BERT baseline in ELECTRA&apos;s comparison)</source>
+        <translation>BERT와 ALBERT: 끄면 마스크 언어 모델만 학습합니다 (ELECTRA 논문의 비교에서 쓴 BERT 기준선)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="177"/>
+        <source>Sentence-pair loss</source>
+        <translation>문장 쌍 손실</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="178"/>
+        <source>ELECTRA generator size (× hidden)</source>
+        <translation>ELECTRA 생성자 크기 (× hidden)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="179"/>
+        <source>ELECTRA λ (discriminator weight)</source>
+        <translation>ELECTRA λ (판별자 가중치)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="188"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="449"/>
         <source>Start training</source>
         <translation>학습 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="209"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="215"/>
         <source>Corpus text file</source>
         <translation>말뭉치 텍스트 파일</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="209"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="215"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="382"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="394"/>
         <source>Cannot start: %1</source>
         <translation>시작할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="385"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="397"/>
         <source>&lt;i&gt;Fix the model fields to see its parameter count.&lt;/i&gt;</source>
         <translation>&lt;i&gt;모델 항목을 고치면 파라미터 수가 표시됩니다.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="396"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="408"/>
         <source>Embeddings</source>
         <translation>임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="397"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="409"/>
         <source>V×E + E×H = %1×%2 + %2×%3</source>
         <translation>V×E + E×H = %1×%2 + %2×%3</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="398"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="410"/>
         <source>V×H = %1×%2</source>
         <translation>V×H = %1×%2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="401"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="413"/>
         <source>Attention</source>
         <translation>어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="401"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="402"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="413"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="414"/>
         <source>1 shared block</source>
         <translation>공유 블록 1개</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="401"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="402"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="413"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="414"/>
         <source>%1 layers</source>
         <translation>%1개 층</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="402"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="414"/>
         <source>Feed-forward</source>
         <translation>피드포워드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="403"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="415"/>
         <source>Final LayerNorm</source>
         <translation>마지막 LayerNorm</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="404"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="416"/>
         <source>Heads</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="404"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="417"/>
         <source>LM head tied to the embeddings</source>
         <translation>임베딩과 묶인 LM 헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="404"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="418"/>
+        <source>discriminator: dense + dense(1)</source>
+        <translation>판별자: dense + dense(1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="419"/>
         <source>pooler, NSP/SOP, MLM transform</source>
         <translation>풀러, NSP/SOP, MLM 변환</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="405"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="426"/>
+        <source>Generator</source>
+        <translation>생성자</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="426"/>
+        <source>hidden %1, %2 heads, own layers and MLM head; embeddings shared</source>
+        <translation>hidden %1, 헤드 %2개, 자체 층과 MLM 헤드; 임베딩은 공유</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="430"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="407"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="432"/>
         <source>&lt;br&gt;%1 parameters saved versus unshared (%2).</source>
         <translation>&lt;br&gt;공유하지 않을 때(%2)보다 파라미터 %1개를 절약합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="412"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="437"/>
         <source>&lt;br&gt;Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.</source>
         <translation>&lt;br&gt;메모리: 가중치 + 기울기 + Adam %1, %2 × %3 활성값 약 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="424"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="449"/>
         <source>A run is training…</source>
         <translation>학습 중인 실행이 있습니다…</translation>
     </message>
@@ -514,72 +554,77 @@
     </message>
     <message>
         <location filename="../ui/curves/CurvesPanel.cpp" line="41"/>
+        <source>training FLOPs (estimated)</source>
+        <translation>학습 FLOPs (추정)</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="42"/>
         <source>wall time (s)</source>
         <translation>경과 시간 (초)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="42"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="43"/>
         <source>relative time (s)</source>
         <translation>상대 시간 (초)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="48"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="49"/>
         <source>Exponential moving average, debiased (as TensorBoard); the raw curve stays faint behind</source>
         <translation>편향 보정 지수 이동 평균 (TensorBoard와 같음). 원래 곡선은 뒤에 흐리게 남습니다</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="50"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="51"/>
         <source>log y</source>
         <translation>로그 y</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="51"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="52"/>
         <source>Reset view</source>
         <translation>보기 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="52"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="53"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="62"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="63"/>
         <source>Select runs in the Runs panel (Ctrl-click for several) to see their curves.</source>
         <translation>실행 목록에서 실행을 선택하면 곡선이 보입니다 (여러 개는 Ctrl+클릭).</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="67"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="68"/>
         <source>Metric</source>
         <translation>지표</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="69"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="70"/>
         <source>x-axis</source>
         <translation>x축</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="71"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="72"/>
         <source>Smoothing</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="111"/>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="114"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="112"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="115"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="112"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="113"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="252"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="254"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="284"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="286"/>
         <source>%1
 x = %2
 smoothed %3
@@ -590,19 +635,182 @@ x = %2
 원래 값 %4</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="304"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="306"/>
         <source>PretrainLab curves</source>
         <translation>PretrainLab 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="328"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="330"/>
         <source>Unknown file type &apos;%1&apos;: use .png, .pdf, .svg or .csv</source>
         <translation>알 수 없는 파일 형식 &apos;%1&apos;: .png, .pdf, .svg, .csv 중 하나를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="331"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="333"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::ExperimentDialog</name>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="29"/>
+        <source>ELECTRA vs BERT at equal compute</source>
+        <translation>같은 계산량에서 ELECTRA 대 BERT</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="34"/>
+        <source>&lt;p&gt;ELECTRA&apos;s claim (Clark et al. 2020, Table 1): at the same pre-training compute, replaced-token detection gives a better encoder than masked-LM — GLUE 79.9 for ELECTRA-Small against 75.1 for BERT-Small. This trains &lt;b&gt;BERT-tiny with the masked LM only&lt;/b&gt; and &lt;b&gt;ELECTRA-tiny&lt;/b&gt; for the same estimated training FLOPs on the bundled corpus, then reads both encoders the same way: a linear probe that tells the Brown corpus&apos;s 15 genres apart from mean-pooled hidden states (every 5th document of each genre held out). Whatever it measures is shown as measured.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;ELECTRA의 주장 (Clark 외 2020, 표 1): 같은 사전 학습 계산량이라면 대체 토큰 탐지가 마스크 언어 모델보다 더 나은 인코더를 만든다 — GLUE에서 ELECTRA-Small 79.9, BERT-Small 75.1. 여기서는 &lt;b&gt;마스크 언어 모델만 쓰는 BERT-tiny&lt;/b&gt;와 &lt;b&gt;ELECTRA-tiny&lt;/b&gt;를 번들 말뭉치에서 같은 추정 학습 FLOPs만큼 학습한 뒤, 두 인코더를 똑같은 방법으로 읽습니다: 평균 풀링한 은닉 상태로 Brown 말뭉치의 15개 장르를 구분하는 선형 프로브입니다 (장르마다 다섯 번째 문서를 평가용으로 떼어 둠). 어떤 결과가 나오든 측정한 그대로 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="59"/>
+        <source>ELECTRA steps (set the budget)</source>
+        <translation>ELECTRA 스텝 수 (예산을 정함)</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="60"/>
+        <source>Probes along each run</source>
+        <translation>실행마다 프로브 횟수</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="61"/>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="62"/>
+        <source>Sequence length</source>
+        <translation>시퀀스 길이</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="63"/>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="64"/>
+        <source>Budget</source>
+        <translation>예산</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="65"/>
+        <source>Start the experiment</source>
+        <translation>실험 시작</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="66"/>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="67"/>
+        <source>Show both runs in the curves</source>
+        <translation>두 실행을 곡선에 표시</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="68"/>
+        <source>Plot genre_probe_accuracy of both runs against training FLOPs in the Training curves tab</source>
+        <translation>학습 곡선 탭에 두 실행의 genre_probe_accuracy를 학습 FLOPs 축으로 그립니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="77"/>
+        <source>training FLOPs (estimated)</source>
+        <translation>학습 FLOPs (추정)</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="78"/>
+        <source>held-out genre accuracy</source>
+        <translation>평가용 장르 정확도</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="81"/>
+        <source>BERT-tiny (MLM)</source>
+        <translation>BERT-tiny (MLM)</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="81"/>
+        <source>ELECTRA-tiny</source>
+        <translation>ELECTRA-tiny</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="84"/>
+        <source>%1, sequences</source>
+        <translation>%1, 시퀀스</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="88"/>
+        <source>%1, documents</source>
+        <translation>%1, 문서</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="108"/>
+        <source>Stopping after the current step…</source>
+        <translation>현재 스텝이 끝나면 멈춥니다…</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="122"/>
+        <source>Training run %1: step %2 of %3</source>
+        <translation>실행 %1 학습 중: 스텝 %2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="167"/>
+        <source>%1 training FLOPs per model: ELECTRA-tiny %2 steps at %3 FLOPs a token, BERT-tiny %4 steps at %5</source>
+        <translation>모델마다 학습 FLOPs %1: ELECTRA-tiny는 토큰당 %3 FLOPs로 %2 스텝, BERT-tiny는 토큰당 %5로 %4 스텝</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="182"/>
+        <source>Another run is training; start the experiment when it has finished.</source>
+        <translation>다른 실행이 학습 중입니다. 끝난 뒤 실험을 시작하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="216"/>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="225"/>
+        <source>The experiment&apos;s report could not be read.</source>
+        <translation>실험 보고서를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="230"/>
+        <source>The experiment ended: %1. %2</source>
+        <translation>실험이 끝났습니다: %1. %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="249"/>
+        <source>majority class</source>
+        <translation>최빈 클래스</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="262"/>
+        <source>no clear difference</source>
+        <translation>뚜렷한 차이 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="263"/>
+        <source>ELECTRA ahead</source>
+        <translation>ELECTRA 우세</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="264"/>
+        <source>BERT ahead</source>
+        <translation>BERT 우세</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="265"/>
+        <source>At %1 training FLOPs each: ELECTRA %2%, BERT (MLM) %3% held-out genre accuracy — %4 (difference %5 points, one standard error %6).</source>
+        <translation>각각 학습 FLOPs %1에서 평가용 장르 정확도: ELECTRA %2%, BERT (MLM) %3% — %4 (차이 %5 포인트, 표준 오차 하나 %6).</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="276"/>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;run&lt;/th&gt;&lt;th&gt;steps&lt;/th&gt;&lt;th&gt;FLOPs&lt;/th&gt;&lt;th&gt;seconds&lt;/th&gt;&lt;th&gt;sequences&lt;/th&gt;&lt;th&gt;documents&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BERT-tiny (MLM)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;td&gt;%6%&lt;/td&gt;&lt;td&gt;%7%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ELECTRA-tiny&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;td&gt;%10&lt;/td&gt;&lt;td&gt;%11&lt;/td&gt;&lt;td&gt;%12%&lt;/td&gt;&lt;td&gt;%13%&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style=&apos;color:#555&apos;&gt;%14 held-out sequences from %15 documents; chance %16%, majority class %17%.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;실행&lt;/th&gt;&lt;th&gt;스텝&lt;/th&gt;&lt;th&gt;FLOPs&lt;/th&gt;&lt;th&gt;초&lt;/th&gt;&lt;th&gt;시퀀스&lt;/th&gt;&lt;th&gt;문서&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BERT-tiny (MLM)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;td&gt;%6%&lt;/td&gt;&lt;td&gt;%7%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ELECTRA-tiny&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;td&gt;%10&lt;/td&gt;&lt;td&gt;%11&lt;/td&gt;&lt;td&gt;%12%&lt;/td&gt;&lt;td&gt;%13%&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style=&apos;color:#555&apos;&gt;문서 %15개에서 나온 평가용 시퀀스 %14개; 무작위 %16%, 최빈 클래스 %17%.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="298"/>
+        <source>Finished.</source>
+        <translation>끝났습니다.</translation>
     </message>
 </context>
 <context>
@@ -858,7 +1066,7 @@ x = %2
 <context>
     <name>ptl::ui::Inspector</name>
     <message>
-        <location filename="../ui/worker/Inspector.cpp" line="56"/>
+        <location filename="../ui/worker/Inspector.cpp" line="59"/>
         <source>No model is open.</source>
         <translation>열린 모델이 없습니다.</translation>
     </message>
@@ -866,248 +1074,278 @@ x = %2
 <context>
     <name>ptl::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="36"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="38"/>
         <source>PretrainLab</source>
         <translation>PretrainLab</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="46"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
         <source>Training curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="47"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="49"/>
         <source>Inside the model</source>
         <translation>모델 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="49"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
         <source>Masking inspector</source>
         <translation>마스킹 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <source>Replaced tokens (ELECTRA)</source>
+        <translation>대체된 토큰 (ELECTRA)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="62"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="63"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="68"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
         <source>Run store: %1</source>
         <translation>실행 저장소: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
         <source>Starting %1 (%2, %3 steps)…</source>
         <translation>%1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="79"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="87"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="91"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="94"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="103"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="107"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="110"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="157"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="159"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="161"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="164"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="172"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="183"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="187"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="185"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="196"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="203"/>
+        <source>E&amp;xperiments</source>
+        <translation>실험(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="204"/>
+        <source>&amp;ELECTRA vs BERT at equal compute…</source>
+        <translation>같은 계산량에서 ELECTRA 대 BERT(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
+        <source>Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders</source>
+        <translation>BERT-tiny (MLM)와 ELECTRA-tiny를 같은 FLOPs로 학습하고 인코더를 비교합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="208"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="211"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="226"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="227"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="252"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="254"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="255"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="279"/>
+        <source>Equal-compute experiment finished. %1</source>
+        <translation>같은 계산량 실험이 끝났습니다. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="280"/>
+        <source>The equal-compute experiment did not complete.</source>
+        <translation>같은 계산량 실험이 완료되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="300"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="269"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="301"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="320"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="321"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>
@@ -1241,6 +1479,236 @@ x = %2
         <location filename="../ui/attention/AttentionViews.cpp" line="227"/>
         <source>H%1</source>
         <translation>H%1</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::ReplacedPanel</name>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="177"/>
+        <source>Training batch</source>
+        <translation>학습 배치</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="178"/>
+        <source>What the discriminator saw in the first sequence of a training batch, from the run&apos;s stored snapshots</source>
+        <translation>실행에 저장된 스냅샷에서, 학습 배치의 첫 시퀀스를 판별자가 어떻게 보았는지</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="179"/>
+        <source>Typed text</source>
+        <translation>입력한 텍스트</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="186"/>
+        <source>Scrub through the run&apos;s snapshots: how the discriminator&apos;s view changed while it trained</source>
+        <translation>실행의 스냅샷을 훑어보세요: 학습하는 동안 판별자의 판단이 어떻게 바뀌었는지</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="187"/>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="337"/>
+        <source>Pick an ELECTRA run in the Runs panel</source>
+        <translation>실행 패널에서 ELECTRA 실행을 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="188"/>
+        <source>follow live</source>
+        <translation>실시간 따라가기</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="192"/>
+        <source>corrupt with the generator</source>
+        <translation>생성자로 오염시키기</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="193"/>
+        <source>score as typed</source>
+        <translation>입력 그대로 채점</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="194"/>
+        <source>Corrupt: mask 15% as in training and let the generator fill them in. As typed: no masking; swap a word yourself and see whether the discriminator notices.</source>
+        <translation>오염: 학습 때처럼 15%를 마스킹하고 생성자가 채워 넣게 합니다. 입력 그대로: 마스킹 없이, 직접 단어를 바꿔 보고 판별자가 알아채는지 확인합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="199"/>
+        <source>seed </source>
+        <translation>시드 </translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="200"/>
+        <source>Re-roll</source>
+        <translation>다시 뽑기</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="201"/>
+        <source>Open ELECTRA checkpoint…</source>
+        <translation>ELECTRA 체크포인트 열기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="202"/>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="274"/>
+        <source>no model open</source>
+        <translation>열린 모델 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="209"/>
+        <source>&lt;b&gt;Fill&lt;/b&gt;: the discriminator&apos;s P(replaced), white 0 → red 1; the bar under each token is the same number, the black tick the decision threshold. &lt;b style=&apos;color:#1565c0&apos;&gt;Blue text&lt;/b&gt;: the generator wrote this token (&quot;was …&quot; gives the original; &quot;same&quot; means it sampled the original back, which counts as original). &lt;b&gt;Outline&lt;/b&gt;: &lt;span style=&apos;color:#2e7d32&apos;&gt;solid green&lt;/span&gt; a right call, &lt;span style=&apos;color:#c62828&apos;&gt;dashed red&lt;/span&gt; a wrong one. Hover a token for its numbers.</source>
+        <translation>&lt;b&gt;채움&lt;/b&gt;: 판별자의 P(대체됨), 흰색 0 → 빨강 1; 각 토큰 아래 막대도 같은 값이고, 검은 눈금이 결정 임계값입니다. &lt;b style=&apos;color:#1565c0&apos;&gt;파란 글자&lt;/b&gt;: 생성자가 쓴 토큰 (&quot;원래 …&quot;는 원래 토큰, &quot;같음&quot;은 원래 토큰을 다시 뽑았다는 뜻으로 원래 토큰으로 셉니다). &lt;b&gt;테두리&lt;/b&gt;: &lt;span style=&apos;color:#2e7d32&apos;&gt;초록 실선&lt;/span&gt;은 맞은 판단, &lt;span style=&apos;color:#c62828&apos;&gt;빨간 점선&lt;/span&gt;은 틀린 판단. 토큰 위에 마우스를 올리면 수치가 나옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="221"/>
+        <source>P(replaced)</source>
+        <translation>P(대체됨)</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="222"/>
+        <source>share of the class&apos;s tokens</source>
+        <translation>클래스 안에서의 토큰 비율</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="265"/>
+        <source>Open an ELECTRA checkpoint folder</source>
+        <translation>ELECTRA 체크포인트 폴더 열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="275"/>
+        <source>Could not open the checkpoint: %1</source>
+        <translation>체크포인트를 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="279"/>
+        <source>Typed text, corrupted by the generator (seed %1)</source>
+        <translation>입력한 텍스트를 생성자가 오염시킴 (시드 %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="280"/>
+        <source>Typed text, scored as typed: no ground truth, so no right/wrong outlines</source>
+        <translation>입력한 텍스트를 그대로 채점: 정답이 없으므로 맞음/틀림 테두리도 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="296"/>
+        <source>Run %1 has no replaced-token snapshots (it is not an ELECTRA run, or it has not probed yet)</source>
+        <translation>실행 %1에는 대체 토큰 스냅샷이 없습니다 (ELECTRA 실행이 아니거나 아직 프로브하지 않았습니다)</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="297"/>
+        <source>Pick an ELECTRA run in the Runs panel, or start one (presets electra-tiny, electra-mini).</source>
+        <translation>실행 패널에서 ELECTRA 실행을 고르거나 새로 시작하세요 (프리셋 electra-tiny, electra-mini).</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="337"/>
+        <source>Run %1: no snapshots</source>
+        <translation>실행 %1: 스냅샷 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="358"/>
+        <source>snapshot %1 of %2</source>
+        <translation>스냅샷 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="370"/>
+        <source>snapshot %1 of %2 · step %3</source>
+        <translation>스냅샷 %1 / %2 · 스텝 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="372"/>
+        <source>Run %1, step %2: the first sequence of the training batch; the histogram and scores cover the whole batch</source>
+        <translation>실행 %1, 스텝 %2: 학습 배치의 첫 시퀀스; 히스토그램과 점수는 배치 전체에 대한 것입니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="380"/>
+        <source>opening…</source>
+        <translation>여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="400"/>
+        <source>Open an ELECTRA checkpoint (or pick an ELECTRA run that has one) to score typed text.</source>
+        <translation>입력한 텍스트를 채점하려면 ELECTRA 체크포인트를 여세요 (또는 체크포인트가 있는 ELECTRA 실행을 고르세요).</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="434"/>
+        <source>original tokens</source>
+        <translation>원래 토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="434"/>
+        <source>tokens</source>
+        <translation>토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="435"/>
+        <source>replaced tokens</source>
+        <translation>대체된 토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="448"/>
+        <source>Over %1 tokens (%2 replaced, %3): accuracy %4 · precision %5 · recall %6 · F1 %7 · AUC %8. Answering &quot;original&quot; everywhere would score %9.</source>
+        <translation>토큰 %1개 (대체 %2개, %3) 기준: 정확도 %4 · 정밀도 %5 · 재현율 %6 · F1 %7 · AUC %8. 모두 &quot;원래&quot;라고 답하면 %9입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="457"/>
+        <source>%1 tokens scored as typed; P(replaced) above the threshold marks what the discriminator finds out of place.</source>
+        <translation>입력 그대로 토큰 %1개를 채점했습니다. 임계값을 넘는 P(대체됨)은 판별자가 어색하다고 보는 토큰입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::ReplacedTokensView</name>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="69"/>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="127"/>
+        <source>was %1</source>
+        <translation>원래 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="69"/>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="127"/>
+        <source>same</source>
+        <translation>같음</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="143"/>
+        <source>Nothing to show yet: train an ELECTRA run, pick one in the Runs panel, or type a text.</source>
+        <translation>아직 보여 줄 것이 없습니다: ELECTRA 실행을 학습하거나, 실행 패널에서 고르거나, 텍스트를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="154"/>
+        <source>Original: %1</source>
+        <translation>원래: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="155"/>
+        <source>Generator wrote: %1</source>
+        <translation>생성자가 쓴 토큰: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="156"/>
+        <source>P(replaced) = %1 (threshold %2)</source>
+        <translation>P(대체됨) = %1 (임계값 %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="159"/>
+        <source>Truth: %1 · call: %2 · %3</source>
+        <translation>정답: %1 · 판단: %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="160"/>
+        <source>replaced</source>
+        <translation>대체됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="160"/>
+        <source>original</source>
+        <translation>원래</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="161"/>
+        <source>right</source>
+        <translation>맞음</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="161"/>
+        <source>wrong</source>
+        <translation>틀림</translation>
     </message>
 </context>
 <context>

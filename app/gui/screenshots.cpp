@@ -7,6 +7,7 @@
 #include "ui/compare/CompareDialog.h"
 #include "ui/worker/Inspector.h"
 #include "ui/config/ConfigEditor.h"
+#include "ui/electra/ExperimentDialog.h"
 #include "ui/electra/ReplacedPanel.h"
 #include "ui/curves/CurvesPanel.h"
 #include "ui/mainwindow/MainWindow.h"
@@ -45,7 +46,9 @@ int main(int argc, char** argv)
     QCommandLineOption out(QStringLiteral("out"), QStringLiteral("folder for the PNG files"), QStringLiteral("DIR"));
     QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("interface language"), QStringLiteral("LANG"), QStringLiteral("en"));
     QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("steps of the live run"), QStringLiteral("N"), QStringLiteral("150"));
-    parser.addOptions({store, out, lang, steps});
+    QCommandLineOption experimentSteps(QStringLiteral("experiment-steps"), QStringLiteral("ELECTRA steps of the equal-compute experiment (0: skip)"),
+                                       QStringLiteral("N"), QStringLiteral("300"));
+    parser.addOptions({store, out, lang, steps, experimentSteps});
     parser.addHelpOption();
     parser.process(app);
     QTranslator translator;
@@ -137,6 +140,20 @@ int main(int argc, char** argv)
         for (int i = 0; i < 100 && !shown; ++i) wait(100);
         wait(400);
         save(&w, dir + QStringLiteral("/electra-typed%1.png").arg(suffix));
+    }
+
+    // The equal-compute experiment, started from its dialog.
+    if (const int n = parser.value(experimentSteps).toInt(); n > 0) {
+        ptl::ui::ExperimentDialog* dlg = w.showExperiment();
+        dlg->setElectraSteps(n);
+        dlg->setProbePoints(3);
+        bool done = false;
+        QObject::connect(dlg, &ptl::ui::ExperimentDialog::experimentDone, [&] { done = true; });
+        dlg->start();
+        while (!done) wait(200);
+        wait(500);
+        save(dlg, dir + QStringLiteral("/electra-vs-bert%1.png").arg(suffix));
+        dlg->close();
     }
     return 0;
 }
