@@ -64,6 +64,7 @@ std::string JobSpec::objective() const
     case Family::Albert: return train.pair_loss ? "mlm+sop" : "mlm";
     case Family::Gpt2: return "clm";
     case Family::Electra: return "mlm+rtd";
+    case Family::DistilBert: return "mlm";
     }
     return "?";
 }

@@ -17,6 +17,7 @@ std::string toString(Family f)
     case Family::Gpt2: return "gpt2";
     case Family::Albert: return "albert";
     case Family::Electra: return "electra";
+    case Family::DistilBert: return "distilbert";
     }
     return "?";
 }
@@ -41,7 +42,8 @@ Family familyFromString(const std::string& s)
     if (s == "gpt2" || s == "gpt") return Family::Gpt2;
     if (s == "albert") return Family::Albert;
     if (s == "electra") return Family::Electra;
-    throw Error("family: unknown model family '" + s + "'", "use one of bert, gpt2, albert, electra");
+    if (s == "distilbert") return Family::DistilBert;
+    throw Error("family: unknown model family '" + s + "'", "use one of bert, gpt2, albert, electra, distilbert");
 }
 
 Sharing sharingFromString(const std::string& s)
@@ -85,10 +87,12 @@ std::string ModelConfig::validate() const
     if (type_vocab_size < 0) return bad("type_vocab_size", "must be 0 or more", type_vocab_size);
     if (family == Family::Gpt2 && type_vocab_size != 0)
         return bad("type_vocab_size", "must be 0 for gpt2, which has no token-type embedding", type_vocab_size);
-    if (family != Family::Gpt2 && type_vocab_size < 2)
+    if (family == Family::DistilBert && type_vocab_size != 0)
+        return bad("type_vocab_size", "must be 0 for distilbert, which has no token-type embedding", type_vocab_size);
+    if (family != Family::Gpt2 && family != Family::DistilBert && type_vocab_size < 2)
         return bad("type_vocab_size", "must be at least 2 for bert, albert and electra (two segments)", type_vocab_size);
     if (embedding_size < 1) return bad("embedding_size", "must be positive", embedding_size);
-    if (family == Family::Gpt2 && embedding_size != hidden_size)
+    if ((family == Family::Gpt2 || family == Family::DistilBert) && embedding_size != hidden_size)
         return bad("embedding_size", "must equal hidden_size for gpt2: its output layer is tied to the token embeddings", embedding_size);
     for (auto [name, p] : {std::pair{"hidden_dropout_prob", hidden_dropout}, std::pair{"attention_probs_dropout_prob", attention_dropout},
                            std::pair{"embedding_dropout", embedding_dropout}}) {
@@ -102,7 +106,7 @@ std::string ModelConfig::validate() const
         return bad("pad_token_id", "must be a valid id below vocab_size " + std::to_string(vocab_size), pad_token_id);
     if (family == Family::Gpt2 && !causal) return bad("causal", "must be true for gpt2", std::string("false"));
     if (family != Family::Gpt2 && causal)
-        return bad("causal", "must be false for bidirectional families (bert, albert, electra)", std::string("true"));
+        return bad("causal", "must be false for bidirectional families (bert, albert, electra, distilbert)", std::string("true"));
     if (family == Family::Electra && !(generator_ratio > 0.0 && generator_ratio <= 1.0))
         return "generator_ratio: must be in (0, 1] (got " + std::to_string(generator_ratio) + ")";
     return {};
@@ -189,6 +193,25 @@ json ModelConfig::toJson() const
         j["classifier_dropout_prob"] = 0.1;
         j["pad_token_id"] = pad_token_id;
         j["position_embedding_type"] = "absolute";
+        break;
+    case Family::DistilBert:
+        j["architectures"] = {"DistilBertForMaskedLM"};
+        j["model_type"] = "distilbert";
+        j["vocab_size"] = vocab_size;
+        j["dim"] = hidden_size;
+        j["n_layers"] = num_layers;
+        j["n_heads"] = num_heads;
+        j["hidden_dim"] = intermediate_size;
+        j["activation"] = act;
+        j["dropout"] = hidden_dropout;
+        j["attention_dropout"] = attention_dropout;
+        j["max_position_embeddings"] = max_position_embeddings;
+        j["initializer_range"] = initializer_range;
+        j["sinusoidal_pos_embds"] = false;
+        j["tie_weights_"] = true;
+        j["qa_dropout"] = 0.1;
+        j["seq_classif_dropout"] = 0.2;
+        j["pad_token_id"] = pad_token_id;
         break;
     case Family::Electra:
         j["architectures"] = {electra_generator ? "ElectraForMaskedLM" : "ElectraForPreTraining"};
@@ -300,6 +323,30 @@ ModelConfig ModelConfig::fromJson(const json& j)
         readKey(j, "position_embedding_type", pet);
         if (pet != "absolute")
             throw Error("config.json: position_embedding_type '" + pet + "' is not supported", "PretrainLab uses absolute positions");
+        break;
+    }
+    case Family::DistilBert: {
+        readKey(j, "vocab_size", c.vocab_size);
+        readKey(j, "dim", c.hidden_size);
+        readKey(j, "n_layers", c.num_layers);
+        readKey(j, "n_heads", c.num_heads);
+        c.intermediate_size = 4 * c.hidden_size;
+        readKey(j, "hidden_dim", c.intermediate_size);
+        readKey(j, "max_position_embeddings", c.max_position_embeddings);
+        readKey(j, "dropout", c.hidden_dropout);
+        c.embedding_dropout = c.hidden_dropout;
+        readKey(j, "attention_dropout", c.attention_dropout);
+        readKey(j, "initializer_range", c.initializer_range);
+        readKey(j, "pad_token_id", c.pad_token_id);
+        act = "gelu";
+        readKey(j, "activation", act);
+        bool sinusoidal = false;
+        readKey(j, "sinusoidal_pos_embds", sinusoidal);
+        if (sinusoidal)
+            throw Error("config.json: sinusoidal_pos_embds is not supported", "PretrainLab reads DistilBERT checkpoints with learned positions");
+        c.type_vocab_size = 0;
+        c.embedding_size = c.hidden_size;
+        c.layer_norm_eps = 1e-12;
         break;
     }
     case Family::Gpt2: {

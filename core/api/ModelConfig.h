@@ -9,7 +9,7 @@
 
 namespace ptl {
 
-enum class Family { Bert, Gpt2, Albert, Electra };
+enum class Family { Bert, Gpt2, Albert, Electra, DistilBert };
 enum class Sharing { None, Attention, Ffn, All };  // ALBERT, Table 4
 enum class LayerNormPlacement { Post, Pre };        // BERT: post; GPT-2: pre + final LN
 enum class Activation { Gelu, GeluNew };            // erf GELU; tanh approximation
@@ -47,7 +47,7 @@ struct ModelConfig {
     bool hasEmbeddingProjection() const { return family == Family::Albert || factorized(); }
     bool hasPairHead() const { return family == Family::Bert || family == Family::Albert; }  // NSP / SOP
     // BERT/ALBERT's MLM head, also ELECTRA's generator head (same layout).
-    bool hasMlmHead() const { return hasPairHead() || (family == Family::Electra && electra_generator); }
+    bool hasMlmHead() const { return hasPairHead() || family == Family::DistilBert || (family == Family::Electra && electra_generator); }
     // ELECTRA's discriminator head: dense-gelu-dense(1) per token.
     bool hasDiscriminatorHead() const { return family == Family::Electra && !electra_generator; }
     // The generator that trains with this discriminator (google-research/electra,

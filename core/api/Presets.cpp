@@ -54,6 +54,14 @@ static ModelConfig electra(int layers, int hidden, int heads, int embedding)
     return c;
 }
 
+static ModelConfig distilbert(int layers, int hidden, int heads)
+{
+    ModelConfig c = bert(layers, hidden, heads);
+    c.family = Family::DistilBert;
+    c.type_vocab_size = 0;
+    return c;
+}
+
 const std::vector<Preset>& presets()
 {
     static const std::vector<Preset> all = {
@@ -67,6 +75,8 @@ const std::vector<Preset>& presets()
          electra(2, 128, 2, 128), TokenizerKind::WordPiece, 128},
         {"electra-mini", "ELECTRA, discriminator 4 layers, hidden 256, 4 heads, E=128; generator hidden 64 (replaced-token detection)",
          electra(4, 256, 4, 128), TokenizerKind::WordPiece, 128},
+        {"distilbert-mini", "DistilBERT, 2 layers, hidden 256, 4 heads (MLM; distil it from a BERT-mini teacher with 'distill')",
+         distilbert(2, 256, 4), TokenizerKind::WordPiece, 128},
     };
     return all;
 }

@@ -63,6 +63,7 @@ std::string prefixOf(Family f)
     case Family::Gpt2: return "transformer.";
     case Family::Albert: return "albert.";
     case Family::Electra: return "electra.";
+    case Family::DistilBert: return "distilbert.";
     }
     return "";
 }
@@ -153,6 +154,30 @@ std::vector<Entry> entriesFor(TransformerModel& m)
         b.linear("predictions.dense", m->mlmTransform);
         b.add("predictions.bias", m->mlmBias);
         b.linear("sop_classifier.classifier", m->pairClassifier);
+        break;
+    }
+    case Family::DistilBert: {
+        // DistilBertForMaskedLM: no token types, no pooler; the projector's weight is tied.
+        b.add("distilbert.embeddings.word_embeddings.weight", emb->word->weight);
+        b.add("distilbert.embeddings.position_embeddings.weight", emb->position->weight);
+        b.norm("distilbert.embeddings.LayerNorm", emb->norm);
+        for (int i = 0; i < c.num_layers; ++i) {
+            const std::string p = "distilbert.transformer.layer." + std::to_string(i) + ".";
+            auto ab = m->attentionBlock(i);
+            auto fb = m->ffnBlock(i);
+            const bool la = !attnShared || i == 0, lf = !ffnShared || i == 0;
+            b.qkv(p + "attention.q_lin", p + "attention.k_lin", p + "attention.v_lin", ab->attn->qkv, H, la);
+            b.linear(p + "attention.out_lin", ab->attn->out, la);
+            b.norm(p + "sa_layer_norm", ab->norm, la);
+            b.linear(p + "ffn.lin1", fb->ffn->up, lf);
+            b.linear(p + "ffn.lin2", fb->ffn->down, lf);
+            b.norm(p + "output_layer_norm", fb->norm, lf);
+        }
+        if (m->finalNorm)  // PretrainLab extension: pre-LN DistilBERT
+            b.norm("distilbert.transformer.LayerNorm", m->finalNorm);
+        b.linear("vocab_transform", m->mlmTransform);
+        b.norm("vocab_layer_norm", m->mlmNorm);
+        b.add("vocab_projector.bias", m->mlmBias);
         break;
     }
     case Family::Electra: {

@@ -4,6 +4,9 @@
 //   bert:   BertForPreTraining   (bert.*, cls.predictions.*, cls.seq_relationship.*)
 //   gpt2:   GPT2LMHeadModel      (transformer.*; Conv1D weights stored transposed, (in, out))
 //   albert: AlbertForPreTraining (albert.*, predictions.*, sop_classifier.*)
+//   electra: ElectraForPreTraining (electra.*, discriminator_predictions.*) or, for the
+//            generator, ElectraForMaskedLM (electra.*, generator_predictions.*, generator_lm_head.bias)
+//   distilbert: DistilBertForMaskedLM (distilbert.*, vocab_transform, vocab_layer_norm, vocab_projector.bias)
 // Internally attention keeps one fused qkv projection; BERT/ALBERT's query/key/value are
 // its row slices. Shared layers (ALBERT's partial sharing) are written once per layer,
 // as HF's unshared layout, and read back from the first layer.

@@ -51,7 +51,7 @@ DataPipeline::DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, cons
         m.dynamic = t.dynamic_masking;
         masker_ = std::make_unique<MlmMasker>(tok_, m);
         PairOptions p;
-        p.task = spec.model.family == Family::Albert ? PairTask::Sop : spec.model.family == Family::Electra ? PairTask::InOrder : PairTask::Nsp;
+        p.task = spec.model.family == Family::Albert ? PairTask::Sop : spec.model.family == Family::Electra || spec.model.family == Family::DistilBert ? PairTask::InOrder : PairTask::Nsp;
         p.maxSeqLen = t.seq_len;
         p.shortSeqProb = t.short_seq_prob;
         std::mt19937_64 rng(t.seed);

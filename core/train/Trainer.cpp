@@ -169,6 +169,7 @@ private:
     }
 
     bool electra() const { return spec_.model.family == Family::Electra; }
+    bool pairTask() const { return spec_.model.hasPairHead() && spec_.train.pair_loss; }
 
     void makeModel()
     {
@@ -261,7 +262,7 @@ private:
         r.mlm = tokenLoss.item<double>();
         r.predicted = idx.size(0);
         r.correct = (logits.argmax(-1) == target).sum().item<int64_t>();
-        if (!gpt && spec_.train.pair_loss) {
+        if (!gpt && pairTask()) {
             auto pair = model_->pairLogits(hidden).to(torch::kFloat32);         // (B, 2)
             auto pairLoss = torch::nn::functional::cross_entropy(pair, b.pairLabels);
             r.total = r.total + pairLoss;
@@ -357,7 +358,7 @@ private:
             record("eval_loss", tokenLoss + pairLoss);
             record("eval_mlm_loss", tokenLoss);
             record("eval_mlm_accuracy", static_cast<double>(correct) / std::max<std::int64_t>(1, predicted));
-            if (spec_.train.pair_loss) {
+            if (pairTask()) {
                 record("eval_" + pairName() + "_loss", pairLoss);
                 record("eval_" + pairName() + "_accuracy", static_cast<double>(pairCorrect) / std::max<std::int64_t>(1, pairCount));
             }
@@ -552,7 +553,7 @@ private:
                     record("lm_loss", mlm);
                 } else {
                     record("mlm_loss", mlm);
-                    if (t.pair_loss) record(pairName() + "_loss", pair);
+                    if (pairTask()) record(pairName() + "_loss", pair);
                 }
                 record("lr", lr);
                 record("grad_norm", gradNorm);

@@ -3,7 +3,7 @@
 architectures, written from transformers' modeling files in plain PyTorch (Debian's
 python3-torch; transformers itself is not needed).
 
-For BERT, GPT-2, ALBERT (all-shared and unshared) and ELECTRA (ElectraForPreTraining with
+For BERT, GPT-2, ALBERT (all-shared and unshared), DistilBERT and ELECTRA (ElectraForPreTraining with
 its ElectraForMaskedLM generator in generator/, embeddings shared) it
   1. writes a checkpoint with `pretrainlab-cli init`,
   2. replaces model.safetensors with weights of its own (large random values, written by
@@ -190,7 +190,28 @@ def electra_generator(sd, cfg, ids, types):
     return t @ sd['electra.embeddings.word_embeddings.weight'].T + sd['generator_lm_head.bias']
 
 
-FORWARD = {'bert': bert_forward, 'albert': albert_forward, 'gpt2': gpt2_forward}
+def distilbert_forward(sd, cfg, ids, types):
+    """DistilBertForMaskedLM: no token types; q_lin/k_lin/v_lin; sa_layer_norm, output_layer_norm."""
+    g = lambda n: sd[n]
+    T = len(ids)
+    eps = 1e-12
+    x = g('distilbert.embeddings.word_embeddings.weight')[ids] + g('distilbert.embeddings.position_embeddings.weight')[:T]
+    x = layer_norm(x, g('distilbert.embeddings.LayerNorm.weight'), g('distilbert.embeddings.LayerNorm.bias'), eps)
+    atts = []
+    for i in range(cfg['n_layers']):
+        p = f'distilbert.transformer.layer.{i}.'
+        lin = lambda name, h: h @ g(p + name + '.weight').T + g(p + name + '.bias')
+        ctx, probs = attention(lin('attention.q_lin', x), lin('attention.k_lin', x), lin('attention.v_lin', x), cfg['n_heads'], False)
+        atts.append(probs)
+        x = layer_norm(lin('attention.out_lin', ctx) + x, g(p + 'sa_layer_norm.weight'), g(p + 'sa_layer_norm.bias'), eps)
+        h = lin('ffn.lin2', gelu(lin('ffn.lin1', x), cfg['activation']))
+        x = layer_norm(h + x, g(p + 'output_layer_norm.weight'), g(p + 'output_layer_norm.bias'), eps)
+    t = gelu(x @ g('vocab_transform.weight').T + g('vocab_transform.bias'), cfg['activation'])
+    t = layer_norm(t, g('vocab_layer_norm.weight'), g('vocab_layer_norm.bias'), eps)
+    return atts, t @ g('distilbert.embeddings.word_embeddings.weight').T + g('vocab_projector.bias')
+
+
+FORWARD = {'bert': bert_forward, 'albert': albert_forward, 'gpt2': gpt2_forward, 'distilbert': distilbert_forward}
 
 
 # --------------------------------------------------------------------- the check
@@ -292,6 +313,7 @@ def main():
             check(cli, tmp, 'gpt-mini', [], 'Il a dit: « 안녕하세요 » — done.', None, 6),
             check(cli, tmp, 'electra-tiny', [], text, 'Nobody objected .', 7),
             check(cli, tmp, 'electra-mini', [], text, None, 8),
+            check(cli, tmp, 'distilbert-mini', [], text, None, 9),
         )
     print(f'worst difference {worst:.3e} (tolerance {TOL:g})')
     print('1 passed, 0 failed' if worst < TOL else '0 passed, 1 failed')
