@@ -307,7 +307,7 @@ private Q_SLOTS:
         const std::string path = storeIn(dir, "v1.sqlite");
         fs::copy_file(PTL_TEST_DATA "/store-v1.sqlite", path);
         RunStore st(path);
-        QCOMPARE(st.schemaVersion(), 2);
+        QCOMPARE(st.schemaVersion(), RunStore::kSchemaVersion);
         const auto runs = st.listRuns();
         QCOMPARE(runs.size(), std::size_t(2));
         QCOMPARE(runs[0].name, std::string("bert-tiny v1"));

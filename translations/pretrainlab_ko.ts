@@ -516,8 +516,8 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigEditor.cpp" line="426"/>
-        <source>hidden %1, %2 heads, own layers and MLM head; embeddings shared</source>
-        <translation>hidden %1, 헤드 %2개, 자체 층과 MLM 헤드; 임베딩은 공유</translation>
+        <source>H%1, %2 heads; shares embeddings</source>
+        <translation>H%1, 헤드 %2개; 임베딩 공유</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigEditor.cpp" line="430"/>

@@ -15,6 +15,7 @@ void addResume(CLI::App& app);
 void addBench(CLI::App& app);
 void addConvert(CLI::App& app);
 void addExperiment(CLI::App& app);
+void addDistill(CLI::App& app);
 void addReplaced(CLI::App& app);
 void addProbe(CLI::App& app);
 

@@ -1,5 +1,6 @@
 // train, resume: drive core's training job with a progress bar or JSON lines.
 #include "app/cli/Commands.h"
+#include "core/api/Distill.h"
 #include "core/api/Experiment.h"
 #include "core/api/Job.h"
 #include "core/store/RunStore.h"
@@ -215,6 +216,92 @@ void addExperiment(CLI::App& app)
                         100 * r.majority, r.testExamples, r.testDocuments, r.reportPath.c_str());
         }
         std::exit(r.status == "completed" ? 0 : r.status == "cancelled" ? 130 : 1);
+    });
+}
+
+void printComparison(const DistillComparison& c, bool asJson)
+{
+    auto facts = [](const ModelFacts& f) {
+        return json{{"path", f.path}, {"family", f.family}, {"layers", f.layers}, {"hidden", f.hidden}, {"heads", f.heads},
+                    {"parameters", f.parameters}, {"non_embedding_parameters", f.nonEmbeddingParameters}, {"file_bytes", f.fileBytes},
+                    {"latency_ms", f.latencyMs}, {"mlm_loss", f.mlmLoss}, {"mlm_accuracy", f.mlmAccuracy}};
+    };
+    if (asJson) {
+        std::cout << json{{"event", "comparison"}, {"teacher", facts(c.teacher)}, {"student", facts(c.student)},
+                          {"latency_input", {{"batch", c.options.batch}, {"tokens", c.options.tokens}, {"threads", c.threads}}},
+                          {"eval_positions", c.evalPositions}}
+                         .dump()
+                  << "\n";
+        return;
+    }
+    auto pct = [](double s, double t) { return t != 0 ? 100.0 * s / t : 0.0; };
+    std::printf("\n%-26s %14s %14s %10s\n", "", "teacher", "student", "% of teacher");
+    std::printf("%-26s %14s %14s\n", "model", (c.teacher.family + " L" + std::to_string(c.teacher.layers) + " H" + std::to_string(c.teacher.hidden)).c_str(),
+                (c.student.family + " L" + std::to_string(c.student.layers) + " H" + std::to_string(c.student.hidden)).c_str());
+    std::printf("%-26s %14lld %14lld %9.1f%%\n", "parameters", static_cast<long long>(c.teacher.parameters), static_cast<long long>(c.student.parameters),
+                pct(static_cast<double>(c.student.parameters), static_cast<double>(c.teacher.parameters)));
+    std::printf("%-26s %14lld %14lld %9.1f%%\n", "non-embedding parameters", static_cast<long long>(c.teacher.nonEmbeddingParameters),
+                static_cast<long long>(c.student.nonEmbeddingParameters),
+                pct(static_cast<double>(c.student.nonEmbeddingParameters), static_cast<double>(c.teacher.nonEmbeddingParameters)));
+    std::printf("%-26s %14lld %14lld %9.1f%%\n", "model.safetensors bytes", static_cast<long long>(c.teacher.fileBytes),
+                static_cast<long long>(c.student.fileBytes), pct(static_cast<double>(c.student.fileBytes), static_cast<double>(c.teacher.fileBytes)));
+    std::printf("%-26s %14.2f %14.2f %9.1f%%   (%.2fx faster; batch %d x %d tokens, %d threads, fp32)\n", "encoder latency (ms)",
+                c.teacher.latencyMs, c.student.latencyMs, pct(c.student.latencyMs, c.teacher.latencyMs),
+                c.teacher.latencyMs / std::max(1e-9, c.student.latencyMs), c.options.batch, c.options.tokens, c.threads);
+    std::printf("%-26s %14.4f %14.4f\n", "held-out MLM loss", c.teacher.mlmLoss, c.student.mlmLoss);
+    std::printf("%-26s %13.2f%% %13.2f%% %9.1f%%   (%d masked positions)\n", "held-out MLM accuracy", 100 * c.teacher.mlmAccuracy,
+                100 * c.student.mlmAccuracy, pct(c.student.mlmAccuracy, c.teacher.mlmAccuracy), c.evalPositions);
+}
+
+void addDistill(CLI::App& app)
+{
+    struct Opts {
+        std::string teacher, method = "distilbert", store, out, name;
+        std::int64_t teacherRun = 0;
+        int layers = 0, hidden = 0;
+        std::vector<std::string> sets;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("distill", "distil a student (DistilBERT or TinyBERT) from a BERT teacher, then compare them");
+    auto* t = c->add_option("--teacher", o->teacher, "the teacher's checkpoint folder (e.g. resources/models/bert-mini-brown)");
+    auto* tr = c->add_option("--teacher-run", o->teacherRun, "or a run of the store: its last checkpoint is the teacher");
+    t->excludes(tr);
+    c->add_option("--method", o->method, "distilbert (same width, fewer layers, initialised from the teacher) or tinybert")
+        ->check(CLI::IsMember({"distilbert", "tinybert"}));
+    c->add_option("--layers", o->layers, "student layers (default: half the teacher's)");
+    c->add_option("--hidden", o->hidden, "tinybert: student hidden size (default: half the teacher's)");
+    c->add_option("--set", o->sets, "override a field, key=value (repeatable): steps, lr, temperature, alpha_ce, init_layers=0,2, layer_map=2,4, ...");
+    c->add_option("--store", o->store, "run store (default: $XDG_DATA_HOME/pretrainlab/runs.sqlite)");
+    c->add_option("--out", o->out, "folder for the student's checkpoints");
+    c->add_option("--name", o->name, "run name");
+    c->add_flag("--json", o->json, "JSON lines on stdout (as train), then the comparison");
+    c->callback([o] {
+        const std::string storePath = storeOrDefault(o->store);
+        std::string teacher = o->teacher;
+        if (o->teacherRun > 0) {
+            RunStore st(storePath);
+            const auto cks = st.checkpoints(o->teacherRun);
+            if (cks.empty()) throw Error("run " + std::to_string(o->teacherRun) + " has no checkpoint to distil from", "train it first, or give --teacher DIR");
+            teacher = cks.back().path;
+        }
+        if (teacher.empty()) throw Error("distill needs --teacher DIR or --teacher-run ID", "e.g. --teacher resources/models/bert-mini-brown");
+        JobSpec spec = JobSpec::forDistillation(fs::absolute(teacher).string(), o->method, o->layers, o->hidden);
+        spec.distill.teacher_run = o->teacherRun;
+        spec.setAll(o->sets);
+        if (!o->out.empty()) spec.out_dir = fs::absolute(o->out).string();
+        if (!o->name.empty()) spec.name = o->name;
+        if (auto msg = spec.validate(); !msg.empty()) throw Error("invalid distillation: " + msg, "fix it with --set");
+        StopToken stop;
+        installSignals(stop);
+        CliObserver obs(o->json);
+        const RunOutcome r = runJob(spec, storePath, obs, stop);
+        if (r.status == "completed") {
+            RunStore st(storePath);
+            const auto cks = st.checkpoints(r.runId);
+            if (!cks.empty()) printComparison(compareTeacherStudent(spec.distill.teacher, cks.back().path), o->json);
+        }
+        std::exit(exitCodeFor(r));
     });
 }
 

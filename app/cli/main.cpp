@@ -19,6 +19,7 @@ int main(int argc, char** argv)
     ptl::cli::addReplaced(app);
     ptl::cli::addProbe(app);
     ptl::cli::addExperiment(app);
+    ptl::cli::addDistill(app);
     ptl::cli::addVocab(app);
     ptl::cli::addRuns(app);
     ptl::cli::addTrain(app);

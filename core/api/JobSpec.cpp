@@ -1,5 +1,6 @@
 #include "core/api/JobSpec.h"
 #include "core/util/Error.h"
+#include "core/util/Files.h"
 #include "core/util/Parse.h"
 
 #include <nlohmann/json.hpp>
@@ -57,8 +58,48 @@ std::string TrainConfig::validate() const
     return {};
 }
 
+std::vector<int> DistillConfig::mapping(int m, int n) const
+{
+    if (!layer_map.empty()) return layer_map;
+    std::vector<int> out;
+    for (int i = 1; i <= m; ++i) out.push_back(i * n / m);  // g(m) = m N / M
+    return out;
+}
+
+std::vector<int> DistillConfig::initLayers(int m, int n) const
+{
+    if (!init_layers.empty()) return init_layers;
+    std::vector<int> out;
+    for (int i = 0; i < m; ++i) out.push_back(std::min(n - 1, 2 * i));  // every other layer
+    return out;
+}
+
+static std::string intList(const std::vector<int>& v)
+{
+    std::string s;
+    for (int x : v) s += (s.empty() ? "" : ",") + std::to_string(x);
+    return s;
+}
+
+static std::vector<int> parseIntList(const std::string& key, const std::string& value)
+{
+    std::vector<int> out;
+    std::string item;
+    for (std::size_t i = 0; i <= value.size(); ++i) {
+        if (i == value.size() || value[i] == ',') {
+            if (!item.empty()) out.push_back(static_cast<int>(parseInteger(key, item)));
+            item.clear();
+        } else if (value[i] != ' ' && value[i] != '[' && value[i] != ']') {
+            item += value[i];
+        }
+    }
+    return out;
+}
+
 std::string JobSpec::objective() const
 {
+    if (distill.method == "distilbert") return "distil (kd+mlm+cos)";
+    if (distill.method == "tinybert") return "tinybert (att+hid+emb+pred)";
     switch (model.family) {
     case Family::Bert: return train.pair_loss ? "mlm+nsp" : "mlm";
     case Family::Albert: return train.pair_loss ? "mlm+sop" : "mlm";
@@ -73,6 +114,20 @@ std::string JobSpec::validate() const
 {
     if (auto m = model.validate(); !m.empty()) return m;
     if (auto t = train.validate(); !t.empty()) return t;
+    if (distill.active()) {
+        if (distill.method != "distilbert" && distill.method != "tinybert") return "distill: method must be distilbert or tinybert";
+        if (distill.teacher.empty()) return "teacher: a distillation needs the teacher's checkpoint folder";
+        if (!model.hasMlmHead()) return "distill: the student must be a masked-LM model (bert or distilbert)";
+        if (!(distill.temperature > 0)) return "temperature: must be positive";
+        for (int l : distill.init_layers)
+            if (l < 0) return "init_layers: layer numbers start at 0";
+        if (!distill.init_layers.empty() && static_cast<int>(distill.init_layers.size()) != model.num_layers)
+            return "init_layers: give one teacher layer per student layer (" + std::to_string(model.num_layers) + ")";
+        if (!distill.layer_map.empty() && static_cast<int>(distill.layer_map.size()) != model.num_layers)
+            return "layer_map: give one teacher layer per student layer (" + std::to_string(model.num_layers) + ")";
+        for (int l : distill.layer_map)
+            if (l < 1) return "layer_map: teacher layers are numbered from 1 (0 is the embeddings)";
+    }
     if (train.seq_len > model.max_position_embeddings)
         return "seq_len: must not exceed max_position_embeddings " + std::to_string(model.max_position_embeddings) +
                " (got " + std::to_string(train.seq_len) + ")";
@@ -100,6 +155,12 @@ json JobSpec::toJson() const
           {"whole_word", t.whole_word}, {"max_ngram", t.max_ngram}, {"dynamic_masking", t.dynamic_masking},
           {"short_seq_prob", t.short_seq_prob}, {"pair_loss", t.pair_loss}, {"disc_weight", t.disc_weight},
           {"gen_temperature", t.gen_temperature}, {"debug_nan_step", t.debug_nan_step}}},
+        {"distill",
+         {{"method", distill.method}, {"teacher", distill.teacher}, {"teacher_run", distill.teacher_run},
+          {"init_layers", distill.init_layers}, {"layer_map", distill.layer_map}, {"temperature", distill.temperature},
+          {"alpha_ce", distill.alpha_ce}, {"alpha_mlm", distill.alpha_mlm}, {"alpha_cos", distill.alpha_cos},
+          {"alpha_att", distill.alpha_att}, {"alpha_hid", distill.alpha_hid}, {"alpha_emb", distill.alpha_emb},
+          {"alpha_pred", distill.alpha_pred}, {"separate_projections", distill.separate_projections}}},
     };
 }
 
@@ -123,6 +184,41 @@ JobSpec JobSpec::fromPreset(const std::string& presetName)
     return s;
 }
 
+JobSpec JobSpec::forDistillation(const std::string& teacherDir, const std::string& method, int studentLayers, int studentHidden)
+{
+    if (method != "distilbert" && method != "tinybert")
+        throw Error("unknown distillation method '" + method + "'", "use distilbert or tinybert");
+    const std::string text = readTextFile(std::filesystem::path(teacherDir) / "config.json");
+    const json cj = json::parse(text, nullptr, false);
+    if (cj.is_discarded()) throw Error(teacherDir + "/config.json is not valid JSON");
+    const ModelConfig t = ModelConfig::fromJson(cj);
+    if (t.family != Family::Bert && t.family != Family::DistilBert)
+        throw Error("the teacher is a " + toString(t.family) + " model; distillation here takes a BERT teacher",
+                    "open a BERT checkpoint, e.g. the shipped resources/models/bert-mini-brown");
+    JobSpec s;
+    s.model = t;
+    s.model.sharing = Sharing::None;
+    s.model.num_layers = studentLayers > 0 ? studentLayers : std::max(1, t.num_layers / 2);
+    if (method == "distilbert") {
+        s.model.family = Family::DistilBert;
+        s.model.type_vocab_size = 0;
+        s.model.embedding_size = s.model.hidden_size;
+    } else {
+        s.model.family = Family::Bert;
+        s.model.type_vocab_size = std::max(2, t.type_vocab_size);
+        s.model.hidden_size = studentHidden > 0 ? studentHidden : std::max(t.num_heads, t.hidden_size / 2);
+        s.model.num_heads = t.num_heads;  // TinyBERT compares attention head by head
+        s.model.intermediate_size = 4 * s.model.hidden_size;
+        s.model.embedding_size = s.model.hidden_size;
+    }
+    s.distill.method = method;
+    s.distill.teacher = teacherDir;
+    s.train.pair_loss = false;  // the student learns the teacher's MLM, not NSP
+    s.name = method + " of " + std::filesystem::path(teacherDir).filename().string();
+    s.preset = method;
+    return s;
+}
+
 JobSpec JobSpec::fromJson(const json& j)
 {
     if (!j.is_object()) throw Error("job spec: expected a JSON object");
@@ -135,8 +231,9 @@ JobSpec JobSpec::fromJson(const json& j)
         s.tokenizer = j.value("tokenizer", std::string("wordpiece")) == "bpe" ? TokenizerKind::ByteLevelBpe : TokenizerKind::WordPiece;
         if (j.contains("model")) s.model = ModelConfig::fromJson(j.at("model"));
         else if (!s.preset.empty()) s.model = presetByName(s.preset).model;
-        if (j.contains("train")) {
-            const json& t = j.at("train");
+        for (const char* section : {"train", "distill"}) {
+            if (!j.contains(section)) continue;
+            const json& t = j.at(section);
             for (auto it = t.begin(); it != t.end(); ++it)
                 s.set(it.key(), it.value().is_string() ? it.value().get<std::string>() : it.value().dump());
         }
@@ -195,6 +292,20 @@ void JobSpec::set(const std::string& key, const std::string& value)
     else if (key == "disc_weight") toDouble(t.disc_weight);
     else if (key == "gen_temperature") toDouble(t.gen_temperature);
     else if (key == "debug_nan_step") toInt(t.debug_nan_step);
+    else if (key == "method" || key == "distill") distill.method = value;
+    else if (key == "teacher") distill.teacher = value;
+    else if (key == "teacher_run") toInt(distill.teacher_run);
+    else if (key == "init_layers") distill.init_layers = parseIntList(key, value);
+    else if (key == "layer_map") distill.layer_map = parseIntList(key, value);
+    else if (key == "temperature") toDouble(distill.temperature);
+    else if (key == "alpha_ce") toDouble(distill.alpha_ce);
+    else if (key == "alpha_mlm") toDouble(distill.alpha_mlm);
+    else if (key == "alpha_cos") toDouble(distill.alpha_cos);
+    else if (key == "alpha_att") toDouble(distill.alpha_att);
+    else if (key == "alpha_hid") toDouble(distill.alpha_hid);
+    else if (key == "alpha_emb") toDouble(distill.alpha_emb);
+    else if (key == "alpha_pred") toDouble(distill.alpha_pred);
+    else if (key == "separate_projections") toBool(distill.separate_projections);
     else if (key == "name") name = value;
     else if (key == "corpus") corpus = value;
     else if (key == "out_dir") out_dir = value;

@@ -56,6 +56,32 @@ struct TrainConfig {
     std::string validate() const;
 };
 
+// Distillation of a student (JobSpec::model) from a teacher checkpoint.
+//   distilbert (Sanh et al. 2019; HF examples/research_projects/distillation): the student
+//     has the teacher's width, fewer layers, is initialised from the teacher's embeddings
+//     and init_layers; loss = alpha_ce KL(t/T || s/T) T^2 + alpha_mlm MLM + alpha_cos (1 - cos)
+//     of the last hidden states.
+//   tinybert (Jiao et al. 2020, general distillation): student layer m learns teacher layer
+//     layer_map[m-1] (default m N / M): MSE of the unnormalised attention scores (masked
+//     entries zeroed) and MSE(W_h H_s, H_t) of the hidden states, the embedding layer
+//     likewise, and a soft cross-entropy of the MLM logits at temperature T.
+struct DistillConfig {
+    std::string method;               // "" (not a distillation), "distilbert" or "tinybert"
+    std::string teacher;              // the teacher's checkpoint folder
+    std::int64_t teacher_run = 0;     // the teacher's run in the store, when it has one
+    std::vector<int> init_layers;     // distilbert: teacher layers (0-based) copied into the student; empty: 0, 2, 4, ...
+    std::vector<int> layer_map;       // tinybert: teacher layer (1-based) per student layer; empty: m N / M
+    double temperature = 2.0;
+    double alpha_ce = 5.0, alpha_mlm = 2.0, alpha_cos = 1.0;
+    double alpha_att = 1.0, alpha_hid = 1.0, alpha_emb = 1.0, alpha_pred = 1.0;
+    bool separate_projections = false;  // tinybert: one W_h per layer (and the embeddings) instead of one shared
+
+    bool active() const { return !method.empty(); }
+    // The teacher layer (1-based) each student layer (1..M) learns from, for N teacher layers.
+    std::vector<int> mapping(int studentLayers, int teacherLayers) const;
+    std::vector<int> initLayers(int studentLayers, int teacherLayers) const;
+};
+
 struct JobSpec {
     std::string name;
     std::string preset;
@@ -64,12 +90,18 @@ struct JobSpec {
     TrainConfig train;
     std::string corpus;      // text file or folder; empty: the bundled Brown corpus
     std::string out_dir;     // where checkpoints go; empty: next to the run store
+    DistillConfig distill;   // a distillation job when distill.method is set
 
     std::string objective() const;  // "mlm+nsp", "mlm+sop", "mlm", "clm" or "mlm+rtd" (ELECTRA)
     std::string validate() const;   // empty when valid, else "field: rule"
     nlohmann::json toJson() const;
     static JobSpec fromJson(const nlohmann::json& j);
     static JobSpec fromPreset(const std::string& preset);
+    // A distillation job: the student's configuration derived from the teacher's
+    // config.json (distilbert: same width, half the layers; tinybert: half the layers and
+    // half the width, the teacher's heads), training settings as for the teacher's family.
+    static JobSpec forDistillation(const std::string& teacherDir, const std::string& method, int studentLayers = 0,
+                                   int studentHidden = 0);
     // Sets a training or model field by name ("steps", "lr", "hidden_size", ...).
     void set(const std::string& key, const std::string& value);
     // Applies "key=value" assignments in order (the CLI's repeated --set).

@@ -10,7 +10,7 @@ std::vector<RunSummary> listRuns(const std::string& storePath)
     RunStore store(storePath);
     std::vector<RunSummary> out;
     for (const RunRecord& r : store.listRuns())
-        out.push_back({r.id, r.name, r.family, r.objective, r.status, r.lastStep, r.createdAt, r.finishedAt, r.lastEvalLoss, r.bestEvalLoss, r.wallSeconds});
+        out.push_back({r.id, r.name, r.family, r.objective, r.status, r.lastStep, r.createdAt, r.finishedAt, r.lastEvalLoss, r.bestEvalLoss, r.wallSeconds, r.parentRunId, r.parentPath});
     return out;
 }
 
@@ -30,7 +30,7 @@ std::vector<RunSummary> RunStoreClient::runs() const
 {
     std::vector<RunSummary> out;
     for (const RunRecord& r : impl_->store.listRuns())
-        out.push_back({r.id, r.name, r.family, r.objective, r.status, r.lastStep, r.createdAt, r.finishedAt, r.lastEvalLoss, r.bestEvalLoss, r.wallSeconds});
+        out.push_back({r.id, r.name, r.family, r.objective, r.status, r.lastStep, r.createdAt, r.finishedAt, r.lastEvalLoss, r.bestEvalLoss, r.wallSeconds, r.parentRunId, r.parentPath});
     return out;
 }
 

@@ -19,6 +19,8 @@ struct RunSummary {
     double lastEvalLoss = std::numeric_limits<double>::quiet_NaN();
     double bestEvalLoss = std::numeric_limits<double>::quiet_NaN();
     double wallSeconds = 0.0;
+    std::int64_t parentRunId = 0;  // a distilled student's teacher run (0: none)
+    std::string parentPath;        // or the teacher's checkpoint folder
 };
 
 struct MetricPoint {

@@ -65,6 +65,12 @@ CREATE TABLE IF NOT EXISTS metrics(
 CREATE INDEX IF NOT EXISTS metrics_by_run ON metrics(run_id, name, step);
 )sql";
 
+// Version 3: a run's parent (a distilled student's teacher).
+const char* kMigrateV3 = R"sql(
+ALTER TABLE runs ADD COLUMN parent_run_id INTEGER;
+ALTER TABLE runs ADD COLUMN parent_path TEXT;
+)sql";
+
 const char* kMigrateV2 = R"sql(
 ALTER TABLE runs ADD COLUMN out_dir TEXT;
 CREATE TABLE IF NOT EXISTS checkpoints(
@@ -191,6 +197,17 @@ void RunStore::migrate()
             throw;
         }
     }
+    if (v < 3) {
+        exec("BEGIN IMMEDIATE;");
+        try {
+            exec(kMigrateV3);
+            exec("DELETE FROM schema_version; INSERT INTO schema_version(version) VALUES (3);");
+            exec("COMMIT;");
+        } catch (...) {
+            sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
     // Later versions add their steps here, each in its own transaction.
 }
 
@@ -266,6 +283,8 @@ static RunRecord readRun(const Stmt& q)
     if (sqlite3_column_type(q.s, 11) != SQLITE_NULL) r.lastEvalLoss = sqlite3_column_double(q.s, 11);
     if (sqlite3_column_type(q.s, 12) != SQLITE_NULL) r.bestEvalLoss = sqlite3_column_double(q.s, 12);
     r.wallSeconds = sqlite3_column_double(q.s, 13);
+    r.parentRunId = sqlite3_column_int64(q.s, 14);
+    r.parentPath = q.text(15);
     return r;
 }
 
@@ -274,7 +293,7 @@ static const char* kRunColumns =
     "(SELECT coalesce(max(step), 0) FROM metrics WHERE run_id = runs.id), out_dir, "
     "(SELECT value FROM metrics WHERE run_id = runs.id AND name = 'eval_loss' ORDER BY step DESC LIMIT 1), "
     "(SELECT min(value) FROM metrics WHERE run_id = runs.id AND name = 'eval_loss'), "
-    "(SELECT coalesce(max(wall_time), 0) FROM metrics WHERE run_id = runs.id) FROM runs";
+    "(SELECT coalesce(max(wall_time), 0) FROM metrics WHERE run_id = runs.id), coalesce(parent_run_id, 0), parent_path FROM runs";
 
 void RunStore::claimRun(std::int64_t runId)
 {
@@ -288,6 +307,14 @@ void RunStore::setOutDir(std::int64_t runId, const std::string& dir)
 {
     Stmt s(db_, "UPDATE runs SET out_dir=? WHERE id=?");
     s.bind(1, dir).bind(2, runId);
+    if (sqlite3_step(s.s) != SQLITE_DONE)
+        throw Error("run store " + path_.string() + ": " + sqlite3_errmsg(db_));
+}
+
+void RunStore::setParent(std::int64_t runId, std::int64_t parentRunId, const std::string& parentPath)
+{
+    Stmt s(db_, "UPDATE runs SET parent_run_id=?, parent_path=? WHERE id=?");
+    s.bind(1, parentRunId).bind(2, parentPath).bind(3, runId);
     if (sqlite3_step(s.s) != SQLITE_DONE)
         throw Error("run store " + path_.string() + ": " + sqlite3_errmsg(db_));
 }

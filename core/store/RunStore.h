@@ -26,6 +26,9 @@ struct RunRecord {
     std::string message;
     std::int64_t lastStep = 0;
     std::string outDir;
+    // Distillation: the teacher, as a run of this store (0: none) and/or a checkpoint folder.
+    std::int64_t parentRunId = 0;
+    std::string parentPath;
     double lastEvalLoss = std::numeric_limits<double>::quiet_NaN();
     double bestEvalLoss = std::numeric_limits<double>::quiet_NaN();
     double wallSeconds = 0.0;  // last recorded wall time (training time, pauses excluded)
@@ -54,7 +57,7 @@ struct MetricRow {
 
 class RunStore {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens (creating it and its folder if needed) and migrates. Throws ptl::Error.
     explicit RunStore(const std::filesystem::path& path);
@@ -71,6 +74,7 @@ public:
     // Makes this process the run's owner and sets it running (resume).
     void claimRun(std::int64_t runId);
     void setOutDir(std::int64_t runId, const std::string& dir);
+    void setParent(std::int64_t runId, std::int64_t parentRunId, const std::string& parentPath);
     void renameRun(std::int64_t runId, const std::string& name);
     // Deletes the run, its rows and its checkpoint folders; refuses a run still running.
     void deleteRun(std::int64_t runId);

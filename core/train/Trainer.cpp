@@ -12,6 +12,7 @@
 #include "core/train/AdamW.h"
 #include "core/train/Autocast.h"
 #include "core/train/DataPipeline.h"
+#include "core/train/Distiller.h"
 #include "core/util/Error.h"
 #include "core/util/Files.h"
 #include "core/util/Runtime.h"
@@ -99,9 +100,11 @@ public:
             outDir_ = spec_.out_dir.empty() ? store_.path().parent_path() / "runs" / (std::to_string(runId_) + "-" + safeName())
                                             : fs::path(spec_.out_dir);
             store_.setOutDir(runId_, outDir_.string());
+            if (spec_.distill.active()) store_.setParent(runId_, spec_.distill.teacher_run, spec_.distill.teacher);
             prepareOutput();
             torch::manual_seed(spec_.train.seed);
             makeModel();
+            if (distiller_) distiller_->initStudent();
             makeOptimizer();
             return loop();
         } catch (const std::exception& e) {
@@ -151,7 +154,7 @@ private:
     {
         threads_ = initRuntime(spec_.train.threads);
         bf16_ = spec_.train.precision == Precision::Bf16 || (spec_.train.precision == Precision::Auto && cpuHasFastBf16());
-        tok_ = loadBundledTokenizer(spec_.tokenizer);
+        tok_ = spec_.distill.active() ? std::unique_ptr<Tokenizer>(loadTokenizer(spec_.distill.teacher).release()) : loadBundledTokenizer(spec_.tokenizer);
         if (tok_->vocabSize() != spec_.model.vocab_size)
             throw Error("vocab_size " + std::to_string(spec_.model.vocab_size) + " differs from the tokenizer's " + std::to_string(tok_->vocabSize()),
                         "leave vocab_size at the preset's value");
@@ -179,6 +182,7 @@ private:
         } else {
             model_ = TransformerModel(spec_.model);
         }
+        if (spec_.distill.active()) distiller_ = std::make_unique<Distiller>(spec_, model_);
         // Estimated training FLOPs per token (the equal-compute x-axis).
         flopsPerToken_ = jobFlopsPerToken(spec_);
     }
@@ -204,6 +208,8 @@ private:
         if (electra()) params = electraParameters(electra_);
         else
             for (auto& p : model_->named_parameters()) params.emplace_back(p.key(), p.value());
+        if (distiller_)
+            for (auto& p : distiller_->auxParameters()) params.push_back(p);
         AdamWOptions o;
         o.beta1 = spec_.train.beta1;
         o.beta2 = spec_.train.beta2;
@@ -245,6 +251,17 @@ private:
     LossParts loss(const Batch& b, bool keepForView = false)
     {
         if (electra()) return electraLoss(b, keepForView);
+        if (distiller_ && model_->is_training()) {
+            Distiller::Parts d = distiller_->loss(b);
+            LossParts r;
+            r.total = d.total;
+            r.predicted = d.predicted;
+            r.correct = d.correct;
+            distillValues_ = std::move(d.values);
+            for (const auto& [k, v] : distillValues_)
+                if (k == "mlm_loss") r.mlm = v;
+            return r;
+        }
         LossParts r;
         const bool gpt = spec_.model.family == Family::Gpt2;
         ForwardOptions fo;
@@ -334,6 +351,24 @@ private:
         setTraining(true);
         const double tokenLoss = lossSum / std::max<std::int64_t>(1, predicted);
         record("flops", flopsSeen());
+        if (distiller_) {
+            // The teacher on the same held-out batches: the line the student is measured against.
+            if (!teacherEval_) {
+                double lossAcc = 0, accAcc = 0;
+                std::int64_t n = 0;
+                for (int i = 0; i < data_->evalBatchCount(); ++i) {
+                    std::int64_t k = 0;
+                    AutocastScope ac(bf16_);
+                    const auto [l, a] = distiller_->teacherMlm(data_->evalBatch(i), &k);
+                    lossAcc += l * static_cast<double>(k);
+                    accAcc += a * static_cast<double>(k);
+                    n += k;
+                }
+                teacherEval_ = std::pair{lossAcc / std::max<std::int64_t>(1, n), accAcc / std::max<std::int64_t>(1, n)};
+            }
+            record("teacher_eval_mlm_loss", teacherEval_->first);
+            record("teacher_eval_mlm_accuracy", teacherEval_->second);
+        }
         if (electra()) {
             const double discLoss = discSum / std::max<std::int64_t>(1, discTokens);
             record("eval_loss", tokenLoss + spec_.train.disc_weight * discLoss);
@@ -435,6 +470,8 @@ private:
         if (electra()) saveElectraCheckpoint(tmp, electra_, *tok_, meta);
         else saveCheckpoint(tmp, model_, *tok_, meta);
         NamedTensors state = opt_->state();
+        if (distiller_)
+            for (auto& [name, t] : distiller_->auxParameters()) state.emplace_back(name, t.detach().clone());
         state.emplace_back("rng.cpu", at::detail::getDefaultCPUGenerator().get_state());
         writeSafetensors(tmp / "trainer_state.safetensors", state);
         json st = {{"version", 1}, {"step", step_}, {"optimizer_steps", opt_->steps()}, {"tokens_seen", tokensSeen_},
@@ -469,6 +506,10 @@ private:
         if (st.is_discarded() || !st.contains("step"))
             throw Error((dir / "trainer_state.json").string() + " is damaged", "resume from an earlier checkpoint");
         const auto state = SafetensorsFile::open(dir / "trainer_state.safetensors");
+        if (distiller_) {
+            torch::NoGradGuard ng;
+            for (auto& [name, t] : distiller_->auxParameters()) t.copy_(state.tensor(name));
+        }
         opt_->loadState(state, st.at("optimizer_steps").get<std::int64_t>());
         at::Generator gen = at::detail::getDefaultCPUGenerator();  // a handle on the shared generator
         gen.set_state(state.tensor("rng.cpu"));
@@ -549,6 +590,8 @@ private:
                     record("disc_loss", disc);
                     record("disc_accuracy", discCounts.accuracy());
                     record("replaced_share", discCounts.positiveShare());
+                } else if (distiller_) {
+                    for (const auto& [k, v] : distillValues_) record(k, v);
                 } else if (spec_.model.family == Family::Gpt2) {
                     record("lm_loss", mlm);
                 } else {
@@ -637,6 +680,9 @@ private:
     std::optional<std::vector<float>> evalScores_;
     std::vector<std::uint8_t> evalLabels_;
     double flopsPerToken_ = 0;
+    std::unique_ptr<Distiller> distiller_;
+    std::vector<std::pair<std::string, double>> distillValues_;
+    std::optional<std::pair<double, double>> teacherEval_;
     std::unique_ptr<AdamW> opt_;
     bool bf16_ = false;
     bool owns_ = false;  // this job created or claimed the run record

@@ -423,7 +423,7 @@ void ConfigEditor::revalidate()
         const ModelConfig g = m.generatorConfig();
         const qint64 shared = static_cast<qint64>(g.vocab_size + g.max_position_embeddings + g.type_vocab_size) * g.embedding_size + 2 * g.embedding_size;
         const qint64 own = countParameters(g).total - shared;
-        row(tr("Generator"), own, tr("hidden %1, %2 heads, own layers and MLM head; embeddings shared").arg(g.hidden_size).arg(g.num_heads));
+        row(tr("Generator"), own, tr("H%1, %2 heads; shares embeddings").arg(g.hidden_size).arg(g.num_heads));
         total += own;
     }
     shownTotal_ = total;

@@ -27,7 +27,7 @@ QString flopsText(double f) { return QString::number(f, 'e', 2); }
 ExperimentDialog::ExperimentDialog(TrainingController* controller, QWidget* parent) : QDialog(parent), controller_(controller)
 {
     setWindowTitle(tr("ELECTRA vs BERT at equal compute"));
-    resize(900, 720);
+    resize(940, 860);
     auto* intro = new QLabel(this);
     intro->setWordWrap(true);
     intro->setTextFormat(Qt::RichText);
@@ -55,6 +55,7 @@ ExperimentDialog::ExperimentDialog(TrainingController* controller, QWidget* pare
     seed_->setValue(42);
     budget_ = new QLabel(this);
     budget_->setWordWrap(true);
+    for (QSpinBox* s : {steps_, points_, batch_, seq_, seed_}) s->setMaximumWidth(160);
     auto* form = new QFormLayout;
     form->addRow(tr("ELECTRA steps (set the budget)"), steps_);
     form->addRow(tr("Probes along each run"), points_);
@@ -241,7 +242,7 @@ bool ExperimentDialog::showReport(const QString& text)
     auto* majority = new QCPItemStraightLine(plot_);
     majority->point1->setCoords(0, j.value("majority", 0.0));
     majority->point2->setCoords(1, j.value("majority", 0.0));
-    majority->setPen(QPen(Qt::gray, 1, Qt::DotLine));
+    majority->setPen(QPen(QColor(0x75, 0x75, 0x75), 1.5, Qt::DashDotLine));
     auto* label = new QCPItemText(plot_);
     label->position->setType(QCPItemPosition::ptPlotCoords);
     label->position->setCoords(plot_->xAxis->range().lower + plot_->xAxis->range().size() * 0.02, j.value("majority", 0.0));

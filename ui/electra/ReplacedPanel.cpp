@@ -397,6 +397,16 @@ void ReplacedPanel::requestTyped()
 {
     if (!fromText_->isChecked()) return;
     if (!inspector_->hasModel()) {
+        // The run's last checkpoint, when it has one; the text is scored once it is open.
+        if (runId_ > 0) {
+            try {
+                if (const std::string ck = RunStoreClient(storePath_.toStdString()).lastCheckpoint(runId_); !ck.empty()) {
+                    openModel(QString::fromStdString(ck));
+                    return;
+                }
+            } catch (const std::exception&) {
+            }
+        }
         source_->setText(tr("Open an ELECTRA checkpoint (or pick an ELECTRA run that has one) to score typed text."));
         return;
     }
