@@ -7,6 +7,7 @@
 #include "ui/compare/CompareDialog.h"
 #include "ui/worker/Inspector.h"
 #include "ui/config/ConfigEditor.h"
+#include "ui/distill/DistillPanel.h"
 #include "ui/electra/ExperimentDialog.h"
 #include "ui/electra/ReplacedPanel.h"
 #include "ui/curves/CurvesPanel.h"
@@ -48,7 +49,10 @@ int main(int argc, char** argv)
     QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("steps of the live run"), QStringLiteral("N"), QStringLiteral("150"));
     QCommandLineOption experimentSteps(QStringLiteral("experiment-steps"), QStringLiteral("ELECTRA steps of the equal-compute experiment (0: skip)"),
                                        QStringLiteral("N"), QStringLiteral("300"));
-    parser.addOptions({store, out, lang, steps, experimentSteps});
+    QCommandLineOption distillSteps(QStringLiteral("distill-steps"), QStringLiteral("steps of the distillation run (0: skip)"), QStringLiteral("N"),
+                                    QStringLiteral("200"));
+    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill"), QStringLiteral("PART"));
+    parser.addOptions({store, out, lang, steps, experimentSteps, distillSteps, only});
     parser.addHelpOption();
     parser.process(app);
     QTranslator translator;
@@ -63,6 +67,11 @@ int main(int argc, char** argv)
     w.resize(1560, 940);
     w.show();
     wait(500);
+    auto* tabs = w.findChild<QTabWidget*>(QStringLiteral("centralTabs"));
+    bool finished = false;
+    QObject::connect(w.controller(), &ptl::ui::TrainingController::runFinished, [&] { finished = true; });
+    if (parser.value(only) == QLatin1String("distill")) goto distill;
+    {
 
     // A live run from the configuration editor, as a user would start it.
     ptl::JobSpec spec = w.configEditor()->spec();
@@ -71,8 +80,7 @@ int main(int argc, char** argv)
     spec.train.eval_every = 50;
     spec.train.checkpoint_every = 1000;
     w.configEditor()->setSpec(spec);
-    bool finished = false;
-    QObject::connect(w.controller(), &ptl::ui::TrainingController::runFinished, [&] { finished = true; });
+    finished = false;
     w.controller()->start(w.configEditor()->spec());
     while (w.controller()->lastProgress().step < spec.train.steps / 2 && !finished) wait(100);
     wait(300);
@@ -99,7 +107,6 @@ int main(int argc, char** argv)
     compare.close();
 
     // Inside the model, on the shipped BERT-mini when it is there.
-    auto* tabs = w.findChild<QTabWidget*>(QStringLiteral("centralTabs"));
     if (tabs && w.inspectPanel()->inspector()->hasModel()) {
         tabs->setCurrentIndex(1);
         bool shown = false;
@@ -154,6 +161,46 @@ int main(int argc, char** argv)
         wait(500);
         save(dlg, dir + QStringLiteral("/electra-vs-bert%1.png").arg(suffix));
         dlg->close();
+    }
+    }
+distill:
+    // Distillation: a DistilBERT student of the shipped BERT-mini, started from its panel.
+    if (const int n = parser.value(distillSteps).toInt(); n > 0 && tabs) {
+        ptl::ui::DistillPanel* d = w.distillPanel();
+        tabs->setCurrentWidget(d);
+        wait(300);
+        ptl::JobSpec s = d->spec();
+        if (d->validationMessage().isEmpty()) {
+            finished = false;
+            qint64 runId = 0;
+            QObject::connect(w.controller(), &ptl::ui::TrainingController::runStarted, [&](qint64 id, const QString&) { runId = id; });
+            s.train.steps = n;
+            s.train.eval_every = std::max(1, n / 4);
+            s.name = "distilbert of bert-mini-brown";
+            Q_EMIT d->startRequested(s);
+            while (!finished) wait(200);
+            wait(500);
+            w.refreshRuns();
+            w.runsPanel()->selectRun(runId);
+            wait(500);
+            bool shown = false, measured = false;
+            QObject::connect(d, &ptl::ui::DistillPanel::attentionShown, [&] { shown = true; });
+            QObject::connect(d, &ptl::ui::DistillPanel::measured, [&] { measured = true; });
+            d->compareAttention(QStringLiteral("The jury said the election was conducted in a fair manner ."));
+            for (int i = 0; i < 300 && !shown; ++i) wait(100);
+            wait(300);
+            save(&w, dir + QStringLiteral("/distill-attention%1.png").arg(suffix));
+            if (auto* inner = d->findChild<QTabWidget*>()) {
+                inner->setCurrentIndex(1);
+                wait(300);
+                save(&w, dir + QStringLiteral("/distill-losses%1.png").arg(suffix));
+                inner->setCurrentIndex(2);
+                d->measure();
+                for (int i = 0; i < 1200 && !measured; ++i) wait(100);
+                wait(300);
+                save(&w, dir + QStringLiteral("/distill-table%1.png").arg(suffix));
+            }
+        }
     }
     return 0;
 }

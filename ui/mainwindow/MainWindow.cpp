@@ -4,6 +4,7 @@
 #include "ui/attention/InspectPanel.h"
 #include "ui/compare/CompareDialog.h"
 #include "ui/masking/MaskingPanel.h"
+#include "ui/distill/DistillPanel.h"
 #include "ui/electra/ExperimentDialog.h"
 #include "ui/electra/ReplacedPanel.h"
 #include "ui/config/ConfigEditor.h"
@@ -51,6 +52,8 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     centre->addTab(masking, tr("Masking inspector"));
     replaced_ = new ReplacedPanel(storePath_, this);
     centre->addTab(replaced_, tr("Replaced tokens (ELECTRA)"));
+    distill_ = new DistillPanel(storePath_, this);
+    centre->addTab(distill_, tr("Distillation"));
     setCentralWidget(centre);
     // Every view shows a trained model without waiting: the shipped BERT-mini.
     if (QFileInfo::exists(QString::fromStdString(shippedModelDir()) + QStringLiteral("/model.safetensors")))
@@ -78,6 +81,13 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
         log_->append(tr("Starting %1 (%2, %3 steps)…").arg(QString::fromStdString(spec.name), QString::fromStdString(spec.objective())).arg(spec.train.steps));
         controller_->start(spec);
     });
+    connect(distill_, &DistillPanel::startRequested, this, [this](const JobSpec& spec) {
+        log_->append(tr("Starting %1 (%2, %3 steps) from the teacher %4…")
+                         .arg(QString::fromStdString(spec.name), QString::fromStdString(spec.objective()))
+                         .arg(spec.train.steps)
+                         .arg(QString::fromStdString(spec.distill.teacher)));
+        controller_->start(spec);
+    });
     connect(controller_, &TrainingController::stateChanged, this, &MainWindow::updateActions);
     connect(controller_, &TrainingController::runStarted, this, [this](qint64 id, const QString& dir) {
         log_->append(tr("Run %1 started; checkpoints in %2").arg(id).arg(dir));
@@ -86,7 +96,10 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
         showCurvesFor(runs_->selectedRunIds());
     });
     connect(controller_, &TrainingController::progressed, this, &MainWindow::onProgress);
-    connect(controller_, &TrainingController::metricsArrived, this, [this](qint64 id, qint64) { curves_->notifyNewPoints(id); });
+    connect(controller_, &TrainingController::metricsArrived, this, [this](qint64 id, qint64) {
+        curves_->notifyNewPoints(id);
+        if (distill_->isVisible()) distill_->showLossesOf(id);
+    });
     connect(controller_, &TrainingController::checkpointWritten, this, [this](qint64, qint64 step, const QString& path) {
         log_->append(tr("Checkpoint at step %1: %2").arg(step).arg(path));
     });
@@ -236,6 +249,7 @@ void MainWindow::updateActions()
     resume_->setEnabled(running && paused);
     stop_->setEnabled(running);
     config_->setStartEnabled(!running);
+    distill_->setStartEnabled(!running);
     if (!running) {
         statusStep_->clear();
         statusSpeed_->clear();
@@ -258,7 +272,10 @@ void MainWindow::onProgress(const ProgressInfo& p)
 void MainWindow::showCurvesFor(const QList<qint64>& selected)
 {
     selected_ = selected;
-    if (selected.size() == 1) replaced_->setRun(selected.front());
+    if (selected.size() == 1) {
+        replaced_->setRun(selected.front());
+        distill_->setRun(selected.front());
+    }
     QList<qint64> ids = selected;
     if (controller_->isRunning() && controller_->activeRunId() > 0 && !ids.contains(controller_->activeRunId()) && ids.isEmpty())
         ids << controller_->activeRunId();

@@ -16,6 +16,7 @@ class CurvesPanel;
 class InspectPanel;
 class ReplacedPanel;
 class ExperimentDialog;
+class DistillPanel;
 class LogPanel;
 class RunsModel;
 class RunsPanel;
@@ -32,6 +33,7 @@ public:
     CurvesPanel* curves() const { return curves_; }
     InspectPanel* inspectPanel() const { return inspect_; }
     ReplacedPanel* replacedPanel() const { return replaced_; }
+    DistillPanel* distillPanel() const { return distill_; }
     // Opens (once) and shows the equal-compute experiment dialog.
     ExperimentDialog* showExperiment();
     ConfigEditor* configEditor() const { return config_; }
@@ -58,6 +60,7 @@ private:
     InspectPanel* inspect_ = nullptr;
     ReplacedPanel* replaced_ = nullptr;
     ExperimentDialog* experiment_ = nullptr;
+    DistillPanel* distill_ = nullptr;
     ConfigEditor* config_ = nullptr;
     LogPanel* log_ = nullptr;
     QAction *start_ = nullptr, *pause_ = nullptr, *resume_ = nullptr, *stop_ = nullptr;
