@@ -146,7 +146,7 @@ DistillPanel::DistillPanel(QString storePath, QWidget* parent) : QWidget(parent)
 
     // Set-up.
     teacher_ = new QLineEdit(this);
-    auto* browse = new QPushButton(tr("…"), this);
+    auto* browse = new QPushButton(tr("Choose folder…"), this);
     auto* shipped = new QPushButton(tr("Shipped BERT-mini"), this);
     method_ = new QComboBox(this);
     method_->addItem(tr("DistilBERT: same width, fewer layers"), QStringLiteral("distilbert"));
@@ -170,11 +170,12 @@ DistillPanel::DistillPanel(QString storePath, QWidget* parent) : QWidget(parent)
     alphaEmb_ = real(this, 0, 100, 2, 1.0, 0.5);
     alphaPred_ = real(this, 0, 100, 2, 1.0, 0.5);
     auto* teacherRow = new QHBoxLayout;
-    teacherRow->addWidget(teacher_, 1);
     teacherRow->addWidget(browse);
     teacherRow->addWidget(shipped);
+    teacherRow->addStretch(1);
     form_ = new QFormLayout;
-    form_->addRow(tr("Teacher"), teacherRow);
+    form_->addRow(tr("Teacher"), teacher_);
+    form_->addRow(QString(), teacherRow);
     form_->addRow(tr("Method"), method_);
     form_->addRow(tr("Student layers"), layers_);
     form_->addRow(tr("Student hidden size"), hidden_);
@@ -189,6 +190,7 @@ DistillPanel::DistillPanel(QString storePath, QWidget* parent) : QWidget(parent)
     form_->addRow(tr("α embeddings"), alphaEmb_);
     form_->addRow(tr("α predictions"), alphaPred_);
     map_ = new LayerMapView(this);
+    map_->setMaximumHeight(230);
     summary_ = new QLabel(this);
     summary_->setWordWrap(true);
     summary_->setTextFormat(Qt::RichText);
@@ -238,9 +240,12 @@ DistillPanel::DistillPanel(QString storePath, QWidget* parent) : QWidget(parent)
     losses_->legend->setVisible(true);
 
     table_ = new QTableWidget(this);
-    table_->setColumnCount(3);
-    table_->setHorizontalHeaderLabels({tr("teacher"), tr("student"), tr("% of teacher")});
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table_->setColumnCount(4);
+    table_->setHorizontalHeaderLabels({tr("measure"), tr("teacher"), tr("student"), tr("% of teacher")});
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->verticalHeader()->setVisible(false);
+    table_->setWordWrap(true);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto* measureButton = new QPushButton(tr("Measure teacher and student"), this);
     tableStatus_ = new QLabel(this);
@@ -263,7 +268,7 @@ DistillPanel::DistillPanel(QString storePath, QWidget* parent) : QWidget(parent)
     split->addWidget(setupScroll);
     split->addWidget(tabs);
     split->setStretchFactor(1, 1);
-    split->setSizes({420, 900});
+    split->setSizes({380, 900});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -298,6 +303,8 @@ DistillPanel::DistillPanel(QString storePath, QWidget* parent) : QWidget(parent)
 
 DistillPanel::~DistillPanel()
 {
+    // Closing the window moves focus: no editingFinished may reach a half-destroyed panel.
+    for (QObject* child : findChildren<QObject*>()) child->disconnect(this);
     thread_.quit();
     thread_.wait();
 }
@@ -385,6 +392,15 @@ JobSpec DistillPanel::spec() const
 
 QString DistillPanel::validationMessage() const { return error_; }
 
+void DistillPanel::fillStudentFromRun()
+{
+    if (!student_->text().isEmpty() || runId_ <= 0) return;
+    try {
+        student_->setText(QString::fromStdString(RunStoreClient(storePath_.toStdString()).lastCheckpoint(runId_)));
+    } catch (const std::exception&) {
+    }
+}
+
 void DistillPanel::runInWorker(std::function<void()> work)
 {
     QMetaObject::invokeMethod(worker_, std::move(work), Qt::QueuedConnection);
@@ -455,6 +471,7 @@ void DistillPanel::refreshLosses()
 
 void DistillPanel::compareAttention(const QString& text)
 {
+    fillStudentFromRun();
     if (student_->text().isEmpty()) {
         attentionStatus_->setText(tr("Pick a distillation run in the Runs panel, or give the student's checkpoint folder."));
         return;
@@ -506,7 +523,7 @@ void DistillPanel::showAttention(const AttentionComparison& a)
         auto* sv = new HeatmapView(row);
         sv->setData(tokens, p.student[static_cast<std::size_t>(h)], tr("student layer %1, head %2").arg(p.studentLayer).arg(h + 1));
         for (HeatmapView* v : {tv, sv}) {
-            v->setMinimumSize(360, 360);
+            v->setMinimumSize(280, 280);
             maps->addWidget(v);
         }
         rl->addLayout(maps);
@@ -524,6 +541,7 @@ void DistillPanel::showAttention(const AttentionComparison& a)
 
 void DistillPanel::measure()
 {
+    fillStudentFromRun();
     if (student_->text().isEmpty()) {
         tableStatus_->setText(tr("Pick a distillation run in the Runs panel, or give the student's checkpoint folder."));
         return;
@@ -569,15 +587,14 @@ void DistillPanel::showComparison(const DistillComparison& c)
          QStringLiteral("%1%").arg(100 * c.student.mlmAccuracy, 0, 'f', 2), c.teacher.mlmAccuracy, c.student.mlmAccuracy},
     };
     table_->setRowCount(static_cast<int>(rows.size()));
-    QStringList labels;
     for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
         const Row& r = rows[static_cast<std::size_t>(i)];
-        labels << r.label;
-        table_->setItem(i, 0, new QTableWidgetItem(r.teacher));
-        table_->setItem(i, 1, new QTableWidgetItem(r.student));
-        table_->setItem(i, 2, new QTableWidgetItem(r.percent && r.t != 0 ? QStringLiteral("%1%").arg(100.0 * r.s / r.t, 0, 'f', 1) : QString()));
+        table_->setItem(i, 0, new QTableWidgetItem(r.label));
+        table_->setItem(i, 1, new QTableWidgetItem(r.teacher));
+        table_->setItem(i, 2, new QTableWidgetItem(r.student));
+        table_->setItem(i, 3, new QTableWidgetItem(r.percent && r.t != 0 ? QStringLiteral("%1%").arg(100.0 * r.s / r.t, 0, 'f', 1) : QString()));
     }
-    table_->setVerticalHeaderLabels(labels);
+    table_->resizeColumnsToContents();
     table_->resizeRowsToContents();
     tableStatus_->setText(tr("Teacher: %1\nStudent: %2\nMeasured now on this machine: the same input for the latency (encoder, fp32, median of %3), "
                              "the same masked held-out batches for the accuracy.")

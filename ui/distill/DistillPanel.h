@@ -92,6 +92,7 @@ private:
     void showAttention(const AttentionComparison& a);
     void showComparison(const DistillComparison& c);
     void runInWorker(std::function<void()> work);
+    void fillStudentFromRun();
 
     QString storePath_;
     QThread thread_;

@@ -109,6 +109,7 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
         else log_->appendError(line);
         runs_->refresh();
         curves_->refreshNow();
+        if (selected_.size() <= 1 && id > 0) distill_->setRun(id);  // a finished distillation: its student is ready to compare
         statusBar()->showMessage(line, 10000);
         if (status == QLatin1String("failed") || status == QLatin1String("diverged"))
             QMessageBox::warning(this, tr("Training %1").arg(RunsModel::statusText(status.toStdString())), message);
