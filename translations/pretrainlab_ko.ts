@@ -651,6 +651,315 @@ x = %2
     </message>
 </context>
 <context>
+    <name>ptl::ui::DistillPanel</name>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="149"/>
+        <source>Choose folder…</source>
+        <translation>폴더 선택…</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="150"/>
+        <source>Shipped BERT-mini</source>
+        <translation>기본 제공 BERT-mini</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="152"/>
+        <source>DistilBERT: same width, fewer layers</source>
+        <translation>DistilBERT: 같은 너비, 더 적은 층</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="153"/>
+        <source>TinyBERT: narrower, layer-to-layer</source>
+        <translation>TinyBERT: 더 좁게, 층 대 층</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="177"/>
+        <source>Teacher</source>
+        <translation>교사</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="179"/>
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="180"/>
+        <source>Student layers</source>
+        <translation>학생 층 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="181"/>
+        <source>Student hidden size</source>
+        <translation>학생 은닉 크기</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="182"/>
+        <source>Steps</source>
+        <translation>스텝 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="183"/>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="184"/>
+        <source>Temperature T</source>
+        <translation>온도 T</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="185"/>
+        <source>α soft targets (KL·T²)</source>
+        <translation>α 소프트 타깃 (KL·T²)</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="186"/>
+        <source>α MLM</source>
+        <translation>α MLM</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="187"/>
+        <source>α cosine of hidden states</source>
+        <translation>α 은닉 상태 코사인</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="188"/>
+        <source>α attention scores</source>
+        <translation>α 어텐션 점수</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="189"/>
+        <source>α hidden states (W_h)</source>
+        <translation>α 은닉 상태 (W_h)</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="190"/>
+        <source>α embeddings</source>
+        <translation>α 임베딩</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="191"/>
+        <source>α predictions</source>
+        <translation>α 예측</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="197"/>
+        <source>Start distillation</source>
+        <translation>증류 시작</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="198"/>
+        <source>Student and training</source>
+        <translation>학생과 학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="208"/>
+        <source>the student&apos;s checkpoint folder (pick a distillation run in the Runs panel)</source>
+        <translation>학생 체크포인트 폴더 (실행 패널에서 증류 실행을 고르세요)</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="209"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="213"/>
+        <source>head </source>
+        <translation>헤드 </translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="214"/>
+        <source>Compare attention</source>
+        <translation>어텐션 비교</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="225"/>
+        <source>Student</source>
+        <translation>학생</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="238"/>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="239"/>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="244"/>
+        <source>measure</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="244"/>
+        <source>teacher</source>
+        <translation>교사</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="244"/>
+        <source>student</source>
+        <translation>학생</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="244"/>
+        <source>% of teacher</source>
+        <translation>교사 대비 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="250"/>
+        <source>Measure teacher and student</source>
+        <translation>교사와 학생 측정</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="260"/>
+        <source>Attention: teacher vs student</source>
+        <translation>어텐션: 교사 대 학생</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="261"/>
+        <source>Per-layer losses</source>
+        <translation>층별 손실</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="262"/>
+        <source>Teacher vs student</source>
+        <translation>교사 대 학생</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="276"/>
+        <source>The teacher&apos;s checkpoint folder</source>
+        <translation>교사의 체크포인트 폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="280"/>
+        <source>The student&apos;s checkpoint folder</source>
+        <translation>학생의 체크포인트 폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="353"/>
+        <source>TinyBERT: each student layer learns one teacher layer (g(m) = m·N/M)</source>
+        <translation>TinyBERT: 학생의 각 층이 교사의 한 층을 배웁니다 (g(m) = m·N/M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="354"/>
+        <source>DistilBERT: each student layer starts as a copy of one teacher layer</source>
+        <translation>DistilBERT: 학생의 각 층은 교사의 한 층을 복사해서 시작합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="357"/>
+        <source>Student: %1, %2 layers, hidden %3, %4 heads · %5 parameters, %6 non-embedding = %7% of the teacher&apos;s %8.</source>
+        <translation>학생: %1, 층 %2개, hidden %3, 헤드 %4개 · 파라미터 %5개, 임베딩 제외 %6개 = 교사(%8개)의 %7%.</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="429"/>
+        <source>TinyBERT: the run&apos;s layer map</source>
+        <translation>TinyBERT: 이 실행의 층 대응</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="430"/>
+        <source>DistilBERT: the layers the run&apos;s student started from</source>
+        <translation>DistilBERT: 이 실행의 학생이 복사해 시작한 층</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="476"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="546"/>
+        <source>Pick a distillation run in the Runs panel, or give the student&apos;s checkpoint folder.</source>
+        <translation>실행 패널에서 증류 실행을 고르거나 학생의 체크포인트 폴더를 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="479"/>
+        <source>Comparing…</source>
+        <translation>비교하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="517"/>
+        <source>Student layer %1 ↔ teacher layer %2 — MSE per head: %3</source>
+        <translation>학생 층 %1 ↔ 교사 층 %2 — 헤드별 MSE: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="522"/>
+        <source>teacher layer %1, head %2</source>
+        <translation>교사 층 %1, 헤드 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="524"/>
+        <source>student layer %1, head %2</source>
+        <translation>학생 층 %1, 헤드 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="534"/>
+        <source>%1 layer pairs on %2 tokens; mean MSE per head %3. Attention probabilities, 0 to 1: the smaller the MSE, the closer the student&apos;s map to its teacher layer&apos;s.</source>
+        <translation>토큰 %2개에서 층 쌍 %1개; 헤드별 평균 MSE %3. 어텐션 확률(0~1) 기준으로, MSE가 작을수록 학생의 지도가 교사 층의 지도에 가깝습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="549"/>
+        <source>Measuring (latency, then held-out MLM accuracy on the bundled corpus)…</source>
+        <translation>측정하는 중 (지연 시간, 그다음 번들 말뭉치의 평가용 MLM 정확도)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="573"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="575"/>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="577"/>
+        <source>Non-embedding parameters</source>
+        <translation>임베딩 제외 파라미터</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="579"/>
+        <source>File size (model.safetensors)</source>
+        <translation>파일 크기 (model.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="579"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="580"/>
+        <source>%1 (%2 bytes/param)</source>
+        <translation>%1 (파라미터당 %2바이트)</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="582"/>
+        <source>Inference latency (batch %1 × %2 tokens, %3 threads)</source>
+        <translation>추론 지연 시간 (배치 %1 × 토큰 %2개, 스레드 %3개)</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="583"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="583"/>
+        <source>%1 ms (%2× faster)</source>
+        <translation>%1 ms (%2배 빠름)</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="585"/>
+        <source>Held-out MLM loss</source>
+        <translation>평가용 MLM 손실</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="586"/>
+        <source>Held-out MLM accuracy (%1 masked positions)</source>
+        <translation>평가용 MLM 정확도 (마스크 위치 %1개)</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="599"/>
+        <source>Teacher: %1
+Student: %2
+Measured now on this machine: the same input for the latency (encoder, fp32, median of %3), the same masked held-out batches for the accuracy.</source>
+        <translation>교사: %1
+학생: %2
+지금 이 컴퓨터에서 측정: 지연 시간은 같은 입력(인코더, fp32, %3회의 중앙값), 정확도는 같은 마스크된 평가용 배치.</translation>
+    </message>
+</context>
+<context>
     <name>ptl::ui::ExperimentDialog</name>
     <message>
         <location filename="../ui/electra/ExperimentDialog.cpp" line="29"/>
@@ -663,152 +972,152 @@ x = %2
         <translation>&lt;p&gt;ELECTRA의 주장 (Clark 외 2020, 표 1): 같은 사전 학습 계산량이라면 대체 토큰 탐지가 마스크 언어 모델보다 더 나은 인코더를 만든다 — GLUE에서 ELECTRA-Small 79.9, BERT-Small 75.1. 여기서는 &lt;b&gt;마스크 언어 모델만 쓰는 BERT-tiny&lt;/b&gt;와 &lt;b&gt;ELECTRA-tiny&lt;/b&gt;를 번들 말뭉치에서 같은 추정 학습 FLOPs만큼 학습한 뒤, 두 인코더를 똑같은 방법으로 읽습니다: 평균 풀링한 은닉 상태로 Brown 말뭉치의 15개 장르를 구분하는 선형 프로브입니다 (장르마다 다섯 번째 문서를 평가용으로 떼어 둠). 어떤 결과가 나오든 측정한 그대로 보여 줍니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="59"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="60"/>
         <source>ELECTRA steps (set the budget)</source>
         <translation>ELECTRA 스텝 수 (예산을 정함)</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="60"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="61"/>
         <source>Probes along each run</source>
         <translation>실행마다 프로브 횟수</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="61"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="62"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="62"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="63"/>
         <source>Sequence length</source>
         <translation>시퀀스 길이</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="63"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="64"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="64"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="65"/>
         <source>Budget</source>
         <translation>예산</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="65"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="66"/>
         <source>Start the experiment</source>
         <translation>실험 시작</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="66"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="67"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="67"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="68"/>
         <source>Show both runs in the curves</source>
         <translation>두 실행을 곡선에 표시</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="68"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="69"/>
         <source>Plot genre_probe_accuracy of both runs against training FLOPs in the Training curves tab</source>
         <translation>학습 곡선 탭에 두 실행의 genre_probe_accuracy를 학습 FLOPs 축으로 그립니다</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="77"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="78"/>
         <source>training FLOPs (estimated)</source>
         <translation>학습 FLOPs (추정)</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="78"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="79"/>
         <source>held-out genre accuracy</source>
         <translation>평가용 장르 정확도</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="81"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="82"/>
         <source>BERT-tiny (MLM)</source>
         <translation>BERT-tiny (MLM)</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="81"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="82"/>
         <source>ELECTRA-tiny</source>
         <translation>ELECTRA-tiny</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="84"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="85"/>
         <source>%1, sequences</source>
         <translation>%1, 시퀀스</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="88"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="89"/>
         <source>%1, documents</source>
         <translation>%1, 문서</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="108"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="109"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝이 끝나면 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="122"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="123"/>
         <source>Training run %1: step %2 of %3</source>
         <translation>실행 %1 학습 중: 스텝 %2 / %3</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="167"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="168"/>
         <source>%1 training FLOPs per model: ELECTRA-tiny %2 steps at %3 FLOPs a token, BERT-tiny %4 steps at %5</source>
         <translation>모델마다 학습 FLOPs %1: ELECTRA-tiny는 토큰당 %3 FLOPs로 %2 스텝, BERT-tiny는 토큰당 %5로 %4 스텝</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="182"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="183"/>
         <source>Another run is training; start the experiment when it has finished.</source>
         <translation>다른 실행이 학습 중입니다. 끝난 뒤 실험을 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="216"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="217"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="225"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="226"/>
         <source>The experiment&apos;s report could not be read.</source>
         <translation>실험 보고서를 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="230"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="231"/>
         <source>The experiment ended: %1. %2</source>
         <translation>실험이 끝났습니다: %1. %2</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="249"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="250"/>
         <source>majority class</source>
         <translation>최빈 클래스</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="262"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="263"/>
         <source>no clear difference</source>
         <translation>뚜렷한 차이 없음</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="263"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="264"/>
         <source>ELECTRA ahead</source>
         <translation>ELECTRA 우세</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="264"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="265"/>
         <source>BERT ahead</source>
         <translation>BERT 우세</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="265"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="266"/>
         <source>At %1 training FLOPs each: ELECTRA %2%, BERT (MLM) %3% held-out genre accuracy — %4 (difference %5 points, one standard error %6).</source>
         <translation>각각 학습 FLOPs %1에서 평가용 장르 정확도: ELECTRA %2%, BERT (MLM) %3% — %4 (차이 %5 포인트, 표준 오차 하나 %6).</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="276"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="277"/>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;run&lt;/th&gt;&lt;th&gt;steps&lt;/th&gt;&lt;th&gt;FLOPs&lt;/th&gt;&lt;th&gt;seconds&lt;/th&gt;&lt;th&gt;sequences&lt;/th&gt;&lt;th&gt;documents&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BERT-tiny (MLM)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;td&gt;%6%&lt;/td&gt;&lt;td&gt;%7%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ELECTRA-tiny&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;td&gt;%10&lt;/td&gt;&lt;td&gt;%11&lt;/td&gt;&lt;td&gt;%12%&lt;/td&gt;&lt;td&gt;%13%&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style=&apos;color:#555&apos;&gt;%14 held-out sequences from %15 documents; chance %16%, majority class %17%.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;실행&lt;/th&gt;&lt;th&gt;스텝&lt;/th&gt;&lt;th&gt;FLOPs&lt;/th&gt;&lt;th&gt;초&lt;/th&gt;&lt;th&gt;시퀀스&lt;/th&gt;&lt;th&gt;문서&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BERT-tiny (MLM)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;td&gt;%6%&lt;/td&gt;&lt;td&gt;%7%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ELECTRA-tiny&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;td&gt;%10&lt;/td&gt;&lt;td&gt;%11&lt;/td&gt;&lt;td&gt;%12%&lt;/td&gt;&lt;td&gt;%13%&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style=&apos;color:#555&apos;&gt;문서 %15개에서 나온 평가용 시퀀스 %14개; 무작위 %16%, 최빈 클래스 %17%.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="298"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="299"/>
         <source>Finished.</source>
         <translation>끝났습니다.</translation>
     </message>
@@ -1072,280 +1381,314 @@ x = %2
     </message>
 </context>
 <context>
+    <name>ptl::ui::LayerMapView</name>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="36"/>
+        <source>Click a student layer, then the teacher layer it should learn from</source>
+        <translation>학생 층을 클릭한 뒤, 그 층이 배울 교사 층을 클릭하세요</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="81"/>
+        <source>teacher</source>
+        <translation>교사</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="82"/>
+        <source>student</source>
+        <translation>학생</translation>
+    </message>
+    <message>
+        <location filename="../ui/distill/DistillPanel.cpp" line="95"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="103"/>
+        <source>layer %1</source>
+        <translation>층 %1</translation>
+    </message>
+</context>
+<context>
     <name>ptl::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="38"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="39"/>
         <source>PretrainLab</source>
         <translation>PretrainLab</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="49"/>
         <source>Training curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="49"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="50"/>
         <source>Inside the model</source>
         <translation>모델 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
         <source>Masking inspector</source>
         <translation>마스킹 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
         <source>Replaced tokens (ELECTRA)</source>
         <translation>대체된 토큰 (ELECTRA)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
+        <source>Distillation</source>
+        <translation>증류</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="64"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="65"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="63"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="66"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
         <source>Run store: %1</source>
         <translation>실행 저장소: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="81"/>
         <source>Starting %1 (%2, %3 steps)…</source>
         <translation>%1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
+        <source>Starting %1 (%2, %3 steps) from the teacher %4…</source>
+        <translation>교사 %4에서 %1 시작 (%2, %3 스텝)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="91"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="94"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="107"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="107"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="121"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="110"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="168"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="169"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="157"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="189"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="197"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="201"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="190"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="207"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="217"/>
         <source>E&amp;xperiments</source>
         <translation>실험(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="218"/>
         <source>&amp;ELECTRA vs BERT at equal compute…</source>
         <translation>같은 계산량에서 ELECTRA 대 BERT(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="219"/>
         <source>Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders</source>
         <translation>BERT-tiny (MLM)와 ELECTRA-tiny를 같은 FLOPs로 학습하고 인코더를 비교합니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="225"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="241"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="260"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="266"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="252"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="267"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="254"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="269"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="270"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="279"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="297"/>
         <source>Equal-compute experiment finished. %1</source>
         <translation>같은 계산량 실험이 끝났습니다. %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="280"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="298"/>
         <source>The equal-compute experiment did not complete.</source>
         <translation>같은 계산량 실험이 완료되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="300"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="318"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="319"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="327"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="338"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="339"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>
@@ -1621,32 +1964,32 @@ x = %2
         <translation>여는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ReplacedPanel.cpp" line="400"/>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="410"/>
         <source>Open an ELECTRA checkpoint (or pick an ELECTRA run that has one) to score typed text.</source>
         <translation>입력한 텍스트를 채점하려면 ELECTRA 체크포인트를 여세요 (또는 체크포인트가 있는 ELECTRA 실행을 고르세요).</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ReplacedPanel.cpp" line="434"/>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="444"/>
         <source>original tokens</source>
         <translation>원래 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ReplacedPanel.cpp" line="434"/>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="444"/>
         <source>tokens</source>
         <translation>토큰</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ReplacedPanel.cpp" line="435"/>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="445"/>
         <source>replaced tokens</source>
         <translation>대체된 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ReplacedPanel.cpp" line="448"/>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="458"/>
         <source>Over %1 tokens (%2 replaced, %3): accuracy %4 · precision %5 · recall %6 · F1 %7 · AUC %8. Answering &quot;original&quot; everywhere would score %9.</source>
         <translation>토큰 %1개 (대체 %2개, %3) 기준: 정확도 %4 · 정밀도 %5 · 재현율 %6 · F1 %7 · AUC %8. 모두 &quot;원래&quot;라고 답하면 %9입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ReplacedPanel.cpp" line="457"/>
+        <location filename="../ui/electra/ReplacedPanel.cpp" line="467"/>
         <source>%1 tokens scored as typed; P(replaced) above the threshold marks what the discriminator finds out of place.</source>
         <translation>입력 그대로 토큰 %1개를 채점했습니다. 임계값을 넘는 P(대체됨)은 판별자가 어색하다고 보는 토큰입니다.</translation>
     </message>
