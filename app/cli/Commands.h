@@ -16,6 +16,7 @@ void addBench(CLI::App& app);
 void addConvert(CLI::App& app);
 void addExperiment(CLI::App& app);
 void addDistill(CLI::App& app);
+void addCompare(CLI::App& app);
 void addReplaced(CLI::App& app);
 void addProbe(CLI::App& app);
 

@@ -243,8 +243,10 @@ void printComparison(const DistillComparison& c, bool asJson)
     std::printf("%-26s %14lld %14lld %9.1f%%\n", "non-embedding parameters", static_cast<long long>(c.teacher.nonEmbeddingParameters),
                 static_cast<long long>(c.student.nonEmbeddingParameters),
                 pct(static_cast<double>(c.student.nonEmbeddingParameters), static_cast<double>(c.teacher.nonEmbeddingParameters)));
-    std::printf("%-26s %14lld %14lld %9.1f%%\n", "model.safetensors bytes", static_cast<long long>(c.teacher.fileBytes),
-                static_cast<long long>(c.student.fileBytes), pct(static_cast<double>(c.student.fileBytes), static_cast<double>(c.teacher.fileBytes)));
+    auto perParam = [](const ModelFacts& f) { return f.parameters ? static_cast<double>(f.fileBytes) / static_cast<double>(f.parameters) : 0.0; };
+    std::printf("%-26s %14lld %14lld %9.1f%%   (%.1f and %.1f bytes a parameter: 'convert --dtype' changes it)\n", "model.safetensors bytes",
+                static_cast<long long>(c.teacher.fileBytes), static_cast<long long>(c.student.fileBytes),
+                pct(static_cast<double>(c.student.fileBytes), static_cast<double>(c.teacher.fileBytes)), perParam(c.teacher), perParam(c.student));
     std::printf("%-26s %14.2f %14.2f %9.1f%%   (%.2fx faster; batch %d x %d tokens, %d threads, fp32)\n", "encoder latency (ms)",
                 c.teacher.latencyMs, c.student.latencyMs, pct(c.student.latencyMs, c.teacher.latencyMs),
                 c.teacher.latencyMs / std::max(1e-9, c.student.latencyMs), c.options.batch, c.options.tokens, c.threads);
@@ -303,6 +305,24 @@ void addDistill(CLI::App& app)
         }
         std::exit(exitCodeFor(r));
     });
+}
+
+void addCompare(CLI::App& app)
+{
+    struct Opts {
+        std::string teacher, student;
+        CompareOptions c;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("compare", "teacher versus student on the same inputs: parameters, file size, latency, held-out MLM");
+    c->add_option("--teacher", o->teacher, "the teacher's checkpoint folder")->required();
+    c->add_option("--student", o->student, "the student's checkpoint folder")->required();
+    c->add_option("--batch", o->c.batch, "latency input: sequences");
+    c->add_option("--tokens", o->c.tokens, "latency input: tokens a sequence");
+    c->add_option("--reps", o->c.reps, "latency repetitions (the median is reported)");
+    c->add_flag("--json", o->json, "print the comparison as JSON");
+    c->callback([o] { printComparison(compareTeacherStudent(o->teacher, o->student, o->c), o->json); });
 }
 
 void addResume(CLI::App& app)

@@ -20,6 +20,7 @@ int main(int argc, char** argv)
     ptl::cli::addProbe(app);
     ptl::cli::addExperiment(app);
     ptl::cli::addDistill(app);
+    ptl::cli::addCompare(app);
     ptl::cli::addVocab(app);
     ptl::cli::addRuns(app);
     ptl::cli::addTrain(app);
