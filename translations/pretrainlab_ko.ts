@@ -501,8 +501,8 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigEditor.cpp" line="418"/>
-        <source>discriminator: dense + dense(1)</source>
-        <translation>판별자: dense + dense(1)</translation>
+        <source>dense + dense(1)</source>
+        <translation>dense + dense(1)</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigEditor.cpp" line="419"/>
@@ -516,8 +516,8 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigEditor.cpp" line="426"/>
-        <source>H%1, %2 heads; shares embeddings</source>
-        <translation>H%1, 헤드 %2개; 임베딩 공유</translation>
+        <source>H%1, embeddings shared</source>
+        <translation>H%1, 임베딩 공유</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigEditor.cpp" line="430"/>
@@ -950,7 +950,7 @@ x = %2
         <translation>평가용 MLM 정확도 (마스크 위치 %1개)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="599"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="598"/>
         <source>Teacher: %1
 Student: %2
 Measured now on this machine: the same input for the latency (encoder, fp32, median of %3), the same masked held-out batches for the accuracy.</source>
@@ -2057,6 +2057,16 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::RunsModel</name>
     <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="117"/>
+        <source>Distilled from run %1 (%2)</source>
+        <translation>실행 %1에서 증류함 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/RunsModel.cpp" line="118"/>
+        <source>Distilled from %1</source>
+        <translation>%1에서 증류함</translation>
+    </message>
+    <message>
         <location filename="../ui/runs/RunsModel.cpp" line="43"/>
         <source>running</source>
         <translation>실행 중</translation>
@@ -2107,47 +2117,47 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>%1시간 %2분</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="123"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="126"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="124"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="127"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="125"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="128"/>
         <source>Model · objective</source>
         <translation>모델 · 학습 목표</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="128"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="131"/>
         <source>Last eval loss</source>
         <translation>최근 평가 손실</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="129"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="132"/>
         <source>Best eval loss</source>
         <translation>최저 평가 손실</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="130"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="133"/>
         <source>Created (UTC)</source>
         <translation>생성 시각 (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="131"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="134"/>
         <source>Training time</source>
         <translation>학습 시간</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="126"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="129"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="127"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="130"/>
         <source>Steps</source>
         <translation>스텝</translation>
     </message>

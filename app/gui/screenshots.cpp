@@ -50,7 +50,7 @@ int main(int argc, char** argv)
     QCommandLineOption experimentSteps(QStringLiteral("experiment-steps"), QStringLiteral("ELECTRA steps of the equal-compute experiment (0: skip)"),
                                        QStringLiteral("N"), QStringLiteral("300"));
     QCommandLineOption distillSteps(QStringLiteral("distill-steps"), QStringLiteral("steps of the distillation run (0: skip)"), QStringLiteral("N"),
-                                    QStringLiteral("200"));
+                                    QStringLiteral("60"));
     QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill"), QStringLiteral("PART"));
     parser.addOptions({store, out, lang, steps, experimentSteps, distillSteps, only});
     parser.addHelpOption();

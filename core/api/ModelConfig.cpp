@@ -133,10 +133,8 @@ json ModelConfig::toJson() const
 {
     json j;
     const char* act = activation == Activation::Gelu ? "gelu" : "gelu_new";
-    switch (family) {
-    case Family::Bert:
-        j["architectures"] = {"BertForPreTraining"};
-        j["model_type"] = "bert";
+    // BertConfig's keys, which ALBERT and ELECTRA configs share.
+    auto bertKeys = [&] {
         j["vocab_size"] = vocab_size;
         j["hidden_size"] = hidden_size;
         j["num_hidden_layers"] = num_layers;
@@ -151,6 +149,12 @@ json ModelConfig::toJson() const
         j["layer_norm_eps"] = layer_norm_eps;
         j["pad_token_id"] = pad_token_id;
         j["position_embedding_type"] = "absolute";
+    };
+    switch (family) {
+    case Family::Bert:
+        j["architectures"] = {"BertForPreTraining"};
+        j["model_type"] = "bert";
+        bertKeys();
         break;
     case Family::Gpt2:
         j["architectures"] = {"GPT2LMHeadModel"};
@@ -173,26 +177,13 @@ json ModelConfig::toJson() const
     case Family::Albert:
         j["architectures"] = {"AlbertForPreTraining"};
         j["model_type"] = "albert";
-        j["vocab_size"] = vocab_size;
+        bertKeys();
         j["embedding_size"] = embedding_size;
-        j["hidden_size"] = hidden_size;
-        j["num_hidden_layers"] = num_layers;
         // All-shared is HF's one group; the partial modes are written unshared (each
         // layer a group holding a copy of the shared tensors), see StateDict.cpp.
         j["num_hidden_groups"] = sharing == Sharing::All ? 1 : num_layers;
         j["inner_group_num"] = 1;
-        j["num_attention_heads"] = num_heads;
-        j["intermediate_size"] = intermediate_size;
-        j["hidden_act"] = act;
-        j["hidden_dropout_prob"] = hidden_dropout;
-        j["attention_probs_dropout_prob"] = attention_dropout;
-        j["max_position_embeddings"] = max_position_embeddings;
-        j["type_vocab_size"] = type_vocab_size;
-        j["initializer_range"] = initializer_range;
-        j["layer_norm_eps"] = layer_norm_eps;
         j["classifier_dropout_prob"] = 0.1;
-        j["pad_token_id"] = pad_token_id;
-        j["position_embedding_type"] = "absolute";
         break;
     case Family::DistilBert:
         j["architectures"] = {"DistilBertForMaskedLM"};
@@ -216,21 +207,8 @@ json ModelConfig::toJson() const
     case Family::Electra:
         j["architectures"] = {electra_generator ? "ElectraForMaskedLM" : "ElectraForPreTraining"};
         j["model_type"] = "electra";
-        j["vocab_size"] = vocab_size;
+        bertKeys();
         j["embedding_size"] = embedding_size;
-        j["hidden_size"] = hidden_size;
-        j["num_hidden_layers"] = num_layers;
-        j["num_attention_heads"] = num_heads;
-        j["intermediate_size"] = intermediate_size;
-        j["hidden_act"] = act;
-        j["hidden_dropout_prob"] = hidden_dropout;
-        j["attention_probs_dropout_prob"] = attention_dropout;
-        j["max_position_embeddings"] = max_position_embeddings;
-        j["type_vocab_size"] = type_vocab_size;
-        j["initializer_range"] = initializer_range;
-        j["layer_norm_eps"] = layer_norm_eps;
-        j["pad_token_id"] = pad_token_id;
-        j["position_embedding_type"] = "absolute";
         j["summary_type"] = "first";
         break;
     }

@@ -415,7 +415,7 @@ void ConfigEditor::revalidate()
     if (b.final_norm) row(tr("Final LayerNorm"), b.final_norm);
     row(tr("Heads"), b.heads,
         m.family == Family::Gpt2      ? tr("LM head tied to the embeddings")
-        : m.family == Family::Electra ? tr("discriminator: dense + dense(1)")
+        : m.family == Family::Electra ? tr("dense + dense(1)")
                                       : tr("pooler, NSP/SOP, MLM transform"));
     qint64 total = b.total;
     if (m.family == Family::Electra) {
@@ -423,7 +423,7 @@ void ConfigEditor::revalidate()
         const ModelConfig g = m.generatorConfig();
         const qint64 shared = static_cast<qint64>(g.vocab_size + g.max_position_embeddings + g.type_vocab_size) * g.embedding_size + 2 * g.embedding_size;
         const qint64 own = countParameters(g).total - shared;
-        row(tr("Generator"), own, tr("H%1, %2 heads; shares embeddings").arg(g.hidden_size).arg(g.num_heads));
+        row(tr("Generator"), own, tr("H%1, embeddings shared").arg(g.hidden_size));
         total += own;
     }
     shownTotal_ = total;

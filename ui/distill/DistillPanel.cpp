@@ -243,7 +243,7 @@ DistillPanel::DistillPanel(QString storePath, QWidget* parent) : QWidget(parent)
     table_->setColumnCount(4);
     table_->setHorizontalHeaderLabels({tr("measure"), tr("teacher"), tr("student"), tr("% of teacher")});
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);  // the long labels wrap
     table_->verticalHeader()->setVisible(false);
     table_->setWordWrap(true);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -268,7 +268,7 @@ DistillPanel::DistillPanel(QString storePath, QWidget* parent) : QWidget(parent)
     split->addWidget(setupScroll);
     split->addWidget(tabs);
     split->setStretchFactor(1, 1);
-    split->setSizes({380, 900});
+    split->setSizes({340, 940});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -594,7 +594,6 @@ void DistillPanel::showComparison(const DistillComparison& c)
         table_->setItem(i, 2, new QTableWidgetItem(r.student));
         table_->setItem(i, 3, new QTableWidgetItem(r.percent && r.t != 0 ? QStringLiteral("%1%").arg(100.0 * r.s / r.t, 0, 'f', 1) : QString()));
     }
-    table_->resizeColumnsToContents();
     table_->resizeRowsToContents();
     tableStatus_->setText(tr("Teacher: %1\nStudent: %2\nMeasured now on this machine: the same input for the latency (encoder, fp32, median of %3), "
                              "the same masked held-out batches for the accuracy.")

@@ -113,6 +113,9 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Status && !r.status.empty())
         return statusText(r.status);
+    if (role == Qt::ToolTipRole && (index.column() == Name || index.column() == Model) && (r.parentRunId > 0 || !r.parentPath.empty()))
+        return r.parentRunId > 0 ? tr("Distilled from run %1 (%2)").arg(r.parentRunId).arg(QString::fromStdString(r.parentPath))
+                                 : tr("Distilled from %1").arg(QString::fromStdString(r.parentPath));
     return {};
 }
 
