@@ -402,7 +402,7 @@ void ConfigEditor::revalidate()
     shownTotal_ = b.total;
     QString html = QStringLiteral("<table cellspacing='2'>");
     auto row = [&](const QString& label, qint64 v, const QString& note = {}) {
-        html += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td style='color:#666'>&nbsp;%3</td></tr>").arg(label, count(v), note);
+        html += QStringLiteral("<tr><td>%1</td><td align='right' style='white-space:nowrap'>%2</td><td style='color:#666'>&nbsp;%3</td></tr>").arg(label, count(v), note);
     };
     const auto& m = s.model;
     row(tr("Embeddings"), b.embeddings,
@@ -427,7 +427,7 @@ void ConfigEditor::revalidate()
         total += own;
     }
     shownTotal_ = total;
-    html += QStringLiteral("<tr><td><b>%1</b></td><td align='right'><b>%2</b></td><td></td></tr>").arg(tr("Total"), count(total));
+    html += QStringLiteral("<tr><td><b>%1</b></td><td align='right' style='white-space:nowrap'><b>%2</b></td><td></td></tr>").arg(tr("Total"), count(total));
     html += QStringLiteral("</table>");
     if (b.saved() > 0) html += tr("<br>%1 parameters saved versus unshared (%2).").arg(count(b.saved()), count(b.unshared_total));
     // Memory: fp32 weights, gradients and two Adam moments (16 bytes a parameter), and
