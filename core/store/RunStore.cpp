@@ -288,12 +288,14 @@ static RunRecord readRun(const Stmt& q)
     return r;
 }
 
-static const char* kRunColumns =
-    "SELECT id, name, status, config_json, created_at, finished_at, family, objective, message, "
-    "(SELECT coalesce(max(step), 0) FROM metrics WHERE run_id = runs.id), out_dir, "
-    "(SELECT value FROM metrics WHERE run_id = runs.id AND name = 'eval_loss' ORDER BY step DESC LIMIT 1), "
-    "(SELECT min(value) FROM metrics WHERE run_id = runs.id AND name = 'eval_loss'), "
-    "(SELECT coalesce(max(wall_time), 0) FROM metrics WHERE run_id = runs.id), coalesce(parent_run_id, 0), parent_path FROM runs";
+// Two full statements (not a prefix plus a concatenation: GCC 12 warns, wrongly, about
+// the string operator+ there).
+#define PTL_RUN_COLUMNS \
+    "SELECT id, name, status, config_json, created_at, finished_at, family, objective, message, " \
+    "(SELECT coalesce(max(step), 0) FROM metrics WHERE run_id = runs.id), out_dir, " \
+    "(SELECT value FROM metrics WHERE run_id = runs.id AND name = 'eval_loss' ORDER BY step DESC LIMIT 1), " \
+    "(SELECT min(value) FROM metrics WHERE run_id = runs.id AND name = 'eval_loss'), " \
+    "(SELECT coalesce(max(wall_time), 0) FROM metrics WHERE run_id = runs.id), coalesce(parent_run_id, 0), parent_path FROM runs"
 
 void RunStore::claimRun(std::int64_t runId)
 {
@@ -438,7 +440,7 @@ std::string RunStore::exportCsv(std::int64_t runId) const
 
 std::vector<RunRecord> RunStore::listRuns() const
 {
-    Stmt q(db_, std::string(kRunColumns) + " ORDER BY id");
+    Stmt q(db_, PTL_RUN_COLUMNS " ORDER BY id");
     std::vector<RunRecord> out;
     while (sqlite3_step(q.s) == SQLITE_ROW) out.push_back(readRun(q));
     return out;
@@ -446,7 +448,7 @@ std::vector<RunRecord> RunStore::listRuns() const
 
 std::optional<RunRecord> RunStore::run(std::int64_t runId) const
 {
-    Stmt q(db_, std::string(kRunColumns) + " WHERE id = ?");
+    Stmt q(db_, PTL_RUN_COLUMNS " WHERE id = ?");
     q.bind(1, runId);
     if (sqlite3_step(q.s) == SQLITE_ROW) return readRun(q);
     return std::nullopt;
