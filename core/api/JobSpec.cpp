@@ -74,13 +74,6 @@ std::vector<int> DistillConfig::initLayers(int m, int n) const
     return out;
 }
 
-static std::string intList(const std::vector<int>& v)
-{
-    std::string s;
-    for (int x : v) s += (s.empty() ? "" : ",") + std::to_string(x);
-    return s;
-}
-
 static std::vector<int> parseIntList(const std::string& key, const std::string& value)
 {
     std::vector<int> out;
