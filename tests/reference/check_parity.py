@@ -79,16 +79,13 @@ def attention(q, k, v, heads, causal):
     return ctx, probs
 
 
-def bert_forward(sd, cfg, ids, types):
+def bert_layers(sd, cfg, x, prefix):
+    """BERT's encoder layers under `prefix` (BertModel's, also ElectraModel's)."""
     g = lambda n: sd[n]
-    T = len(ids)
-    x = g('bert.embeddings.word_embeddings.weight')[ids] + g('bert.embeddings.position_embeddings.weight')[:T] \
-        + g('bert.embeddings.token_type_embeddings.weight')[types]
     eps = cfg['layer_norm_eps']
-    x = layer_norm(x, g('bert.embeddings.LayerNorm.weight'), g('bert.embeddings.LayerNorm.bias'), eps)
     atts = []
     for i in range(cfg['num_hidden_layers']):
-        p = f'bert.encoder.layer.{i}.'
+        p = f'{prefix}encoder.layer.{i}.'
         lin = lambda name, h: h @ g(p + name + '.weight').T + g(p + name + '.bias')
         ctx, probs = attention(lin('attention.self.query', x), lin('attention.self.key', x), lin('attention.self.value', x),
                                cfg['num_attention_heads'], False)
@@ -97,6 +94,17 @@ def bert_forward(sd, cfg, ids, types):
                        g(p + 'attention.output.LayerNorm.bias'), eps)
         h = gelu(lin('intermediate.dense', x), cfg['hidden_act'])
         x = layer_norm(lin('output.dense', h) + x, g(p + 'output.LayerNorm.weight'), g(p + 'output.LayerNorm.bias'), eps)
+    return atts, x
+
+
+def bert_forward(sd, cfg, ids, types):
+    g = lambda n: sd[n]
+    T = len(ids)
+    x = g('bert.embeddings.word_embeddings.weight')[ids] + g('bert.embeddings.position_embeddings.weight')[:T] \
+        + g('bert.embeddings.token_type_embeddings.weight')[types]
+    eps = cfg['layer_norm_eps']
+    x = layer_norm(x, g('bert.embeddings.LayerNorm.weight'), g('bert.embeddings.LayerNorm.bias'), eps)
+    atts, x = bert_layers(sd, cfg, x, 'bert.')
     t = gelu(x @ g('cls.predictions.transform.dense.weight').T + g('cls.predictions.transform.dense.bias'), cfg['hidden_act'])
     t = layer_norm(t, g('cls.predictions.transform.LayerNorm.weight'), g('cls.predictions.transform.LayerNorm.bias'), eps)
     logits = t @ g('bert.embeddings.word_embeddings.weight').T + g('cls.predictions.bias')
@@ -160,18 +168,7 @@ def electra_encoder(sd, cfg, ids, types):
     x = layer_norm(x, g('electra.embeddings.LayerNorm.weight'), g('electra.embeddings.LayerNorm.bias'), eps)
     if 'electra.embeddings_project.weight' in sd:
         x = x @ g('electra.embeddings_project.weight').T + g('electra.embeddings_project.bias')
-    atts = []
-    for i in range(cfg['num_hidden_layers']):
-        p = f'electra.encoder.layer.{i}.'
-        lin = lambda name, h: h @ g(p + name + '.weight').T + g(p + name + '.bias')
-        ctx, probs = attention(lin('attention.self.query', x), lin('attention.self.key', x), lin('attention.self.value', x),
-                               cfg['num_attention_heads'], False)
-        atts.append(probs)
-        x = layer_norm(lin('attention.output.dense', ctx) + x, g(p + 'attention.output.LayerNorm.weight'),
-                       g(p + 'attention.output.LayerNorm.bias'), eps)
-        h = gelu(lin('intermediate.dense', x), cfg['hidden_act'])
-        x = layer_norm(lin('output.dense', h) + x, g(p + 'output.LayerNorm.weight'), g(p + 'output.LayerNorm.bias'), eps)
-    return atts, x
+    return bert_layers(sd, cfg, x, 'electra.')
 
 
 def electra_discriminator(sd, cfg, ids, types):
