@@ -75,20 +75,29 @@ std::vector<Entry> entriesFor(TransformerModel& m)
     Builder b;
     auto& emb = m->embeddings;
     const bool attnShared = m->attentionShared(), ffnShared = m->ffnShared();
-    // BERT's encoder layout, also ELECTRA's.
-    auto bertEncoder = [&](const std::string& prefix) {
+    // One transformer layer's tensor names, relative to its prefix.
+    struct LayerNames {
+        const char *q, *k, *v, *out, *attnNorm, *up, *down, *ffnNorm;
+    };
+    // The layers under prefix + "<i>.", shared blocks written once per layer and read from the first.
+    auto layers = [&](const std::string& prefix, const LayerNames& n) {
         for (int i = 0; i < c.num_layers; ++i) {
-            const std::string p = prefix + "encoder.layer." + std::to_string(i) + ".";
+            const std::string p = prefix + std::to_string(i) + ".";
             auto ab = m->attentionBlock(i);
             auto fb = m->ffnBlock(i);
             const bool la = !attnShared || i == 0, lf = !ffnShared || i == 0;
-            b.qkv(p + "attention.self.query", p + "attention.self.key", p + "attention.self.value", ab->attn->qkv, H, la);
-            b.linear(p + "attention.output.dense", ab->attn->out, la);
-            b.norm(p + "attention.output.LayerNorm", ab->norm, la);
-            b.linear(p + "intermediate.dense", fb->ffn->up, lf);
-            b.linear(p + "output.dense", fb->ffn->down, lf);
-            b.norm(p + "output.LayerNorm", fb->norm, lf);
+            b.qkv(p + n.q, p + n.k, p + n.v, ab->attn->qkv, H, la);
+            b.linear(p + n.out, ab->attn->out, la);
+            b.norm(p + n.attnNorm, ab->norm, la);
+            b.linear(p + n.up, fb->ffn->up, lf);
+            b.linear(p + n.down, fb->ffn->down, lf);
+            b.norm(p + n.ffnNorm, fb->norm, lf);
         }
+    };
+    // BERT's encoder layout, also ELECTRA's.
+    auto bertEncoder = [&](const std::string& prefix) {
+        layers(prefix + "encoder.layer.", {"attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
+                                           "attention.output.LayerNorm", "intermediate.dense", "output.dense", "output.LayerNorm"});
     };
     switch (c.family) {
     case Family::Bert: {
@@ -161,18 +170,8 @@ std::vector<Entry> entriesFor(TransformerModel& m)
         b.add("distilbert.embeddings.word_embeddings.weight", emb->word->weight);
         b.add("distilbert.embeddings.position_embeddings.weight", emb->position->weight);
         b.norm("distilbert.embeddings.LayerNorm", emb->norm);
-        for (int i = 0; i < c.num_layers; ++i) {
-            const std::string p = "distilbert.transformer.layer." + std::to_string(i) + ".";
-            auto ab = m->attentionBlock(i);
-            auto fb = m->ffnBlock(i);
-            const bool la = !attnShared || i == 0, lf = !ffnShared || i == 0;
-            b.qkv(p + "attention.q_lin", p + "attention.k_lin", p + "attention.v_lin", ab->attn->qkv, H, la);
-            b.linear(p + "attention.out_lin", ab->attn->out, la);
-            b.norm(p + "sa_layer_norm", ab->norm, la);
-            b.linear(p + "ffn.lin1", fb->ffn->up, lf);
-            b.linear(p + "ffn.lin2", fb->ffn->down, lf);
-            b.norm(p + "output_layer_norm", fb->norm, lf);
-        }
+        layers("distilbert.transformer.layer.", {"attention.q_lin", "attention.k_lin", "attention.v_lin", "attention.out_lin", "sa_layer_norm",
+                                                  "ffn.lin1", "ffn.lin2", "output_layer_norm"});
         if (m->finalNorm)  // PretrainLab extension: pre-LN DistilBERT
             b.norm("distilbert.transformer.LayerNorm", m->finalNorm);
         b.linear("vocab_transform", m->mlmTransform);
