@@ -350,7 +350,7 @@ private Q_SLOTS:
         std::int64_t hist = 0;
         for (auto x : v.histOriginal) hist += x;
         for (auto x : v.histReplaced) hist += x;
-        QCOMPARE(hist, v.tokens_);
+        QCOMPARE(hist, v.batchTokens);
         for (const auto& t : v.tokens) QVERIFY(!t.replaced || t.masked);  // only masked positions can be replaced
         QCOMPARE(store.run(a.runId)->objective, std::string("mlm+rtd"));
         // The checkpoint opens in a session: typed text, corrupted or as typed.

@@ -30,7 +30,7 @@ ReplacedView fixture()
     v.histOriginal[14] = 1;
     v.histReplaced[18] = 1;
     v.histReplaced[4] = 1;
-    v.tokens_ = 5;
+    v.batchTokens = 5;
     v.replacedCount = 2;
     v.accuracy = 0.6;
     v.precision = 0.5;

@@ -307,7 +307,7 @@ void addReplaced(CLI::App& app)
             std::cout << "\n";
         }
         if (v.labelled)
-            std::cout << "accuracy " << std::setprecision(3) << v.accuracy << ", replaced " << v.replacedCount << " of " << v.tokens_ << " tokens\n";
+            std::cout << "accuracy " << std::setprecision(3) << v.accuracy << ", replaced " << v.replacedCount << " of " << v.batchTokens << " tokens\n";
     });
 }
 

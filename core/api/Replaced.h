@@ -26,7 +26,7 @@ struct ReplacedView {
     int bins = 20;
     std::vector<std::int64_t> histOriginal, histReplaced;
     // Scores over the batch at the threshold.
-    std::int64_t tokens_ = 0, replacedCount = 0;
+    std::int64_t batchTokens = 0, replacedCount = 0;
     double accuracy = 0, precision = 0, recall = 0, f1 = 0, auc = 0;
 };
 

@@ -21,7 +21,7 @@ std::string replacedToJson(const ReplacedView& v)
                 {"bins", v.bins},
                 {"hist_original", v.histOriginal},
                 {"hist_replaced", v.histReplaced},
-                {"batch_tokens", v.tokens_},
+                {"batch_tokens", v.batchTokens},
                 {"batch_replaced", v.replacedCount},
                 {"accuracy", number(v.accuracy)},
                 {"precision", number(v.precision)},
@@ -53,7 +53,7 @@ ReplacedView replacedFromJson(const std::string& text)
         v.bins = j.value("bins", 20);
         v.histOriginal = j.value("hist_original", std::vector<std::int64_t>{});
         v.histReplaced = j.value("hist_replaced", std::vector<std::int64_t>{});
-        v.tokens_ = j.value("batch_tokens", std::int64_t(0));
+        v.batchTokens = j.value("batch_tokens", std::int64_t(0));
         v.replacedCount = j.value("batch_replaced", std::int64_t(0));
     } catch (const json::exception& e) {
         throw Error(std::string("malformed replaced-token snapshot: ") + e.what());

@@ -160,7 +160,7 @@ public:
             v.histOriginal[static_cast<std::size_t>(std::clamp(static_cast<int>(t.pReplaced * v.bins), 0, v.bins - 1))]++;
             v.tokens.push_back(std::move(t));
         }
-        v.tokens_ = static_cast<std::int64_t>(ids.size());
+        v.batchTokens = static_cast<std::int64_t>(ids.size());
         v.accuracy = v.precision = v.recall = v.f1 = v.auc = std::nan("");
         return v;
     }

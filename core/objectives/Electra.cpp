@@ -96,7 +96,7 @@ ReplacedView replacedView(const Tokenizer& tok, const ElectraForward& f, int row
         const int b = std::clamp(static_cast<int>(scores[i] * bins), 0, bins - 1);
         (labels[i] ? v.histReplaced : v.histOriginal)[static_cast<std::size_t>(b)]++;
     }
-    v.tokens_ = c.total();
+    v.batchTokens = c.total();
     v.replacedCount = c.tp + c.fn;
     v.accuracy = c.accuracy();
     v.precision = c.precision();

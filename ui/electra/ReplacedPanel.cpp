@@ -457,12 +457,12 @@ void ReplacedPanel::display(const ReplacedView& v, const QString& source)
         auto pct = [](double x) { return std::isfinite(x) ? QString::number(100 * x, 'f', 1) + QLatin1Char('%') : QStringLiteral("–"); };
         scores_->setText(tr("Over %1 tokens (%2 replaced, %3): accuracy %4 · precision %5 · recall %6 · F1 %7 · AUC %8. "
                             "Answering \"original\" everywhere would score %9.")
-                             .arg(v.tokens_)
+                             .arg(v.batchTokens)
                              .arg(v.replacedCount)
-                             .arg(pct(v.tokens_ ? static_cast<double>(v.replacedCount) / static_cast<double>(v.tokens_) : 0.0))
+                             .arg(pct(v.batchTokens ? static_cast<double>(v.replacedCount) / static_cast<double>(v.batchTokens) : 0.0))
                              .arg(pct(v.accuracy), pct(v.precision), pct(v.recall), pct(v.f1),
                                   std::isfinite(v.auc) ? QString::number(v.auc, 'f', 3) : QStringLiteral("–"))
-                             .arg(pct(v.tokens_ ? 1.0 - static_cast<double>(v.replacedCount) / static_cast<double>(v.tokens_) : 0.0)));
+                             .arg(pct(v.batchTokens ? 1.0 - static_cast<double>(v.replacedCount) / static_cast<double>(v.batchTokens) : 0.0)));
     } else {
         scores_->setText(tr("%1 tokens scored as typed; P(replaced) above the threshold marks what the discriminator finds out of place.").arg(v.tokens.size()));
     }
