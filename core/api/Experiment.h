@@ -74,6 +74,10 @@ struct EqualComputeResult {
     int classes = 0, testExamples = 0, testDocuments = 0;
     std::string status;           // completed, cancelled, failed
     std::string message;
+    // The verdict at the budget: "electra", "bert", or "none" when the two final accuracies
+    // differ by less than one standard error of their difference (n held-out chunks each).
+    std::string verdict;
+    double standardError = 0;
     std::string summary;          // one sentence: who won, by how much
     std::string reportPath;       // JSON report written next to the runs
 };

@@ -345,12 +345,14 @@ EqualComputeResult runEqualCompute(const EqualComputeOptions& o, const std::stri
         // One standard error of the difference of two accuracies on n test chunks each.
         const double n = std::max(1, res.testExamples);
         const double se = std::sqrt(eb * (1 - eb) / n + bb * (1 - bb) / n);
+        res.standardError = se;
+        res.verdict = std::abs(eb - bb) < se ? "none" : eb > bb ? "electra" : "bert";
         std::ostringstream s;
         s.setf(std::ios::fixed);
         s.precision(1);
         s << "At " << sci(res.budgetFlops) << " training FLOPs each, held-out Brown genre accuracy (linear probe, " << res.classes
           << " genres): ELECTRA " << 100 * eb << "%, BERT (MLM) " << 100 * bb << "% — "
-          << (std::abs(eb - bb) < se ? "no clear difference" : eb > bb ? "ELECTRA ahead" : "BERT ahead") << " (difference "
+          << (res.verdict == "none" ? "no clear difference" : res.verdict == "electra" ? "ELECTRA ahead" : "BERT ahead") << " (difference "
           << (eb >= bb ? "+" : "") << 100 * (eb - bb) << " points, one standard error " << 100 * se << "; majority class "
           << 100 * res.majority << "%).";
         res.summary = s.str();
@@ -386,6 +388,7 @@ std::string equalComputeToJson(const EqualComputeResult& r)
                     {"flops_per_token", a.flopsPerToken}, {"flops", a.flops}, {"seconds", a.seconds}, {"probes", probes}};
     };
     return json{{"budget_flops", r.budgetFlops}, {"status", r.status}, {"report_path", r.reportPath}, {"message", r.message}, {"summary", r.summary},
+                {"verdict", r.verdict}, {"standard_error", r.standardError},
                 {"classes", r.classes}, {"chance", r.chance}, {"majority", r.majority}, {"test_examples", r.testExamples},
                 {"test_documents", r.testDocuments}, {"bert", arm(r.bert)}, {"electra", arm(r.electra)}}
         .dump();

@@ -436,8 +436,16 @@ void DistillPanel::setRun(qint64 runId)
     refreshLosses();
 }
 
+void DistillPanel::showLossesOf(qint64 runId)
+{
+    if (runId == runId_ && lossesRead_.isValid() && lossesRead_.elapsed() < 2000) return;
+    runId_ = runId;
+    refreshLosses();
+}
+
 void DistillPanel::refreshLosses()
 {
+    lossesRead_.start();
     losses_->clearGraphs();
     if (runId_ <= 0) {
         losses_->replot();

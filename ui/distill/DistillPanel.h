@@ -8,6 +8,7 @@
 #include "core/api/Distill.h"
 #include "core/api/JobSpec.h"
 
+#include <QElapsedTimer>
 #include <QThread>
 #include <QWidget>
 #include <functional>
@@ -67,12 +68,9 @@ public:
     // A distillation run: its teacher and its last checkpoint as the student; its losses.
     void setRun(qint64 runId);
     void refreshLosses();
-    // The per-layer losses of a run as it trains (the set-up stays as the user left it).
-    void showLossesOf(qint64 runId)
-    {
-        runId_ = runId;
-        refreshLosses();
-    }
+    // The per-layer losses of a run as it trains (the set-up stays as the user left it);
+    // at most every 2 s, since each refresh reads the run's metrics from the store.
+    void showLossesOf(qint64 runId);
     void compareAttention(const QString& text);
     void measure();
     LayerMapView* mapView() const { return map_; }
@@ -122,6 +120,7 @@ private:
     int pairsShown_ = 0;
     AttentionComparison lastAttention_;
     bool startAllowed_ = true;
+    QElapsedTimer lossesRead_;
 };
 
 } // namespace ui

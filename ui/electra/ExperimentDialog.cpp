@@ -256,13 +256,11 @@ bool ExperimentDialog::showReport(const QString& text)
         const auto& p = arm["probes"];
         return p.empty() ? 0.0 : p.back().value(k, 0.0);
     };
-    // The verdict, against one standard error of the difference of the two accuracies.
+    // The verdict as core judged it (against one standard error of the difference).
     const double eb = last(e, "accuracy"), bb = last(b, "accuracy");
-    const double n = std::max(1, j.value("test_examples", 1));
-    const double se = std::sqrt(eb * (1 - eb) / n + bb * (1 - bb) / n);
-    const QString verdict = std::abs(eb - bb) < se ? tr("no clear difference")
-                            : eb > bb             ? tr("ELECTRA ahead")
-                                                  : tr("BERT ahead");
+    const double se = j.value("standard_error", 0.0);
+    const std::string v = j.value("verdict", std::string("none"));
+    const QString verdict = v == "electra" ? tr("ELECTRA ahead") : v == "bert" ? tr("BERT ahead") : tr("no clear difference");
     const QString headline = tr("At %1 training FLOPs each: ELECTRA %2%, BERT (MLM) %3% held-out genre accuracy — %4 "
                                 "(difference %5 points, one standard error %6).")
                                  .arg(flopsText(j.value("budget_flops", 0.0)))
