@@ -1,10 +1,10 @@
-// bert-tiny learns on the bundled corpus: the training loss falls by at least 30% within
-// 60 s. Its own executable, run alone (RUN_SERIAL): it measures wall time.
+// bert-tiny learns on the bundled corpus: after a fixed number of steps the training loss
+// is at least 30% below where it started. Behaviour, not speed: the same steps, and so the
+// same check, on any CPU (CPUs without AVX-512 only take longer).
 #include "core/api/Job.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
-#include <chrono>
 #include <map>
 
 using namespace ptl;
@@ -12,12 +12,7 @@ using namespace ptl;
 namespace {
 struct Recorder : JobObserver {
     std::map<std::int64_t, double> losses;
-    std::function<void(const ProgressInfo&)> onProgress;
-    void progress(const ProgressInfo& p) override
-    {
-        losses[p.step] = p.loss;
-        if (onProgress) onProgress(p);
-    }
+    void progress(const ProgressInfo& p) override { losses[p.step] = p.loss; }
 };
 std::string storeIn(const QTemporaryDir& d) { return (d.path() + QStringLiteral("/runs.sqlite")).toStdString(); }
 } // namespace
@@ -25,15 +20,14 @@ std::string storeIn(const QTemporaryDir& d) { return (d.path() + QStringLiteral(
 class TestLearning : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void bertTinyLossFallsWithinSixtySeconds()
+    void bertTinyLossFallsWithinFixedSteps()
     {
-        // bert-tiny (L2 H128, the preset's model) on the bundled corpus. Short sequences
-        // (32 tokens, batch 128: 4,096 tokens a step, as 32 x 128) and no dropout learn
-        // fastest per second: measured here, loss -32% at 50 s versus -28% with 128-token
-        // sequences, which sit longer on the unigram plateau.
+        // bert-tiny (L2 H128, the preset's model) on the bundled corpus, short sequences
+        // (32 tokens, batch 128: 4,096 tokens a step, as 32 x 128), no dropout.
         QTemporaryDir dir;
         JobSpec s = JobSpec::fromPreset("bert-tiny");
-        s.train.steps = 1400;
+        const int steps = 400;
+        s.train.steps = steps;
         s.train.seq_len = 32;
         s.train.batch_size = 128;
         s.train.lr = 2e-3;
@@ -42,15 +36,14 @@ private Q_SLOTS:
         s.train.eval_every = 100000;
         s.train.probe_every = 100000;
         s.train.checkpoint_every = 100000;
+        s.train.dynamics = false;
+        s.train.precision = Precision::Fp32;  // the same arithmetic on every CPU
         s.model.hidden_dropout = s.model.attention_dropout = s.model.embedding_dropout = 0.0;
         Recorder rec;
         StopToken stop;
-        const auto t0 = std::chrono::steady_clock::now();
-        rec.onProgress = [&](const ProgressInfo&) {
-            if (std::chrono::steady_clock::now() - t0 > std::chrono::seconds(58)) stop.requestStop();
-        };
         const RunOutcome r = runJob(s, storeIn(dir), rec, stop);
-        QVERIFY2(r.status == "completed" || r.status == "cancelled", r.message.c_str());
+        QVERIFY2(r.status == "completed", r.message.c_str());
+        QCOMPARE(r.lastStep, std::int64_t(steps));
         auto mean = [&](std::int64_t from, std::int64_t to) {
             double sum = 0;
             int n = 0;
@@ -58,15 +51,10 @@ private Q_SLOTS:
                 if (step >= from && step <= to) { sum += l; ++n; }
             return sum / std::max(1, n);
         };
-        const std::int64_t last = rec.losses.rbegin()->first;
-        const double first = mean(1, 5), end = mean(last - 49, last);
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        qInfo("loss %.3f -> %.3f (%.1f%% lower) after %lld steps in %.1f s", first, end, 100.0 * (1 - end / first),
-              static_cast<long long>(last), seconds);
-        QVERIFY(seconds < 62.0);
-        QVERIFY2(end <= 0.7 * first, "the loss did not fall by 30% within 60 s");
+        const double first = mean(1, 5), end = mean(steps - 49, steps);
+        qInfo("loss %.3f -> %.3f (%.1f%% lower) after %d steps", first, end, 100.0 * (1 - end / first), steps);
+        QVERIFY2(end <= 0.7 * first, "the loss did not fall by 30% within the steps");
     }
-
 };
 
 QTEST_GUILESS_MAIN(TestLearning)

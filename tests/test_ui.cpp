@@ -8,6 +8,9 @@
 #include "ui/compare/CompareDialog.h"
 #include "ui/config/ConfigEditor.h"
 #include "ui/curves/CurvesPanel.h"
+#include "ui/dynamics/DynamicsPanel.h"
+#include "core/api/Baselines.h"
+#include "core/api/Job.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/runs/RunsModel.h"
 #include "ui/runs/RunsPanel.h"
@@ -73,6 +76,59 @@ private Q_SLOTS:
         QCOMPARE(model->data(model->index(1, ui::RunsModel::Status), Qt::DisplayRole).toString(), QStringLiteral("failed"));
         QCOMPARE(model->data(model->index(0, ui::RunsModel::LastEval), Qt::DisplayRole).toString(), QStringLiteral("2.7000"));
         QCOMPARE(model->data(model->index(0, ui::RunsModel::BestEval), Qt::DisplayRole).toString(), QStringLiteral("2.5000"));
+    }
+
+    void baselineLineAndWhatItLearnsFirst()
+    {
+        // A short run records its baselines and dynamics; the curves draw the baseline of
+        // the chosen metric, the dynamics view its points.
+        QTemporaryDir dir;
+        const QString store = storeIn(dir);
+        JobSpec s = quickSpec(4);
+        s.train.eval_every = 2;
+        s.train.eval_batches = 1;
+        s.train.dynamics_sequences = 8;
+        s.train.threads = 1;
+        struct Quiet : JobObserver {} q;
+        StopToken stop;
+        const RunOutcome r = runJob(s, store.toStdString(), q, stop);
+        QVERIFY2(r.status == "completed", r.message.c_str());
+        double heldUnigram = 0;
+        std::vector<double> ratios;
+        for (const auto& m : RunStoreClient(store.toStdString()).metrics(r.runId)) {
+            if (m.name == baseline::evalUnigramLoss) heldUnigram = m.value;
+            if (m.name == "eval_mlm_loss_ratio") ratios.push_back(m.value);
+        }
+        QVERIFY(heldUnigram > 5.0);
+        ui::CurvesPanel curves(store);
+        curves.setRuns({r.runId});
+        curves.setMetric(QStringLiteral("eval_mlm_loss"));
+        QCOMPARE(curves.metric(), QStringLiteral("eval_mlm_loss"));
+        auto lines = curves.shownBaselines();
+        QCOMPARE(lines.size(), std::size_t(1));
+        QCOMPARE(lines[0].y.front(), heldUnigram);
+        QCOMPARE(lines[0].x.front(), 2.0);  // across the run's eval steps
+        QCOMPARE(lines[0].x.back(), 4.0);
+        curves.setMetric(QStringLiteral("lr"));
+        QVERIFY(curves.shownBaselines().empty());  // no baseline for the learning rate
+        curves.setMetric(QStringLiteral("mlm_loss"));
+        curves.setShowBaselines(false);
+        QVERIFY(curves.shownBaselines().empty());
+        ui::DynamicsPanel dyn(store);
+        dyn.setRun(r.runId);
+        QCOMPARE(dyn.points().size(), std::size_t(2));
+        const auto classes = dyn.classLines();
+        QVERIFY(std::any_of(classes.begin(), classes.end(), [](const auto& l) { return l.name == QStringLiteral("nouns"); }));
+        QCOMPARE(classes.back().name, QStringLiteral("all masked tokens"));
+        QCOMPARE(classes.back().y.back(), dyn.points().back().all.accuracy());
+        QCOMPARE(dyn.headLines().size(), std::size_t(4));  // bert-tiny: 2 layers x 2 heads
+        dyn.setHeadMeasure(1);
+        QCOMPARE(dyn.headLines()[0].y.back(), dyn.points().back().heads[0].previous);
+        const auto ratio = dyn.ratioLines();
+        QCOMPARE(ratio.size(), std::size_t(1));
+        QCOMPARE(ratio[0].y, ratios);
+        dyn.setClassMode(1);
+        QCOMPARE(dyn.classLines().size(), std::size_t(4));  // three frequency bands and all
     }
 
     void trainingThroughTheControllerReachesTheCurves()

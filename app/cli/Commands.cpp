@@ -1,4 +1,5 @@
 #include "app/cli/Commands.h"
+#include "core/api/Dynamics.h"
 #include "core/api/Experiment.h"
 #include "core/api/ModelSession.h"
 #include "core/api/Presets.h"
@@ -245,6 +246,10 @@ void addInspect(CLI::App& app)
     c->callback([o] {
         LoadedModel m = loadCheckpoint(o->checkpoint);
         const InspectResult r = inspect(m, o->text, o->textB.empty() ? std::nullopt : std::optional<std::string>(o->textB), o->topK);
+        // What word frequency alone guesses (a model that ignores context), for comparison.
+        json freq = json::array();
+        if (const auto u = unigramFor(m))
+            for (const auto& [id, share] : u->top(o->topK)) freq.push_back({{"token", m.tokenizer->token(id)}, {"id", id}, {"prob", share}});
         json top = json::array();
         for (const auto& p : r.maskPredictions) {
             json cands = json::array();
@@ -254,6 +259,7 @@ void addInspect(CLI::App& app)
         if (o->json) {
             json out{{"tokens", r.tokens}, {"ids", r.ids}, {"type_ids", r.typeIds}, {"attentions", r.attentions}, {"mlm_top_k", top}};
             if (!r.replacedProb.empty()) out["replaced_prob"] = r.replacedProb;
+            if (!freq.empty()) out["frequency_top_k"] = freq;
             printJson(out);
             return;
         }
@@ -269,6 +275,11 @@ void addInspect(CLI::App& app)
         for (const auto& p : r.maskPredictions) {
             std::cout << "[MASK] at " << p.position << ":";
             for (const auto& cnd : p.candidates) std::cout << "  " << cnd.token << " " << std::fixed << std::setprecision(3) << cnd.prob;
+            std::cout << "\n";
+        }
+        if (!r.maskPredictions.empty() && !freq.empty()) {
+            std::cout << "word frequency alone (a model that ignores context):";
+            for (const auto& f : freq) std::cout << "  " << f["token"].get<std::string>() << " " << std::fixed << std::setprecision(3) << f["prob"].get<double>();
             std::cout << "\n";
         }
     });
@@ -409,12 +420,56 @@ void addConvert(CLI::App& app)
 }
 
 // ------------------------------------------------------------------ runs
+// `runs show ID --dynamics`: the run's dynamics snapshots, as JSON (one object with a
+// "points" array) or as two tables: accuracy by class, and each head's structure.
+static void showDynamics(const RunStore& store, std::int64_t id, bool asJson)
+{
+    std::vector<DynamicsPoint> points;
+    for (const auto& s : store.snapshots(id, "dynamics")) points.push_back(dynamicsFromJson(s.payload));
+    if (asJson) {
+        json a = json::array();
+        for (const auto& p : points) a.push_back(json::parse(dynamicsToJson(p)));
+        printJson({{"run_id", id}, {"pos_groups", posGroups()}, {"frequency_bands", frequencyBands()}, {"points", a}});
+        return;
+    }
+    if (points.empty()) {
+        std::cout << "run " << id << " has no dynamics snapshots (they are recorded at each eval; dynamics=false turns them off)\n";
+        return;
+    }
+    std::cout << "held-out accuracy at masked (or next) tokens by class, per eval step\n" << std::left << std::setw(14) << "class";
+    for (const auto& p : points) std::cout << std::right << std::setw(8) << p.step;
+    std::cout << "\n";
+    auto row = [&](const std::string& name, auto get) {
+        std::cout << std::left << std::setw(14) << name.substr(0, 13);
+        for (const auto& p : points) {
+            const ClassCount c = get(p);
+            if (c.predicted == 0) std::cout << std::right << std::setw(8) << "-";
+            else std::cout << std::right << std::setw(8) << std::fixed << std::setprecision(3) << c.accuracy();
+        }
+        std::cout << "\n";
+    };
+    for (const auto& g : posGroups())
+        if (points.back().posClasses.count(g)) row(g, [&](const DynamicsPoint& p) { auto it = p.posClasses.find(g); return it == p.posClasses.end() ? ClassCount{} : it->second; });
+    for (const auto& b : frequencyBands())
+        row(b, [&](const DynamicsPoint& p) { auto it = p.frequencyBands.find(b); return it == p.frequencyBands.end() ? ClassCount{} : it->second; });
+    row("all", [](const DynamicsPoint& p) { return p.all; });
+    std::cout << "\nattention heads at step " << points.back().step << " (first eval: step " << points.front().step << ")\n"
+              << "  head     entropy  previous  [CLS]/[SEP]  det/adj->noun\n";
+    for (std::size_t h = 0; h < points.back().heads.size(); ++h) {
+        const auto& a = points.front().heads[h];
+        const auto& z = points.back().heads[h];
+        std::cout << "  L" << z.layer + 1 << " H" << z.head + 1 << std::fixed << std::setprecision(2) << "   " << a.entropy << "->" << z.entropy
+                  << "  " << a.previous << "->" << z.previous << "   " << a.special << "->" << z.special << "     " << a.syntactic << "->"
+                  << z.syntactic << "\n";
+    }
+}
+
 void addRuns(CLI::App& app)
 {
     struct Opts {
         std::string store;
         std::int64_t id = 0;
-        bool json = false;
+        bool json = false, dynamics = false;
     };
     auto o = std::make_shared<Opts>();
     auto* c = app.add_subcommand("runs", "list and show the runs in a run store");
@@ -427,6 +482,8 @@ void addRuns(CLI::App& app)
         s->add_flag("--json", o->json, "JSON output");
     }
     show->add_option("RUN_ID", o->id, "run id")->required();
+    show->add_flag("--dynamics", o->dynamics,
+                   "what the model learned first: held-out accuracy by word class and per-head attention structure at each eval");
     csv->add_option("RUN_ID", o->id, "run id")->required();
     auto storePath = [o] { return o->store.empty() ? RunStore::defaultPath() : fs::path(o->store); };
     list->callback([o, storePath] {
@@ -456,6 +513,10 @@ void addRuns(CLI::App& app)
         RunStore store(storePath());
         const auto r = store.run(o->id);
         if (!r) throw Error("no run " + std::to_string(o->id) + " in " + store.path().string(), "see 'pretrainlab-cli runs list'");
+        if (o->dynamics) {
+            showDynamics(store, o->id, o->json);
+            return;
+        }
         json cfg = json::parse(r->configJson, nullptr, false);
         json last = json::object();
         for (const auto& m : store.metrics(o->id)) last[m.name] = {{"step", m.step}, {"value", m.value}};

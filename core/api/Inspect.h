@@ -25,6 +25,11 @@ struct InspectResult {
     std::vector<MaskPrediction> maskPredictions;  // top-k at every [MASK]
     std::vector<TokenCandidate> nextToken;        // GPT-2: top-k for the token after the text
     std::vector<float> replacedProb;              // ELECTRA discriminator: P(replaced) per token
+    // What word frequency alone guesses at any [MASK] (or next token): the top-k of the
+    // unigram counts of the model's training data (the checkpoint's unigram.json, or the
+    // bundled corpus for a bundled vocabulary). The same at every position: a model that
+    // ignores context. Empty when no counts are known for this checkpoint.
+    std::vector<TokenCandidate> frequencyGuess;
 };
 
 } // namespace ptl

@@ -28,6 +28,7 @@ std::string inspectToJson(const InspectResult& r)
     json j{{"tokens", r.tokens}, {"ids", r.ids}, {"type_ids", r.typeIds}, {"attentions", r.attentions},
            {"mlm_top_k", top}, {"next_top_k", candidates(r.nextToken)}};
     if (!r.replacedProb.empty()) j["replaced_prob"] = r.replacedProb;
+    if (!r.frequencyGuess.empty()) j["frequency_top_k"] = candidates(r.frequencyGuess);
     return j.dump();
 }
 
@@ -45,6 +46,7 @@ InspectResult inspectFromJson(const std::string& text)
             r.maskPredictions.push_back({p.at("position").get<int>(), readCandidates(p.at("candidates"))});
         r.nextToken = readCandidates(j.value("next_top_k", json::array()));
         r.replacedProb = j.value("replaced_prob", std::vector<float>{});
+        r.frequencyGuess = readCandidates(j.value("frequency_top_k", json::array()));
     } catch (const json::exception& e) {
         throw Error(std::string("snapshot: ") + e.what());
     }

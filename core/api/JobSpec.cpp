@@ -55,6 +55,7 @@ std::string TrainConfig::validate() const
     if (!(short_seq_prob >= 0 && short_seq_prob <= 1)) return "short_seq_prob: must be in [0, 1]";
     if (!(disc_weight >= 0)) return "disc_weight: must be 0 or more";
     if (!(gen_temperature > 0)) return "gen_temperature: must be positive";
+    if (dynamics_sequences < 1) return "dynamics_sequences: must be at least 1 (got " + std::to_string(dynamics_sequences) + ")";
     return {};
 }
 
@@ -147,7 +148,8 @@ json JobSpec::toJson() const
           {"max_predictions", t.max_predictions}, {"mask_ratio", t.mask_ratio}, {"random_ratio", t.random_ratio},
           {"whole_word", t.whole_word}, {"max_ngram", t.max_ngram}, {"dynamic_masking", t.dynamic_masking},
           {"short_seq_prob", t.short_seq_prob}, {"pair_loss", t.pair_loss}, {"disc_weight", t.disc_weight},
-          {"gen_temperature", t.gen_temperature}, {"debug_nan_step", t.debug_nan_step}}},
+          {"gen_temperature", t.gen_temperature}, {"dynamics", t.dynamics}, {"dynamics_sequences", t.dynamics_sequences},
+          {"debug_nan_step", t.debug_nan_step}}},
         {"distill",
          {{"method", distill.method}, {"teacher", distill.teacher}, {"teacher_run", distill.teacher_run},
           {"init_layers", distill.init_layers}, {"layer_map", distill.layer_map}, {"temperature", distill.temperature},
@@ -284,6 +286,8 @@ void JobSpec::set(const std::string& key, const std::string& value)
     else if (key == "pair_loss") toBool(t.pair_loss);
     else if (key == "disc_weight") toDouble(t.disc_weight);
     else if (key == "gen_temperature") toDouble(t.gen_temperature);
+    else if (key == "dynamics") toBool(t.dynamics);
+    else if (key == "dynamics_sequences") toInt(t.dynamics_sequences);
     else if (key == "debug_nan_step") toInt(t.debug_nan_step);
     else if (key == "method" || key == "distill") distill.method = value;
     else if (key == "teacher") distill.teacher = value;

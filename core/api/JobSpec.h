@@ -50,6 +50,10 @@ struct TrainConfig {
     bool pair_loss = true;            // BERT/ALBERT: train NSP/SOP too (false: MLM only)
     double disc_weight = 50.0;        // ELECTRA: lambda in L_MLM + lambda * L_disc
     double gen_temperature = 1.0;     // ELECTRA: sampling temperature of the generator
+    // What the model learns first: at every eval, accuracy by token class and the structure
+    // of every head on a fixed probe set of held-out sequences (core/api/Dynamics.h).
+    bool dynamics = true;
+    int dynamics_sequences = 64;
     // Testing aid: make the loss NaN at this step (0: never).
     int debug_nan_step = 0;
 

@@ -220,6 +220,7 @@ json ModelConfig::toJson() const
         {"embedding_size", embedding_size},
         {"embedding_dropout", embedding_dropout},
         {"scale_residual_init", scale_residual_init},
+        {"sinusoidal_positions", sinusoidal_positions},
     };
     if (family == Family::Electra) {
         j["pretrainlab"]["generator_ratio"] = generator_ratio;
@@ -361,6 +362,7 @@ ModelConfig ModelConfig::fromJson(const json& j)
         readKey(p, "embedding_size", c.embedding_size);
         readKey(p, "embedding_dropout", c.embedding_dropout);
         readKey(p, "scale_residual_init", c.scale_residual_init);
+        readKey(p, "sinusoidal_positions", c.sinusoidal_positions);
         readKey(p, "generator_ratio", c.generator_ratio);
         readKey(p, "electra_generator", c.electra_generator);
     }
@@ -391,13 +393,14 @@ void ModelConfig::set(const std::string& key, const std::string& value)
     else if (key == "layer_norm_eps") toDouble(layer_norm_eps);
     else if (key == "causal") toBool(causal);
     else if (key == "scale_residual_init") toBool(scale_residual_init);
+    else if (key == "sinusoidal_positions") toBool(sinusoidal_positions);
     else if (key == "pad_token_id") toInt(pad_token_id);
     else if (key == "generator_ratio") toDouble(generator_ratio);
     else
         throw Error("unknown model field '" + key + "'",
                     "fields: vocab_size, hidden_size, num_hidden_layers, num_attention_heads, intermediate_size, "
                     "max_position_embeddings, type_vocab_size, embedding_size, sharing, layer_norm, hidden_act, "
-                    "hidden_dropout, attention_dropout, embedding_dropout, initializer_range, layer_norm_eps, causal, generator_ratio");
+                    "hidden_dropout, attention_dropout, embedding_dropout, initializer_range, layer_norm_eps, causal, scale_residual_init, sinusoidal_positions, generator_ratio");
 }
 
 } // namespace ptl

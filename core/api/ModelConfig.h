@@ -33,6 +33,10 @@ struct ModelConfig {
     bool causal = false;
     double initializer_range = 0.02;
     bool scale_residual_init = false;  // GPT-2: residual projections at std/sqrt(2 * layers)
+    // Initialise the learned position embeddings as Vaswani et al.'s sinusoids (scaled to
+    // an RMS of initializer_range) instead of noise: an init only, the layout is HF's. Nearby
+    // positions start similar, so attention to neighbours can be learned at once.
+    bool sinusoidal_positions = false;
     double layer_norm_eps = 1e-12;
     int pad_token_id = 0;
     // ELECTRA. A config of family electra describes the discriminator (ElectraForPreTraining)

@@ -4,11 +4,13 @@
 // a model must never run code.
 #include "core/api/ModelConfig.h"
 #include "core/model/Transformer.h"
+#include "core/objectives/Unigram.h"
 #include "core/text/Tokenizer.h"
 
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace ptl {
@@ -33,6 +35,11 @@ LoadedModel loadCheckpoint(const std::filesystem::path& dir);
 
 // Reads and validates config.json alone.
 ModelConfig readModelConfig(const std::filesystem::path& configJson);
+
+// The unigram counts of what the model was trained to predict: the unigram.json the
+// trainer writes into each checkpoint, else (a bundled vocabulary) the bundled corpus's,
+// computed once and cached; nullopt when neither applies. Throws on a damaged file.
+std::optional<UnigramCounts> unigramFor(const LoadedModel& model);
 
 // Throws ptl::Error when path is (or dir holds only) a pickle checkpoint.
 void refusePickle(const std::filesystem::path& path);

@@ -3,6 +3,9 @@
 #include "core/model/Inspect.h"
 #include "core/objectives/Electra.h"
 #include "core/objectives/MlmMasker.h"
+#include "core/objectives/Unigram.h"
+#include "core/text/Corpus.h"
+#include "core/util/Files.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <algorithm>
@@ -17,14 +20,17 @@ namespace {
 
 class Session : public ModelSession {
 public:
-    explicit Session(const std::string& dir) : m_(loadCheckpoint(dir)), dir_(dir) {}
+    explicit Session(const std::string& dir) : m_(loadCheckpoint(dir)), dir_(dir) { unigram_ = unigramFor(m_); }
 
     const ModelConfig& config() const override { return m_.config; }
     std::string path() const override { return dir_; }
 
     InspectResult inspect(const std::string& text, const std::optional<std::string>& textB, int topK) override
     {
-        return ptl::inspect(m_, text, textB, topK);
+        InspectResult r = ptl::inspect(m_, text, textB, topK);
+        if (unigram_ && (!r.maskPredictions.empty() || !r.nextToken.empty()))
+            for (const auto& [id, share] : unigram_->top(topK)) r.frequencyGuess.push_back({m_.tokenizer->token(id), id, share});
+        return r;
     }
 
     std::vector<TokenPiece> tokenize(const std::string& text) const override
@@ -212,9 +218,51 @@ public:
 private:
     LoadedModel m_;
     std::string dir_;
+    std::optional<UnigramCounts> unigram_;
 };
 
 } // namespace
+
+std::optional<UnigramCounts> unigramFor(const LoadedModel& m)
+{
+    namespace fs = std::filesystem;
+    // The counts the trainer wrote beside the weights.
+    for (const fs::path& f : {m.dir / "unigram.json", m.dir.parent_path() / "unigram.json"}) {
+        std::error_code ec;
+        if (!fs::is_regular_file(f, ec)) continue;
+        UnigramCounts u = UnigramCounts::fromJson(readTextFile(f), f.string());
+        if (u.vocabSize() == m.tokenizer->vocabSize()) return u;
+    }
+    // A checkpoint from elsewhere with a bundled vocabulary: the bundled corpus's counts,
+    // computed once and cached.
+    const Tokenizer& tok = *m.tokenizer;
+    const auto bundled = loadBundledTokenizer(tok.kind());
+    if (bundled->vocab() != tok.vocab()) return std::nullopt;
+    const bool causal = m.config.causal;
+    const fs::path cache = userCacheDir() / ("unigram-" + bundledVocabFolder(tok.kind()) + (causal ? "-clm" : "-mlm") + ".json");
+    std::error_code ec;
+    if (fs::is_regular_file(cache, ec)) {
+        try {
+            return UnigramCounts::fromJson(readTextFile(cache), cache.string());
+        } catch (const Error&) {
+            // A damaged cache is recomputed below.
+        }
+    }
+    UnigramCounts u(tok.vocabSize());
+    for (const Document& d : bundledCorpus().documents) {
+        for (const std::string& s : d.sentences)
+            for (int id : tok.encode(s))
+                if (causal || !tok.isSpecial(id)) u.add(id);
+        if (causal && tok.specials().eos >= 0) u.add(tok.specials().eos);
+    }
+    try {
+        fs::create_directories(cache.parent_path());
+        writeFileAtomic(cache, u.toJson());
+    } catch (const std::exception&) {
+        // No cache: computed again next time.
+    }
+    return u;
+}
 
 std::unique_ptr<ModelSession> ModelSession::open(const std::string& checkpointDir) { return std::make_unique<Session>(checkpointDir); }
 

@@ -164,6 +164,20 @@ FfnBlock TransformerModelImpl::ffnBlock(int layer) const
     return ffnBlocks[ffnShared() ? 0 : static_cast<std::size_t>(layer)];
 }
 
+torch::Tensor sinusoidalPositions(int positions, int dim, double rms)
+{
+    // PE(p, 2i) = sin(p / 10000^(2i/d)), PE(p, 2i+1) = cos(...) (Vaswani et al. 2017, 3.5);
+    // each entry has RMS 1/sqrt(2), scaled here to `rms`.
+    auto pos = torch::arange(positions, torch::kFloat64).unsqueeze(1);                       // (P, 1)
+    auto i = torch::arange(0, dim, 2, torch::kFloat64);                                       // (ceil(d/2))
+    auto angle = pos / torch::pow(10000.0, i / static_cast<double>(dim)).unsqueeze(0);       // (P, ceil(d/2))
+    auto pe = torch::zeros({positions, dim}, torch::kFloat64);
+    pe.index_put_({torch::indexing::Slice(), torch::indexing::Slice(0, torch::indexing::None, 2)}, angle.sin());
+    const auto odd = dim / 2;
+    pe.index_put_({torch::indexing::Slice(), torch::indexing::Slice(1, torch::indexing::None, 2)}, angle.narrow(1, 0, odd).cos());
+    return (pe * (rms * std::sqrt(2.0))).to(torch::kFloat32);
+}
+
 void TransformerModelImpl::initWeights()
 {
     torch::NoGradGuard noGrad;
@@ -179,6 +193,7 @@ void TransformerModelImpl::initWeights()
             ln->bias.zero_();
         }
     }
+    if (config_.sinusoidal_positions) embeddings->position->weight.copy_(sinusoidalPositions(config_.max_position_embeddings, config_.embedding_size, std));
     if (config_.family != Family::Gpt2)
         embeddings->word->weight[config_.pad_token_id].zero_();
     if (config_.scale_residual_init) {

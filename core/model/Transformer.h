@@ -137,5 +137,7 @@ TORCH_MODULE(TransformerModel);
 
 // Additive attention mask (B, 1, 1, T) from a (B, T) 0/1 mask, in dtype.
 torch::Tensor additivePaddingMask(const torch::Tensor& attentionMask, torch::ScalarType dtype);
+// Vaswani et al.'s sinusoidal position table (positions, dim), entries scaled to RMS `rms`.
+torch::Tensor sinusoidalPositions(int positions, int dim, double rms);
 
 } // namespace ptl

@@ -62,10 +62,30 @@ DataPipeline::DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, cons
         evalPairs_ = buildPairs(heldForPairs, tok_, p, evalRng);
         evalBatches_ = std::max(1, std::min(t.eval_batches, static_cast<int>(evalPairs_.size()) / std::max(1, t.batch_size)));
     }
+    countUnigrams();
     if (trainInstances() < static_cast<std::size_t>(t.batch_size))
         throw Error("the corpus gives " + std::to_string(trainInstances()) + " training sequences, fewer than one batch of " +
                         std::to_string(t.batch_size),
                     "use a larger corpus or a smaller batch_size");
+}
+
+void DataPipeline::countUnigrams()
+{
+    trainUnigram_ = UnigramCounts(tok_.vocabSize());
+    heldUnigram_ = UnigramCounts(tok_.vocabSize());
+    if (spec_.model.family == Family::Gpt2) {
+        for (const auto& w : windows_)
+            for (int id : w.target) trainUnigram_.add(id);
+        for (const auto& w : evalWindows_)
+            for (int id : w.target) heldUnigram_.add(id);
+        return;
+    }
+    for (const auto& p : pairs_)
+        for (int id : p.ids)
+            if (!tok_.isSpecial(id)) trainUnigram_.add(id);
+    for (const auto& p : evalPairs_)
+        for (int id : p.ids)
+            if (!tok_.isSpecial(id)) heldUnigram_.add(id);
 }
 
 std::size_t DataPipeline::trainInstances() const { return spec_.model.family == Family::Gpt2 ? windows_.size() : pairs_.size(); }

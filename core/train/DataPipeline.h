@@ -6,6 +6,7 @@
 #include "core/objectives/CausalLm.h"
 #include "core/objectives/MlmMasker.h"
 #include "core/objectives/PairBuilder.h"
+#include "core/objectives/Unigram.h"
 #include "core/text/Corpus.h"
 #include "core/text/Tokenizer.h"
 
@@ -33,16 +34,22 @@ public:
     int evalBatchCount() const { return evalBatches_; }
     std::size_t trainInstances() const;
     std::size_t heldOutDocuments() const { return heldOutDocs_; }
+    // What the objective predicts, counted over the training sequences and the held-out
+    // ones: masked LM the maskable (non-special) tokens, causal LM the next tokens.
+    const UnigramCounts& trainUnigram() const { return trainUnigram_; }
+    const UnigramCounts& heldOutUnigram() const { return heldUnigram_; }
 
 private:
     Batch collate(const std::vector<std::size_t>& which, bool eval, std::uint64_t epoch) const;
     std::vector<std::size_t> order(std::uint64_t epoch) const;
+    void countUnigrams();
 
     const JobSpec spec_;
     const Tokenizer& tok_;
     std::unique_ptr<MlmMasker> masker_;
     std::vector<PairInstance> pairs_, evalPairs_;
     std::vector<CausalWindow> windows_, evalWindows_;
+    UnigramCounts trainUnigram_, heldUnigram_;
     int evalBatches_ = 0;
     std::size_t heldOutDocs_ = 0;
     mutable std::uint64_t cachedEpoch_ = ~0ull;

@@ -2,6 +2,7 @@
 // AdamW, with evaluation, probe snapshots, checkpoints (exact resume), pause and stop,
 // and everything recorded in the run store so CLI and GUI runs leave the same record.
 #include "core/api/Job.h"
+#include "core/api/Baselines.h"
 #include "core/api/Bench.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/Electra.h"
@@ -12,6 +13,7 @@
 #include "core/train/AdamW.h"
 #include "core/train/Autocast.h"
 #include "core/train/DataPipeline.h"
+#include "core/train/DynamicsProbe.h"
 #include "core/train/Distiller.h"
 #include "core/util/Error.h"
 #include "core/util/Files.h"
@@ -106,6 +108,7 @@ public:
             makeModel();
             if (distiller_) distiller_->initStudent();
             makeOptimizer();
+            recordBaselines();
             return loop();
         } catch (const std::exception& e) {
             return fail(e);
@@ -160,6 +163,17 @@ private:
                         "leave vocab_size at the preset's value");
         const Corpus corpus = spec_.corpus.empty() ? bundledCorpus() : readCorpus(spec_.corpus);
         data_ = std::make_unique<DataPipeline>(spec_, *tok_, corpus);
+        unigramEntropy_ = data_->trainUnigram().entropy();
+        evalUnigramLoss_ = data_->trainUnigram().crossEntropy(data_->heldOutUnigram());
+        if (spec_.train.dynamics) {
+            // The probe of what the model learns first: held-out documents, POS-tagged when
+            // they are the bundled Brown's.
+            const auto held = splitHeldOut(corpus, spec_.train.held_out, spec_.train.seed).second;
+            std::vector<std::vector<TaggedSentence>> tags;
+            if (spec_.corpus.empty()) tags = brownTagsFor(held.documents);
+            dynamics_ = std::make_unique<DynamicsProbe>(spec_.model, *tok_, data_->trainUnigram(), held.documents, tags, spec_.train.seq_len,
+                                                        spec_.train.dynamics_sequences);
+        }
     }
 
     void prepareOutput()
@@ -308,12 +322,31 @@ private:
         lastFlush_ = Clock::now();
     }
 
+    // What a model that ignores context scores on this run's data, recorded at step 0
+    // (the baselines that change with the generator, ELECTRA's, at every log and eval).
+    void recordBaselines()
+    {
+        const UnigramCounts& train = data_->trainUnigram();
+        const UnigramCounts& held = data_->heldOutUnigram();
+        record(baseline::unigramEntropy, unigramEntropy_);
+        record(baseline::evalUnigramLoss, evalUnigramLoss_);
+        record(baseline::evalUnigramAccuracy, train.accuracyOfMostFrequent(held));
+        if (!electra() && !distiller_) {
+            const double pairPart = pairTask() ? std::log(2.0) : 0.0;  // a coin for NSP/SOP
+            record(baseline::loss, unigramEntropy_ + pairPart);
+            record(baseline::evalLoss, evalUnigramLoss_ + pairPart);
+        }
+        flushMetrics();
+    }
+
+    double ratioToBaseline(double loss, double base) const { return base > 0 ? loss / base : std::nan(""); }
+
     void evaluate()
     {
         torch::NoGradGuard ng;
         setTraining(false);
         double lossSum = 0, pairSum = 0, discSum = 0;
-        std::int64_t predicted = 0, correct = 0, pairCount = 0, pairCorrect = 0, discTokens = 0;
+        std::int64_t predicted = 0, correct = 0, pairCount = 0, pairCorrect = 0, discTokens = 0, pairPositives = 0;
         BinaryCounts disc;
         if (electra()) {
             evalScores_.emplace();
@@ -323,6 +356,7 @@ private:
         // is the same at every step and the training RNG stream is untouched.
         for (int i = 0; i < data_->evalBatchCount(); ++i) {
             const Batch b = data_->evalBatch(i);
+            if (b.pairLabels.defined()) pairPositives += b.pairLabels.sum().item<int64_t>();
             LossParts p;
             {
                 AutocastScope ac(bf16_);
@@ -347,6 +381,11 @@ private:
             pairSum += p.pair * static_cast<double>(p.pairCount);
             pairCount += p.pairCount;
             pairCorrect += p.pairCorrect;
+        }
+        if (dynamics_) {
+            AutocastScope ac(bf16_);
+            TransformerModel predictor = electra() ? electra_.generator : model_;
+            snapshot("dynamics", dynamicsToJson(dynamics_->measure(model_, predictor, step_)));
         }
         setTraining(true);
         const double tokenLoss = lossSum / std::max<std::int64_t>(1, predicted);
@@ -375,6 +414,11 @@ private:
             record("eval_gen_mlm_loss", tokenLoss);
             record("eval_gen_mlm_accuracy", static_cast<double>(correct) / std::max<std::int64_t>(1, predicted));
             record("eval_disc_loss", discLoss);
+            const double discBase = binaryEntropy(disc.positiveShare());
+            record(baseline::evalDiscLoss, discBase);
+            record("eval_disc_loss_ratio", ratioToBaseline(discLoss, discBase));
+            record("eval_gen_mlm_loss_ratio", ratioToBaseline(tokenLoss, unigramEntropy_));
+            record(baseline::evalLoss, evalUnigramLoss_ + spec_.train.disc_weight * discBase);
             record("eval_disc_accuracy", disc.accuracy());
             record("eval_disc_precision", disc.precision());
             record("eval_disc_recall", disc.recall());
@@ -386,16 +430,20 @@ private:
             evalLabels_.clear();
         } else if (spec_.model.family == Family::Gpt2) {
             record("eval_loss", tokenLoss);
+            record("eval_loss_ratio", ratioToBaseline(tokenLoss, unigramEntropy_));
             record("eval_perplexity", std::exp(std::min(tokenLoss, 50.0)));
             record("eval_accuracy", static_cast<double>(correct) / std::max<std::int64_t>(1, predicted));
         } else {
             const double pairLoss = pairSum / std::max<std::int64_t>(1, pairCount);
             record("eval_loss", tokenLoss + pairLoss);
             record("eval_mlm_loss", tokenLoss);
+            record("eval_mlm_loss_ratio", ratioToBaseline(tokenLoss, unigramEntropy_));
             record("eval_mlm_accuracy", static_cast<double>(correct) / std::max<std::int64_t>(1, predicted));
             if (pairTask()) {
                 record("eval_" + pairName() + "_loss", pairLoss);
                 record("eval_" + pairName() + "_accuracy", static_cast<double>(pairCorrect) / std::max<std::int64_t>(1, pairCount));
+                const double positive = static_cast<double>(pairPositives) / std::max<std::int64_t>(1, pairCount);
+                record(baseline::pairAccuracy, std::max(positive, 1.0 - positive));
             }
         }
         flushMetrics();
@@ -469,6 +517,9 @@ private:
         const std::map<std::string, std::string> meta{{"step", std::to_string(step_)}, {"run_id", std::to_string(runId_)}};
         if (electra()) saveElectraCheckpoint(tmp, electra_, *tok_, meta);
         else saveCheckpoint(tmp, model_, *tok_, meta);
+        // The unigram counts of the training data: the fill-mask table's "word frequency
+        // alone" column and the baseline of anything measured with this checkpoint.
+        writeFileAtomic(tmp / "unigram.json", data_->trainUnigram().toJson());
         NamedTensors state = opt_->state();
         if (distiller_)
             for (auto& [name, t] : distiller_->auxParameters()) state.emplace_back(name, t.detach().clone());
@@ -590,6 +641,8 @@ private:
                     record("disc_loss", disc);
                     record("disc_accuracy", discCounts.accuracy());
                     record("replaced_share", discCounts.positiveShare());
+                    record(baseline::discLoss, binaryEntropy(discCounts.positiveShare()));
+                    record(baseline::loss, unigramEntropy_ + t.disc_weight * binaryEntropy(discCounts.positiveShare()));
                 } else if (distiller_) {
                     for (const auto& [k, v] : distillValues_) record(k, v);
                 } else if (spec_.model.family == Family::Gpt2) {
@@ -674,12 +727,14 @@ private:
     fs::path outDir_;
     std::unique_ptr<Tokenizer> tok_;
     std::unique_ptr<DataPipeline> data_;
+    std::unique_ptr<DynamicsProbe> dynamics_;
     TransformerModel model_{nullptr};  // ELECTRA: the discriminator
     ElectraModels electra_;
     std::optional<ElectraForward> lastElectra_;  // the last training micro-batch, for the replaced-token view
     std::optional<std::vector<float>> evalScores_;
     std::vector<std::uint8_t> evalLabels_;
     double flopsPerToken_ = 0;
+    double unigramEntropy_ = 0, evalUnigramLoss_ = 0;
     std::unique_ptr<Distiller> distiller_;
     std::vector<std::pair<std::string, double>> distillValues_;
     std::optional<std::pair<double, double>> teacherEval_;

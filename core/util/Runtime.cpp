@@ -33,4 +33,11 @@ fs::path resourceDir()
     return fs::path(PTL_SOURCE_DIR) / "resources";
 }
 
+fs::path userCacheDir()
+{
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return fs::path(x) / "pretrainlab";
+    if (const char* h = std::getenv("HOME"); h && *h) return fs::path(h) / ".cache" / "pretrainlab";
+    return fs::temp_directory_path() / "pretrainlab-cache";
+}
+
 } // namespace ptl

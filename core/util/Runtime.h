@@ -12,4 +12,7 @@ int initRuntime(int threads = 0);
 // Order: $PRETRAINLAB_RESOURCES, <exe>/../../resources, the source tree it was built from.
 std::filesystem::path resourceDir();
 
+// Where derived data is cached: $XDG_CACHE_HOME/pretrainlab (default ~/.cache/pretrainlab).
+std::filesystem::path userCacheDir();
+
 } // namespace ptl

@@ -24,6 +24,7 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <set>
 
 namespace ptl {
 namespace ui {
@@ -106,7 +107,8 @@ InspectPanel::InspectPanel(QWidget* parent) : QWidget(parent)
     auto* predBox = new QWidget(this);
     auto* pv = new QVBoxLayout(predBox);
     pv->setContentsMargins(0, 0, 0, 0);
-    pv->addWidget(new QLabel(tr("<b>Fill-mask</b> — top predictions at each [MASK]"), this));
+    pv->addWidget(new QLabel(tr("<b>Fill-mask</b> — top predictions at each [MASK]; the last row is what word frequency "
+                                "alone would guess (bold: a guess that needs the context)"), this));
     pv->addWidget(predictions_);
     split->addWidget(predBox);
     split->setStretchFactor(0, 4);
@@ -248,15 +250,34 @@ void InspectPanel::display(const InspectResult& r)
     predictions_->setHorizontalHeaderLabels(headers);
     const auto& preds = r.maskPredictions;
     const bool next = preds.empty() && !r.nextToken.empty();
-    predictions_->setRowCount(static_cast<int>(next ? 1 : preds.size()));
-    auto fillRow = [&](int row, const QString& label, const std::vector<TokenCandidate>& cands) {
-        predictions_->setItem(row, 0, new QTableWidgetItem(label));
-        for (std::size_t k = 0; k < cands.size() && k < 5; ++k)
-            predictions_->setItem(row, static_cast<int>(k) + 1,
-                                  new QTableWidgetItem(QStringLiteral("%1  %2%").arg(QString::fromStdString(cands[k].token)).arg(100.0 * cands[k].prob, 0, 'f', 1)));
+    const int modelRows = static_cast<int>(next ? 1 : preds.size());
+    const bool frequencyRow = modelRows > 0 && !r.frequencyGuess.empty();
+    predictions_->setRowCount(modelRows + (frequencyRow ? 1 : 0));
+    // A model guess that word frequency alone would not make (not in its top-5) is bold:
+    // there the model is using the context.
+    std::set<int> frequent;
+    for (const auto& c : r.frequencyGuess) frequent.insert(c.id);
+    auto fillRow = [&](int row, const QString& label, const std::vector<TokenCandidate>& cands, bool baseline) {
+        auto* head = new QTableWidgetItem(label);
+        if (baseline) head->setToolTip(tr("A model that ignores context guesses the most frequent tokens of its training data, "
+                                          "the same at every position. Model guesses outside these are shown in bold."));
+        predictions_->setItem(row, 0, head);
+        for (std::size_t k = 0; k < cands.size() && k < 5; ++k) {
+            auto* item = new QTableWidgetItem(QStringLiteral("%1  %2%").arg(QString::fromStdString(cands[k].token)).arg(100.0 * cands[k].prob, 0, 'f', 1));
+            QFont f = item->font();
+            if (baseline) {
+                f.setItalic(true);
+                item->setForeground(QColor(0x66, 0x66, 0x66));
+            } else if (!frequent.empty() && !frequent.count(cands[k].id)) {
+                f.setBold(true);
+            }
+            item->setFont(f);
+            predictions_->setItem(row, static_cast<int>(k) + 1, item);
+        }
     };
-    for (std::size_t i = 0; i < preds.size(); ++i) fillRow(static_cast<int>(i), tr("[MASK] at %1").arg(preds[i].position), preds[i].candidates);
-    if (next) fillRow(0, tr("next token"), r.nextToken);
+    for (std::size_t i = 0; i < preds.size(); ++i) fillRow(static_cast<int>(i), tr("[MASK] at %1").arg(preds[i].position), preds[i].candidates, false);
+    if (next) fillRow(0, tr("next token"), r.nextToken, false);
+    if (frequencyRow) fillRow(modelRows, tr("word frequency alone"), r.frequencyGuess, true);
     status_->setText(tr("%1 tokens, %2 layers × %3 heads").arg(r.tokens.size()).arg(L).arg(H));
     redrawViews();
     requestNeuron();

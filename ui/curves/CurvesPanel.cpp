@@ -1,4 +1,5 @@
 #include "ui/curves/CurvesPanel.h"
+#include "core/api/Baselines.h"
 #include "core/api/Series.h"
 
 #include <QCheckBox>
@@ -49,6 +50,11 @@ CurvesPanel::CurvesPanel(QString storePath, QWidget* parent) : QWidget(parent), 
     smoothing_->setToolTip(tr("Exponential moving average, debiased (as TensorBoard); the raw curve stays faint behind"));
     smoothingLabel_ = new QLabel(this);
     logY_ = new QCheckBox(tr("log y"), this);
+    baselines_ = new QCheckBox(tr("baseline"), this);
+    baselines_->setChecked(true);
+    baselines_->setToolTip(tr("Dashed: what a model that ignores context scores on the same data (the unigram entropy of the "
+                              "predicted tokens; for ELECTRA's discriminator the entropy of the replaced share). A curve "
+                              "below it means the model uses context."));
     auto* reset = new QPushButton(tr("Reset view"), this);
     auto* exportButton = new QPushButton(tr("Export…"), this);
 
@@ -73,6 +79,7 @@ CurvesPanel::CurvesPanel(QString storePath, QWidget* parent) : QWidget(parent), 
     bar->addWidget(smoothing_);
     bar->addWidget(smoothingLabel_);
     bar->addWidget(logY_);
+    bar->addWidget(baselines_);
     bar->addStretch(1);
     bar->addWidget(reset);
     bar->addWidget(exportButton);
@@ -96,6 +103,7 @@ CurvesPanel::CurvesPanel(QString storePath, QWidget* parent) : QWidget(parent), 
         plot_->replot();
     });
     connect(smoothing_, &QSlider::valueChanged, this, [this] { redraw(); });
+    connect(baselines_, &QCheckBox::toggled, this, [this] { redraw(); });
     connect(logY_, &QCheckBox::toggled, this, [this](bool on) {
         plot_->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
         plot_->yAxis->setTicker(on ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog) : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
@@ -144,6 +152,7 @@ QString CurvesPanel::metric() const { return metric_->currentText(); }
 void CurvesPanel::setXAxis(XAxis axis) { xAxis_->setCurrentIndex(xAxis_->findData(axis)); }
 void CurvesPanel::setSmoothing(double weight) { smoothing_->setValue(static_cast<int>(weight * 100 + 0.5)); }
 void CurvesPanel::setLogY(bool on) { logY_->setChecked(on); }
+void CurvesPanel::setShowBaselines(bool on) { baselines_->setChecked(on); }
 
 void CurvesPanel::notifyNewPoints(qint64 runId)
 {
@@ -177,7 +186,8 @@ void CurvesPanel::rebuildMetricList()
     QStringList names;
     for (const auto& [id, d] : data_)
         for (const auto& [name, pts] : d.series)
-            if (name != "tokens_seen" && name != "flops" && !names.contains(QString::fromStdString(name))) names << QString::fromStdString(name);
+            if (name != "tokens_seen" && name != "flops" && !isBaselineMetric(name) && !names.contains(QString::fromStdString(name)))
+                names << QString::fromStdString(name);
     names.sort();
     // Losses first: what most people look at.
     std::stable_sort(names.begin(), names.end(), [](const QString& a, const QString& b) {
@@ -194,11 +204,36 @@ void CurvesPanel::rebuildMetricList()
     metric_->setCurrentIndex(std::max(0, i));
 }
 
+std::vector<double> CurvesPanel::xValues(const RunData& d, const std::vector<MetricPoint>& points, std::vector<double>* y) const
+{
+    const auto axis = static_cast<XAxis>(xAxis_->currentData().toInt());
+    // Tokens and FLOPs are logged with the training metrics: the first at or after a step.
+    std::map<std::int64_t, double> tokens;
+    if (auto t = d.series.find(axis == Flops ? "flops" : "tokens_seen"); t != d.series.end())
+        for (const auto& p : t->second) tokens[p.step] = p.value;
+    const double t0 = points.empty() ? 0 : points.front().wallTime;
+    std::vector<double> xs;
+    for (const MetricPoint& p : points) {
+        double x = static_cast<double>(p.step);
+        if (axis == TokensSeen || axis == Flops) {
+            auto k = tokens.lower_bound(p.step);
+            if (k == tokens.end()) continue;
+            x = k->second;
+        } else if (axis == WallTime) {
+            x = p.wallTime;
+        } else if (axis == RelativeTime) {
+            x = p.wallTime - t0;
+        }
+        xs.push_back(x);
+        if (y) y->push_back(p.value);
+    }
+    return xs;
+}
+
 std::vector<CurvesPanel::Line> CurvesPanel::shownLines() const
 {
     std::vector<Line> lines;
     const std::string name = metric_->currentText().toStdString();
-    const auto axis = static_cast<XAxis>(xAxis_->currentData().toInt());
     const double w = smoothing_->value() / 100.0;
     for (qint64 id : runs_) {
         auto it = data_.find(id);
@@ -207,34 +242,40 @@ std::vector<CurvesPanel::Line> CurvesPanel::shownLines() const
         auto s = d.series.find(name);
         if (s == d.series.end()) continue;
         Line line{id, d.name, {}, {}, {}};
-        // Tokens and FLOPs are logged with the training metrics: the first at or after a step.
-        std::map<std::int64_t, double> tokens;
-        if (auto t = d.series.find(axis == Flops ? "flops" : "tokens_seen"); t != d.series.end())
-            for (const auto& p : t->second) tokens[p.step] = p.value;
-        const double t0 = s->second.empty() ? 0 : s->second.front().wallTime;
-        for (const MetricPoint& p : s->second) {
-            double x = static_cast<double>(p.step);
-            if (axis == TokensSeen || axis == Flops) {
-                auto k = tokens.lower_bound(p.step);  // tokens are logged with the training metrics
-                if (k == tokens.end()) continue;
-                x = k->second;
-            } else if (axis == WallTime) {
-                x = p.wallTime;
-            } else if (axis == RelativeTime) {
-                x = p.wallTime - t0;
-            }
-            line.x.push_back(x);
-            line.y.push_back(p.value);
-        }
+        line.x = xValues(d, s->second, &line.y);
         line.smoothed = smoothDebiasedEma(line.y, w);
         lines.push_back(std::move(line));
     }
     return lines;
 }
 
+std::vector<CurvesPanel::BaselineLine> CurvesPanel::shownBaselines() const
+{
+    std::vector<BaselineLine> out;
+    if (!baselines_->isChecked()) return out;
+    const std::string base = baselineOf(metric_->currentText().toStdString());
+    if (base.empty()) return out;
+    for (const Line& l : shownLines()) {
+        const RunData& d = data_.at(l.runId);
+        auto b = d.series.find(base);
+        if (b == d.series.end() || b->second.empty() || l.x.empty()) continue;
+        BaselineLine line{l.runId, QString::fromStdString(base), {}, {}};
+        if (b->second.size() == 1) {  // a constant: across the run's range
+            const auto [lo, hi] = std::minmax_element(l.x.begin(), l.x.end());
+            line.x = {*lo, *hi};
+            line.y = {b->second.front().value, b->second.front().value};
+        } else {
+            line.x = xValues(d, b->second, &line.y);
+        }
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
 void CurvesPanel::redraw()
 {
     plot_->clearGraphs();
+    baselineGraphs_.clear();
     const auto lines = shownLines();
     int i = 0;
     for (const Line& l : lines) {
@@ -255,10 +296,18 @@ void CurvesPanel::redraw()
         smooth->setAdaptiveSampling(true);
         ++i;
     }
-    const auto axis = static_cast<XAxis>(xAxis_->currentData().toInt());
+    for (const BaselineLine& b : shownBaselines()) {
+        const int index = static_cast<int>(std::find(runs_.begin(), runs_.end(), b.runId) - runs_.begin());
+        QCPGraph* g = plot_->addGraph();
+        QPen pen(lines.size() == 1 ? QColor(0x55, 0x55, 0x55) : runColor(index), 1.5, Qt::DashLine);
+        g->setPen(pen);
+        g->setData(QVector<double>(b.x.begin(), b.x.end()), QVector<double>(b.y.begin(), b.y.end()), true);
+        g->setName(lines.size() == 1 ? tr("a model that ignores context (%1)").arg(b.y.back(), 0, 'f', 3)
+                                     : tr("#%1 a model that ignores context (%2)").arg(b.runId).arg(b.y.back(), 0, 'f', 3));
+        baselineGraphs_.insert(g);
+    }
     plot_->xAxis->setLabel(xAxis_->currentText());
     plot_->yAxis->setLabel(metric_->currentText());
-    (void)axis;
     empty_->setVisible(lines.empty());
     plot_->legend->setVisible(!lines.empty());
     if (i > 0 && (followData_ || plot_->xAxis->range().size() <= 1.0)) plot_->rescaleAxes();
@@ -273,6 +322,7 @@ void CurvesPanel::showTooltip(QMouseEvent* e)
     for (int g = 0; g < plot_->graphCount(); ++g) {
         QCPGraph* graph = plot_->graph(g);
         if (graph->name().isEmpty()) continue;  // raw curves: the smoothed one carries the tooltip
+        const bool isBaseline = baselineGraphs_.contains(graph);
         const double key = plot_->xAxis->pixelToCoord(e->pos().x());
         auto it = graph->data()->findBegin(key, true);
         if (it == graph->data()->constEnd()) continue;
@@ -280,6 +330,11 @@ void CurvesPanel::showTooltip(QMouseEvent* e)
         const double d = std::hypot(px - e->pos().x(), py - e->pos().y());
         if (d < best && d < 30) {
             best = d;
+            if (isBaseline) {
+                text = tr("%1\nthe unigram baseline: a model that ignores context and predicts by word frequency alone")
+                           .arg(graph->name());
+                continue;
+            }
             // The raw value at that x sits in the graph just before (same index).
             const QCPGraph* raw = plot_->graph(g - 1);
             auto r = raw->data()->findBegin(it->key, true);

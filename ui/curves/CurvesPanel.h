@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QWidget>
 #include <map>
 #include <vector>
@@ -14,6 +15,7 @@
 class QCheckBox;
 class QComboBox;
 class QCustomPlot;
+class QCPGraph;
 class QLabel;
 class QSlider;
 class QTimer;
@@ -45,6 +47,16 @@ public:
         std::vector<double> x, y, smoothed;
     };
     std::vector<Line> shownLines() const;
+    // The "a model that ignores context" line of each shown run, when the metric has one
+    // (core/api/Baselines.h): x and y as drawn (one value over the run's x range, or a
+    // series where the baseline moves, as ELECTRA's replaced share does).
+    struct BaselineLine {
+        qint64 runId;
+        QString metric;
+        std::vector<double> x, y;
+    };
+    std::vector<BaselineLine> shownBaselines() const;
+    void setShowBaselines(bool on);
     QCustomPlot* plot() const { return plot_; }
     bool exportTo(const QString& path, QString* error = nullptr);  // .png .pdf .svg .csv
     int replotCount() const { return replots_; }
@@ -59,6 +71,7 @@ private:
     void rebuildMetricList();
     void redraw();
     void showTooltip(QMouseEvent* e);
+    std::vector<double> xValues(const RunData& d, const std::vector<MetricPoint>& points, std::vector<double>* y) const;
 
     QString storePath_;
     QList<qint64> runs_;
@@ -69,8 +82,10 @@ private:
     QSlider* smoothing_ = nullptr;
     QLabel* smoothingLabel_ = nullptr;
     QCheckBox* logY_ = nullptr;
+    QCheckBox* baselines_ = nullptr;
     QLabel* empty_ = nullptr;
     QTimer* redrawTimer_ = nullptr;
+    QSet<QCPGraph*> baselineGraphs_;
     int replots_ = 0;
     bool followData_ = true;  // rescale to the data until the user zooms or pans
 };

@@ -5,6 +5,7 @@
 #include "ui/compare/CompareDialog.h"
 #include "ui/masking/MaskingPanel.h"
 #include "ui/distill/DistillPanel.h"
+#include "ui/dynamics/DynamicsPanel.h"
 #include "ui/electra/ExperimentDialog.h"
 #include "ui/electra/ReplacedPanel.h"
 #include "ui/config/ConfigEditor.h"
@@ -54,6 +55,8 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     centre->addTab(replaced_, tr("Replaced tokens (ELECTRA)"));
     distill_ = new DistillPanel(storePath_, this);
     centre->addTab(distill_, tr("Distillation"));
+    dynamics_ = new DynamicsPanel(storePath_, this);
+    centre->addTab(dynamics_, tr("What it learns first"));
     setCentralWidget(centre);
     // Every view shows a trained model without waiting: the shipped BERT-mini.
     if (QFileInfo::exists(QString::fromStdString(shippedModelDir()) + QStringLiteral("/model.safetensors")))
@@ -132,6 +135,7 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     connect(controller_, &TrainingController::snapshotArrived, inspect_, &InspectPanel::appendSnapshot);
     connect(controller_, &TrainingController::snapshotArrived, masking, &MaskingPanel::showTrainingBatch);
     connect(controller_, &TrainingController::snapshotArrived, replaced_, &ReplacedPanel::appendSnapshot);
+    connect(controller_, &TrainingController::snapshotArrived, dynamics_, &DynamicsPanel::appendSnapshot);
     connect(runs_, &RunsPanel::inspectRequested, this, [this, centre](const QString& dir) {
         inspect_->openModel(dir);
         centre->setCurrentWidget(inspect_);
@@ -276,6 +280,7 @@ void MainWindow::showCurvesFor(const QList<qint64>& selected)
     if (selected.size() == 1) {
         replaced_->setRun(selected.front());
         distill_->setRun(selected.front());
+        dynamics_->setRun(selected.front());
     }
     QList<qint64> ids = selected;
     if (controller_->isRunning() && controller_->activeRunId() > 0 && !ids.contains(controller_->activeRunId()) && ids.isEmpty())

@@ -17,6 +17,7 @@ class InspectPanel;
 class ReplacedPanel;
 class ExperimentDialog;
 class DistillPanel;
+class DynamicsPanel;
 class LogPanel;
 class RunsModel;
 class RunsPanel;
@@ -34,6 +35,7 @@ public:
     InspectPanel* inspectPanel() const { return inspect_; }
     ReplacedPanel* replacedPanel() const { return replaced_; }
     DistillPanel* distillPanel() const { return distill_; }
+    DynamicsPanel* dynamicsPanel() const { return dynamics_; }
     // Opens (once) and shows the equal-compute experiment dialog.
     ExperimentDialog* showExperiment();
     ConfigEditor* configEditor() const { return config_; }
@@ -61,6 +63,7 @@ private:
     ReplacedPanel* replaced_ = nullptr;
     ExperimentDialog* experiment_ = nullptr;
     DistillPanel* distill_ = nullptr;
+    DynamicsPanel* dynamics_ = nullptr;
     ConfigEditor* config_ = nullptr;
     LogPanel* log_ = nullptr;
     QAction *start_ = nullptr, *pause_ = nullptr, *resume_ = nullptr, *stop_ = nullptr;
