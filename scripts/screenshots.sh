@@ -11,6 +11,13 @@ export XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data
 mkdir -p "$OUT"
 "$BIN/pretrainlab-cli" train --preset bert-tiny --name "bert-tiny lr 1e-3" --set steps=150 --set lr=1e-3 \
     --set eval_every=50 --store "$WORK/runs.sqlite" > /dev/null
+# The bert-tiny defaults (the first screen's run, about 6-10 minutes on 2 cores) for the
+# dynamics view and the baseline curve: run 2 of the store.
+"$BIN/pretrainlab-cli" train --preset bert-tiny --name "bert-tiny (defaults)" --store "$WORK/runs.sqlite" > /dev/null
+for lang in en ko; do
+    xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/runs.sqlite" \
+        --out "$OUT" --lang "$lang" --only dynamics --dynamics-run 2
+done
 for lang in en ko; do
     xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/runs.sqlite" \
         --out "$OUT" --lang "$lang" --steps 150

@@ -5,7 +5,7 @@ corpus, same held-out documents, same eval batches); the table reports the held-
 as a share of the unigram baseline (the loss of a model that ignores context, recorded by
 the trainer with every run) at each eval, the wall time, and the best and final ratio.
 
-    study_plateau.py CLI --out DIR [--only NAME ...] [--steps-scale X] [--threads N]
+    study_plateau.py CLI --out DIR [--only NAME ...] [--steps N] [--threads N] [--again]
 
 Set ATEN_CPU_CAPABILITY=avx2 OPENBLAS_CORETYPE=Haswell and precision=fp32 (the default
 here) to run the kernels a CPU without AVX-512 runs. Results: DIR/results.json and a
@@ -25,6 +25,9 @@ CONFIGS = {
     'bert-tiny + sinusoidal, seq 64 x batch 64': ('bert-tiny', BERT_FAST + ['sinusoidal_positions=true', 'seq_len=64', 'batch_size=64', 'max_predictions=26']),
     'bert-tiny + sinusoidal, lr 4e-3': ('bert-tiny', [a for a in BERT_FAST if not a.startswith('lr')] + ['sinusoidal_positions=true', 'lr=4e-3']),
     'bert-tiny + sinusoidal, batch 16': ('bert-tiny', BERT_FAST + ['sinusoidal_positions=true', 'batch_size=16']),
+    'bert-tiny + sinusoidal, 32 tokens for 80% of steps': ('bert-tiny', BERT_FAST + ['sinusoidal_positions=true', 'start_seq_len=32', 'start_seq_share=0.8']),
+    'bert-tiny + sinusoidal, 32 tokens for 80%, lr 4e-3': ('bert-tiny', [a for a in BERT_FAST if not a.startswith('lr')] + ['sinusoidal_positions=true', 'start_seq_len=32', 'start_seq_share=0.8', 'lr=4e-3']),
+    'bert-tiny + 32 tokens for 80% (no sinusoidal)': ('bert-tiny', BERT_FAST + ['start_seq_len=32', 'start_seq_share=0.8']),
     'gpt-tiny preset': ('gpt-tiny', []),
     'gpt-tiny lr 2e-3 no dropout': ('gpt-tiny', ['lr=2e-3', 'hidden_dropout=0', 'attention_dropout=0', 'embedding_dropout=0']),
     'gpt-tiny lr 2e-3 no dropout, sinusoidal': ('gpt-tiny', ['lr=2e-3', 'hidden_dropout=0', 'attention_dropout=0', 'embedding_dropout=0', 'sinusoidal_positions=true']),
@@ -64,6 +67,7 @@ def main():
     ap.add_argument('--only', nargs='*')
     ap.add_argument('--steps', type=int, default=1000)
     ap.add_argument('--threads', type=int, default=0)
+    ap.add_argument('--again', action='store_true', help='rerun configurations already in results.json')
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     path = os.path.join(a.out, 'results.json')
@@ -71,6 +75,8 @@ def main():
     for name, (preset, sets) in CONFIGS.items():
         if a.only and not any(o in name for o in a.only):
             continue
+        if name in results and results[name]['steps'] == a.steps and not a.again:
+            continue  # measured already (--again to measure it anew)
         r = run(a.cli, name, preset, sets, a.steps, a.out, a.threads)
         results[name] = r
         json.dump(results, open(path, 'w'), indent=1)

@@ -7,6 +7,7 @@
 #include "core/text/Tokenizer.h"
 #include "core/util/Error.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -84,6 +85,7 @@ private Q_SLOTS:
         s.train.batch_size = 4;
         s.train.seq_len = 128;
         s.train.short_seq_prob = 0.0;
+        s.train.start_seq_len = 0;  // one sequence length: the hand count assumes whole documents
         s.train.eval_every = 1;
         s.train.threads = 1;
         s.train.precision = Precision::Fp32;
@@ -108,6 +110,31 @@ private Q_SLOTS:
         const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         const UnigramCounts u = UnigramCounts::fromJson(text, "unigram.json");
         QCOMPARE(u.top(1).front().first, tok->id("the"));
+    }
+
+    void presetDefaultsMatchTheReadme()
+    {
+        // README.md, "Preset defaults": | `name` | steps | lr | mask_prob | start_seq_len | start_seq_share | dropout | sinusoidal |
+        QFile f(QStringLiteral(PTL_TEST_DATA "/../../README.md"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        int rows = 0;
+        for (const QString& line : QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'))) {
+            if (!line.startsWith(QStringLiteral("| `"))) continue;
+            const QStringList c = line.split(QLatin1Char('|'));
+            if (c.size() < 10) continue;
+            const std::string name = c[1].trimmed().remove(QLatin1Char('`')).toStdString();
+            const JobSpec s = JobSpec::fromPreset(name);
+            qInfo("%s: %s", name.c_str(), qPrintable(line));
+            QCOMPARE(c[2].trimmed().remove(QLatin1Char(',')).toInt(), s.train.steps);
+            QCOMPARE(c[3].trimmed().toDouble(), s.train.lr);
+            QCOMPARE(c[4].trimmed().toDouble(), s.train.mask_prob);
+            QCOMPARE(c[5].trimmed().toInt(), s.train.start_seq_len);
+            QCOMPARE(c[6].trimmed().toDouble(), s.train.start_seq_share);
+            QCOMPARE(c[7].trimmed().toDouble(), s.model.hidden_dropout);
+            QCOMPARE(c[8].trimmed() == QStringLiteral("yes"), s.model.sinusoidal_positions);
+            ++rows;
+        }
+        QVERIFY2(rows >= 3, "the README's preset table was not found");
     }
 
     void baselineNames()

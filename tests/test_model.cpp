@@ -50,6 +50,31 @@ std::vector<std::string> tinyVocab(int size)
 class TestModel : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void sinusoidalPositionInit()
+    {
+        // Vaswani et al. 3.5: PE(p, 2i) = sin(p / 10000^(2i/d)), PE(p, 2i+1) = cos(...), scaled to RMS 0.02.
+        const auto pe = sinusoidalPositions(64, 16, 0.02);
+        const double scale = 0.02 * std::sqrt(2.0);
+        for (int p : {0, 1, 7, 63})
+            for (int i = 0; i < 8; ++i) {
+                const double angle = p / std::pow(10000.0, 2.0 * i / 16);
+                QVERIFY(std::abs(pe[p][2 * i].item<double>() - scale * std::sin(angle)) < 1e-6);
+                QVERIFY(std::abs(pe[p][2 * i + 1].item<double>() - scale * std::cos(angle)) < 1e-6);
+            }
+        ModelConfig c = presetByName("bert-tiny").model;
+        c.sinusoidal_positions = true;
+        torch::manual_seed(1);
+        TransformerModel m(c);
+        const auto table = sinusoidalPositions(c.max_position_embeddings, c.embedding_size, c.initializer_range);
+        QVERIFY(torch::equal(m->embeddings->position->weight, table));
+        const double rms = table.pow(2).mean().sqrt().item<double>();
+        qInfo("sinusoidal table RMS %.5f (initializer_range %.3f)", rms, c.initializer_range);
+        QVERIFY(std::abs(rms - c.initializer_range) < 2e-3);
+        // The flag round-trips through config.json; the tensor layout is HF's as before.
+        QVERIFY(ModelConfig::fromJson(c.toJson()).sinusoidal_positions);
+        QVERIFY(!ModelConfig::fromJson(presetByName("bert-mini").model.toJson()).sinusoidal_positions);
+    }
+
     void initTestCase() { torch::set_num_threads(1); }
 
     void parameterCountsMatchClosedForm_data()

@@ -372,170 +372,215 @@
         <translation>짧은 시퀀스 확률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="169"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="170"/>
+        <source>BERT&apos;s schedule: train the first steps on shorter sequences (as many tokens a step), then on the full length. 0: off.</source>
+        <translation>BERT의 일정: 처음 스텝들은 더 짧은 시퀀스로 (스텝당 토큰 수는 같게) 학습하고, 그 뒤 전체 길이로 학습합니다. 0: 끔.</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="172"/>
+        <source>Start on sequences of (0: off)</source>
+        <translation>처음 시퀀스 길이 (0: 끔)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="173"/>
+        <source>… for this share of the steps</source>
+        <translation>… 전체 스텝 중 이 비율 동안</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="174"/>
+        <source>start the position embeddings as sinusoids</source>
+        <translation>위치 임베딩을 사인파로 시작</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="175"/>
+        <source>Vaswani et al.&apos;s sin/cos table as the initial value of the learned position embeddings (an init only; the checkpoint layout stays Hugging Face&apos;s)</source>
+        <translation>학습되는 위치 임베딩의 초깃값으로 Vaswani 등의 sin/cos 표를 씁니다 (초기화만 바뀌며 체크포인트 구조는 Hugging Face 그대로입니다)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="178"/>
+        <source>Position init</source>
+        <translation>위치 임베딩 초기화</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="179"/>
+        <source>record what the model learns first</source>
+        <translation>모델이 먼저 배우는 것을 기록</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="180"/>
+        <source>At each evaluation: held-out accuracy by word class and the structure of every attention head (the &apos;What it learns first&apos; tab)</source>
+        <translation>평가 때마다 단어 종류별 평가 정확도와 모든 어텐션 헤드의 구조를 기록합니다 (&apos;먼저 배우는 것&apos; 탭)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="183"/>
+        <source>Training dynamics</source>
+        <translation>학습 동역학</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="184"/>
         <source>Held-out share</source>
         <translation>평가용 문서 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="170"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="185"/>
         <source>Eval batches</source>
         <translation>평가 배치 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="171"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="186"/>
         <source>Log every</source>
         <translation>기록 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="172"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="187"/>
         <source>Probe every</source>
         <translation>관찰 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="173"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="188"/>
         <source>Keep last checkpoints (0: all)</source>
         <translation>유지할 최근 체크포인트 수 (0: 모두)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="174"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="189"/>
         <source>train NSP / SOP too</source>
         <translation>NSP / SOP도 학습</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="175"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="190"/>
         <source>BERT and ALBERT: off trains the masked LM alone (the paper&apos;s BERT baseline in ELECTRA&apos;s comparison)</source>
         <translation>BERT와 ALBERT: 끄면 마스크 언어 모델만 학습합니다 (ELECTRA 논문의 비교에서 쓴 BERT 기준선)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="177"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="192"/>
         <source>Sentence-pair loss</source>
         <translation>문장 쌍 손실</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="178"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="193"/>
         <source>ELECTRA generator size (× hidden)</source>
         <translation>ELECTRA 생성자 크기 (× hidden)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="179"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="194"/>
         <source>ELECTRA λ (discriminator weight)</source>
         <translation>ELECTRA λ (판별자 가중치)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="188"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="449"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="203"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="472"/>
         <source>Start training</source>
         <translation>학습 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="215"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="230"/>
         <source>Corpus text file</source>
         <translation>말뭉치 텍스트 파일</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="215"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="230"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="394"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="417"/>
         <source>Cannot start: %1</source>
         <translation>시작할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="397"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="420"/>
         <source>&lt;i&gt;Fix the model fields to see its parameter count.&lt;/i&gt;</source>
         <translation>&lt;i&gt;모델 항목을 고치면 파라미터 수가 표시됩니다.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="408"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="431"/>
         <source>Embeddings</source>
         <translation>임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="409"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="432"/>
         <source>V×E + E×H = %1×%2 + %2×%3</source>
         <translation>V×E + E×H = %1×%2 + %2×%3</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="410"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="433"/>
         <source>V×H = %1×%2</source>
         <translation>V×H = %1×%2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="413"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="436"/>
         <source>Attention</source>
         <translation>어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="413"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="414"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="436"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="437"/>
         <source>1 shared block</source>
         <translation>공유 블록 1개</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="413"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="414"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="436"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="437"/>
         <source>%1 layers</source>
         <translation>%1개 층</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="414"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="437"/>
         <source>Feed-forward</source>
         <translation>피드포워드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="415"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="438"/>
         <source>Final LayerNorm</source>
         <translation>마지막 LayerNorm</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="416"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="439"/>
         <source>Heads</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="417"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="440"/>
         <source>LM head tied to the embeddings</source>
         <translation>임베딩과 묶인 LM 헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="418"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="441"/>
         <source>dense + dense(1)</source>
         <translation>dense + dense(1)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="419"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="442"/>
         <source>pooler, NSP/SOP, MLM transform</source>
         <translation>풀러, NSP/SOP, MLM 변환</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="426"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="449"/>
         <source>Generator</source>
         <translation>생성자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="426"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="449"/>
         <source>H%1, embeddings shared</source>
         <translation>H%1, 임베딩 공유</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="430"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="453"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="432"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="455"/>
         <source>&lt;br&gt;%1 parameters saved versus unshared (%2).</source>
         <translation>&lt;br&gt;공유하지 않을 때(%2)보다 파라미터 %1개를 절약합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="437"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="460"/>
         <source>&lt;br&gt;Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.</source>
         <translation>&lt;br&gt;메모리: 가중치 + 기울기 + Adam %1, %2 × %3 활성값 약 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="449"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="472"/>
         <source>A run is training…</source>
         <translation>학습 중인 실행이 있습니다…</translation>
     </message>
@@ -543,88 +588,115 @@
 <context>
     <name>ptl::ui::CurvesPanel</name>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="39"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="40"/>
         <source>step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="40"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="41"/>
         <source>tokens seen</source>
         <translation>본 토큰 수</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="41"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="42"/>
         <source>training FLOPs (estimated)</source>
         <translation>학습 FLOPs (추정)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="42"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="43"/>
         <source>wall time (s)</source>
         <translation>경과 시간 (초)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="43"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="44"/>
         <source>relative time (s)</source>
         <translation>상대 시간 (초)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="49"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="50"/>
         <source>Exponential moving average, debiased (as TensorBoard); the raw curve stays faint behind</source>
         <translation>편향 보정 지수 이동 평균 (TensorBoard와 같음). 원래 곡선은 뒤에 흐리게 남습니다</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="51"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="52"/>
         <source>log y</source>
         <translation>로그 y</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="52"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="53"/>
+        <source>baseline</source>
+        <translation>기준선</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="55"/>
+        <source>Dashed: what a model that ignores context scores on the same data (the unigram entropy of the predicted tokens; for ELECTRA&apos;s discriminator the entropy of the replaced share). A curve below it means the model uses context.</source>
+        <translation>점선: 문맥을 무시하는 모델이 같은 데이터에서 얻는 값 (예측하는 토큰의 유니그램 엔트로피, ELECTRA 판별자는 대체 비율의 엔트로피). 곡선이 이 선보다 아래면 모델이 문맥을 쓰고 있다는 뜻입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="58"/>
         <source>Reset view</source>
         <translation>보기 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="53"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="59"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="63"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="69"/>
         <source>Select runs in the Runs panel (Ctrl-click for several) to see their curves.</source>
         <translation>실행 목록에서 실행을 선택하면 곡선이 보입니다 (여러 개는 Ctrl+클릭).</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="68"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="74"/>
         <source>Metric</source>
         <translation>지표</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="70"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="76"/>
         <source>x-axis</source>
         <translation>x축</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="72"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="78"/>
         <source>Smoothing</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="112"/>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="115"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="120"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="123"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="113"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="121"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="254"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="295"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="286"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="305"/>
+        <source>a model that ignores context (%1)</source>
+        <translation>문맥을 무시하는 모델 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="306"/>
+        <source>#%1 a model that ignores context (%2)</source>
+        <translation>#%1 문맥을 무시하는 모델 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="334"/>
+        <source>%1
+the unigram baseline: a model that ignores context and predicts by word frequency alone</source>
+        <translation>%1
+유니그램 기준선: 문맥을 무시하고 단어 빈도만으로 예측하는 모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="341"/>
         <source>%1
 x = %2
 smoothed %3
@@ -635,17 +707,17 @@ x = %2
 원래 값 %4</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="306"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="361"/>
         <source>PretrainLab curves</source>
         <translation>PretrainLab 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="330"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="385"/>
         <source>Unknown file type &apos;%1&apos;: use .png, .pdf, .svg or .csv</source>
         <translation>알 수 없는 파일 형식 &apos;%1&apos;: .png, .pdf, .svg, .csv 중 하나를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="333"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="388"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
@@ -863,100 +935,278 @@ x = %2
         <translation>DistilBERT: 이 실행의 학생이 복사해 시작한 층</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="476"/>
-        <location filename="../ui/distill/DistillPanel.cpp" line="546"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="484"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="554"/>
         <source>Pick a distillation run in the Runs panel, or give the student&apos;s checkpoint folder.</source>
         <translation>실행 패널에서 증류 실행을 고르거나 학생의 체크포인트 폴더를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="479"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="487"/>
         <source>Comparing…</source>
         <translation>비교하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="517"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="525"/>
         <source>Student layer %1 ↔ teacher layer %2 — MSE per head: %3</source>
         <translation>학생 층 %1 ↔ 교사 층 %2 — 헤드별 MSE: %3</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="522"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="530"/>
         <source>teacher layer %1, head %2</source>
         <translation>교사 층 %1, 헤드 %2</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="524"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="532"/>
         <source>student layer %1, head %2</source>
         <translation>학생 층 %1, 헤드 %2</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="534"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="542"/>
         <source>%1 layer pairs on %2 tokens; mean MSE per head %3. Attention probabilities, 0 to 1: the smaller the MSE, the closer the student&apos;s map to its teacher layer&apos;s.</source>
         <translation>토큰 %2개에서 층 쌍 %1개; 헤드별 평균 MSE %3. 어텐션 확률(0~1) 기준으로, MSE가 작을수록 학생의 지도가 교사 층의 지도에 가깝습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="549"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="557"/>
         <source>Measuring (latency, then held-out MLM accuracy on the bundled corpus)…</source>
         <translation>측정하는 중 (지연 시간, 그다음 번들 말뭉치의 평가용 MLM 정확도)…</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="573"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="581"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="575"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="583"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="577"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="585"/>
         <source>Non-embedding parameters</source>
         <translation>임베딩 제외 파라미터</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="579"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="587"/>
         <source>File size (model.safetensors)</source>
         <translation>파일 크기 (model.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="579"/>
-        <location filename="../ui/distill/DistillPanel.cpp" line="580"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="587"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="588"/>
         <source>%1 (%2 bytes/param)</source>
         <translation>%1 (파라미터당 %2바이트)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="582"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="590"/>
         <source>Inference latency (batch %1 × %2 tokens, %3 threads)</source>
         <translation>추론 지연 시간 (배치 %1 × 토큰 %2개, 스레드 %3개)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="583"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="591"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="583"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="591"/>
         <source>%1 ms (%2× faster)</source>
         <translation>%1 ms (%2배 빠름)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="585"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="593"/>
         <source>Held-out MLM loss</source>
         <translation>평가용 MLM 손실</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="586"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="594"/>
         <source>Held-out MLM accuracy (%1 masked positions)</source>
         <translation>평가용 MLM 정확도 (마스크 위치 %1개)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="598"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="606"/>
         <source>Teacher: %1
 Student: %2
 Measured now on this machine: the same input for the latency (encoder, fp32, median of %3), the same masked held-out batches for the accuracy.</source>
         <translation>교사: %1
 학생: %2
 지금 이 컴퓨터에서 측정: 지연 시간은 같은 입력(인코더, fp32, %3회의 중앙값), 정확도는 같은 마스크된 평가용 배치.</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::DynamicsPanel</name>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="43"/>
+        <source>punctuation</source>
+        <translation>문장 부호</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="44"/>
+        <source>determiners</source>
+        <translation>한정사</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="45"/>
+        <source>prepositions</source>
+        <translation>전치사</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="46"/>
+        <source>pronouns</source>
+        <translation>대명사</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="47"/>
+        <source>auxiliaries</source>
+        <translation>조동사</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="48"/>
+        <source>verbs</source>
+        <translation>동사</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="49"/>
+        <source>nouns</source>
+        <translation>명사</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="50"/>
+        <source>adjectives</source>
+        <translation>형용사</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="51"/>
+        <source>proper nouns</source>
+        <translation>고유 명사</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="52"/>
+        <source>other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="53"/>
+        <source>100 most frequent tokens</source>
+        <translation>가장 흔한 토큰 100개</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="54"/>
+        <source>frequency rank 100-1,000</source>
+        <translation>빈도 순위 100–1,000</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="55"/>
+        <source>rarer than rank 1,000</source>
+        <translation>순위 1,000보다 드문 토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="65"/>
+        <source>Select a run in the Runs panel. Every run records, at each evaluation, how well the model guesses held-out masked words of each kind and what its attention heads look at.</source>
+        <translation>실행 패널에서 실행을 고르세요. 모든 실행은 평가 때마다 모델이 평가용 문서의 가려진 단어를 종류별로 얼마나 잘 맞히는지, 어텐션 헤드가 어디를 보는지 기록합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="71"/>
+        <source>by part of speech (Brown&apos;s tags)</source>
+        <translation>품사별 (Brown 태그)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="72"/>
+        <source>by word frequency</source>
+        <translation>단어 빈도별</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="74"/>
+        <source>entropy of attention (low = focused)</source>
+        <translation>어텐션 엔트로피 (낮을수록 집중)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="75"/>
+        <source>attention on the previous token</source>
+        <translation>바로 앞 토큰에 주는 어텐션</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="76"/>
+        <source>attention on [CLS] / [SEP]</source>
+        <translation>[CLS] / [SEP]에 주는 어텐션</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="77"/>
+        <source>determiner / adjective → its noun</source>
+        <translation>한정사 / 형용사 → 그 명사</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="78"/>
+        <source>held-out loss ÷ unigram</source>
+        <translation>평가 손실 ÷ 유니그램</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="79"/>
+        <source>held-out accuracy</source>
+        <translation>평가 정확도</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="80"/>
+        <source>per head</source>
+        <translation>헤드별</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="101"/>
+        <source>&lt;b&gt;Which words it gets right&lt;/b&gt; (masked held-out tokens)</source>
+        <translation>&lt;b&gt;어떤 단어를 맞히는가&lt;/b&gt; (평가용 문서의 가려진 토큰)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="105"/>
+        <source>&lt;b&gt;What its heads look at&lt;/b&gt;</source>
+        <translation>&lt;b&gt;헤드는 어디를 보는가&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="112"/>
+        <source>&lt;b&gt;Past the plateau?&lt;/b&gt; Below 1.0 the model beats a model that ignores context</source>
+        <translation>&lt;b&gt;정체 구간을 벗어났는가?&lt;/b&gt; 1.0보다 아래면 문맥을 무시하는 모델보다 낫습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="161"/>
+        <source>Could not read the run store: %1</source>
+        <translation>실행 저장소를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="164"/>
+        <source>&lt;b&gt;What run #%1 %2 learns first&lt;/b&gt; — %3 evaluations</source>
+        <translation>&lt;b&gt;실행 #%1 %2이(가) 먼저 배우는 것&lt;/b&gt; — 평가 %3회</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="165"/>
+        <source>&lt;b&gt;What a model learns first&lt;/b&gt;</source>
+        <translation>&lt;b&gt;모델이 먼저 배우는 것&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="203"/>
+        <source>all masked tokens</source>
+        <translation>가려진 토큰 전체</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="221"/>
+        <source>layer %1 head %2</source>
+        <translation>%1층 헤드 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="239"/>
+        <source>Run #%1 has no dynamics snapshots yet: they are recorded at each evaluation (runs trained before this view existed, or with dynamics=false, have none).</source>
+        <translation>실행 #%1에는 아직 학습 동역학 스냅숏이 없습니다. 평가 때마다 기록됩니다 (이 보기가 생기기 전에 학습했거나 dynamics=false로 학습한 실행에는 없습니다).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="262"/>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="267"/>
+        <source>held-out loss ÷ unigram baseline (%1)</source>
+        <translation>평가 손실 ÷ 유니그램 기준선 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="277"/>
+        <source>1.0 = a model that ignores context (unigram)</source>
+        <translation>1.0 = 문맥을 무시하는 모델 (유니그램)</translation>
     </message>
 </context>
 <context>
@@ -1097,27 +1347,27 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>뚜렷한 차이 없음</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="264"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="263"/>
         <source>ELECTRA ahead</source>
         <translation>ELECTRA 우세</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="265"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="263"/>
         <source>BERT ahead</source>
         <translation>BERT 우세</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="266"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="264"/>
         <source>At %1 training FLOPs each: ELECTRA %2%, BERT (MLM) %3% held-out genre accuracy — %4 (difference %5 points, one standard error %6).</source>
         <translation>각각 학습 FLOPs %1에서 평가용 장르 정확도: ELECTRA %2%, BERT (MLM) %3% — %4 (차이 %5 포인트, 표준 오차 하나 %6).</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="277"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="275"/>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;run&lt;/th&gt;&lt;th&gt;steps&lt;/th&gt;&lt;th&gt;FLOPs&lt;/th&gt;&lt;th&gt;seconds&lt;/th&gt;&lt;th&gt;sequences&lt;/th&gt;&lt;th&gt;documents&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BERT-tiny (MLM)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;td&gt;%6%&lt;/td&gt;&lt;td&gt;%7%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ELECTRA-tiny&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;td&gt;%10&lt;/td&gt;&lt;td&gt;%11&lt;/td&gt;&lt;td&gt;%12%&lt;/td&gt;&lt;td&gt;%13%&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style=&apos;color:#555&apos;&gt;%14 held-out sequences from %15 documents; chance %16%, majority class %17%.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;실행&lt;/th&gt;&lt;th&gt;스텝&lt;/th&gt;&lt;th&gt;FLOPs&lt;/th&gt;&lt;th&gt;초&lt;/th&gt;&lt;th&gt;시퀀스&lt;/th&gt;&lt;th&gt;문서&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BERT-tiny (MLM)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;td&gt;%6%&lt;/td&gt;&lt;td&gt;%7%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ELECTRA-tiny&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;td&gt;%10&lt;/td&gt;&lt;td&gt;%11&lt;/td&gt;&lt;td&gt;%12%&lt;/td&gt;&lt;td&gt;%13%&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style=&apos;color:#555&apos;&gt;문서 %15개에서 나온 평가용 시퀀스 %14개; 무작위 %16%, 최빈 클래스 %17%.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="299"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="297"/>
         <source>Finished.</source>
         <translation>끝났습니다.</translation>
     </message>
@@ -1135,239 +1385,249 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::InspectPanel</name>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="34"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="35"/>
         <source>No model open.</source>
         <translation>열린 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="35"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="36"/>
         <source>Open model…</source>
         <translation>모델 열기…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="37"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="38"/>
         <source>Sentence A — write [MASK] where the model should guess</source>
         <translation>문장 A — 모델이 맞힐 자리에 [MASK]를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="39"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="40"/>
         <source>Sentence B (optional: a pair, segment B)</source>
         <translation>문장 B (선택: 문장 쌍의 세그먼트 B)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="47"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="48"/>
         <source>hide [CLS]/[SEP]</source>
         <translation>[CLS]/[SEP] 숨기기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="48"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="49"/>
         <source>average heads</source>
         <translation>헤드 평균</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="49"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="50"/>
         <source>rollout</source>
         <translation>롤아웃</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="50"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="51"/>
         <source>Attention rollout (Abnar &amp; Zuidema 2020): attention propagated through the layers up to this one</source>
         <translation>어텐션 롤아웃 (Abnar &amp; Zuidema 2020): 이 층까지 층을 거쳐 전파된 어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="52"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="53"/>
         <source>Export view…</source>
         <translation>보기 내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="59"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="60"/>
         <source>Head view</source>
         <translation>헤드 보기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="60"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="61"/>
         <source>Model view</source>
         <translation>모델 보기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="61"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="62"/>
         <source>Matrix</source>
         <translation>행렬</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="62"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="63"/>
         <source>Neuron view</source>
         <translation>뉴런 보기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="74"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="75"/>
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="75"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="76"/>
         <source>Pair</source>
         <translation>쌍</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="76"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="77"/>
         <source>Tokens</source>
         <translation>토큰</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="78"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="79"/>
         <source>Layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="80"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="81"/>
         <source>Heads</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="85"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="86"/>
         <source>Neuron query</source>
         <translation>뉴런 보기 쿼리</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="94"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="95"/>
         <source>follow the newest</source>
         <translation>최신 스냅숏 따라가기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="96"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="97"/>
         <source>Back to typed text</source>
         <translation>입력한 텍스트로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="109"/>
-        <source>&lt;b&gt;Fill-mask&lt;/b&gt; — top predictions at each [MASK]</source>
-        <translation>&lt;b&gt;빈칸 채우기&lt;/b&gt; — 각 [MASK] 자리의 상위 예측</translation>
+        <location filename="../ui/attention/InspectPanel.cpp" line="110"/>
+        <source>&lt;b&gt;Fill-mask&lt;/b&gt; — top predictions at each [MASK]; the last row is what word frequency alone would guess (bold: a guess that needs the context)</source>
+        <translation>&lt;b&gt;빈칸 채우기&lt;/b&gt; — 각 [MASK]의 상위 예측. 마지막 줄은 단어 빈도만으로 한 추측입니다 (굵은 글씨: 문맥이 있어야 나오는 추측)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="145"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="147"/>
         <source>Open a checkpoint folder (config.json + model.safetensors)</source>
         <translation>체크포인트 폴더 열기 (config.json + model.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="149"/>
         <location filename="../ui/attention/InspectPanel.cpp" line="151"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="153"/>
         <source>Export view</source>
         <translation>보기 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="149"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="151"/>
         <source>PNG image (*.png);;SVG (*.svg)</source>
         <translation>PNG 이미지 (*.png);;SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="154"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="156"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: %1 (%2)</source>
         <translation>&lt;b&gt;모델&lt;/b&gt;: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="158"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="160"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;Cannot open %1: %2&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;%1을(를) 열 수 없습니다: %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="168"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="170"/>
         <source>key token</source>
         <translation>키 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="168"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="170"/>
         <source>q · k (sum of products)</source>
         <translation>q · k (곱의 합)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="168"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="170"/>
         <source>score / √d</source>
         <translation>점수 / √d</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="168"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="170"/>
         <source>softmax</source>
         <translation>소프트맥스</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="189"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="191"/>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="228"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="230"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="229"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="231"/>
         <source>head %1</source>
         <translation>헤드 %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="246"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="248"/>
         <source>position</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="247"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="249"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="258"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="262"/>
+        <source>A model that ignores context guesses the most frequent tokens of its training data, the same at every position. Model guesses outside these are shown in bold.</source>
+        <translation>문맥을 무시하는 모델은 학습 데이터에서 가장 흔한 토큰을 어느 자리에서나 똑같이 추측합니다. 이 밖의 모델 추측은 굵게 표시합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="278"/>
         <source>[MASK] at %1</source>
         <translation>%1번 자리 [MASK]</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="259"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="279"/>
         <source>next token</source>
         <translation>다음 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="260"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="280"/>
+        <source>word frequency alone</source>
+        <translation>단어 빈도만으로</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/InspectPanel.cpp" line="281"/>
         <source>%1 tokens, %2 layers × %3 heads</source>
         <translation>토큰 %1개, %2개 층 × %3개 헤드</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="281"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="302"/>
         <source>Rollout through layer %1</source>
         <translation>%1층까지의 롤아웃</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="286"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="307"/>
         <source>Layer %1, average of heads</source>
         <translation>%1층, 헤드 평균</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="292"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="313"/>
         <source>Layer %1, all heads (matrix: their average)</source>
         <translation>%1층, 모든 헤드 (행렬: 평균)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="297"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="318"/>
         <source>Layer %1, head %2</source>
         <translation>%1층, 헤드 %2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="336"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="357"/>
         <source>Run %1 has no probe snapshots yet</source>
         <translation>실행 %1에는 아직 관찰 스냅숏이 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="353"/>
-        <location filename="../ui/attention/InspectPanel.cpp" line="366"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="374"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="387"/>
         <source>Run %1 · snapshot %2 of %3 · step %4</source>
         <translation>실행 %1 · 스냅숏 %3개 중 %2번째 · 스텝 %4</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="408"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="429"/>
         <source>Unknown file type &apos;%1&apos;: use .png or .svg</source>
         <translation>알 수 없는 파일 형식 &apos;%1&apos;: .png 또는 .svg를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../ui/attention/InspectPanel.cpp" line="411"/>
+        <location filename="../ui/attention/InspectPanel.cpp" line="432"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
@@ -1407,288 +1667,293 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="39"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="40"/>
         <source>PretrainLab</source>
         <translation>PretrainLab</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="49"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="50"/>
         <source>Training curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="50"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
         <source>Inside the model</source>
         <translation>모델 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
         <source>Masking inspector</source>
         <translation>마스킹 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
         <source>Replaced tokens (ELECTRA)</source>
         <translation>대체된 토큰 (ELECTRA)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
         <source>Distillation</source>
         <translation>증류</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
+        <source>What it learns first</source>
+        <translation>먼저 배우는 것</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="67"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="65"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="68"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="66"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="69"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
         <source>Run store: %1</source>
         <translation>실행 저장소: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="81"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="84"/>
         <source>Starting %1 (%2, %3 steps)…</source>
         <translation>%1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="88"/>
         <source>Starting %1 (%2, %3 steps) from the teacher %4…</source>
         <translation>교사 %4에서 %1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="107"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="107"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="110"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="118"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="127"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="172"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="177"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="182"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="190"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="201"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="202"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="204"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="211"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="218"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
         <source>E&amp;xperiments</source>
         <translation>실험(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
         <source>&amp;ELECTRA vs BERT at equal compute…</source>
         <translation>같은 계산량에서 ELECTRA 대 BERT(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="223"/>
         <source>Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders</source>
         <translation>BERT-tiny (MLM)와 ELECTRA-tiny를 같은 FLOPs로 학습하고 인코더를 비교합니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="226"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="225"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="260"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="264"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="270"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="271"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="269"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="273"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="274"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="297"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="302"/>
         <source>Equal-compute experiment finished. %1</source>
         <translation>같은 계산량 실험이 끝났습니다. %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
         <source>The equal-compute experiment did not complete.</source>
         <translation>같은 계산량 실험이 완료되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="323"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="319"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="324"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="332"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="343"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="344"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>

@@ -8,6 +8,7 @@
 #include "ui/worker/Inspector.h"
 #include "ui/config/ConfigEditor.h"
 #include "ui/distill/DistillPanel.h"
+#include "ui/dynamics/DynamicsPanel.h"
 #include "ui/electra/ExperimentDialog.h"
 #include "ui/electra/ReplacedPanel.h"
 #include "ui/curves/CurvesPanel.h"
@@ -51,8 +52,10 @@ int main(int argc, char** argv)
                                        QStringLiteral("N"), QStringLiteral("300"));
     QCommandLineOption distillSteps(QStringLiteral("distill-steps"), QStringLiteral("steps of the distillation run (0: skip)"), QStringLiteral("N"),
                                     QStringLiteral("60"));
-    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill"), QStringLiteral("PART"));
-    parser.addOptions({store, out, lang, steps, experimentSteps, distillSteps, only});
+    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics"), QStringLiteral("PART"));
+    QCommandLineOption dynamicsRun(QStringLiteral("dynamics-run"), QStringLiteral("the run shown in the dynamics view and the baseline curve (default: the first)"),
+                                   QStringLiteral("ID"), QStringLiteral("1"));
+    parser.addOptions({store, out, lang, steps, experimentSteps, distillSteps, only, dynamicsRun});
     parser.addHelpOption();
     parser.process(app);
     QTranslator translator;
@@ -70,6 +73,30 @@ int main(int argc, char** argv)
     auto* tabs = w.findChild<QTabWidget*>(QStringLiteral("centralTabs"));
     bool finished = false;
     QObject::connect(w.controller(), &ptl::ui::TrainingController::runFinished, [&] { finished = true; });
+    // What a run learned first, and its held-out loss against the unigram baseline.
+    auto dynamicsShots = [&] {
+        const qint64 id = parser.value(dynamicsRun).toLongLong();
+        w.refreshRuns();
+        w.runsPanel()->selectRun(id);
+        wait(500);
+        if (tabs) tabs->setCurrentWidget(w.dynamicsPanel());
+        w.dynamicsPanel()->setRun(id);
+        wait(500);
+        save(&w, dir + QStringLiteral("/dynamics%1.png").arg(suffix));
+        w.dynamicsPanel()->setHeadMeasure(1);
+        wait(300);
+        save(w.dynamicsPanel(), dir + QStringLiteral("/dynamics-previous-token%1.png").arg(suffix));
+        w.curves()->setRuns({id});
+        w.curves()->setMetric(QStringLiteral("eval_mlm_loss"));
+        w.curves()->setXAxis(ptl::ui::CurvesPanel::Step);
+        if (tabs) tabs->setCurrentWidget(w.curves());
+        wait(400);
+        save(w.curves(), dir + QStringLiteral("/curves-baseline%1.png").arg(suffix));
+    };
+    if (parser.value(only) == QLatin1String("dynamics")) {
+        dynamicsShots();
+        return 0;
+    }
     if (parser.value(only) == QLatin1String("distill")) goto distill;
     {
 

@@ -18,6 +18,12 @@ struct TrainConfig {
     int steps = 1000;
     int batch_size = 32;
     int seq_len = 128;
+    // BERT's short-then-long schedule (Devlin et al. 2019, A.2: 128 tokens for 90% of the
+    // steps, then 512): the first start_seq_share of the steps train on start_seq_len-token
+    // sequences, with the batch grown so a step holds the same number of tokens; evaluation
+    // always uses seq_len. 0 turns it off.
+    int start_seq_len = 0;
+    double start_seq_share = 0.9;
     int grad_accum = 1;           // micro-batches per optimizer step
     double lr = 5e-4;
     double weight_decay = 0.01;   // decoupled; not on biases and LayerNorm weights

@@ -18,6 +18,16 @@ static ModelConfig bert(int layers, int hidden, int heads)
     return c;
 }
 
+// The plateau study's winner for short runs (README, "Past the unigram plateau"): no
+// dropout, and the learned position embeddings started as sinusoids.
+static ModelConfig fastBert(int layers, int hidden, int heads)
+{
+    ModelConfig c = bert(layers, hidden, heads);
+    c.hidden_dropout = c.attention_dropout = c.embedding_dropout = 0.0;
+    c.sinusoidal_positions = true;
+    return c;
+}
+
 static ModelConfig gpt(int layers, int hidden, int heads)
 {
     ModelConfig c = bert(layers, hidden, heads);
@@ -29,6 +39,14 @@ static ModelConfig gpt(int layers, int hidden, int heads)
     c.causal = true;
     c.scale_residual_init = true;
     c.layer_norm_eps = 1e-5;
+    return c;
+}
+
+// The plateau study's winner for a short GPT run: no dropout.
+static ModelConfig fastGpt(int layers, int hidden, int heads)
+{
+    ModelConfig c = gpt(layers, hidden, heads);
+    c.hidden_dropout = c.attention_dropout = c.embedding_dropout = 0.0;
     return c;
 }
 
@@ -65,9 +83,9 @@ static ModelConfig distilbert(int layers, int hidden, int heads)
 const std::vector<Preset>& presets()
 {
     static const std::vector<Preset> all = {
-        {"bert-tiny", "BERT, 2 layers, hidden 128, 2 heads (MLM + NSP)", bert(2, 128, 2), TokenizerKind::WordPiece, 128},
+        {"bert-tiny", "BERT, 2 layers, hidden 128, 2 heads (MLM + NSP)", fastBert(2, 128, 2), TokenizerKind::WordPiece, 128},
         {"bert-mini", "BERT, 4 layers, hidden 256, 4 heads (MLM + NSP)", bert(4, 256, 4), TokenizerKind::WordPiece, 128},
-        {"gpt-tiny", "GPT-2, 2 layers, hidden 128, 2 heads (causal LM)", gpt(2, 128, 2), TokenizerKind::ByteLevelBpe, 128},
+        {"gpt-tiny", "GPT-2, 2 layers, hidden 128, 2 heads (causal LM)", fastGpt(2, 128, 2), TokenizerKind::ByteLevelBpe, 128},
         {"gpt-mini", "GPT-2, 4 layers, hidden 256, 4 heads (causal LM)", gpt(4, 256, 4), TokenizerKind::ByteLevelBpe, 128},
         {"albert-tiny", "ALBERT, 4 layers, hidden 256, 4 heads, E=64, all layers shared (n-gram MLM + SOP)",
          albert(4, 256, 4, 64), TokenizerKind::WordPiece, 128},

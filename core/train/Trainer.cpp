@@ -108,6 +108,7 @@ public:
             makeModel();
             if (distiller_) distiller_->initStudent();
             makeOptimizer();
+            t0_ = Clock::now();  // the baselines' wall time is the run's start
             recordBaselines();
             return loop();
         } catch (const std::exception& e) {
@@ -163,6 +164,15 @@ private:
                         "leave vocab_size at the preset's value");
         const Corpus corpus = spec_.corpus.empty() ? bundledCorpus() : readCorpus(spec_.corpus);
         data_ = std::make_unique<DataPipeline>(spec_, *tok_, corpus);
+        if (spec_.train.start_seq_len > 0 && spec_.train.start_seq_len < spec_.train.seq_len && spec_.train.start_seq_share > 0) {
+            // The short first phase: shorter sequences, as many tokens a step.
+            JobSpec s = spec_;
+            s.train.seq_len = spec_.train.start_seq_len;
+            s.train.batch_size = std::max(1, spec_.train.batch_size * spec_.train.seq_len / spec_.train.start_seq_len);
+            s.train.max_predictions = std::max(1, static_cast<int>(std::lround(spec_.train.max_predictions * static_cast<double>(s.train.seq_len) / spec_.train.seq_len)));
+            startData_ = std::make_unique<DataPipeline>(s, *tok_, corpus);
+            startSteps_ = static_cast<std::int64_t>(std::lround(spec_.train.start_seq_share * spec_.train.steps));
+        }
         unigramEntropy_ = data_->trainUnigram().entropy();
         evalUnigramLoss_ = data_->trainUnigram().crossEntropy(data_->heldOutUnigram());
         if (spec_.train.dynamics) {
@@ -601,7 +611,8 @@ private:
             BinaryCounts discCounts;
             std::int64_t tokens = 0;
             for (int a = 0; a < t.grad_accum; ++a) {
-                last = data_->trainBatch(step_ * t.grad_accum + a);
+                last = step_ < startSteps_ ? startData_->trainBatch(step_ * t.grad_accum + a)
+                                           : data_->trainBatch((step_ - startSteps_) * t.grad_accum + a);
                 LossParts p;
                 {
                     AutocastScope ac(bf16_);
@@ -727,6 +738,8 @@ private:
     fs::path outDir_;
     std::unique_ptr<Tokenizer> tok_;
     std::unique_ptr<DataPipeline> data_;
+    std::unique_ptr<DataPipeline> startData_;  // the short first phase (start_seq_len), when set
+    std::int64_t startSteps_ = 0;
     std::unique_ptr<DynamicsProbe> dynamics_;
     TransformerModel model_{nullptr};  // ELECTRA: the discriminator
     ElectraModels electra_;

@@ -166,6 +166,21 @@ void ConfigEditor::build()
     fields_[QStringLiteral("dynamic_masking")] = dynamic_;
     moreForm->addRow(tr("Dynamic masking"), dynamic_);
     moreForm->addRow(tr("Short-sequence probability"), realField(QStringLiteral("short_seq_prob"), 0, 1, 2, 0.05));
+    auto* startLen = intField(QStringLiteral("start_seq_len"), 0, 4096);
+    startLen->setToolTip(tr("BERT's schedule: train the first steps on shorter sequences (as many tokens a step), then on the full "
+                            "length. 0: off."));
+    moreForm->addRow(tr("Start on sequences of (0: off)"), startLen);
+    moreForm->addRow(tr("… for this share of the steps"), realField(QStringLiteral("start_seq_share"), 0, 1, 2, 0.05));
+    sinusoidal_ = new QCheckBox(tr("start the position embeddings as sinusoids"), this);
+    sinusoidal_->setToolTip(tr("Vaswani et al.'s sin/cos table as the initial value of the learned position embeddings (an init "
+                               "only; the checkpoint layout stays Hugging Face's)"));
+    fields_[QStringLiteral("sinusoidal_positions")] = sinusoidal_;
+    moreForm->addRow(tr("Position init"), sinusoidal_);
+    dynamics_ = new QCheckBox(tr("record what the model learns first"), this);
+    dynamics_->setToolTip(tr("At each evaluation: held-out accuracy by word class and the structure of every attention head "
+                             "(the 'What it learns first' tab)"));
+    fields_[QStringLiteral("dynamics")] = dynamics_;
+    moreForm->addRow(tr("Training dynamics"), dynamics_);
     moreForm->addRow(tr("Held-out share"), realField(QStringLiteral("held_out"), 0.01, 0.49, 2, 0.01));
     moreForm->addRow(tr("Eval batches"), intField(QStringLiteral("eval_batches"), 1, 10000));
     moreForm->addRow(tr("Log every"), intField(QStringLiteral("log_every"), 1, 100000));
@@ -177,7 +192,7 @@ void ConfigEditor::build()
     moreForm->addRow(tr("Sentence-pair loss"), pairLoss_);
     moreForm->addRow(tr("ELECTRA generator size (× hidden)"), realField(QStringLiteral("generator_ratio"), 0.05, 1, 3, 0.05));
     moreForm->addRow(tr("ELECTRA λ (discriminator weight)"), realField(QStringLiteral("disc_weight"), 0, 1000, 1, 5));
-    for (QCheckBox* c : {wholeWord_, dynamic_, pairLoss_}) connect(c, &QCheckBox::toggled, this, &ConfigEditor::revalidate);
+    for (QCheckBox* c : {wholeWord_, dynamic_, pairLoss_, sinusoidal_, dynamics_}) connect(c, &QCheckBox::toggled, this, &ConfigEditor::revalidate);
 
     breakdown_ = new QLabel(this);
     breakdown_->setTextFormat(Qt::RichText);
@@ -293,6 +308,10 @@ void ConfigEditor::setSpec(const JobSpec& s)
     setReal("generator_ratio", m.generator_ratio);
     setReal("disc_weight", t.disc_weight);
     setReal("short_seq_prob", t.short_seq_prob);
+    setInt("start_seq_len", t.start_seq_len);
+    setReal("start_seq_share", t.start_seq_share);
+    sinusoidal_->setChecked(m.sinusoidal_positions);
+    dynamics_->setChecked(t.dynamics);
     setReal("held_out", t.held_out);
     setInt("eval_batches", t.eval_batches);
     setInt("log_every", t.log_every);
@@ -368,6 +387,10 @@ JobSpec ConfigEditor::spec() const
     m.generator_ratio = r("generator_ratio");
     t.disc_weight = r("disc_weight");
     t.short_seq_prob = r("short_seq_prob");
+    t.start_seq_len = i("start_seq_len");
+    t.start_seq_share = r("start_seq_share");
+    m.sinusoidal_positions = sinusoidal_->isChecked();
+    t.dynamics = dynamics_->isChecked();
     t.held_out = r("held_out");
     t.eval_batches = i("eval_batches");
     t.log_every = i("log_every");

@@ -55,6 +55,8 @@ private:
     QCheckBox* wholeWord_ = nullptr;
     QCheckBox* dynamic_ = nullptr;
     QCheckBox* pairLoss_ = nullptr;
+    QCheckBox* sinusoidal_ = nullptr;
+    QCheckBox* dynamics_ = nullptr;
     QLabel* family_ = nullptr;
     QLabel* breakdown_ = nullptr;
     QLabel* error_ = nullptr;
