@@ -75,7 +75,10 @@ private Q_SLOTS:
         auto session = ModelSession::open(panel.inspector()->modelPath().toStdString());
         const InspectResult direct = session->inspect("the jury said the [MASK] was fair .", std::string("nobody objected ."), 5);
         QCOMPARE(direct.maskPredictions.size(), std::size_t(1));
-        QCOMPARE(panel.predictions()->rowCount(), 1);
+        QCOMPARE(panel.predictions()->rowCount(), 2);  // the [MASK], then what word frequency alone guesses
+        QCOMPARE(panel.predictions()->item(1, 0)->text(), QStringLiteral("word frequency alone"));
+        QVERIFY(!direct.frequencyGuess.empty());
+        QVERIFY(panel.predictions()->item(1, 1)->text().startsWith(QString::fromStdString(direct.frequencyGuess[0].token) + QStringLiteral("  ")));
         for (int k = 0; k < 5; ++k) {
             const QString cell = panel.predictions()->item(0, k + 1)->text();
             QVERIFY2(cell.startsWith(QString::fromStdString(direct.maskPredictions[0].candidates[static_cast<std::size_t>(k)].token) + QStringLiteral("  ")),
@@ -107,7 +110,7 @@ private Q_SLOTS:
                 else below += m[q][k];
             }
         QVERIFY(below > 1.0);
-        QVERIFY(panel.predictions()->rowCount() == 1);  // next-token predictions for GPT
+        QVERIFY(panel.predictions()->rowCount() == 2);  // next-token predictions for GPT, and word frequency alone
     }
 
     void maskingColoursMatchTheDecisions()

@@ -1034,177 +1034,177 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::DynamicsPanel</name>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="43"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="49"/>
         <source>punctuation</source>
         <translation>문장 부호</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="44"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="50"/>
         <source>determiners</source>
         <translation>한정사</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="45"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="51"/>
         <source>prepositions</source>
         <translation>전치사</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="46"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="52"/>
         <source>pronouns</source>
         <translation>대명사</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="47"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="53"/>
         <source>auxiliaries</source>
         <translation>조동사</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="48"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="54"/>
         <source>verbs</source>
         <translation>동사</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="49"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="55"/>
         <source>nouns</source>
         <translation>명사</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="50"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="56"/>
         <source>adjectives</source>
         <translation>형용사</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="51"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="57"/>
         <source>proper nouns</source>
         <translation>고유 명사</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="52"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="58"/>
         <source>other</source>
         <translation>기타</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="53"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="59"/>
         <source>100 most frequent tokens</source>
         <translation>가장 흔한 토큰 100개</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="54"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="60"/>
         <source>frequency rank 100-1,000</source>
         <translation>빈도 순위 100–1,000</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="55"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="61"/>
         <source>rarer than rank 1,000</source>
         <translation>순위 1,000보다 드문 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="65"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="71"/>
         <source>Select a run in the Runs panel. Every run records, at each evaluation, how well the model guesses held-out masked words of each kind and what its attention heads look at.</source>
         <translation>실행 패널에서 실행을 고르세요. 모든 실행은 평가 때마다 모델이 평가용 문서의 가려진 단어를 종류별로 얼마나 잘 맞히는지, 어텐션 헤드가 어디를 보는지 기록합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="71"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="77"/>
         <source>by part of speech (Brown&apos;s tags)</source>
         <translation>품사별 (Brown 태그)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="72"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="78"/>
         <source>by word frequency</source>
         <translation>단어 빈도별</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="74"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="80"/>
         <source>entropy of attention (low = focused)</source>
         <translation>어텐션 엔트로피 (낮을수록 집중)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="75"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="81"/>
         <source>attention on the previous token</source>
         <translation>바로 앞 토큰에 주는 어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="76"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="82"/>
         <source>attention on [CLS] / [SEP]</source>
         <translation>[CLS] / [SEP]에 주는 어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="77"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="83"/>
         <source>determiner / adjective → its noun</source>
         <translation>한정사 / 형용사 → 그 명사</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="78"/>
-        <source>held-out loss ÷ unigram</source>
-        <translation>평가 손실 ÷ 유니그램</translation>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="84"/>
+        <source>loss ÷ unigram</source>
+        <translation>손실 ÷ 유니그램</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="79"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="273"/>
+        <source>held-out loss ÷ unigram baseline</source>
+        <translation>평가 손실 ÷ 유니그램 기준선</translation>
+    </message>
+    <message>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="85"/>
         <source>held-out accuracy</source>
         <translation>평가 정확도</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="80"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="86"/>
         <source>per head</source>
         <translation>헤드별</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="101"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="107"/>
         <source>&lt;b&gt;Which words it gets right&lt;/b&gt; (masked held-out tokens)</source>
         <translation>&lt;b&gt;어떤 단어를 맞히는가&lt;/b&gt; (평가용 문서의 가려진 토큰)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="105"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="111"/>
         <source>&lt;b&gt;What its heads look at&lt;/b&gt;</source>
         <translation>&lt;b&gt;헤드는 어디를 보는가&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="112"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="118"/>
         <source>&lt;b&gt;Past the plateau?&lt;/b&gt; Below 1.0 the model beats a model that ignores context</source>
         <translation>&lt;b&gt;정체 구간을 벗어났는가?&lt;/b&gt; 1.0보다 아래면 문맥을 무시하는 모델보다 낫습니다</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="161"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="167"/>
         <source>Could not read the run store: %1</source>
         <translation>실행 저장소를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="164"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="170"/>
         <source>&lt;b&gt;What run #%1 %2 learns first&lt;/b&gt; — %3 evaluations</source>
         <translation>&lt;b&gt;실행 #%1 %2이(가) 먼저 배우는 것&lt;/b&gt; — 평가 %3회</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="165"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="171"/>
         <source>&lt;b&gt;What a model learns first&lt;/b&gt;</source>
         <translation>&lt;b&gt;모델이 먼저 배우는 것&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="203"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="209"/>
         <source>all masked tokens</source>
         <translation>가려진 토큰 전체</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="221"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="227"/>
         <source>layer %1 head %2</source>
         <translation>%1층 헤드 %2</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="239"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="245"/>
         <source>Run #%1 has no dynamics snapshots yet: they are recorded at each evaluation (runs trained before this view existed, or with dynamics=false, have none).</source>
         <translation>실행 #%1에는 아직 학습 동역학 스냅숏이 없습니다. 평가 때마다 기록됩니다 (이 보기가 생기기 전에 학습했거나 dynamics=false로 학습한 실행에는 없습니다).</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="262"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="268"/>
         <source>step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="267"/>
-        <source>held-out loss ÷ unigram baseline (%1)</source>
-        <translation>평가 손실 ÷ 유니그램 기준선 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="277"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="283"/>
         <source>1.0 = a model that ignores context (unigram)</source>
         <translation>1.0 = 문맥을 무시하는 모델 (유니그램)</translation>
     </message>

@@ -261,6 +261,11 @@ EqualComputeResult runEqualCompute(const EqualComputeOptions& o, const std::stri
             throw Error("the BERT arm needs a masked-LM preset (bert-*), got " + o.bertPreset);
         if (specs[1].model.family != Family::Electra) throw Error("the ELECTRA arm needs an electra-* preset, got " + o.electraPreset);
         specs[0].train.pair_loss = false;  // the paper's BERT baseline at equal compute is MLM only
+        // ... with BERT's own masking and one sequence length (the bert-tiny preset's short-run
+        // recipe, 40% masking and 32-token sequences first, is not the paper's baseline).
+        specs[0].train.mask_prob = 0.15;
+        specs[0].train.max_predictions = 20;
+        specs[0].train.start_seq_len = 0;
         for (auto& s : specs) s.setAll(o.set);
         for (auto& s : specs)
             if (auto msg = s.validate(); !msg.empty()) throw Error("invalid experiment setting: " + msg);

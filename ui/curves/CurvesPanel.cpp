@@ -310,7 +310,11 @@ void CurvesPanel::redraw()
     plot_->yAxis->setLabel(metric_->currentText());
     empty_->setVisible(lines.empty());
     plot_->legend->setVisible(!lines.empty());
-    if (i > 0 && (followData_ || plot_->xAxis->range().size() <= 1.0)) plot_->rescaleAxes();
+    if (i > 0 && (followData_ || plot_->xAxis->range().size() <= 1.0)) {
+        plot_->rescaleAxes();
+        // A little room above and below, so a baseline at the edge stays visible.
+        if (!logY_->isChecked()) plot_->yAxis->scaleRange(1.08, plot_->yAxis->range().center());
+    }
     plot_->replot(QCustomPlot::rpQueuedReplot);
     ++replots_;
 }

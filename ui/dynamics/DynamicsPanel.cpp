@@ -26,7 +26,13 @@ QCustomPlot* makePlot(QWidget* parent, const QString& yLabel)
     auto* p = new QCustomPlot(parent);
     p->legend->setVisible(true);
     p->legend->setFont(parent->font());
-    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    // The legend in its own column to the right of the plot, so it never covers a line.
+    p->axisRect()->insetLayout()->take(p->legend);
+    p->plotLayout()->addElement(0, 1, p->legend);
+    p->plotLayout()->setColumnStretchFactor(0, 5);
+    p->plotLayout()->setColumnStretchFactor(1, 1);
+    p->legend->setMargins(QMargins(4, 2, 4, 2));
+    p->plotLayout()->setMargins(QMargins(0, 0, 4, 0));
     p->yAxis->setLabel(yLabel);
     p->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     p->axisRect()->setRangeZoom(Qt::Horizontal);
@@ -75,7 +81,7 @@ DynamicsPanel::DynamicsPanel(QString storePath, QWidget* parent) : QWidget(paren
     headMeasure_->addItem(tr("attention on the previous token"));
     headMeasure_->addItem(tr("attention on [CLS] / [SEP]"));
     headMeasure_->addItem(tr("determiner / adjective → its noun"));
-    ratioPlot_ = makePlot(this, tr("held-out loss ÷ unigram"));
+    ratioPlot_ = makePlot(this, tr("loss ÷ unigram"));
     classPlot_ = makePlot(this, tr("held-out accuracy"));
     headPlot_ = makePlot(this, tr("per head"));
     for (QCustomPlot* p : {ratioPlot_, classPlot_}) {
@@ -264,7 +270,7 @@ void DynamicsPanel::redraw()
     const auto ratio = ratioLines();
     fill(ratioPlot_, ratio, false);
     if (!ratio.empty()) {
-        ratioPlot_->graph(0)->setName(tr("held-out loss ÷ unigram baseline (%1)").arg(ratioMetric_));
+        ratioPlot_->graph(0)->setName(tr("held-out loss ÷ unigram baseline"));
         ratioPlot_->graph(0)->setPen(QPen(QColor(0x20, 0x20, 0x20), 2));
         auto* one = new QCPItemStraightLine(ratioPlot_);
         one->point1->setCoords(0, 1.0);
