@@ -84,23 +84,15 @@ DynamicsPanel::DynamicsPanel(QString storePath, QWidget* parent) : QWidget(paren
     ratioPlot_ = makePlot(this, tr("loss ÷ unigram"));
     classPlot_ = makePlot(this, tr("held-out accuracy"));
     headPlot_ = makePlot(this, tr("per head"));
-    for (QCustomPlot* p : {ratioPlot_, classPlot_}) {
-        // One step axis: panning or zooming one moves the others.
-        for (QCustomPlot* q : {ratioPlot_, classPlot_, headPlot_})
-            if (p != q) connect(p->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), q, [q](const QCPRange& r) {
-                    if (q->xAxis->range() != r) {
-                        q->xAxis->setRange(r);
-                        q->replot(QCustomPlot::rpQueuedReplot);
-                    }
-                });
-    }
-    connect(headPlot_->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this](const QCPRange& r) {
-        for (QCustomPlot* q : {ratioPlot_, classPlot_})
-            if (q->xAxis->range() != r) {
-                q->xAxis->setRange(r);
-                q->replot(QCustomPlot::rpQueuedReplot);
-            }
-    });
+    // One step axis: panning or zooming one plot moves the others.
+    for (QCustomPlot* p : {ratioPlot_, classPlot_, headPlot_})
+        connect(p->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this, p](const QCPRange& r) {
+            for (QCustomPlot* q : {ratioPlot_, classPlot_, headPlot_})
+                if (q != p && q->xAxis->range() != r) {
+                    q->xAxis->setRange(r);
+                    q->replot(QCustomPlot::rpQueuedReplot);
+                }
+        });
     auto* top = new QHBoxLayout;
     top->addWidget(title_, 1);
     auto* classBar = new QHBoxLayout;
@@ -245,8 +237,7 @@ void DynamicsPanel::redraw()
         message_->setText(tr("Run #%1 has no dynamics snapshots yet: they are recorded at each evaluation (runs trained before this "
                              "view existed, or with dynamics=false, have none).")
                               .arg(runId_));
-    const bool pos = classMode_->currentIndex() == 0;
-    if (any && pos && points_.back().posClasses.empty() && classMode_->currentIndex() == 0) {
+    if (any && classMode_->currentIndex() == 0 && points_.back().posClasses.empty()) {
         // No tags (a corpus other than the bundled Brown): frequency bands only.
         QSignalBlocker block(classMode_);
         classMode_->setCurrentIndex(1);
