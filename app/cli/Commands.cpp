@@ -248,8 +248,12 @@ void addInspect(CLI::App& app)
         const InspectResult r = inspect(m, o->text, o->textB.empty() ? std::nullopt : std::optional<std::string>(o->textB), o->topK);
         // What word frequency alone guesses (a model that ignores context), for comparison.
         json freq = json::array();
-        if (const auto u = unigramFor(m))
-            for (const auto& [id, share] : u->top(o->topK)) freq.push_back({{"token", m.tokenizer->token(id)}, {"id", id}, {"prob", share}});
+        try {
+            if (const auto u = unigramFor(m))
+                for (const auto& [id, share] : u->top(o->topK)) freq.push_back({{"token", m.tokenizer->token(id)}, {"id", id}, {"prob", share}});
+        } catch (const Error& e) {
+            std::cerr << "warning: " << e.full() << "\n";  // the predictions still print
+        }
         json top = json::array();
         for (const auto& p : r.maskPredictions) {
             json cands = json::array();

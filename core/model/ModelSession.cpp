@@ -20,7 +20,14 @@ namespace {
 
 class Session : public ModelSession {
 public:
-    explicit Session(const std::string& dir) : m_(loadCheckpoint(dir)), dir_(dir) { unigram_ = unigramFor(m_); }
+    explicit Session(const std::string& dir) : m_(loadCheckpoint(dir)), dir_(dir)
+    {
+        try {
+            unigram_ = unigramFor(m_);
+        } catch (const std::exception&) {
+            // A damaged unigram.json costs only the "word frequency alone" row; the model opens.
+        }
+    }
 
     const ModelConfig& config() const override { return m_.config; }
     std::string path() const override { return dir_; }
