@@ -1,5 +1,6 @@
 #include "app/cli/Commands.h"
 #include "core/api/Dynamics.h"
+#include "core/api/Evaluate.h"
 #include "core/api/Experiment.h"
 #include "core/api/ModelSession.h"
 #include "core/api/Presets.h"
@@ -352,6 +353,36 @@ void addProbe(CLI::App& app)
         std::cout << std::fixed << std::setprecision(1) << "genre accuracy " << 100 * r.accuracy << "% on " << r.testExamples
                   << " held-out chunks, " << 100 * r.docAccuracy << "% on " << r.testDocuments << " documents (" << r.classes
                   << " genres; majority class " << 100 * r.majority << "%), " << std::setprecision(2) << r.seconds << " s\n";
+    });
+}
+
+void addEvaluate(CLI::App& app)
+{
+    struct Opts {
+        std::string checkpoint;
+        HeldOutOptions h;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("evaluate", "held-out metrics of a checkpoint against the unigram baseline (what its card reports)");
+    c->add_option("--checkpoint", o->checkpoint, "checkpoint folder")->required();
+    c->add_option("--seed", o->h.seed, "the training run's seed: it picks the held-out documents (shipped models: see card.json)");
+    c->add_option("--held-out", o->h.heldOut, "share of documents the run held out");
+    c->add_option("--mask-prob", o->h.maskProb, "masked LM: share of tokens masked (BERT's 15% by default)");
+    c->add_option("--batches", o->h.batches, "held-out batches");
+    c->add_option("--batch-size", o->h.batchSize, "sequences a batch");
+    c->add_option("--seq-len", o->h.seqLen, "tokens a sequence");
+    c->add_option("--corpus", o->h.corpus, "text file or folder (default: the bundled Brown corpus)");
+    c->add_flag("--json", o->json, "print the result as JSON");
+    c->callback([o] {
+        const HeldOutResult r = evaluateHeldOut(o->checkpoint, o->h);
+        if (o->json) {
+            printJson(toJson(r));
+            return;
+        }
+        std::cout << r.family << " (" << r.objective << "), " << r.predicted << " positions of " << r.sequences << " sequences from "
+                  << r.heldOutDocuments << " held-out documents\n";
+        for (const auto& [k, v] : r.metrics) std::cout << "  " << std::left << std::setw(26) << k << std::fixed << std::setprecision(4) << v << "\n";
     });
 }
 

@@ -19,6 +19,7 @@ void addDistill(CLI::App& app);
 void addCompare(CLI::App& app);
 void addReplaced(CLI::App& app);
 void addProbe(CLI::App& app);
+void addEvaluate(CLI::App& app);
 
 // Set by --threads before any command runs.
 extern int gThreads;

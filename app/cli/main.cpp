@@ -18,6 +18,7 @@ int main(int argc, char** argv)
     ptl::cli::addInspect(app);
     ptl::cli::addReplaced(app);
     ptl::cli::addProbe(app);
+    ptl::cli::addEvaluate(app);
     ptl::cli::addExperiment(app);
     ptl::cli::addDistill(app);
     ptl::cli::addCompare(app);
