@@ -1,6 +1,7 @@
 // ELECTRA: the label rule, gradient isolation of the generator, lambda, the 85/15 masking,
 // HF names in checkpoints, the discriminator's metrics on a hand-computed fixture, the
 // generator's size, exact resume with sampling, and the equal-compute experiment.
+#include "core/api/Baselines.h"
 #include "core/api/Bench.h"
 #include "core/api/Experiment.h"
 #include "core/api/Job.h"
@@ -10,6 +11,7 @@
 #include "core/model/StateDict.h"
 #include "core/objectives/Electra.h"
 #include "core/objectives/MlmMasker.h"
+#include "core/objectives/Unigram.h"
 #include "core/store/RunStore.h"
 #include "core/text/Tokenizer.h"
 #include "core/util/Files.h"
@@ -372,6 +374,130 @@ private Q_SLOTS:
         for (const auto& t : asTyped.tokens) QVERIFY(!t.masked && t.original == t.shown);
     }
 
+    void unigramReplacementsIgnoreContextAndFollowTheirDistribution()
+    {
+        torch::manual_seed(6);
+        ElectraModels m = makeElectra(tinyElectra());
+        // 64 rows x 8 masked positions; replacements drawn from {7: 0.75, 9: 0.25}.
+        auto ids = torch::full({64, 8}, 3, torch::kLong);
+        auto labels = torch::full({64, 8}, 11, torch::kLong);
+        auto mask = torch::ones({64, 8}, torch::kLong);
+        ElectraReplacements rep;
+        rep.fixedProbs = torch::zeros({64});
+        rep.fixedProbs[7] = 0.75;
+        rep.fixedProbs[9] = 0.25;
+        at::Generator g1 = at::make_generator<at::CPUGeneratorImpl>(8);
+        const auto a = electraForward(m, ids, {}, mask, labels, 50.0, 1.0, g1, rep);
+        QCOMPARE(a.sampled.size(0), std::int64_t(512));
+        QCOMPARE(((a.sampled == 7) | (a.sampled == 9)).sum().item<std::int64_t>(), std::int64_t(512));
+        const double share7 = (a.sampled == 7).sum().item<double>() / 512.0;
+        QVERIFY2(std::abs(share7 - 0.75) < 0.06, qPrintable(QString::number(share7)));
+        QCOMPARE(a.replaced.sum().item<std::int64_t>(), std::int64_t(512));  // never the original 11
+        // The draws do not depend on the generator's weights, only on the sampling generator.
+        ElectraModels other = makeElectra(tinyElectra());
+        at::Generator g2 = at::make_generator<at::CPUGeneratorImpl>(8);
+        QVERIFY(torch::equal(electraForward(other, ids, {}, mask, labels, 50.0, 1.0, g2, rep).sampled, a.sampled));
+        // The generator still learns its MLM loss (it is only not asked for samples).
+        QCOMPARE(a.total.item<double>(), (a.mlmLoss + 50.0 * a.discLoss).item<double>());
+    }
+
+    void aFrozenGeneratorIsOutOfTheLossAndTheGradient()
+    {
+        torch::manual_seed(7);
+        ElectraModels m = makeElectra(tinyElectra());
+        const Fixture f = fixture();
+        ElectraReplacements rep;
+        rep.trainGenerator = false;
+        ElectraForward r = electraForward(m, f.ids, {}, f.mask, f.labels, 50.0, 1.0, std::nullopt, rep);
+        QVERIFY(std::abs(r.total.item<double>() - 50.0 * r.discLoss.item<double>()) < 1e-5);
+        QVERIFY(r.mlmLoss.item<double>() > 0);  // still measured
+        r.total.backward();
+        for (const auto& t : generatorOwnParameters(m)) QVERIFY(!t.grad().defined() || t.grad().abs().sum().item<double>() == 0);
+        QVERIFY(m.discriminator->discOut->weight.grad().abs().sum().item<double>() > 0);
+    }
+
+    void theCollapseExperimentsRunAsJobs()
+    {
+        QTemporaryDir dir;
+        const std::string db = storeIn(dir, "runs.sqlite");
+        // A first run gives the generator to take.
+        JobSpec s = tinyJob(3);
+        s.train.checkpoint_every = 3;
+        Recorder r0;
+        StopToken st0;
+        const RunOutcome first = runJob(s, db, r0, st0);
+        QVERIFY2(first.status == "completed", first.message.c_str());
+        RunStore store(db);
+        const std::string from = store.checkpoints(first.runId).back().path;
+        const LoadedModel before = loadCheckpoint(from);
+
+        // A fresh discriminator against that generator, frozen: the generator's weights
+        // do not move, its embeddings stay its own, and the loss's baseline has no MLM part.
+        JobSpec f = tinyJob(4);
+        f.train.checkpoint_every = 4;
+        f.train.generator_from = from;
+        f.train.freeze_generator = true;
+        f.train.gen_temperature_start = 3.0;
+        f.train.gen_temperature_steps = 2;
+        Recorder r1;
+        StopToken st1;
+        const RunOutcome frozen = runJob(f, db, r1, st1);
+        QVERIFY2(frozen.status == "completed", frozen.message.c_str());
+        const LoadedModel after = loadCheckpoint(store.checkpoints(frozen.runId).back().path);
+        QVERIFY(after.generator);
+        QVERIFY(after.generator->embeddings->word->weight.data_ptr() != after.model->embeddings->word->weight.data_ptr());
+        const auto gb = before.generator->named_parameters(), ga = after.generator->named_parameters();
+        QCOMPARE(ga.size(), gb.size());
+        for (const auto& p : gb) QVERIFY2(torch::equal(p.value(), ga[p.key()]), p.key().c_str());
+        QVERIFY(!torch::equal(before.model->discOut->weight, after.model->discOut->weight));
+        // The temperature curriculum: 3 at step 0, 2 at step 1, 1 from step 2 on.
+        std::map<std::int64_t, double> temps;
+        std::map<std::int64_t, double> base;
+        for (const auto& m : store.metrics(frozen.runId)) {
+            if (m.name == "gen_temperature") temps[m.step] = m.value;
+            if (m.name == baseline::loss) base[m.step] = m.value;
+        }
+        QCOMPARE(temps.size(), std::size_t(4));
+        QVERIFY(std::abs(temps.at(1) - 3.0) < 1e-12 && std::abs(temps.at(2) - 2.0) < 1e-12);
+        QVERIFY(std::abs(temps.at(3) - 1.0) < 1e-12 && std::abs(temps.at(4) - 1.0) < 1e-12);
+        // lambda x the base-rate entropy of this step's replaced share, no MLM part.
+        double share1 = -1;
+        for (const auto& m : store.metrics(frozen.runId))
+            if (m.name == "replaced_share" && m.step == 1) share1 = m.value;
+        QVERIFY(share1 > 0 && share1 < 1);
+        QVERIFY(std::abs(base.at(1) - 50.0 * binaryEntropy(share1)) < 1e-6);
+
+        // Unigram replacements: the run completes and measures the AUC.
+        JobSpec u = tinyJob(2);
+        u.train.replacements = "unigram";
+        u.train.eval_every = 2;
+        Recorder r2;
+        StopToken st2;
+        const RunOutcome uni = runJob(u, db, r2, st2);
+        QVERIFY2(uni.status == "completed", uni.message.c_str());
+        bool auc = false;
+        for (const auto& m : store.metrics(uni.runId)) auc |= m.name == "eval_disc_auc";
+        QVERIFY(auc);
+
+        // Bad settings are refused with what is wrong.
+        JobSpec bad = tinyJob(2);
+        bad.train.freeze_generator = true;
+        QVERIFY(bad.validate().find("generator_from") != std::string::npos);
+        bad = tinyJob(2);
+        bad.train.replacements = "uniform";
+        QVERIFY(bad.validate().find("replacements") != std::string::npos);
+        JobSpec bert = JobSpec::fromPreset("bert-tiny");
+        bert.train.replacements = "unigram";
+        QVERIFY(bert.validate().find("ELECTRA") != std::string::npos);
+        bad = tinyJob(2);
+        bad.train.generator_from = dir.path().toStdString() + "/nowhere";
+        Recorder r3;
+        StopToken st3;
+        const RunOutcome missing = runJob(bad, db, r3, st3);
+        QCOMPARE(missing.status, std::string("failed"));
+        QVERIFY2(missing.message.find("generator_from") != std::string::npos, missing.message.c_str());
+    }
+
     void equalComputeRunsBothArmsOnTheSameBudget()
     {
         QTemporaryDir dir;
@@ -379,6 +505,7 @@ private Q_SLOTS:
         o.electraSteps = 6;
         o.probePoints = 2;
         o.set = {"batch_size=8", "seq_len=64", "threads=2", "log_every=1", "eval_batches=2"};
+        o.electraSet = {"gen_temperature_start=3"};  // the ELECTRA arm only: BERT would refuse it
         o.probe.chunks = 1;
         o.probe.steps = 30;
         o.outDir = dir.path().toStdString() + "/out";
@@ -394,6 +521,10 @@ private Q_SLOTS:
         QCOMPARE(r.bert.probes.size(), std::size_t(3));  // step 0 and two checkpoints
         QCOMPARE(r.electra.probes.size(), std::size_t(3));
         QVERIFY(!r.summary.empty());
+        QCOMPARE(r.electra.settings.back(), std::string("gen_temperature_start=3"));
+        QVERIFY(r.electra.discAuc >= 0 && r.electra.discAuc <= 1);
+        QVERIFY(r.summary.find("AUC") != std::string::npos);
+        QCOMPARE(r.bert.discAuc, -1.0);
         QVERIFY(fs::exists(r.reportPath));
         RunStore store(storeIn(dir, "runs.sqlite"));
         QCOMPARE(store.run(r.bert.runId)->objective, std::string("mlm"));

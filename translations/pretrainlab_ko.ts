@@ -42,545 +42,621 @@
 <context>
     <name>ptl::ui::ConfigEditor</name>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="69"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="70"/>
         <source>run name (default: the preset)</source>
         <translation>실행 이름 (기본값: 프리셋 이름)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="73"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="74"/>
         <source>Preset</source>
         <translation>프리셋</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="74"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="75"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="75"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="76"/>
         <source>Family</source>
         <translation>모델 계열</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="77"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="78"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="79"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="80"/>
         <source>Layers</source>
         <translation>층 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="80"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="81"/>
         <source>Hidden size</source>
         <translation>은닉 크기</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="81"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="82"/>
         <source>Attention heads</source>
         <translation>어텐션 헤드 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="82"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="83"/>
         <source>Feed-forward size</source>
         <translation>피드포워드 크기</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="83"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="84"/>
         <source>Embedding size E</source>
         <translation>임베딩 크기 E</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="85"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="86"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="86"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="87"/>
         <source>attention</source>
         <translation>어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="87"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="88"/>
         <source>feed-forward</source>
         <translation>피드포워드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="88"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="89"/>
         <source>all (ALBERT)</source>
         <translation>전체 (ALBERT)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="90"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="91"/>
         <source>Cross-layer sharing</source>
         <translation>층 간 파라미터 공유</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="92"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="93"/>
         <source>post (BERT)</source>
         <translation>뒤 (BERT)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="93"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="94"/>
         <source>pre + final (GPT-2)</source>
         <translation>앞 + 마지막 (GPT-2)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="95"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="96"/>
         <source>LayerNorm</source>
         <translation>LayerNorm 위치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="97"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="98"/>
         <source>GELU (erf)</source>
         <translation>GELU (erf)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="98"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="99"/>
         <source>GELU (tanh)</source>
         <translation>GELU (tanh 근사)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="100"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="101"/>
         <source>Activation</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="101"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="102"/>
         <source>Hidden dropout</source>
         <translation>은닉 드롭아웃</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="102"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="103"/>
         <source>Attention dropout</source>
         <translation>어텐션 드롭아웃</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="103"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="104"/>
         <source>Max positions</source>
         <translation>최대 위치 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="105"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="106"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="107"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="108"/>
         <source>Steps</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="108"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="109"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="109"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="110"/>
         <source>Sequence length</source>
         <translation>시퀀스 길이</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="110"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="111"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="111"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="112"/>
         <source>Warmup steps</source>
         <translation>워밍업 스텝</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="113"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="114"/>
         <source>linear decay</source>
         <translation>선형 감소</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="114"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="115"/>
         <source>cosine decay</source>
         <translation>코사인 감소</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="116"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="117"/>
         <source>Schedule</source>
         <translation>학습률 스케줄</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="118"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="119"/>
         <source>auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="119"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="120"/>
         <source>bf16 (autocast)</source>
         <translation>bf16 (autocast)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="120"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="121"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="122"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="123"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="124"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="125"/>
         <source>all cores</source>
         <translation>모든 코어</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="125"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="126"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="126"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="127"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="127"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="128"/>
         <source>Evaluate every</source>
         <translation>평가 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="128"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="129"/>
         <source>Checkpoint every</source>
         <translation>체크포인트 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="129"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="130"/>
         <source>Mask probability</source>
         <translation>마스킹 확률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="131"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="132"/>
         <source>Probe sentence</source>
         <translation>관찰용 문장</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="133"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="134"/>
         <source>bundled Brown corpus</source>
         <translation>내장 Brown 말뭉치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="134"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="135"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="214"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="138"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="139"/>
         <source>Corpus</source>
         <translation>말뭉치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="140"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="141"/>
         <source>More (optimizer, objectives, bookkeeping)</source>
         <translation>더 보기 (옵티마이저, 학습 목표, 기록)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="149"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="151"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="150"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="152"/>
         <source>Adam β1</source>
         <translation>Adam β1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="151"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="153"/>
         <source>Adam β2</source>
         <translation>Adam β2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="152"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="154"/>
         <source>Adam ε</source>
         <translation>Adam ε</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="153"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="155"/>
         <source>Gradient clipping (0: off)</source>
         <translation>기울기 클리핑 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="154"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="156"/>
         <source>Gradient accumulation</source>
         <translation>기울기 누적</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="155"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="157"/>
         <source>Embedding dropout</source>
         <translation>임베딩 드롭아웃</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="156"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="158"/>
         <source>LayerNorm ε</source>
         <translation>LayerNorm ε</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="157"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="159"/>
         <source>Init std</source>
         <translation>초기화 표준편차</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="158"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="160"/>
         <source>[MASK] share of selected</source>
         <translation>선택된 토큰 중 [MASK] 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="159"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="161"/>
         <source>Random-token share</source>
         <translation>무작위 토큰 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="160"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="162"/>
         <source>Max predictions per sequence</source>
         <translation>시퀀스당 최대 예측 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="161"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="163"/>
         <source>mask whole words</source>
         <translation>단어 전체를 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="163"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="165"/>
         <source>Whole-word masking</source>
         <translation>단어 단위 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="164"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="166"/>
         <source>n-gram masking up to n</source>
         <translation>n-gram 마스킹 최대 n</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="165"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="167"/>
         <source>fresh masks every epoch</source>
         <translation>에포크마다 새 마스크</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="167"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="169"/>
         <source>Dynamic masking</source>
         <translation>동적 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="168"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="170"/>
         <source>Short-sequence probability</source>
         <translation>짧은 시퀀스 확률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="170"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="172"/>
         <source>BERT&apos;s schedule: train the first steps on shorter sequences (as many tokens a step), then on the full length. 0: off.</source>
         <translation>BERT의 일정: 처음 스텝들은 더 짧은 시퀀스로 (스텝당 토큰 수는 같게) 학습하고, 그 뒤 전체 길이로 학습합니다. 0: 끔.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="172"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="174"/>
         <source>Start on sequences of (0: off)</source>
         <translation>처음 시퀀스 길이 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="173"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="175"/>
         <source>… for this share of the steps</source>
         <translation>… 전체 스텝 중 이 비율 동안</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="174"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="176"/>
         <source>start the position embeddings as sinusoids</source>
         <translation>위치 임베딩을 사인파로 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="175"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="177"/>
         <source>Vaswani et al.&apos;s sin/cos table as the initial value of the learned position embeddings (an init only; the checkpoint layout stays Hugging Face&apos;s)</source>
         <translation>학습되는 위치 임베딩의 초깃값으로 Vaswani 등의 sin/cos 표를 씁니다 (초기화만 바뀌며 체크포인트 구조는 Hugging Face 그대로입니다)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="178"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="180"/>
         <source>Position init</source>
         <translation>위치 임베딩 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="179"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="181"/>
         <source>record what the model learns first</source>
         <translation>모델이 먼저 배우는 것을 기록</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="180"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="182"/>
         <source>At each evaluation: held-out accuracy by word class and the structure of every attention head (the &apos;What it learns first&apos; tab)</source>
         <translation>평가 때마다 단어 종류별 평가 정확도와 모든 어텐션 헤드의 구조를 기록합니다 (&apos;먼저 배우는 것&apos; 탭)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="183"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="185"/>
         <source>Training dynamics</source>
         <translation>학습 동역학</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="184"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="186"/>
         <source>Held-out share</source>
         <translation>평가용 문서 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="185"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="187"/>
         <source>Eval batches</source>
         <translation>평가 배치 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="186"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="188"/>
         <source>Log every</source>
         <translation>기록 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="187"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="189"/>
         <source>Probe every</source>
         <translation>관찰 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="188"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="190"/>
         <source>Keep last checkpoints (0: all)</source>
         <translation>유지할 최근 체크포인트 수 (0: 모두)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="189"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="191"/>
         <source>train NSP / SOP too</source>
         <translation>NSP / SOP도 학습</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="190"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="192"/>
         <source>BERT and ALBERT: off trains the masked LM alone (the paper&apos;s BERT baseline in ELECTRA&apos;s comparison)</source>
         <translation>BERT와 ALBERT: 끄면 마스크 언어 모델만 학습합니다 (ELECTRA 논문의 비교에서 쓴 BERT 기준선)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="192"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="194"/>
         <source>Sentence-pair loss</source>
         <translation>문장 쌍 손실</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="193"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="195"/>
         <source>ELECTRA generator size (× hidden)</source>
         <translation>ELECTRA 생성자 크기 (× hidden)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="194"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="196"/>
         <source>ELECTRA λ (discriminator weight)</source>
         <translation>ELECTRA λ (판별자 가중치)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="203"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="472"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="197"/>
+        <source>ELECTRA sampling temperature</source>
+        <translation>ELECTRA 샘플링 온도</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="199"/>
+        <source>A curriculum: the generator samples at this temperature first and moves linearly to the sampling temperature (a higher one gives easier, less plausible replacements). 0: off.</source>
+        <translation>커리큘럼: 생성자는 처음에 이 온도로 샘플링하고 샘플링 온도까지 선형으로 옮겨 갑니다(온도가 높을수록 그럴듯함이 덜한, 쉬운 대체 토큰). 0: 끔.</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="201"/>
+        <source>ELECTRA temperature at the start (0: off)</source>
+        <translation>ELECTRA 시작 온도 (0: 끔)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="202"/>
+        <source>… reached after steps (0: the whole run)</source>
+        <translation>… 도달까지의 스텝 수 (0: 실행 전체)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="205"/>
+        <source>the generator&apos;s samples (ELECTRA)</source>
+        <translation>생성자의 샘플 (ELECTRA)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="206"/>
+        <source>random words by corpus frequency (a test of context)</source>
+        <translation>말뭉치 빈도에 따른 무작위 단어 (문맥 검사)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="207"/>
+        <source>With random words drawn by frequency, a discriminator that ignores context can do no better than AUC 0.5; one that reads the sentence climbs above it.</source>
+        <translation>빈도에 따라 뽑은 무작위 단어로 바꾸면, 문맥을 무시하는 판별자는 AUC 0.5보다 나을 수 없습니다. 문장을 읽는 판별자는 그 위로 올라갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="210"/>
+        <source>ELECTRA replacements</source>
+        <translation>ELECTRA 대체 토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="212"/>
+        <source>a new generator</source>
+        <translation>새 생성자</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="213"/>
+        <source>An ELECTRA checkpoint folder: the generator starts from its generator/</source>
+        <translation>ELECTRA 체크포인트 폴더: 생성자가 그 폴더의 generator/에서 시작합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="218"/>
+        <source>ELECTRA generator from</source>
+        <translation>ELECTRA 생성자 출처</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="219"/>
+        <source>keep that generator fixed</source>
+        <translation>그 생성자를 고정</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="220"/>
+        <source>A fresh discriminator learns against a generator that no longer changes</source>
+        <translation>새 판별자가 더 이상 바뀌지 않는 생성자를 상대로 학습합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="222"/>
+        <source>Freeze the generator</source>
+        <translation>생성자 고정</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="224"/>
+        <source>ELECTRA checkpoint with a generator/ folder</source>
+        <translation>generator/ 폴더가 있는 ELECTRA 체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="237"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="529"/>
         <source>Start training</source>
         <translation>학습 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="230"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="275"/>
         <source>Corpus text file</source>
         <translation>말뭉치 텍스트 파일</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="230"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="275"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="417"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="474"/>
         <source>Cannot start: %1</source>
         <translation>시작할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="420"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="477"/>
         <source>&lt;i&gt;Fix the model fields to see its parameter count.&lt;/i&gt;</source>
         <translation>&lt;i&gt;모델 항목을 고치면 파라미터 수가 표시됩니다.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="431"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="488"/>
         <source>Embeddings</source>
         <translation>임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="432"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="489"/>
         <source>V×E + E×H = %1×%2 + %2×%3</source>
         <translation>V×E + E×H = %1×%2 + %2×%3</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="433"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="490"/>
         <source>V×H = %1×%2</source>
         <translation>V×H = %1×%2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="436"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="493"/>
         <source>Attention</source>
         <translation>어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="436"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="437"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="493"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="494"/>
         <source>1 shared block</source>
         <translation>공유 블록 1개</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="436"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="437"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="493"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="494"/>
         <source>%1 layers</source>
         <translation>%1개 층</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="437"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="494"/>
         <source>Feed-forward</source>
         <translation>피드포워드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="438"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="495"/>
         <source>Final LayerNorm</source>
         <translation>마지막 LayerNorm</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="439"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="496"/>
         <source>Heads</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="440"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="497"/>
         <source>LM head tied to the embeddings</source>
         <translation>임베딩과 묶인 LM 헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="441"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="498"/>
         <source>dense + dense(1)</source>
         <translation>dense + dense(1)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="442"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="499"/>
         <source>pooler, NSP/SOP, MLM transform</source>
         <translation>풀러, NSP/SOP, MLM 변환</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="449"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="506"/>
         <source>Generator</source>
         <translation>생성자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="449"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="506"/>
         <source>H%1, embeddings shared</source>
         <translation>H%1, 임베딩 공유</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="453"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="510"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="455"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="512"/>
         <source>&lt;br&gt;%1 parameters saved versus unshared (%2).</source>
         <translation>&lt;br&gt;공유하지 않을 때(%2)보다 파라미터 %1개를 절약합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="460"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="517"/>
         <source>&lt;br&gt;Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.</source>
         <translation>&lt;br&gt;메모리: 가중치 + 기울기 + Adam %1, %2 × %3 활성값 약 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="472"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="529"/>
         <source>A run is training…</source>
         <translation>학습 중인 실행이 있습니다…</translation>
     </message>
@@ -588,115 +664,115 @@
 <context>
     <name>ptl::ui::CurvesPanel</name>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="40"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="41"/>
         <source>step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="41"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="42"/>
         <source>tokens seen</source>
         <translation>본 토큰 수</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="42"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="43"/>
         <source>training FLOPs (estimated)</source>
         <translation>학습 FLOPs (추정)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="43"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="44"/>
         <source>wall time (s)</source>
         <translation>경과 시간 (초)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="44"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="45"/>
         <source>relative time (s)</source>
         <translation>상대 시간 (초)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="50"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="53"/>
         <source>Exponential moving average, debiased (as TensorBoard); the raw curve stays faint behind</source>
         <translation>편향 보정 지수 이동 평균 (TensorBoard와 같음). 원래 곡선은 뒤에 흐리게 남습니다</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="52"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="55"/>
         <source>log y</source>
         <translation>로그 y</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="53"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="56"/>
         <source>baseline</source>
         <translation>기준선</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="55"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="58"/>
         <source>Dashed: what a model that ignores context scores on the same data (the unigram entropy of the predicted tokens; for ELECTRA&apos;s discriminator the entropy of the replaced share). A curve below it means the model uses context.</source>
         <translation>점선: 문맥을 무시하는 모델이 같은 데이터에서 얻는 값 (예측하는 토큰의 유니그램 엔트로피, ELECTRA 판별자는 대체 비율의 엔트로피). 곡선이 이 선보다 아래면 모델이 문맥을 쓰고 있다는 뜻입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="58"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="61"/>
         <source>Reset view</source>
         <translation>보기 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="59"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="62"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="69"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="72"/>
         <source>Select runs in the Runs panel (Ctrl-click for several) to see their curves.</source>
         <translation>실행 목록에서 실행을 선택하면 곡선이 보입니다 (여러 개는 Ctrl+클릭).</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="74"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="77"/>
         <source>Metric</source>
         <translation>지표</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="76"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="79"/>
         <source>x-axis</source>
         <translation>x축</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="78"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="81"/>
         <source>Smoothing</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="120"/>
         <location filename="../ui/curves/CurvesPanel.cpp" line="123"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="126"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="121"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="124"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="295"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="298"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="305"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="308"/>
         <source>a model that ignores context (%1)</source>
         <translation>문맥을 무시하는 모델 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="306"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="309"/>
         <source>#%1 a model that ignores context (%2)</source>
         <translation>#%1 문맥을 무시하는 모델 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="334"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="341"/>
         <source>%1
 the unigram baseline: a model that ignores context and predicts by word frequency alone</source>
         <translation>%1
 유니그램 기준선: 문맥을 무시하고 단어 빈도만으로 예측하는 모델</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="341"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="348"/>
         <source>%1
 x = %2
 smoothed %3
@@ -707,17 +783,17 @@ x = %2
 원래 값 %4</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="361"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="368"/>
         <source>PretrainLab curves</source>
         <translation>PretrainLab 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="385"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="392"/>
         <source>Unknown file type &apos;%1&apos;: use .png, .pdf, .svg or .csv</source>
         <translation>알 수 없는 파일 형식 &apos;%1&apos;: .png, .pdf, .svg, .csv 중 하나를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="388"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="395"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
@@ -1139,7 +1215,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>손실 ÷ 유니그램</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="273"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="264"/>
         <source>held-out loss ÷ unigram baseline</source>
         <translation>평가 손실 ÷ 유니그램 기준선</translation>
     </message>
@@ -1154,57 +1230,57 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>헤드별</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="107"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="99"/>
         <source>&lt;b&gt;Which words it gets right&lt;/b&gt; (masked held-out tokens)</source>
         <translation>&lt;b&gt;어떤 단어를 맞히는가&lt;/b&gt; (평가용 문서의 가려진 토큰)</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="111"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="103"/>
         <source>&lt;b&gt;What its heads look at&lt;/b&gt;</source>
         <translation>&lt;b&gt;헤드는 어디를 보는가&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="118"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="110"/>
         <source>&lt;b&gt;Past the plateau?&lt;/b&gt; Below 1.0 the model beats a model that ignores context</source>
         <translation>&lt;b&gt;정체 구간을 벗어났는가?&lt;/b&gt; 1.0보다 아래면 문맥을 무시하는 모델보다 낫습니다</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="167"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="159"/>
         <source>Could not read the run store: %1</source>
         <translation>실행 저장소를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="170"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="162"/>
         <source>&lt;b&gt;What run #%1 %2 learns first&lt;/b&gt; — %3 evaluations</source>
         <translation>&lt;b&gt;실행 #%1 %2이(가) 먼저 배우는 것&lt;/b&gt; — 평가 %3회</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="171"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="163"/>
         <source>&lt;b&gt;What a model learns first&lt;/b&gt;</source>
         <translation>&lt;b&gt;모델이 먼저 배우는 것&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="209"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="201"/>
         <source>all masked tokens</source>
         <translation>가려진 토큰 전체</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="227"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="219"/>
         <source>layer %1 head %2</source>
         <translation>%1층 헤드 %2</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="245"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="237"/>
         <source>Run #%1 has no dynamics snapshots yet: they are recorded at each evaluation (runs trained before this view existed, or with dynamics=false, have none).</source>
         <translation>실행 #%1에는 아직 학습 동역학 스냅숏이 없습니다. 평가 때마다 기록됩니다 (이 보기가 생기기 전에 학습했거나 dynamics=false로 학습한 실행에는 없습니다).</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="268"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="259"/>
         <source>step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="283"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="274"/>
         <source>1.0 = a model that ignores context (unigram)</source>
         <translation>1.0 = 문맥을 무시하는 모델 (유니그램)</translation>
     </message>
@@ -1212,162 +1288,182 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::ExperimentDialog</name>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="29"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="30"/>
         <source>ELECTRA vs BERT at equal compute</source>
         <translation>같은 계산량에서 ELECTRA 대 BERT</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="34"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="35"/>
         <source>&lt;p&gt;ELECTRA&apos;s claim (Clark et al. 2020, Table 1): at the same pre-training compute, replaced-token detection gives a better encoder than masked-LM — GLUE 79.9 for ELECTRA-Small against 75.1 for BERT-Small. This trains &lt;b&gt;BERT-tiny with the masked LM only&lt;/b&gt; and &lt;b&gt;ELECTRA-tiny&lt;/b&gt; for the same estimated training FLOPs on the bundled corpus, then reads both encoders the same way: a linear probe that tells the Brown corpus&apos;s 15 genres apart from mean-pooled hidden states (every 5th document of each genre held out). Whatever it measures is shown as measured.&lt;/p&gt;</source>
         <translation>&lt;p&gt;ELECTRA의 주장 (Clark 외 2020, 표 1): 같은 사전 학습 계산량이라면 대체 토큰 탐지가 마스크 언어 모델보다 더 나은 인코더를 만든다 — GLUE에서 ELECTRA-Small 79.9, BERT-Small 75.1. 여기서는 &lt;b&gt;마스크 언어 모델만 쓰는 BERT-tiny&lt;/b&gt;와 &lt;b&gt;ELECTRA-tiny&lt;/b&gt;를 번들 말뭉치에서 같은 추정 학습 FLOPs만큼 학습한 뒤, 두 인코더를 똑같은 방법으로 읽습니다: 평균 풀링한 은닉 상태로 Brown 말뭉치의 15개 장르를 구분하는 선형 프로브입니다 (장르마다 다섯 번째 문서를 평가용으로 떼어 둠). 어떤 결과가 나오든 측정한 그대로 보여 줍니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="60"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="61"/>
         <source>ELECTRA steps (set the budget)</source>
         <translation>ELECTRA 스텝 수 (예산을 정함)</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="61"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="62"/>
         <source>Probes along each run</source>
         <translation>실행마다 프로브 횟수</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="62"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="63"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="63"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="64"/>
         <source>Sequence length</source>
         <translation>시퀀스 길이</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="64"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="65"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="65"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="67"/>
+        <source>none: the paper&apos;s setting (e.g. gen_temperature_start=3)</source>
+        <translation>없음: 논문의 설정 (예: gen_temperature_start=3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="68"/>
+        <source>Settings for the ELECTRA model only, key=value separated by spaces: gen_temperature_start, gen_temperature_steps, generator_ratio, disc_weight, … (README, ELECTRA: what keeps the discriminator learning)</source>
+        <translation>ELECTRA 모델에만 적용할 설정, 공백으로 구분한 key=value: gen_temperature_start, gen_temperature_steps, generator_ratio, disc_weight, … (README의 ELECTRA 절: 판별자가 계속 학습하게 하는 설정)</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="71"/>
+        <source>ELECTRA settings</source>
+        <translation>ELECTRA 설정</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="72"/>
         <source>Budget</source>
         <translation>예산</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="66"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="73"/>
         <source>Start the experiment</source>
         <translation>실험 시작</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="67"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="74"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="68"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="75"/>
         <source>Show both runs in the curves</source>
         <translation>두 실행을 곡선에 표시</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="69"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="76"/>
         <source>Plot genre_probe_accuracy of both runs against training FLOPs in the Training curves tab</source>
         <translation>학습 곡선 탭에 두 실행의 genre_probe_accuracy를 학습 FLOPs 축으로 그립니다</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="78"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="85"/>
         <source>training FLOPs (estimated)</source>
         <translation>학습 FLOPs (추정)</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="79"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="86"/>
         <source>held-out genre accuracy</source>
         <translation>평가용 장르 정확도</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="82"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="89"/>
         <source>BERT-tiny (MLM)</source>
         <translation>BERT-tiny (MLM)</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="82"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="89"/>
         <source>ELECTRA-tiny</source>
         <translation>ELECTRA-tiny</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="85"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="92"/>
         <source>%1, sequences</source>
         <translation>%1, 시퀀스</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="89"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="96"/>
         <source>%1, documents</source>
         <translation>%1, 문서</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="109"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="116"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝이 끝나면 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="123"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="130"/>
         <source>Training run %1: step %2 of %3</source>
         <translation>실행 %1 학습 중: 스텝 %2 / %3</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="168"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="175"/>
         <source>%1 training FLOPs per model: ELECTRA-tiny %2 steps at %3 FLOPs a token, BERT-tiny %4 steps at %5</source>
         <translation>모델마다 학습 FLOPs %1: ELECTRA-tiny는 토큰당 %3 FLOPs로 %2 스텝, BERT-tiny는 토큰당 %5로 %4 스텝</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="183"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="191"/>
         <source>Another run is training; start the experiment when it has finished.</source>
         <translation>다른 실행이 학습 중입니다. 끝난 뒤 실험을 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="217"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="223"/>
+        <source>ELECTRA settings: “%1” is not key=value</source>
+        <translation>ELECTRA 설정: “%1”은(는) key=value 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="232"/>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="226"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="241"/>
         <source>The experiment&apos;s report could not be read.</source>
         <translation>실험 보고서를 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="231"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="246"/>
         <source>The experiment ended: %1. %2</source>
         <translation>실험이 끝났습니다: %1. %2</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="250"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="265"/>
         <source>majority class</source>
         <translation>최빈 클래스</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="263"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="278"/>
         <source>no clear difference</source>
         <translation>뚜렷한 차이 없음</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="263"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="278"/>
         <source>ELECTRA ahead</source>
         <translation>ELECTRA 우세</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="263"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="278"/>
         <source>BERT ahead</source>
         <translation>BERT 우세</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="264"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="279"/>
         <source>At %1 training FLOPs each: ELECTRA %2%, BERT (MLM) %3% held-out genre accuracy — %4 (difference %5 points, one standard error %6).</source>
         <translation>각각 학습 FLOPs %1에서 평가용 장르 정확도: ELECTRA %2%, BERT (MLM) %3% — %4 (차이 %5 포인트, 표준 오차 하나 %6).</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="275"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="290"/>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;run&lt;/th&gt;&lt;th&gt;steps&lt;/th&gt;&lt;th&gt;FLOPs&lt;/th&gt;&lt;th&gt;seconds&lt;/th&gt;&lt;th&gt;sequences&lt;/th&gt;&lt;th&gt;documents&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BERT-tiny (MLM)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;td&gt;%6%&lt;/td&gt;&lt;td&gt;%7%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ELECTRA-tiny&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;td&gt;%10&lt;/td&gt;&lt;td&gt;%11&lt;/td&gt;&lt;td&gt;%12%&lt;/td&gt;&lt;td&gt;%13%&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style=&apos;color:#555&apos;&gt;%14 held-out sequences from %15 documents; chance %16%, majority class %17%.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;실행&lt;/th&gt;&lt;th&gt;스텝&lt;/th&gt;&lt;th&gt;FLOPs&lt;/th&gt;&lt;th&gt;초&lt;/th&gt;&lt;th&gt;시퀀스&lt;/th&gt;&lt;th&gt;문서&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BERT-tiny (MLM)&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;td&gt;%6%&lt;/td&gt;&lt;td&gt;%7%&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;ELECTRA-tiny&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;td&gt;%10&lt;/td&gt;&lt;td&gt;%11&lt;/td&gt;&lt;td&gt;%12%&lt;/td&gt;&lt;td&gt;%13%&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style=&apos;color:#555&apos;&gt;문서 %15개에서 나온 평가용 시퀀스 %14개; 무작위 %16%, 최빈 클래스 %17%.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/electra/ExperimentDialog.cpp" line="297"/>
+        <location filename="../ui/electra/ExperimentDialog.cpp" line="312"/>
         <source>Finished.</source>
         <translation>끝났습니다.</translation>
     </message>
@@ -1667,293 +1763,293 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="40"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="41"/>
         <source>PretrainLab</source>
         <translation>PretrainLab</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="50"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
         <source>Training curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
         <source>Inside the model</source>
         <translation>모델 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
         <source>Masking inspector</source>
         <translation>마스킹 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
         <source>Replaced tokens (ELECTRA)</source>
         <translation>대체된 토큰 (ELECTRA)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
         <source>Distillation</source>
         <translation>증류</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
         <source>What it learns first</source>
         <translation>먼저 배우는 것</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="67"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="68"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="68"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="69"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="70"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
         <source>Run store: %1</source>
         <translation>실행 저장소: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="84"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="91"/>
         <source>Starting %1 (%2, %3 steps)…</source>
         <translation>%1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="95"/>
         <source>Starting %1 (%2, %3 steps) from the teacher %4…</source>
         <translation>교사 %4에서 %1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="103"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="107"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="114"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="110"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="117"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="118"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="125"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="130"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="131"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="134"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="177"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="182"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="189"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="197"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="208"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="212"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="208"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="218"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="216"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="225"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
         <source>E&amp;xperiments</source>
         <translation>실험(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
         <source>&amp;ELECTRA vs BERT at equal compute…</source>
         <translation>같은 계산량에서 ELECTRA 대 BERT(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="230"/>
         <source>Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders</source>
         <translation>BERT-tiny (MLM)와 ELECTRA-tiny를 같은 FLOPs로 학습하고 인코더를 비교합니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="247"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="247"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="252"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="271"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="277"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="278"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="280"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="274"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="281"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
         <source>Equal-compute experiment finished. %1</source>
         <translation>같은 계산량 실험이 끝났습니다. %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="310"/>
         <source>The equal-compute experiment did not complete.</source>
         <translation>같은 계산량 실험이 완료되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="323"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="330"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="331"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="339"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="350"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="351"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>

@@ -194,6 +194,8 @@ void addExperiment(CLI::App& app)
     ec->add_option("--electra", o->e.electraPreset, "ELECTRA preset (default electra-tiny)");
     ec->add_option("--probe-points", o->e.probePoints, "genre probes along each run, besides the initial model")->check(CLI::Range(1, 50));
     ec->add_option("--set", o->e.set, "a setting for both models, key=value (repeatable): batch_size, seq_len, lr, seed, threads, ...");
+    ec->add_option("--electra-set", o->e.electraSet,
+                   "a setting for the ELECTRA model only, after --set (repeatable): gen_temperature_start, generator_ratio, disc_weight, ...");
     ec->add_option("--store", o->store, "run store (default: $XDG_DATA_HOME/pretrainlab/runs.sqlite)");
     ec->add_option("--out", o->out, "folder for both runs' checkpoints and the JSON report");
     ec->add_flag("--json", o->json, "JSON lines on stdout (as train), then the report as one JSON object");

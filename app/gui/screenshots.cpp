@@ -17,9 +17,13 @@
 #include "ui/worker/TrainingController.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QEventLoop>
+#include <QGroupBox>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
@@ -52,7 +56,7 @@ int main(int argc, char** argv)
                                        QStringLiteral("N"), QStringLiteral("300"));
     QCommandLineOption distillSteps(QStringLiteral("distill-steps"), QStringLiteral("steps of the distillation run (0: skip)"), QStringLiteral("N"),
                                     QStringLiteral("60"));
-    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics"), QStringLiteral("PART"));
+    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config"), QStringLiteral("PART"));
     QCommandLineOption dynamicsRun(QStringLiteral("dynamics-run"), QStringLiteral("the run shown in the dynamics view and the baseline curve (default: the first)"),
                                    QStringLiteral("ID"), QStringLiteral("1"));
     parser.addOptions({store, out, lang, steps, experimentSteps, distillSteps, only, dynamicsRun});
@@ -95,6 +99,21 @@ int main(int argc, char** argv)
     };
     if (parser.value(only) == QLatin1String("dynamics")) {
         dynamicsShots();
+        return 0;
+    }
+    if (parser.value(only) == QLatin1String("electra-config")) {
+        // ELECTRA's settings, with the experiments on its collapse (README, ELECTRA).
+        w.configEditor()->setPreset(QStringLiteral("electra-tiny"));
+        if (auto* more = w.configEditor()->findChild<QGroupBox*>(QStringLiteral("more"))) more->setChecked(true);
+        wait(300);
+        auto* scroll = w.configEditor()->findChild<QScrollArea*>();
+        auto* rep = w.configEditor()->findChild<QComboBox*>(QStringLiteral("replacements"));
+        if (scroll && rep) {
+            scroll->ensureWidgetVisible(rep, 0, 200);
+            scroll->horizontalScrollBar()->setValue(0);
+        }
+        wait(300);
+        save(&w, dir + QStringLiteral("/electra-config%1.png").arg(suffix));
         return 0;
     }
     if (parser.value(only) == QLatin1String("distill")) goto distill;

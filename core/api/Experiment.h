@@ -45,6 +45,7 @@ struct EqualComputeOptions {
     int electraSteps = 1500;
     int probePoints = 4;          // probes along each run, plus the initial model
     std::vector<std::string> set; // key=value for both arms (batch_size, seq_len, lr, seed, threads, ...)
+    std::vector<std::string> electraSet;  // key=value for the ELECTRA arm only, after `set` (gen_temperature_start, ...)
     std::string outDir;           // empty: next to the store
     GenreProbeOptions probe;
 };
@@ -65,6 +66,9 @@ struct EqualComputeArm {
     double flops = 0;             // recorded at the end of the run (real tokens x flopsPerToken)
     double seconds = 0;           // training wall time
     std::vector<ProbePoint> probes;
+    std::vector<std::string> settings;  // the key=value settings this arm ran with, beyond its preset
+    double discAuc = -1;          // ELECTRA: the discriminator's last held-out AUC (-1: none), and
+    double genAccuracy = -1;      // its generator's last held-out MLM accuracy
 };
 
 struct EqualComputeResult {

@@ -55,6 +55,12 @@ std::string TrainConfig::validate() const
     if (!(short_seq_prob >= 0 && short_seq_prob <= 1)) return "short_seq_prob: must be in [0, 1]";
     if (!(disc_weight >= 0)) return "disc_weight: must be 0 or more";
     if (!(gen_temperature > 0)) return "gen_temperature: must be positive";
+    if (!(gen_temperature_start >= 0)) return "gen_temperature_start: must be 0 (off) or positive";
+    if (gen_temperature_steps < 0) return "gen_temperature_steps: must be 0 (the whole run) or more";
+    if (replacements != "generator" && replacements != "unigram")
+        return "replacements: must be generator or unigram (got " + replacements + ")";
+    if (freeze_generator && generator_from.empty())
+        return "freeze_generator: needs generator_from, the ELECTRA checkpoint whose generator to freeze";
     if (start_seq_len < 0 || start_seq_len > seq_len)
         return "start_seq_len: must be between 0 (off) and seq_len " + std::to_string(seq_len) + " (got " + std::to_string(start_seq_len) + ")";
     if (start_seq_len > 0 && start_seq_len < 8) return "start_seq_len: at least 8 tokens (got " + std::to_string(start_seq_len) + ")";
@@ -126,6 +132,8 @@ std::string JobSpec::validate() const
         for (int l : distill.layer_map)
             if (l < 1) return "layer_map: teacher layers are numbered from 1 (0 is the embeddings)";
     }
+    if (model.family != Family::Electra && (train.replacements != "generator" || !train.generator_from.empty() || train.gen_temperature_start > 0))
+        return "replacements/generator_from/gen_temperature_start: ELECTRA settings, and this is a " + toString(model.family) + " model";
     if (train.seq_len > model.max_position_embeddings)
         return "seq_len: must not exceed max_position_embeddings " + std::to_string(model.max_position_embeddings) +
                " (got " + std::to_string(train.seq_len) + ")";
@@ -153,7 +161,9 @@ json JobSpec::toJson() const
           {"max_predictions", t.max_predictions}, {"mask_ratio", t.mask_ratio}, {"random_ratio", t.random_ratio},
           {"whole_word", t.whole_word}, {"max_ngram", t.max_ngram}, {"dynamic_masking", t.dynamic_masking},
           {"short_seq_prob", t.short_seq_prob}, {"pair_loss", t.pair_loss}, {"disc_weight", t.disc_weight},
-          {"gen_temperature", t.gen_temperature}, {"dynamics", t.dynamics}, {"dynamics_sequences", t.dynamics_sequences},
+          {"gen_temperature", t.gen_temperature}, {"gen_temperature_start", t.gen_temperature_start},
+          {"gen_temperature_steps", t.gen_temperature_steps}, {"replacements", t.replacements},
+          {"generator_from", t.generator_from}, {"freeze_generator", t.freeze_generator}, {"dynamics", t.dynamics}, {"dynamics_sequences", t.dynamics_sequences},
           {"debug_nan_step", t.debug_nan_step}}},
         {"distill",
          {{"method", distill.method}, {"teacher", distill.teacher}, {"teacher_run", distill.teacher_run},
@@ -311,6 +321,11 @@ void JobSpec::set(const std::string& key, const std::string& value)
     else if (key == "pair_loss") toBool(t.pair_loss);
     else if (key == "disc_weight") toDouble(t.disc_weight);
     else if (key == "gen_temperature") toDouble(t.gen_temperature);
+    else if (key == "gen_temperature_start") toDouble(t.gen_temperature_start);
+    else if (key == "gen_temperature_steps") toInt(t.gen_temperature_steps);
+    else if (key == "replacements") t.replacements = value;
+    else if (key == "generator_from") t.generator_from = value;
+    else if (key == "freeze_generator") toBool(t.freeze_generator);
     else if (key == "dynamics") toBool(t.dynamics);
     else if (key == "dynamics_sequences") toInt(t.dynamics_sequences);
     else if (key == "debug_nan_step") toInt(t.debug_nan_step);

@@ -56,6 +56,12 @@ struct TrainConfig {
     bool pair_loss = true;            // BERT/ALBERT: train NSP/SOP too (false: MLM only)
     double disc_weight = 50.0;        // ELECTRA: lambda in L_MLM + lambda * L_disc
     double gen_temperature = 1.0;     // ELECTRA: sampling temperature of the generator
+    // ELECTRA, the experiments on the discriminator's collapse (README, ELECTRA):
+    double gen_temperature_start = 0; // a temperature curriculum: from this value to gen_temperature (0: off)
+    int gen_temperature_steps = 0;    // ... over this many steps (0: the whole run)
+    std::string replacements = "generator";  // generator | unigram: i.i.d. draws from the corpus's unigram distribution
+    std::string generator_from;       // start the generator from this ELECTRA checkpoint's generator/
+    bool freeze_generator = false;    // with generator_from: the generator does not learn (own embeddings)
     // What the model learns first: at every eval, accuracy by token class and the structure
     // of every head on a fixed probe set of held-out sequences (core/api/Dynamics.h).
     bool dynamics = true;

@@ -94,7 +94,12 @@ LoadedModel loadCheckpoint(const fs::path& dir)
             throw Error((dir / "generator" / "config.json").string() + " is not a masked-LM generator", "it should name ElectraForMaskedLM");
         m.generator = TransformerModel(g);
         importStateDict(m.generator, SafetensorsFile::open(dir / "generator" / "model.safetensors"));
-        shareEmbeddings(m.generator, m.model);
+        // Trained together, the two share their embeddings (the saved copies are equal);
+        // a generator that was frozen while a fresh discriminator learnt
+        // (freeze_generator) keeps its own.
+        const auto& gw = m.generator->embeddings->word->weight;
+        const auto& dw = m.model->embeddings->word->weight;
+        if (gw.sizes() == dw.sizes() && torch::equal(gw, dw)) shareEmbeddings(m.generator, m.model);
         m.generator->eval();
     }
     return m;

@@ -31,22 +31,34 @@ std::pair<torch::Tensor, torch::Tensor> corruptWithSamples(const torch::Tensor& 
 
 ElectraForward electraForward(ElectraModels& m, const torch::Tensor& ids, const torch::Tensor& typeIds,
                               const torch::Tensor& attentionMask, const torch::Tensor& labels, double lambda, double temperature,
-                              std::optional<at::Generator> generator)
+                              std::optional<at::Generator> generator, const ElectraReplacements& replacements)
 {
     ElectraForward r;
     ForwardOptions fo;
     fo.heads = false;
     // Generator: MLM at the masked positions only.
-    auto gh = m.generator->forward(ids, typeIds, attentionMask, fo).last_hidden;  // (B, T, Hg)
-    auto flatLabels = labels.reshape({-1});
-    auto idx = (flatLabels != -100).nonzero().squeeze(1);                         // (N)
-    auto picked = gh.reshape({-1, gh.size(2)}).index_select(0, idx);            // (N, Hg)
-    r.genLogits = m.generator->tokenLogits(picked).to(torch::kFloat32);          // (N, V)
-    r.targets = flatLabels.index_select(0, idx);
-    r.maskedPositions = idx;
-    r.mlmLoss = F::cross_entropy(r.genLogits, r.targets);
+    {
+        std::optional<torch::NoGradGuard> frozen;
+        if (!replacements.trainGenerator) frozen.emplace();
+        auto gh = m.generator->forward(ids, typeIds, attentionMask, fo).last_hidden;  // (B, T, Hg)
+        auto flatLabels = labels.reshape({-1});
+        auto idx = (flatLabels != -100).nonzero().squeeze(1);                         // (N)
+        auto picked = gh.reshape({-1, gh.size(2)}).index_select(0, idx);            // (N, Hg)
+        r.genLogits = m.generator->tokenLogits(picked).to(torch::kFloat32);          // (N, V)
+        r.targets = flatLabels.index_select(0, idx);
+        r.maskedPositions = idx;
+        r.mlmLoss = F::cross_entropy(r.genLogits, r.targets);
+    }
     // Sample without gradient; corrupt; label.
-    r.sampled = gumbelSample(r.genLogits.detach(), temperature, generator);
+    if (replacements.fixedProbs.defined()) {
+        torch::NoGradGuard ng;
+        const auto n = r.targets.size(0);
+        r.sampled = n == 0 ? torch::empty({0}, torch::kLong)
+                           : (generator ? torch::multinomial(replacements.fixedProbs, n, true, *generator)
+                                        : torch::multinomial(replacements.fixedProbs, n, true));
+    } else {
+        r.sampled = gumbelSample(r.genLogits.detach(), temperature, generator);
+    }
     std::tie(r.corrupted, r.replaced) = corruptWithSamples(ids, labels, r.sampled);
     // Discriminator over every real token.
     auto dh = m.discriminator->forward(r.corrupted, typeIds, attentionMask, fo).last_hidden;  // (B, T, H)
@@ -56,7 +68,7 @@ ElectraForward electraForward(ElectraModels& m, const torch::Tensor& ids, const 
                                                         F::BinaryCrossEntropyWithLogitsFuncOptions().reduction(torch::kNone));
     auto real = r.realMask.to(torch::kFloat32);
     r.discLoss = (perToken * real).sum() / real.sum().clamp_min(1.0);
-    r.total = r.mlmLoss + lambda * r.discLoss;
+    r.total = replacements.trainGenerator ? r.mlmLoss + lambda * r.discLoss : lambda * r.discLoss;
     return r;
 }
 

@@ -40,10 +40,21 @@ struct ElectraForward {
 // the whole batch.
 ReplacedView replacedView(const Tokenizer& tok, const ElectraForward& f, int row, int bins = 20);
 
+// How the masked positions are filled, for the experiments on the discriminator's
+// collapse (README, ELECTRA): the generator's samples (the paper), or i.i.d. draws from a
+// fixed distribution that ignores context (the corpus's unigram distribution: a
+// discriminator that ignores context scores exactly AUC 0.5 on those); and whether the
+// generator learns (a frozen generator runs without gradient and its loss leaves the total).
+struct ElectraReplacements {
+    torch::Tensor fixedProbs;     // (V) float; defined: draw replacements i.i.d. from it
+    bool trainGenerator = true;
+};
+
 // ids/typeIds/attentionMask/labels as in a training batch.
 ElectraForward electraForward(ElectraModels& m, const torch::Tensor& ids, const torch::Tensor& typeIds,
                               const torch::Tensor& attentionMask, const torch::Tensor& labels, double lambda,
-                              double temperature = 1.0, std::optional<at::Generator> generator = std::nullopt);
+                              double temperature = 1.0, std::optional<at::Generator> generator = std::nullopt,
+                              const ElectraReplacements& replacements = {});
 
 // Confusion counts at threshold 0.5 over the real tokens, and (when asked) every real
 // token's P(replaced) and label for the AUC.

@@ -17,6 +17,7 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <iomanip>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -267,6 +268,7 @@ EqualComputeResult runEqualCompute(const EqualComputeOptions& o, const std::stri
         specs[0].train.max_predictions = 20;
         specs[0].train.start_seq_len = 0;
         for (auto& s : specs) s.setAll(o.set);
+        specs[1].setAll(o.electraSet);
         for (auto& s : specs)
             if (auto msg = s.validate(); !msg.empty()) throw Error("invalid experiment setting: " + msg);
         double perToken[2], perStep[2];
@@ -300,6 +302,14 @@ EqualComputeResult runEqualCompute(const EqualComputeOptions& o, const std::stri
             arm.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
             arm.runId = out.runId;
             arm.status = out.status;
+            arm.settings = o.set;
+            if (a == 1) {
+                arm.settings.insert(arm.settings.end(), o.electraSet.begin(), o.electraSet.end());
+                for (const auto& m : store.metrics(out.runId)) {  // in step order: the last eval wins
+                    if (m.name == "eval_disc_auc") arm.discAuc = m.value;
+                    if (m.name == "eval_gen_mlm_accuracy") arm.genAccuracy = m.value;
+                }
+            }
             if (out.status != "completed") {
                 res.status = out.status == "cancelled" ? "cancelled" : "failed";
                 res.message = arm.label + " run " + out.status + (out.message.empty() ? "" : ": " + out.message);
@@ -360,6 +370,9 @@ EqualComputeResult runEqualCompute(const EqualComputeOptions& o, const std::stri
           << (res.verdict == "none" ? "no clear difference" : res.verdict == "electra" ? "ELECTRA ahead" : "BERT ahead") << " (difference "
           << (eb >= bb ? "+" : "") << 100 * (eb - bb) << " points, one standard error " << 100 * se << "; majority class "
           << 100 * res.majority << "%).";
+        if (res.electra.discAuc >= 0)
+            s << " ELECTRA's discriminator ended at held-out AUC " << std::setprecision(3) << res.electra.discAuc << std::setprecision(1)
+              << " with its generator at " << 100 * res.electra.genAccuracy << "% accuracy.";
         res.summary = s.str();
         res.status = "completed";
         // The report, next to the runs, and an event in each run pointing at the other.
@@ -389,8 +402,14 @@ std::string equalComputeToJson(const EqualComputeResult& r)
         json probes = json::array();
         for (const auto& p : a.probes)
             probes.push_back({{"step", p.step}, {"flops", p.flops}, {"accuracy", p.accuracy}, {"doc_accuracy", p.docAccuracy}});
-        return json{{"label", a.label}, {"preset", a.preset}, {"run_id", a.runId}, {"status", a.status}, {"steps", a.steps},
-                    {"flops_per_token", a.flopsPerToken}, {"flops", a.flops}, {"seconds", a.seconds}, {"probes", probes}};
+        json j{{"label", a.label}, {"preset", a.preset}, {"run_id", a.runId}, {"status", a.status}, {"steps", a.steps},
+                    {"flops_per_token", a.flopsPerToken}, {"flops", a.flops}, {"seconds", a.seconds}, {"probes", probes},
+                    {"settings", a.settings}};
+        if (a.discAuc >= 0) {
+            j["disc_auc"] = a.discAuc;
+            j["gen_accuracy"] = a.genAccuracy;
+        }
+        return j;
     };
     return json{{"budget_flops", r.budgetFlops}, {"status", r.status}, {"report_path", r.reportPath}, {"message", r.message}, {"summary", r.summary},
                 {"verdict", r.verdict}, {"standard_error", r.standardError},

@@ -201,7 +201,7 @@ private:
     void makeModel()
     {
         if (electra()) {
-            electra_ = makeElectra(spec_.model);
+            makeElectraModels();
             model_ = electra_.discriminator;
         } else {
             model_ = TransformerModel(spec_.model);
@@ -209,6 +209,73 @@ private:
         if (spec_.distill.active()) distiller_ = std::make_unique<Distiller>(spec_, model_);
         // Estimated training FLOPs per token (the equal-compute x-axis).
         flopsPerToken_ = jobFlopsPerToken(spec_);
+    }
+
+    // ELECTRA: both networks as the paper builds them, or (generator_from) the generator
+    // taken from another run's checkpoint: trained on with its embeddings shared as usual,
+    // or frozen with its own copy of them, so the fresh discriminator learns against a
+    // generator that no longer changes.
+    void makeElectraModels()
+    {
+        const TrainConfig& t = spec_.train;
+        if (t.generator_from.empty()) {
+            electra_ = makeElectra(spec_.model);
+            return;
+        }
+        const fs::path dir = fs::path(t.generator_from) / "generator";
+        if (!fs::exists(dir / "config.json") || !fs::exists(dir / "model.safetensors"))
+            throw Error("generator_from: " + t.generator_from + " has no generator/ folder with config.json and model.safetensors",
+                        "give the checkpoint folder of an ELECTRA run (it holds generator/)");
+        const ModelConfig g = readModelConfig(dir / "config.json");
+        if (!g.hasMlmHead() || g.vocab_size != spec_.model.vocab_size || g.embedding_size != spec_.model.embedding_size ||
+            g.max_position_embeddings != spec_.model.max_position_embeddings)
+            throw Error("generator_from: the generator in " + dir.string() + " does not fit this discriminator (vocabulary " +
+                            std::to_string(g.vocab_size) + ", embedding size " + std::to_string(g.embedding_size) + ", positions " +
+                            std::to_string(g.max_position_embeddings) + ")",
+                        "take it from a run of the same preset");
+        if (t.freeze_generator) {
+            electra_.discriminator = TransformerModel(spec_.model);
+            electra_.generator = TransformerModel(g);
+            importStateDict(electra_.generator, SafetensorsFile::open(dir / "model.safetensors"));
+            for (auto& p : electra_.generator->parameters()) p.set_requires_grad(false);
+            electra_.generator->eval();
+        } else {
+            if (g.hidden_size != spec_.model.generatorConfig().hidden_size || g.num_layers != spec_.model.generatorConfig().num_layers)
+                throw Error("generator_from: the generator in " + dir.string() + " has hidden size " + std::to_string(g.hidden_size) +
+                                " and " + std::to_string(g.num_layers) + " layers, this run's generator " +
+                                std::to_string(spec_.model.generatorConfig().hidden_size) + " and " +
+                                std::to_string(spec_.model.generatorConfig().num_layers),
+                            "set generator_ratio to match, or freeze it (freeze_generator=true) to use it as it is");
+            electra_ = makeElectra(spec_.model);
+            importStateDict(electra_.generator, SafetensorsFile::open(dir / "model.safetensors"));  // the shared embeddings too
+        }
+    }
+
+    // ELECTRA: the sampling temperature at this step (the curriculum from
+    // gen_temperature_start down or up to gen_temperature), and what fills the masked positions.
+    double temperatureAt(std::int64_t step) const
+    {
+        const TrainConfig& t = spec_.train;
+        if (t.gen_temperature_start <= 0) return t.gen_temperature;
+        const double span = t.gen_temperature_steps > 0 ? t.gen_temperature_steps : t.steps;
+        const double f = std::min(1.0, static_cast<double>(step) / std::max(1.0, span));
+        return t.gen_temperature_start + (t.gen_temperature - t.gen_temperature_start) * f;
+    }
+
+    ElectraReplacements replacements() const
+    {
+        ElectraReplacements r;
+        r.trainGenerator = !spec_.train.freeze_generator;
+        if (spec_.train.replacements == "unigram") {
+            if (!unigramProbs_.defined()) {
+                const auto& c = data_->trainUnigram().counts();
+                auto t = torch::empty({static_cast<int64_t>(c.size())}, torch::kFloat32);
+                for (std::size_t i = 0; i < c.size(); ++i) t[static_cast<int64_t>(i)] = static_cast<float>(c[i]);
+                unigramProbs_ = t / t.sum();
+            }
+            r.fixedProbs = unigramProbs_;
+        }
+        return r;
     }
 
     double flopsSeen() const { return static_cast<double>(tokensSeen_) * flopsPerToken_; }
@@ -223,13 +290,16 @@ private:
     void setTraining(bool on)
     {
         model_->train(on);
-        if (electra()) electra_.generator->train(on);
+        if (electra()) electra_.generator->train(on && !spec_.train.freeze_generator);
     }
 
     void makeOptimizer()
     {
         std::vector<std::pair<std::string, torch::Tensor>> params;
-        if (electra()) params = electraParameters(electra_);
+        if (electra()) {
+            for (auto& [name, p] : electraParameters(electra_))
+                if (!spec_.train.freeze_generator || name.rfind("generator.", 0) != 0) params.emplace_back(name, p);
+        }
         else
             for (auto& p : model_->named_parameters()) params.emplace_back(p.key(), p.value());
         if (distiller_)
@@ -256,7 +326,7 @@ private:
     {
         LossParts r;
         ElectraForward f = electraForward(electra_, b.ids, b.typeIds, b.attentionMask, b.labels, spec_.train.disc_weight,
-                                          spec_.train.gen_temperature);
+                                          temperatureAt(step_), std::nullopt, replacements());
         r.total = f.total;
         r.mlm = f.mlmLoss.item<double>();
         r.disc = f.discLoss.item<double>();
@@ -372,7 +442,7 @@ private:
                 AutocastScope ac(bf16_);
                 if (electra()) {
                     ElectraForward f = electraForward(electra_, b.ids, b.typeIds, b.attentionMask, b.labels, spec_.train.disc_weight,
-                                                      spec_.train.gen_temperature, evalGenerator(i));
+                                                      spec_.train.gen_temperature, evalGenerator(i), replacements());
                     p.mlm = f.mlmLoss.item<double>();
                     p.disc = f.discLoss.item<double>();
                     p.predicted = f.targets.size(0);
@@ -420,7 +490,8 @@ private:
         }
         if (electra()) {
             const double discLoss = discSum / std::max<std::int64_t>(1, discTokens);
-            record("eval_loss", tokenLoss + spec_.train.disc_weight * discLoss);
+            const double genPart = spec_.train.freeze_generator ? 0.0 : 1.0;  // a frozen generator's loss is not in the total
+            record("eval_loss", genPart * tokenLoss + spec_.train.disc_weight * discLoss);
             record("eval_gen_mlm_loss", tokenLoss);
             record("eval_gen_mlm_accuracy", static_cast<double>(correct) / std::max<std::int64_t>(1, predicted));
             record("eval_disc_loss", discLoss);
@@ -428,7 +499,7 @@ private:
             record(baseline::evalDiscLoss, discBase);
             record("eval_disc_loss_ratio", ratioToBaseline(discLoss, discBase));
             record("eval_gen_mlm_loss_ratio", ratioToBaseline(tokenLoss, unigramEntropy_));
-            record(baseline::evalLoss, evalUnigramLoss_ + spec_.train.disc_weight * discBase);
+            record(baseline::evalLoss, genPart * evalUnigramLoss_ + spec_.train.disc_weight * discBase);
             record("eval_disc_accuracy", disc.accuracy());
             record("eval_disc_precision", disc.precision());
             record("eval_disc_recall", disc.recall());
@@ -653,7 +724,9 @@ private:
                     record("disc_accuracy", discCounts.accuracy());
                     record("replaced_share", discCounts.positiveShare());
                     record(baseline::discLoss, binaryEntropy(discCounts.positiveShare()));
-                    record(baseline::loss, unigramEntropy_ + t.disc_weight * binaryEntropy(discCounts.positiveShare()));
+                    // A frozen generator's loss is not in the total (electraForward).
+                    record(baseline::loss, (t.freeze_generator ? 0.0 : unigramEntropy_) + t.disc_weight * binaryEntropy(discCounts.positiveShare()));
+                    if (t.gen_temperature_start > 0) record("gen_temperature", temperatureAt(step_ - 1));
                 } else if (distiller_) {
                     for (const auto& [k, v] : distillValues_) record(k, v);
                 } else if (spec_.model.family == Family::Gpt2) {
@@ -743,6 +816,7 @@ private:
     std::unique_ptr<DynamicsProbe> dynamics_;
     TransformerModel model_{nullptr};  // ELECTRA: the discriminator
     ElectraModels electra_;
+    mutable torch::Tensor unigramProbs_;  // ELECTRA with replacements=unigram: the training tokens' distribution
     std::optional<ElectraForward> lastElectra_;  // the last training micro-batch, for the replaced-token view
     std::optional<std::vector<float>> evalScores_;
     std::vector<std::uint8_t> evalLabels_;

@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <nlohmann/json.hpp>
@@ -138,6 +139,7 @@ void ConfigEditor::build()
     trainForm_->addRow(tr("Corpus"), corpusRow);
 
     auto* moreBox = new QGroupBox(tr("More (optimizer, objectives, bookkeeping)"), this);
+    moreBox->setObjectName(QStringLiteral("more"));
     moreBox->setCheckable(true);
     moreBox->setChecked(false);  // folded until asked for
     auto* more = new QWidget(moreBox);
@@ -192,7 +194,39 @@ void ConfigEditor::build()
     moreForm->addRow(tr("Sentence-pair loss"), pairLoss_);
     moreForm->addRow(tr("ELECTRA generator size (× hidden)"), realField(QStringLiteral("generator_ratio"), 0.05, 1, 3, 0.05));
     moreForm->addRow(tr("ELECTRA λ (discriminator weight)"), realField(QStringLiteral("disc_weight"), 0, 1000, 1, 5));
-    for (QCheckBox* c : {wholeWord_, dynamic_, pairLoss_, sinusoidal_, dynamics_}) connect(c, &QCheckBox::toggled, this, &ConfigEditor::revalidate);
+    moreForm->addRow(tr("ELECTRA sampling temperature"), realField(QStringLiteral("gen_temperature"), 0.01, 10000, 2, 0.1));
+    auto* tempStart = realField(QStringLiteral("gen_temperature_start"), 0, 10000, 2, 0.5);
+    tempStart->setToolTip(tr("A curriculum: the generator samples at this temperature first and moves linearly to the sampling "
+                             "temperature (a higher one gives easier, less plausible replacements). 0: off."));
+    moreForm->addRow(tr("ELECTRA temperature at the start (0: off)"), tempStart);
+    moreForm->addRow(tr("… reached after steps (0: the whole run)"), intField(QStringLiteral("gen_temperature_steps"), 0, 10000000));
+    replacements_ = new QComboBox(this);
+    replacements_->setObjectName(QStringLiteral("replacements"));
+    replacements_->addItem(tr("the generator's samples (ELECTRA)"), QStringLiteral("generator"));
+    replacements_->addItem(tr("random words by corpus frequency (a test of context)"), QStringLiteral("unigram"));
+    replacements_->setToolTip(tr("With random words drawn by frequency, a discriminator that ignores context can do no better "
+                                 "than AUC 0.5; one that reads the sentence climbs above it."));
+    fields_[QStringLiteral("replacements")] = replacements_;
+    moreForm->addRow(tr("ELECTRA replacements"), replacements_);
+    generatorFrom_ = new QLineEdit(this);
+    generatorFrom_->setPlaceholderText(tr("a new generator"));
+    generatorFrom_->setToolTip(tr("An ELECTRA checkpoint folder: the generator starts from its generator/"));
+    auto* browseGen = new QPushButton(tr("Browse…"), this);
+    auto* genRow = new QHBoxLayout;
+    genRow->addWidget(generatorFrom_, 1);
+    genRow->addWidget(browseGen);
+    moreForm->addRow(tr("ELECTRA generator from"), genRow);
+    freezeGenerator_ = new QCheckBox(tr("keep that generator fixed"), this);
+    freezeGenerator_->setToolTip(tr("A fresh discriminator learns against a generator that no longer changes"));
+    fields_[QStringLiteral("freeze_generator")] = freezeGenerator_;
+    moreForm->addRow(tr("Freeze the generator"), freezeGenerator_);
+    connect(browseGen, &QPushButton::clicked, this, [this] {
+        const QString d = QFileDialog::getExistingDirectory(this, tr("ELECTRA checkpoint with a generator/ folder"));
+        if (!d.isEmpty()) generatorFrom_->setText(d);
+    });
+    connect(replacements_, &QComboBox::currentIndexChanged, this, &ConfigEditor::revalidate);
+    connect(generatorFrom_, &QLineEdit::textChanged, this, &ConfigEditor::revalidate);
+    for (QCheckBox* c : {wholeWord_, dynamic_, pairLoss_, sinusoidal_, dynamics_, freezeGenerator_}) connect(c, &QCheckBox::toggled, this, &ConfigEditor::revalidate);
 
     breakdown_ = new QLabel(this);
     breakdown_->setTextFormat(Qt::RichText);
@@ -214,6 +248,17 @@ void ConfigEditor::build()
     scroll->setWidget(inner);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Every field visible without scrolling sideways: a label too long to sit beside its
+    // field goes above it, long item texts do not widen the form, and the dock is at least
+    // as wide as what is left.
+    for (QFormLayout* f : {modelForm_, trainForm_, moreForm}) f->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    for (QComboBox* c : inner->findChildren<QComboBox*>()) {
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(10);
+    }
+    more->setVisible(true);  // measured unfolded
+    scroll->setMinimumWidth(inner->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 16);
+    more->setVisible(false);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -307,6 +352,12 @@ void ConfigEditor::setSpec(const JobSpec& s)
     pairLoss_->setChecked(t.pair_loss);
     setReal("generator_ratio", m.generator_ratio);
     setReal("disc_weight", t.disc_weight);
+    setReal("gen_temperature", t.gen_temperature);
+    setReal("gen_temperature_start", t.gen_temperature_start);
+    setInt("gen_temperature_steps", t.gen_temperature_steps);
+    setCombo(replacements_, t.replacements);
+    generatorFrom_->setText(QString::fromStdString(t.generator_from));
+    freezeGenerator_->setChecked(t.freeze_generator);
     setReal("short_seq_prob", t.short_seq_prob);
     setInt("start_seq_len", t.start_seq_len);
     setReal("start_seq_share", t.start_seq_share);
@@ -386,6 +437,12 @@ JobSpec ConfigEditor::spec() const
     t.pair_loss = pairLoss_->isChecked();
     m.generator_ratio = r("generator_ratio");
     t.disc_weight = r("disc_weight");
+    t.gen_temperature = r("gen_temperature");
+    t.gen_temperature_start = r("gen_temperature_start");
+    t.gen_temperature_steps = i("gen_temperature_steps");
+    t.replacements = replacements_->currentData().toString().toStdString();
+    t.generator_from = generatorFrom_->text().trimmed().toStdString();
+    t.freeze_generator = freezeGenerator_->isChecked();
     t.short_seq_prob = r("short_seq_prob");
     t.start_seq_len = i("start_seq_len");
     t.start_seq_share = r("start_seq_share");

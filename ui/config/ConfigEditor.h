@@ -57,6 +57,9 @@ private:
     QCheckBox* pairLoss_ = nullptr;
     QCheckBox* sinusoidal_ = nullptr;
     QCheckBox* dynamics_ = nullptr;
+    QComboBox* replacements_ = nullptr;
+    QLineEdit* generatorFrom_ = nullptr;
+    QCheckBox* freezeGenerator_ = nullptr;
     QLabel* family_ = nullptr;
     QLabel* breakdown_ = nullptr;
     QLabel* error_ = nullptr;

@@ -36,12 +36,15 @@ CurvesPanel::CurvesPanel(QString storePath, QWidget* parent) : QWidget(parent), 
 {
     metric_ = new QComboBox(this);
     metric_->setMinimumContentsLength(18);
+    metric_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     xAxis_ = new QComboBox(this);
     xAxis_->addItem(tr("step"), Step);
     xAxis_->addItem(tr("tokens seen"), TokensSeen);
     xAxis_->addItem(tr("training FLOPs (estimated)"), Flops);
     xAxis_->addItem(tr("wall time (s)"), WallTime);
     xAxis_->addItem(tr("relative time (s)"), RelativeTime);
+    xAxis_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);  // leaves room for the docks
+    xAxis_->setMinimumContentsLength(12);
     smoothing_ = new QSlider(Qt::Horizontal, this);
     smoothing_->setRange(0, 99);
     smoothing_->setValue(60);

@@ -8,6 +8,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -62,6 +63,12 @@ ExperimentDialog::ExperimentDialog(TrainingController* controller, QWidget* pare
     form->addRow(tr("Batch size"), batch_);
     form->addRow(tr("Sequence length"), seq_);
     form->addRow(tr("Seed"), seed_);
+    electraSet_ = new QLineEdit(this);
+    electraSet_->setPlaceholderText(tr("none: the paper's setting (e.g. gen_temperature_start=3)"));
+    electraSet_->setToolTip(tr("Settings for the ELECTRA model only, key=value separated by spaces: gen_temperature_start, "
+                               "gen_temperature_steps, generator_ratio, disc_weight, … (README, ELECTRA: what keeps the "
+                               "discriminator learning)"));
+    form->addRow(tr("ELECTRA settings"), electraSet_);
     form->addRow(tr("Budget"), budget_);
     start_ = new QPushButton(tr("Start the experiment"), this);
     stop_ = new QPushButton(tr("Stop"), this);
@@ -180,6 +187,7 @@ void ExperimentDialog::updateButtons()
     stop_->setEnabled(running && mine_);
     show_->setEnabled(runs_[0] > 0 && runs_[1] > 0);
     for (QSpinBox* s : {steps_, points_, batch_, seq_, seed_}) s->setEnabled(!running);
+    electraSet_->setEnabled(!running);
     if (running && !mine_) phase_->setText(tr("Another run is training; start the experiment when it has finished."));
 }
 
@@ -210,6 +218,13 @@ void ExperimentDialog::start()
     o.electraSteps = steps_->value();
     o.probePoints = points_->value();
     o.set = {"batch_size=" + std::to_string(batch_->value()), "seq_len=" + std::to_string(seq_->value()), "seed=" + std::to_string(seed_->value())};
+    for (const QString& kv : electraSet_->text().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!kv.contains(QLatin1Char('='))) {
+            phase_->setText(tr("ELECTRA settings: “%1” is not key=value").arg(kv));
+            return;
+        }
+        o.electraSet.push_back(kv.toStdString());
+    }
     runs_[0] = runs_[1] = 0;
     clearPlot();
     result_->clear();

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QPushButton;
+class QLineEdit;
 class QSpinBox;
 class QCustomPlot;
 class QCPGraph;
@@ -48,6 +49,7 @@ private:
 
     TrainingController* controller_;
     QSpinBox *steps_ = nullptr, *points_ = nullptr, *batch_ = nullptr, *seq_ = nullptr, *seed_ = nullptr;
+    QLineEdit* electraSet_ = nullptr;  // key=value settings for the ELECTRA model only
     QLabel *budget_ = nullptr, *phase_ = nullptr, *result_ = nullptr;
     QPushButton *start_ = nullptr, *stop_ = nullptr, *show_ = nullptr;
     QCustomPlot* plot_ = nullptr;

@@ -26,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTimer>
 #include <QStatusBar>
 #include <QStyle>
 #include <QFileInfo>
@@ -67,8 +68,14 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     QDockWidget* runsDock = dock(tr("Runs"), QStringLiteral("runs"), runs_, Qt::LeftDockWidgetArea);
     QDockWidget* configDock = dock(tr("Configuration"), QStringLiteral("configuration"), config_, Qt::RightDockWidgetArea);
     QDockWidget* logDock = dock(tr("Log"), QStringLiteral("log"), log_, Qt::BottomDockWidgetArea);
-    resizeDocks({runsDock, configDock}, {470, 380}, Qt::Horizontal);
-    resizeDocks({logDock}, {130}, Qt::Vertical);
+    // Sizes for a first start (a saved layout replaces them below); the dock layout takes
+    // them only once the window has its size, hence after the first show.
+    QTimer::singleShot(0, this, [this, runsDock, configDock, logDock] {
+        if (!QSettings().contains(QStringLiteral("window/state"))) {
+            resizeDocks({runsDock, configDock}, {380, 420}, Qt::Horizontal);
+            resizeDocks({logDock}, {130}, Qt::Vertical);
+        }
+    });
 
     statusStep_ = new QLabel(this);
     statusSpeed_ = new QLabel(this);
