@@ -498,6 +498,62 @@ private Q_SLOTS:
         QVERIFY2(missing.message.find("generator_from") != std::string::npos, missing.message.c_str());
     }
 
+    void aDiscriminatorStartsFromATrainedEncoder()
+    {
+        QTemporaryDir dir;
+        const std::string db = storeIn(dir, "runs.sqlite");
+        // A BERT of electra-tiny's discriminator shape (2 x 128, E = 128, post-LN).
+        JobSpec b = JobSpec::fromPreset("bert-tiny");
+        b.train.steps = 2;
+        b.train.batch_size = 4;
+        b.train.seq_len = 32;
+        b.train.start_seq_len = 0;
+        b.train.checkpoint_every = 2;
+        b.train.eval_every = 1000;
+        b.train.precision = Precision::Fp32;
+        Recorder r0;
+        StopToken st0;
+        const RunOutcome bert = runJob(b, db, r0, st0);
+        QVERIFY2(bert.status == "completed", bert.message.c_str());
+        RunStore store(db);
+        const std::string from = store.checkpoints(bert.runId).back().path;
+        const LoadedModel src = loadCheckpoint(from);
+
+        JobSpec e = tinyJob(1);
+        e.train.checkpoint_every = 1;
+        e.train.discriminator_from = from;
+        Recorder r1;
+        StopToken st1;
+        const RunOutcome run = runJob(e, db, r1, st1);
+        QVERIFY2(run.status == "completed", run.message.c_str());
+        const LoadedModel got = loadCheckpoint(store.checkpoints(run.runId).back().path);
+        // After one Adam step every body weight is within one learning rate of the BERT's
+        // (a fresh initialisation is ~0.02 away); the generator shares those embeddings.
+        const auto theirs = src.model->named_parameters();
+        int compared = 0;
+        for (const auto& p : got.model->named_parameters()) {
+            if (p.key().rfind("attention_", 0) != 0 && p.key().rfind("ffn_", 0) != 0 && p.key().rfind("embeddings.", 0) != 0) continue;
+            const double d = (p.value() - theirs[p.key()]).abs().max().item<double>();
+            QVERIFY2(d <= 1.5 * e.train.lr, qPrintable(QString::fromStdString(p.key()) + QStringLiteral(": ") + QString::number(d)));
+            ++compared;
+        }
+        QVERIFY(compared > 10);
+        QCOMPARE(got.generator->embeddings->word->weight.data_ptr(), got.model->embeddings->word->weight.data_ptr());
+
+        // Another shape is refused with both shapes and a hint.
+        JobSpec wrong = JobSpec::fromPreset("electra-mini");
+        wrong.train.steps = 1;
+        wrong.train.discriminator_from = from;
+        Recorder r2;
+        StopToken st2;
+        const RunOutcome refused = runJob(wrong, db, r2, st2);
+        QCOMPARE(refused.status, std::string("failed"));
+        QVERIFY2(refused.message.find("another shape") != std::string::npos, refused.message.c_str());
+        JobSpec onBert = JobSpec::fromPreset("bert-tiny");
+        onBert.train.discriminator_from = from;
+        QVERIFY(onBert.validate().find("ELECTRA") != std::string::npos);
+    }
+
     void equalComputeRunsBothArmsOnTheSameBudget()
     {
         QTemporaryDir dir;

@@ -269,6 +269,7 @@
     <message>
         <location filename="../ui/config/ConfigEditor.cpp" line="135"/>
         <location filename="../ui/config/ConfigEditor.cpp" line="214"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="227"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
@@ -539,124 +540,144 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigEditor.cpp" line="224"/>
+        <source>a new discriminator</source>
+        <translation>새 판별자</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="225"/>
+        <source>A BERT or ELECTRA checkpoint folder of the same shape: the discriminator&apos;s embeddings and layers start from its encoder, so it reads context from the first step</source>
+        <translation>같은 구조의 BERT 또는 ELECTRA 체크포인트 폴더: 판별자의 임베딩과 층이 그 인코더에서 시작하므로 첫 스텝부터 문맥을 읽습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="231"/>
+        <source>ELECTRA discriminator from</source>
+        <translation>ELECTRA 판별자 출처</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="233"/>
+        <source>BERT or ELECTRA checkpoint folder</source>
+        <translation>BERT 또는 ELECTRA 체크포인트 폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="238"/>
         <source>ELECTRA checkpoint with a generator/ folder</source>
         <translation>generator/ 폴더가 있는 ELECTRA 체크포인트</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="237"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="529"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="251"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="545"/>
         <source>Start training</source>
         <translation>학습 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="275"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="289"/>
         <source>Corpus text file</source>
         <translation>말뭉치 텍스트 파일</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="275"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="289"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="474"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="490"/>
         <source>Cannot start: %1</source>
         <translation>시작할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="477"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="493"/>
         <source>&lt;i&gt;Fix the model fields to see its parameter count.&lt;/i&gt;</source>
         <translation>&lt;i&gt;모델 항목을 고치면 파라미터 수가 표시됩니다.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="488"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="504"/>
         <source>Embeddings</source>
         <translation>임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="489"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="505"/>
         <source>V×E + E×H = %1×%2 + %2×%3</source>
         <translation>V×E + E×H = %1×%2 + %2×%3</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="490"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="506"/>
         <source>V×H = %1×%2</source>
         <translation>V×H = %1×%2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="493"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="509"/>
         <source>Attention</source>
         <translation>어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="493"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="494"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="509"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="510"/>
         <source>1 shared block</source>
         <translation>공유 블록 1개</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="493"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="494"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="509"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="510"/>
         <source>%1 layers</source>
         <translation>%1개 층</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="494"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="510"/>
         <source>Feed-forward</source>
         <translation>피드포워드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="495"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="511"/>
         <source>Final LayerNorm</source>
         <translation>마지막 LayerNorm</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="496"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="512"/>
         <source>Heads</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="497"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="513"/>
         <source>LM head tied to the embeddings</source>
         <translation>임베딩과 묶인 LM 헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="498"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="514"/>
         <source>dense + dense(1)</source>
         <translation>dense + dense(1)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="499"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="515"/>
         <source>pooler, NSP/SOP, MLM transform</source>
         <translation>풀러, NSP/SOP, MLM 변환</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="506"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="522"/>
         <source>Generator</source>
         <translation>생성자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="506"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="522"/>
         <source>H%1, embeddings shared</source>
         <translation>H%1, 임베딩 공유</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="510"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="526"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="512"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="528"/>
         <source>&lt;br&gt;%1 parameters saved versus unshared (%2).</source>
         <translation>&lt;br&gt;공유하지 않을 때(%2)보다 파라미터 %1개를 절약합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="517"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="533"/>
         <source>&lt;br&gt;Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.</source>
         <translation>&lt;br&gt;메모리: 가중치 + 기울기 + Adam %1, %2 × %3 활성값 약 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="529"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="545"/>
         <source>A run is training…</source>
         <translation>학습 중인 실행이 있습니다…</translation>
     </message>

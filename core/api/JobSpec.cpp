@@ -132,8 +132,9 @@ std::string JobSpec::validate() const
         for (int l : distill.layer_map)
             if (l < 1) return "layer_map: teacher layers are numbered from 1 (0 is the embeddings)";
     }
-    if (model.family != Family::Electra && (train.replacements != "generator" || !train.generator_from.empty() || train.gen_temperature_start > 0))
-        return "replacements/generator_from/gen_temperature_start: ELECTRA settings, and this is a " + toString(model.family) + " model";
+    if (model.family != Family::Electra && (train.replacements != "generator" || !train.generator_from.empty() || train.gen_temperature_start > 0 ||
+                                            !train.discriminator_from.empty()))
+        return "replacements/generator_from/discriminator_from/gen_temperature_start: ELECTRA settings, and this is a " + toString(model.family) + " model";
     if (train.seq_len > model.max_position_embeddings)
         return "seq_len: must not exceed max_position_embeddings " + std::to_string(model.max_position_embeddings) +
                " (got " + std::to_string(train.seq_len) + ")";
@@ -163,7 +164,8 @@ json JobSpec::toJson() const
           {"short_seq_prob", t.short_seq_prob}, {"pair_loss", t.pair_loss}, {"disc_weight", t.disc_weight},
           {"gen_temperature", t.gen_temperature}, {"gen_temperature_start", t.gen_temperature_start},
           {"gen_temperature_steps", t.gen_temperature_steps}, {"replacements", t.replacements},
-          {"generator_from", t.generator_from}, {"freeze_generator", t.freeze_generator}, {"dynamics", t.dynamics}, {"dynamics_sequences", t.dynamics_sequences},
+          {"generator_from", t.generator_from}, {"freeze_generator", t.freeze_generator},
+          {"discriminator_from", t.discriminator_from}, {"dynamics", t.dynamics}, {"dynamics_sequences", t.dynamics_sequences},
           {"debug_nan_step", t.debug_nan_step}}},
         {"distill",
          {{"method", distill.method}, {"teacher", distill.teacher}, {"teacher_run", distill.teacher_run},
@@ -326,6 +328,7 @@ void JobSpec::set(const std::string& key, const std::string& value)
     else if (key == "replacements") t.replacements = value;
     else if (key == "generator_from") t.generator_from = value;
     else if (key == "freeze_generator") toBool(t.freeze_generator);
+    else if (key == "discriminator_from") t.discriminator_from = value;
     else if (key == "dynamics") toBool(t.dynamics);
     else if (key == "dynamics_sequences") toInt(t.dynamics_sequences);
     else if (key == "debug_nan_step") toInt(t.debug_nan_step);

@@ -62,6 +62,8 @@ struct TrainConfig {
     std::string replacements = "generator";  // generator | unigram: i.i.d. draws from the corpus's unigram distribution
     std::string generator_from;       // start the generator from this ELECTRA checkpoint's generator/
     bool freeze_generator = false;    // with generator_from: the generator does not learn (own embeddings)
+    std::string discriminator_from;   // start the discriminator's body (embeddings, layers) from this
+                                      // checkpoint's encoder: a BERT or ELECTRA of the same shape
     // What the model learns first: at every eval, accuracy by token class and the structure
     // of every head on a fixed probe set of held-out sequences (core/api/Dynamics.h).
     bool dynamics = true;

@@ -217,6 +217,49 @@ private:
     // generator that no longer changes.
     void makeElectraModels()
     {
+        makeElectraPair();
+        if (!spec_.train.discriminator_from.empty()) initDiscriminatorBody(spec_.train.discriminator_from);
+    }
+
+    // The discriminator's embeddings and layers from another encoder's checkpoint (a
+    // trained BERT of the same shape: a discriminator that reads context from step 0); its
+    // replaced-token head starts fresh. Shared embeddings carry over to the generator.
+    void initDiscriminatorBody(const std::string& from)
+    {
+        if (!fs::exists(fs::path(from) / "config.json"))
+            throw Error("discriminator_from: " + from + " is not a checkpoint folder (no config.json)", "give a BERT or ELECTRA checkpoint folder");
+        LoadedModel src = ptl::loadCheckpoint(fs::path(from));
+        const ModelConfig& a = src.config;
+        const ModelConfig& b = spec_.model;
+        if (a.vocab_size != b.vocab_size || a.hidden_size != b.hidden_size || a.num_layers != b.num_layers || a.num_heads != b.num_heads ||
+            a.intermediate_size != b.intermediate_size || a.embedding_size != b.embedding_size || a.layer_norm != b.layer_norm ||
+            a.sharing != b.sharing)
+            throw Error("discriminator_from: the encoder in " + from + " has another shape (vocabulary " + std::to_string(a.vocab_size) +
+                            ", hidden " + std::to_string(a.hidden_size) + ", " + std::to_string(a.num_layers) + " layers, " +
+                            std::to_string(a.num_heads) + " heads, feed-forward " + std::to_string(a.intermediate_size) + ", embedding size " +
+                            std::to_string(a.embedding_size) + ") than this discriminator (" + std::to_string(b.vocab_size) + ", " +
+                            std::to_string(b.hidden_size) + ", " + std::to_string(b.num_layers) + ", " + std::to_string(b.num_heads) + ", " +
+                            std::to_string(b.intermediate_size) + ", " + std::to_string(b.embedding_size) + "; layer norm and sharing must match too)",
+                        "set the discriminator's fields to the checkpoint's (e.g. --set embedding_size=256 for the shipped BERT-mini)");
+        auto theirs = src.model->named_parameters();
+        torch::NoGradGuard ng;
+        int copied = 0;
+        for (auto& p : electra_.discriminator->named_parameters()) {
+            const std::string& n = p.key();
+            const bool body = n.rfind("embeddings.", 0) == 0 || n.rfind("attention_", 0) == 0 || n.rfind("ffn_", 0) == 0 || n.rfind("final_norm", 0) == 0;
+            if (!body) continue;
+            const torch::Tensor* t = theirs.find(n);
+            if (!t || t->sizes() != p.value().sizes())
+                throw Error("discriminator_from: " + from + " has no tensor " + n + " of shape " + c10::str(p.value().sizes()),
+                            "take it from a BERT or ELECTRA checkpoint of the same shape");
+            p.value().copy_(*t);
+            ++copied;
+        }
+        if (copied == 0) throw Error("discriminator_from: nothing to copy from " + from);
+    }
+
+    void makeElectraPair()
+    {
         const TrainConfig& t = spec_.train;
         if (t.generator_from.empty()) {
             electra_ = makeElectra(spec_.model);

@@ -220,6 +220,20 @@ void ConfigEditor::build()
     freezeGenerator_->setToolTip(tr("A fresh discriminator learns against a generator that no longer changes"));
     fields_[QStringLiteral("freeze_generator")] = freezeGenerator_;
     moreForm->addRow(tr("Freeze the generator"), freezeGenerator_);
+    discriminatorFrom_ = new QLineEdit(this);
+    discriminatorFrom_->setPlaceholderText(tr("a new discriminator"));
+    discriminatorFrom_->setToolTip(tr("A BERT or ELECTRA checkpoint folder of the same shape: the discriminator's embeddings and layers "
+                                      "start from its encoder, so it reads context from the first step"));
+    auto* browseDisc = new QPushButton(tr("Browse…"), this);
+    auto* discRow = new QHBoxLayout;
+    discRow->addWidget(discriminatorFrom_, 1);
+    discRow->addWidget(browseDisc);
+    moreForm->addRow(tr("ELECTRA discriminator from"), discRow);
+    connect(browseDisc, &QPushButton::clicked, this, [this] {
+        const QString d = QFileDialog::getExistingDirectory(this, tr("BERT or ELECTRA checkpoint folder"));
+        if (!d.isEmpty()) discriminatorFrom_->setText(d);
+    });
+    connect(discriminatorFrom_, &QLineEdit::textChanged, this, &ConfigEditor::revalidate);
     connect(browseGen, &QPushButton::clicked, this, [this] {
         const QString d = QFileDialog::getExistingDirectory(this, tr("ELECTRA checkpoint with a generator/ folder"));
         if (!d.isEmpty()) generatorFrom_->setText(d);
@@ -358,6 +372,7 @@ void ConfigEditor::setSpec(const JobSpec& s)
     setCombo(replacements_, t.replacements);
     generatorFrom_->setText(QString::fromStdString(t.generator_from));
     freezeGenerator_->setChecked(t.freeze_generator);
+    discriminatorFrom_->setText(QString::fromStdString(t.discriminator_from));
     setReal("short_seq_prob", t.short_seq_prob);
     setInt("start_seq_len", t.start_seq_len);
     setReal("start_seq_share", t.start_seq_share);
@@ -443,6 +458,7 @@ JobSpec ConfigEditor::spec() const
     t.replacements = replacements_->currentData().toString().toStdString();
     t.generator_from = generatorFrom_->text().trimmed().toStdString();
     t.freeze_generator = freezeGenerator_->isChecked();
+    t.discriminator_from = discriminatorFrom_->text().trimmed().toStdString();
     t.short_seq_prob = r("short_seq_prob");
     t.start_seq_len = i("start_seq_len");
     t.start_seq_share = r("start_seq_share");

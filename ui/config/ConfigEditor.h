@@ -60,6 +60,7 @@ private:
     QComboBox* replacements_ = nullptr;
     QLineEdit* generatorFrom_ = nullptr;
     QCheckBox* freezeGenerator_ = nullptr;
+    QLineEdit* discriminatorFrom_ = nullptr;
     QLabel* family_ = nullptr;
     QLabel* breakdown_ = nullptr;
     QLabel* error_ = nullptr;
