@@ -1,0 +1,71 @@
+#pragma once
+// Labelled tasks for fine-tuning, built from what the repository bundles (Brown's text,
+// genres and POS tags) by deterministic code: no download. Every task splits by document
+// (train / dev / test), stratified by Brown genre, so no test document's text is seen in
+// training. Each task carries its simple baselines, so a fine-tuned score is read against
+// what ignoring the model gives. Torch-free: the GUI lists and shows tasks with it.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ptl {
+
+enum class TaskKind {
+    Classification,  // one label per example (texts: one text, or two for a pair task)
+    Tagging,         // one label per word
+};
+std::string toString(TaskKind k);
+
+struct TaskExample {
+    std::vector<std::string> texts;   // Classification: the text (and a second one for pairs)
+    int label = -1;                   // Classification: class index
+    std::vector<std::string> words;   // Tagging: the words
+    std::vector<int> tags;            // Tagging: class index per word
+    int document = -1;                // index of the Brown document it came from
+};
+
+struct Task {
+    std::string name;                 // "genre", "pos"
+    std::string title;                // one line for lists
+    std::string construction;         // how it is built, for `tasks show` and the README
+    TaskKind kind = TaskKind::Classification;
+    std::vector<std::string> labels;  // class names
+    std::vector<TaskExample> train, dev, test;
+};
+
+struct TaskInfo {
+    std::string name, title;
+    TaskKind kind;
+};
+const std::vector<TaskInfo>& taskList();
+
+// Builds a task (deterministic for a seed; the seed picks the document split). Throws
+// ptl::Error for an unknown name (with the list) or when the bundled files are missing.
+Task buildTask(const std::string& name, std::uint64_t seed = 1234);
+
+// The documents of each split, by index into the bundled corpus.
+struct TaskSplitDocs {
+    std::vector<int> train, dev, test;
+};
+TaskSplitDocs taskDocumentSplit(std::uint64_t seed = 1234);
+
+// What ignoring the model scores on a split, fitted on train only.
+struct TaskBaselines {
+    double devMajority = 0, testMajority = 0;    // always the commonest training label (per word for tagging)
+    double devSimple = 0, testSimple = 0;        // the simple non-neural model
+    std::string simpleName;                      // "bag-of-words logistic regression", "most frequent tag per word"
+    std::string majorityLabel;
+};
+TaskBaselines taskBaselines(const Task& task);  // to come (issue 12, item 4): not defined yet
+
+// Accuracy and per-class counts of predictions against gold labels.
+struct ClassificationScore {
+    double accuracy = 0;
+    double macroF1 = 0;
+    std::int64_t total = 0, correct = 0;
+    std::vector<std::vector<std::int64_t>> confusion;  // [gold][predicted]
+};
+ClassificationScore scoreClassification(const std::vector<int>& gold, const std::vector<int>& predicted, int classes);
+
+} // namespace ptl

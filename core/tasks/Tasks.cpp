@@ -1,0 +1,285 @@
+// The labelled tasks built from the bundled Brown corpus (core/api/Tasks.h): the document
+// split shared by every task, Brown genre classification and POS tagging.
+#include "core/api/Tasks.h"
+#include "core/text/Corpus.h"
+#include "core/train/DynamicsProbe.h"
+#include "core/util/Error.h"
+#include "core/util/Files.h"
+#include "core/util/Runtime.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+namespace ptl {
+
+std::string toString(TaskKind k) { return k == TaskKind::Classification ? "classification" : "tagging"; }
+
+const std::vector<TaskInfo>& taskList()
+{
+    static const std::vector<TaskInfo> all = {
+        {"genre", "Brown genre classification: which of 15 genres a 64-word passage comes from", TaskKind::Classification},
+        {"pos", "part-of-speech tagging with Brown's tags mapped to the 12 universal tags", TaskKind::Tagging},
+    };
+    return all;
+}
+
+namespace {
+
+struct BrownDoc {
+    std::string id, genre, genreLabel;
+};
+
+std::uint64_t splitmix(std::uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ull;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+}
+
+// brown-docs.tsv, in corpus order (matched by each document's first line in brown.txt).
+std::vector<BrownDoc> brownDocs(const Corpus& corpus)
+{
+    const auto path = resourceDir() / "corpus" / "brown-docs.tsv";
+    std::map<int, BrownDoc> byLine;
+    std::istringstream in(readTextFile(path));
+    std::string line;
+    int lineNo = 0;
+    while (std::getline(in, line)) {
+        if (++lineNo == 1 || line.empty()) continue;
+        std::vector<std::string> f;
+        std::istringstream ls(line);
+        for (std::string x; std::getline(ls, x, '\t');) f.push_back(x);
+        if (f.size() < 4) throw Error(path.string() + ": line " + std::to_string(lineNo) + " has fewer than 4 fields", "reinstall the resources");
+        byLine[std::stoi(f[3])] = {f[0], f[1], f[2]};
+    }
+    std::vector<BrownDoc> out;
+    for (const Document& d : corpus.documents) {
+        auto it = byLine.find(d.firstLine);
+        if (it == byLine.end())
+            throw Error(path.string() + " has no document starting at line " + std::to_string(d.firstLine) + " of brown.txt",
+                        "the corpus and its genre table are out of step; run scripts/convert_brown.py again");
+        out.push_back(it->second);
+    }
+    return out;
+}
+
+const Corpus& brown()
+{
+    static const Corpus c = bundledCorpus();
+    return c;
+}
+
+std::vector<std::string> words(const std::string& s)
+{
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
+}
+
+// Brown tag -> universal tag (Petrov, Das & McDonald 2012, the en-brown mapping, written
+// out as rules): the suffixes -tl (title), -hl (headline), -nc (citation) and the
+// negation * are dropped, fw- (foreign word) is X, a compound tag (ppss+md) takes its
+// first part.
+const std::vector<std::string>& universalTags()
+{
+    static const std::vector<std::string> t = {"NOUN", "VERB", "ADJ", "ADV", "PRON", "DET", "ADP", "NUM", "CONJ", "PRT", ".", "X"};
+    return t;
+}
+
+int universalOf(std::string tag)
+{
+    enum { NOUN, VERB, ADJ, ADV, PRON, DET, ADP, NUM, CONJ, PRT, PUNCT, X };
+    if (tag.rfind("fw-", 0) == 0) return X;
+    if (auto p = tag.find('+'); p != std::string::npos && p > 0) tag = tag.substr(0, p);
+    for (const char* suf : {"-tl", "-hl", "-nc"})
+        for (std::size_t p; (p = tag.find(suf)) != std::string::npos;) tag.erase(p, 3);
+    if (tag.size() > 1 && tag.back() == '*') tag.pop_back();
+    if (tag.empty()) return X;
+    static const std::map<std::string, int> exact = {
+        {"cd", NUM}, {"od", ADJ}, {"in", ADP}, {"cc", CONJ}, {"cs", CONJ}, {"to", PRT}, {"rp", PRT}, {"ex", DET},
+        {"at", DET}, {"ap", DET}, {"abn", DET}, {"abx", DET}, {"dt", DET}, {"dti", DET}, {"dts", DET}, {"dtx", DET},
+        {"wdt", DET}, {"ql", ADV}, {"qlp", ADV}, {"wrb", ADV}, {"rn", ADV}, {"uh", X}, {"nil", X}, {"fw", X},
+        {"md", VERB}, {"pn", PRON}, {"pn$", PRON}, {"wps", PRON}, {"wpo", PRON}, {"wp$", PRON}, {"ppl", PRON}, {"ppls", PRON}};
+    if (auto it = exact.find(tag); it != exact.end()) return it->second;
+    const char c = tag[0];
+    if (std::string(".,:;()'`-").find(c) != std::string::npos || tag == "--" || tag == "''" || tag == "``") return PUNCT;
+    if (tag.rfind("nn", 0) == 0 || tag.rfind("np", 0) == 0 || tag.rfind("nr", 0) == 0) return NOUN;
+    if (tag.rfind("vb", 0) == 0 || tag.rfind("be", 0) == 0 || tag.rfind("hv", 0) == 0 || tag.rfind("do", 0) == 0) return VERB;
+    if (tag.rfind("jj", 0) == 0) return ADJ;
+    if (tag.rfind("rb", 0) == 0) return ADV;
+    if (tag.rfind("pp", 0) == 0) return PRON;
+    return X;
+}
+
+void assign(Task& t, TaskExample e, const TaskSplitDocs& split, const std::vector<int>& splitOf)
+{
+    (void)split;
+    switch (splitOf[static_cast<std::size_t>(e.document)]) {
+    case 0: t.train.push_back(std::move(e)); break;
+    case 1: t.dev.push_back(std::move(e)); break;
+    default: t.test.push_back(std::move(e)); break;
+    }
+}
+
+std::vector<int> splitOfDocs(const TaskSplitDocs& s, std::size_t n)
+{
+    std::vector<int> out(n, 0);
+    for (int d : s.dev) out[static_cast<std::size_t>(d)] = 1;
+    for (int d : s.test) out[static_cast<std::size_t>(d)] = 2;
+    return out;
+}
+
+Task buildGenre(std::uint64_t seed)
+{
+    const Corpus& c = brown();
+    const auto docs = brownDocs(c);
+    Task t;
+    t.name = "genre";
+    t.title = taskList()[0].title;
+    t.kind = TaskKind::Classification;
+    std::map<std::string, int> classOf;
+    std::map<std::string, std::string> labelOf;
+    for (const auto& d : docs) {
+        classOf.emplace(d.genre, 0);
+        labelOf[d.genre] = d.genreLabel;
+    }
+    for (auto& [g, i] : classOf) {
+        i = static_cast<int>(t.labels.size());
+        t.labels.push_back(labelOf[g]);
+    }
+    const TaskSplitDocs split = taskDocumentSplit(seed);
+    const auto splitOf = splitOfDocs(split, docs.size());
+    constexpr std::size_t kWords = 64;
+    for (std::size_t di = 0; di < c.documents.size(); ++di) {
+        std::string window;
+        std::size_t n = 0;
+        auto flush = [&] {
+            if (n == 0) return;
+            TaskExample e;
+            e.texts = {window};
+            e.label = classOf[docs[di].genre];
+            e.document = static_cast<int>(di);
+            assign(t, std::move(e), split, splitOf);
+            window.clear();
+            n = 0;
+        };
+        for (const auto& s : c.documents[di].sentences) {
+            const std::size_t k = words(s).size();
+            if (n > 0 && n + k > kWords) flush();
+            window += (window.empty() ? "" : " ") + s;
+            n += k;
+        }
+        flush();
+    }
+    std::ostringstream how;
+    how << "Every document of the bundled Brown corpus (500 documents, 15 genres) is cut into passages of whole, consecutive "
+           "sentences of at most "
+        << kWords
+        << " words (a longer sentence is a passage of its own); a passage's label is its document's genre. Documents, not "
+           "passages, are split: within each genre, documents ordered by a hash of (seed, document) give 15% to test, 15% "
+           "to dev (at least one each) and the rest to train, so no test document's text is in train.";
+    t.construction = how.str();
+    return t;
+}
+
+Task buildPos(std::uint64_t seed)
+{
+    const Corpus& c = brown();
+    const auto tagged = brownTagsFor(c.documents);
+    Task t;
+    t.name = "pos";
+    t.title = taskList()[1].title;
+    t.kind = TaskKind::Tagging;
+    t.labels = universalTags();
+    const TaskSplitDocs split = taskDocumentSplit(seed);
+    const auto splitOf = splitOfDocs(split, c.documents.size());
+    constexpr std::size_t kChunk = 60;
+    for (std::size_t di = 0; di < tagged.size(); ++di) {
+        for (const TaggedSentence& s : tagged[di]) {
+            for (std::size_t b = 0; b < s.words.size(); b += kChunk) {
+                TaskExample e;
+                e.document = static_cast<int>(di);
+                for (std::size_t i = b; i < std::min(s.words.size(), b + kChunk); ++i) {
+                    e.words.push_back(s.words[i]);
+                    e.tags.push_back(universalOf(s.tags[i]));
+                }
+                assign(t, std::move(e), split, splitOf);
+            }
+        }
+    }
+    t.construction =
+        "Brown's own tagged sentences (resources/corpus/brown-pos.tsv), each word's Brown tag mapped to the 12 universal "
+        "tags of Petrov, Das & McDonald (2012) (suffixes -tl, -hl, -nc and the negation * dropped, fw- words X, a compound "
+        "tag such as ppss+md taking its first part). Sentences longer than 60 words are cut into 60-word pieces. The "
+        "model labels the first sub-token of each word (GPT: the last, the first that has seen the whole word). Split by "
+        "document as every task: the same train, dev and test documents as genre.";
+    return t;
+}
+
+} // namespace
+
+TaskSplitDocs taskDocumentSplit(std::uint64_t seed)
+{
+    const auto docs = brownDocs(brown());
+    std::map<std::string, std::vector<int>> byGenre;
+    for (std::size_t i = 0; i < docs.size(); ++i) byGenre[docs[i].genre].push_back(static_cast<int>(i));
+    TaskSplitDocs s;
+    for (auto& [g, ids] : byGenre) {
+        std::sort(ids.begin(), ids.end(), [&](int a, int b) {
+            const auto ha = splitmix(seed * 1000003ull + static_cast<std::uint64_t>(a));
+            const auto hb = splitmix(seed * 1000003ull + static_cast<std::uint64_t>(b));
+            return ha != hb ? ha < hb : a < b;
+        });
+        const auto n = ids.size();
+        const std::size_t held = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(0.15 * static_cast<double>(n))));
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i < held) s.test.push_back(ids[i]);
+            else if (i < 2 * held) s.dev.push_back(ids[i]);
+            else s.train.push_back(ids[i]);
+        }
+    }
+    for (auto* v : {&s.train, &s.dev, &s.test}) std::sort(v->begin(), v->end());
+    return s;
+}
+
+Task buildTask(const std::string& name, std::uint64_t seed)
+{
+    if (name == "genre") return buildGenre(seed);
+    if (name == "pos") return buildPos(seed);
+    std::string names;
+    for (const auto& t : taskList()) names += (names.empty() ? "" : ", ") + t.name;
+    throw Error("unknown task '" + name + "'", "tasks: " + names + " (see 'pretrainlab-cli tasks list')");
+}
+
+ClassificationScore scoreClassification(const std::vector<int>& gold, const std::vector<int>& predicted, int classes)
+{
+    ClassificationScore s;
+    s.confusion.assign(static_cast<std::size_t>(classes), std::vector<std::int64_t>(static_cast<std::size_t>(classes), 0));
+    for (std::size_t i = 0; i < gold.size() && i < predicted.size(); ++i) {
+        if (gold[i] < 0 || gold[i] >= classes || predicted[i] < 0 || predicted[i] >= classes) continue;
+        ++s.total;
+        s.correct += gold[i] == predicted[i];
+        ++s.confusion[static_cast<std::size_t>(gold[i])][static_cast<std::size_t>(predicted[i])];
+    }
+    s.accuracy = s.total ? static_cast<double>(s.correct) / static_cast<double>(s.total) : 0.0;
+    double f1 = 0;
+    int present = 0;
+    for (int k = 0; k < classes; ++k) {
+        std::int64_t tp = s.confusion[static_cast<std::size_t>(k)][static_cast<std::size_t>(k)], goldK = 0, predK = 0;
+        for (int j = 0; j < classes; ++j) {
+            goldK += s.confusion[static_cast<std::size_t>(k)][static_cast<std::size_t>(j)];
+            predK += s.confusion[static_cast<std::size_t>(j)][static_cast<std::size_t>(k)];
+        }
+        if (goldK == 0) continue;  // macro-F1 over the classes that occur
+        ++present;
+        if (tp > 0) f1 += 2.0 * static_cast<double>(tp) / static_cast<double>(goldK + predK);
+    }
+    s.macroF1 = present ? f1 / present : 0.0;
+    return s;
+}
+
+} // namespace ptl
