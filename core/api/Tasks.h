@@ -50,15 +50,6 @@ struct TaskSplitDocs {
 };
 TaskSplitDocs taskDocumentSplit(std::uint64_t seed = 1234);
 
-// What ignoring the model scores on a split, fitted on train only.
-struct TaskBaselines {
-    double devMajority = 0, testMajority = 0;    // always the commonest training label (per word for tagging)
-    double devSimple = 0, testSimple = 0;        // the simple non-neural model
-    std::string simpleName;                      // "bag-of-words logistic regression", "most frequent tag per word"
-    std::string majorityLabel;
-};
-TaskBaselines taskBaselines(const Task& task);  // to come (issue 12, item 4): not defined yet
-
 // Accuracy and per-class counts of predictions against gold labels.
 struct ClassificationScore {
     double accuracy = 0;

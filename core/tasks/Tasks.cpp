@@ -115,9 +115,8 @@ int universalOf(std::string tag)
     return X;
 }
 
-void assign(Task& t, TaskExample e, const TaskSplitDocs& split, const std::vector<int>& splitOf)
+void assign(Task& t, TaskExample e, const std::vector<int>& splitOf)
 {
-    (void)split;
     switch (splitOf[static_cast<std::size_t>(e.document)]) {
     case 0: t.train.push_back(std::move(e)); break;
     case 1: t.dev.push_back(std::move(e)); break;
@@ -163,7 +162,7 @@ Task buildGenre(std::uint64_t seed)
             e.texts = {window};
             e.label = classOf[docs[di].genre];
             e.document = static_cast<int>(di);
-            assign(t, std::move(e), split, splitOf);
+            assign(t, std::move(e), splitOf);
             window.clear();
             n = 0;
         };
@@ -207,7 +206,7 @@ Task buildPos(std::uint64_t seed)
                     e.words.push_back(s.words[i]);
                     e.tags.push_back(universalOf(s.tags[i]));
                 }
-                assign(t, std::move(e), split, splitOf);
+                assign(t, std::move(e), splitOf);
             }
         }
     }
