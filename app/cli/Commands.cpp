@@ -442,14 +442,22 @@ void addConvert(CLI::App& app)
     c->callback([o] {
         if (fs::exists(fs::path(o->out) / "model.safetensors") && !o->force)
             throw Error(o->out + " already holds a model", "choose another --out, or pass --force");
-        LoadedModel m = loadCheckpoint(o->checkpoint);
         const auto type = o->dtype == "bf16" ? torch::kBFloat16 : o->dtype == "fp16" ? torch::kFloat16 : torch::kFloat32;
-        fs::create_directories(o->out);
-        NamedTensors tensors = exportStateDict(m.model);
-        for (auto& [name, t] : tensors) t = t.to(type);
-        writeSafetensors(fs::path(o->out) / "model.safetensors", tensors, {{"format", "pt"}, {"converted_from", o->checkpoint}});
-        m.tokenizer->save(o->out);
-        writeFileAtomic(fs::path(o->out) / "config.json", m.config.toJson().dump(2) + "\n");
+        // One model folder; an ELECTRA checkpoint's generator/ (a model folder of its own)
+        // goes along, and so does the cached unigram baseline.
+        const auto convertOne = [&](const fs::path& from, const fs::path& to) {
+            LoadedModel m = loadCheckpoint(from.string());
+            fs::create_directories(to);
+            NamedTensors tensors = exportStateDict(m.model);
+            for (auto& [name, t] : tensors) t = t.to(type);
+            writeSafetensors(to / "model.safetensors", tensors, {{"format", "pt"}, {"converted_from", from.string()}});
+            m.tokenizer->save(to.string());
+            writeFileAtomic(to / "config.json", m.config.toJson().dump(2) + "\n");
+            if (fs::exists(from / "unigram.json")) fs::copy_file(from / "unigram.json", to / "unigram.json", fs::copy_options::overwrite_existing);
+        };
+        convertOne(o->checkpoint, o->out);
+        for (const char* sub : {"generator"})
+            if (fs::exists(fs::path(o->checkpoint) / sub / "config.json")) convertOne(fs::path(o->checkpoint) / sub, fs::path(o->out) / sub);
         std::cout << "wrote " << o->out << " (" << o->dtype << ")\n";
     });
 }
