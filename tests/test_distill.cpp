@@ -6,6 +6,7 @@
 #include "core/api/ModelSession.h"
 #include "core/api/Presets.h"
 #include "core/model/Checkpoint.h"
+#include "tests/common/SmallModel.h"
 #include "core/store/RunStore.h"
 #include "core/train/Distiller.h"
 
@@ -22,19 +23,7 @@ namespace {
 // A small BERT teacher with sharp random weights, saved as a checkpoint folder.
 std::string makeTeacher(const QTemporaryDir& dir, int layers = 4)
 {
-    auto tok = loadBundledTokenizer(TokenizerKind::WordPiece);
-    ModelConfig c = presetByName("bert-tiny").model;
-    c.num_layers = layers;
-    c.hidden_size = 64;
-    c.embedding_size = 64;
-    c.num_heads = 2;
-    c.intermediate_size = 128;
-    c.max_position_embeddings = 128;
-    torch::manual_seed(3);
-    TransformerModel m(c);
-    const std::string path = dir.path().toStdString() + "/teacher";
-    saveCheckpoint(path, m, *tok);
-    return path;
+    return test::saveSmallModel(dir.path().toStdString() + "/teacher", "bert-tiny", layers, 3);
 }
 
 JobSpec job(const std::string& teacher, const std::string& method, int steps)

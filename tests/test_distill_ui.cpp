@@ -2,6 +2,7 @@
 // through the training controller, and the views compare what the student copied.
 #include "core/api/Presets.h"
 #include "core/model/Checkpoint.h"
+#include "tests/common/SmallModel.h"
 #include "core/text/Tokenizer.h"
 #include "ui/common/QCustomPlot.h"
 #include "ui/distill/DistillPanel.h"
@@ -19,19 +20,7 @@ using namespace ptl;
 namespace {
 QString makeTeacher(const QTemporaryDir& dir)
 {
-    auto tok = loadBundledTokenizer(TokenizerKind::WordPiece);
-    ModelConfig c = presetByName("bert-tiny").model;
-    c.num_layers = 4;
-    c.hidden_size = 64;
-    c.embedding_size = 64;
-    c.num_heads = 2;
-    c.intermediate_size = 128;
-    c.max_position_embeddings = 128;
-    torch::manual_seed(5);
-    TransformerModel m(c);
-    const QString path = dir.path() + QStringLiteral("/teacher");
-    saveCheckpoint(path.toStdString(), m, *tok);
-    return path;
+    return QString::fromStdString(test::saveSmallModel(dir.path().toStdString() + "/teacher", "bert-tiny", 4));
 }
 } // namespace
 

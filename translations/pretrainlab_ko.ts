@@ -776,24 +776,46 @@
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="308"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="312"/>
+        <source>a simple non-neural model (%1)</source>
+        <translation>단순한 비신경망 모델 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="313"/>
+        <source>#%1 a simple non-neural model (%2)</source>
+        <translation>#%1 단순한 비신경망 모델 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="315"/>
         <source>a model that ignores context (%1)</source>
         <translation>문맥을 무시하는 모델 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="309"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="316"/>
         <source>#%1 a model that ignores context (%2)</source>
         <translation>#%1 문맥을 무시하는 모델 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="341"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="348"/>
+        <source>a simple non-neural model</source>
+        <translation>단순한 비신경망 모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="349"/>
+        <source>%1
+the task&apos;s simple baseline, fitted on its training split: bag-of-words logistic regression (classification) or each word&apos;s most frequent tag (tagging)</source>
+        <translation>%1
+과제의 단순 기준선 (학습 분할로 맞춤): 단어 주머니 로지스틱 회귀 (분류) 또는 단어마다 가장 흔한 태그 (태깅)</translation>
+    </message>
+    <message>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="352"/>
         <source>%1
 the unigram baseline: a model that ignores context and predicts by word frequency alone</source>
         <translation>%1
 유니그램 기준선: 문맥을 무시하고 단어 빈도만으로 예측하는 모델</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="348"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="359"/>
         <source>%1
 x = %2
 smoothed %3
@@ -804,17 +826,17 @@ x = %2
 원래 값 %4</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="368"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="379"/>
         <source>PretrainLab curves</source>
         <translation>PretrainLab 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="392"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="403"/>
         <source>Unknown file type &apos;%1&apos;: use .png, .pdf, .svg or .csv</source>
         <translation>알 수 없는 파일 형식 &apos;%1&apos;: .png, .pdf, .svg, .csv 중 하나를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="395"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="406"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
@@ -822,304 +844,304 @@ x = %2
 <context>
     <name>ptl::ui::DistillPanel</name>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="149"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="140"/>
         <source>Choose folder…</source>
         <translation>폴더 선택…</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="150"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="141"/>
         <source>Shipped BERT-mini</source>
         <translation>기본 제공 BERT-mini</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="152"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="143"/>
         <source>DistilBERT: same width, fewer layers</source>
         <translation>DistilBERT: 같은 너비, 더 적은 층</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="153"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="144"/>
         <source>TinyBERT: narrower, layer-to-layer</source>
         <translation>TinyBERT: 더 좁게, 층 대 층</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="177"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="168"/>
         <source>Teacher</source>
         <translation>교사</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="179"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="170"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="180"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="171"/>
         <source>Student layers</source>
         <translation>학생 층 수</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="181"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="172"/>
         <source>Student hidden size</source>
         <translation>학생 은닉 크기</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="182"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="173"/>
         <source>Steps</source>
         <translation>스텝 수</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="183"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="174"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="184"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="175"/>
         <source>Temperature T</source>
         <translation>온도 T</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="185"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="176"/>
         <source>α soft targets (KL·T²)</source>
         <translation>α 소프트 타깃 (KL·T²)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="186"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="177"/>
         <source>α MLM</source>
         <translation>α MLM</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="187"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="178"/>
         <source>α cosine of hidden states</source>
         <translation>α 은닉 상태 코사인</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="188"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="179"/>
         <source>α attention scores</source>
         <translation>α 어텐션 점수</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="189"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="180"/>
         <source>α hidden states (W_h)</source>
         <translation>α 은닉 상태 (W_h)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="190"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="181"/>
         <source>α embeddings</source>
         <translation>α 임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="191"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="182"/>
         <source>α predictions</source>
         <translation>α 예측</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="197"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="188"/>
         <source>Start distillation</source>
         <translation>증류 시작</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="198"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="189"/>
         <source>Student and training</source>
         <translation>학생과 학습</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="208"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="199"/>
         <source>the student&apos;s checkpoint folder (pick a distillation run in the Runs panel)</source>
         <translation>학생 체크포인트 폴더 (실행 패널에서 증류 실행을 고르세요)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="209"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="200"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="213"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="204"/>
         <source>head </source>
         <translation>헤드 </translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="214"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="205"/>
         <source>Compare attention</source>
         <translation>어텐션 비교</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="225"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="216"/>
         <source>Student</source>
         <translation>학생</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="238"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="229"/>
         <source>step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="239"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="230"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="244"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="235"/>
         <source>measure</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="244"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="235"/>
         <source>teacher</source>
         <translation>교사</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="244"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="235"/>
         <source>student</source>
         <translation>학생</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="244"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="235"/>
         <source>% of teacher</source>
         <translation>교사 대비 %</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="250"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="241"/>
         <source>Measure teacher and student</source>
         <translation>교사와 학생 측정</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="260"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="251"/>
         <source>Attention: teacher vs student</source>
         <translation>어텐션: 교사 대 학생</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="261"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="252"/>
         <source>Per-layer losses</source>
         <translation>층별 손실</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="262"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="253"/>
         <source>Teacher vs student</source>
         <translation>교사 대 학생</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="276"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="267"/>
         <source>The teacher&apos;s checkpoint folder</source>
         <translation>교사의 체크포인트 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="280"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="271"/>
         <source>The student&apos;s checkpoint folder</source>
         <translation>학생의 체크포인트 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="353"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="344"/>
         <source>TinyBERT: each student layer learns one teacher layer (g(m) = m·N/M)</source>
         <translation>TinyBERT: 학생의 각 층이 교사의 한 층을 배웁니다 (g(m) = m·N/M)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="354"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="345"/>
         <source>DistilBERT: each student layer starts as a copy of one teacher layer</source>
         <translation>DistilBERT: 학생의 각 층은 교사의 한 층을 복사해서 시작합니다</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="357"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="348"/>
         <source>Student: %1, %2 layers, hidden %3, %4 heads · %5 parameters, %6 non-embedding = %7% of the teacher&apos;s %8.</source>
         <translation>학생: %1, 층 %2개, hidden %3, 헤드 %4개 · 파라미터 %5개, 임베딩 제외 %6개 = 교사(%8개)의 %7%.</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="429"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="420"/>
         <source>TinyBERT: the run&apos;s layer map</source>
         <translation>TinyBERT: 이 실행의 층 대응</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="430"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="421"/>
         <source>DistilBERT: the layers the run&apos;s student started from</source>
         <translation>DistilBERT: 이 실행의 학생이 복사해 시작한 층</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="484"/>
-        <location filename="../ui/distill/DistillPanel.cpp" line="554"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="475"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="545"/>
         <source>Pick a distillation run in the Runs panel, or give the student&apos;s checkpoint folder.</source>
         <translation>실행 패널에서 증류 실행을 고르거나 학생의 체크포인트 폴더를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="487"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="478"/>
         <source>Comparing…</source>
         <translation>비교하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="525"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="516"/>
         <source>Student layer %1 ↔ teacher layer %2 — MSE per head: %3</source>
         <translation>학생 층 %1 ↔ 교사 층 %2 — 헤드별 MSE: %3</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="530"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="521"/>
         <source>teacher layer %1, head %2</source>
         <translation>교사 층 %1, 헤드 %2</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="532"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="523"/>
         <source>student layer %1, head %2</source>
         <translation>학생 층 %1, 헤드 %2</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="542"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="533"/>
         <source>%1 layer pairs on %2 tokens; mean MSE per head %3. Attention probabilities, 0 to 1: the smaller the MSE, the closer the student&apos;s map to its teacher layer&apos;s.</source>
         <translation>토큰 %2개에서 층 쌍 %1개; 헤드별 평균 MSE %3. 어텐션 확률(0~1) 기준으로, MSE가 작을수록 학생의 지도가 교사 층의 지도에 가깝습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="557"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="548"/>
         <source>Measuring (latency, then held-out MLM accuracy on the bundled corpus)…</source>
         <translation>측정하는 중 (지연 시간, 그다음 번들 말뭉치의 평가용 MLM 정확도)…</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="581"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="572"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="583"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="574"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="585"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="576"/>
         <source>Non-embedding parameters</source>
         <translation>임베딩 제외 파라미터</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="587"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="578"/>
         <source>File size (model.safetensors)</source>
         <translation>파일 크기 (model.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="587"/>
-        <location filename="../ui/distill/DistillPanel.cpp" line="588"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="578"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="579"/>
         <source>%1 (%2 bytes/param)</source>
         <translation>%1 (파라미터당 %2바이트)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="590"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="581"/>
         <source>Inference latency (batch %1 × %2 tokens, %3 threads)</source>
         <translation>추론 지연 시간 (배치 %1 × 토큰 %2개, 스레드 %3개)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="591"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="582"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="591"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="582"/>
         <source>%1 ms (%2× faster)</source>
         <translation>%1 ms (%2배 빠름)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="593"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="584"/>
         <source>Held-out MLM loss</source>
         <translation>평가용 MLM 손실</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="594"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="585"/>
         <source>Held-out MLM accuracy (%1 masked positions)</source>
         <translation>평가용 MLM 정확도 (마스크 위치 %1개)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="606"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="597"/>
         <source>Teacher: %1
 Student: %2
 Measured now on this machine: the same input for the latency (encoder, fp32, median of %3), the same masked held-out batches for the accuracy.</source>
@@ -1490,6 +1512,451 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
 </context>
 <context>
+    <name>ptl::ui::FinetunePanel</name>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="70"/>
+        <source>The pre-trained model: a shipped model or any checkpoint folder (BERT, ALBERT, ELECTRA&apos;s discriminator, DistilBERT, GPT)</source>
+        <translation>사전학습된 모델: 함께 제공되는 모델 또는 아무 체크포인트 폴더 (BERT, ALBERT, ELECTRA 판별자, DistilBERT, GPT)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="72"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="73"/>
+        <source>Choose a checkpoint folder</source>
+        <translation>체크포인트 폴더 선택</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="86"/>
+        <source>pre-trained weights (transfer)</source>
+        <translation>사전학습 가중치 (전이)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="87"/>
+        <source>random initialisation (the control: no pre-training)</source>
+        <translation>무작위 초기화 (대조군: 사전학습 없음)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="88"/>
+        <source>Fine-tune the same architecture from random weights to see what pre-training brings</source>
+        <translation>같은 구조를 무작위 가중치에서 미세조정해 사전학습이 무엇을 더하는지 봅니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="92"/>
+        <source>The new head&apos;s learning rate; the body learns at this times the factor below</source>
+        <translation>새 헤드의 학습률. 본체는 이 값에 아래 배율을 곱한 학습률로 배웁니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="94"/>
+        <source>Discriminative fine-tuning: the pre-trained body&apos;s learning rate as a share of the head&apos;s</source>
+        <translation>차등 미세조정: 사전학습된 본체의 학습률을 헤드 학습률에 대한 비율로</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="96"/>
+        <source>Layer-wise decay: each layer below the top learns at this times the rate of the one above (1: off)</source>
+        <translation>층별 감쇠: 맨 위 아래의 각 층은 바로 위 층 학습률에 이 값을 곱한 학습률로 배웁니다 (1: 끔)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="97"/>
+        <source>keep the embeddings fixed</source>
+        <translation>임베딩 고정</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="99"/>
+        <source>Keep the lowest k layers fixed</source>
+        <translation>가장 아래 k개 층 고정</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="101"/>
+        <source>GPT-1&apos;s auxiliary objective: L = L_task + λ·L_LM on the task&apos;s own text</source>
+        <translation>GPT-1의 보조 목표: 과제 텍스트 자체에 대해 L = L_task + λ·L_LM</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="103"/>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="104"/>
+        <source>Early stopping: stop after this many evaluations without a better dev accuracy</source>
+        <translation>조기 종료: dev 정확도가 나아지지 않는 평가가 이만큼 이어지면 멈춥니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="106"/>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="107"/>
+        <source>Train on a fixed random subset of the labelled examples (the baselines are fitted on the same subset)</source>
+        <translation>레이블된 예제 중 고정된 무작위 부분집합으로 학습합니다 (기준선도 같은 부분집합으로 맞춥니다)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="112"/>
+        <source>Pre-trained model</source>
+        <translation>사전학습된 모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="114"/>
+        <source>Task</source>
+        <translation>과제</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="116"/>
+        <source>Start from</source>
+        <translation>시작 가중치</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="117"/>
+        <source>Labelled examples</source>
+        <translation>레이블된 예제 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="118"/>
+        <source>Steps</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="119"/>
+        <source>Evaluate dev every</source>
+        <translation>dev 평가 간격</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="120"/>
+        <source>Head learning rate</source>
+        <translation>헤드 학습률</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="121"/>
+        <source>Body learning-rate factor</source>
+        <translation>본체 학습률 배율</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="122"/>
+        <source>Layer-wise decay</source>
+        <translation>층별 감쇠</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="123"/>
+        <source>Freeze</source>
+        <translation>고정</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="124"/>
+        <source>Freeze the lowest layers</source>
+        <translation>아래 층 고정 개수</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="125"/>
+        <source>λ auxiliary LM (GPT)</source>
+        <translation>λ 보조 언어 모델 (GPT)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="126"/>
+        <source>Early stopping patience</source>
+        <translation>조기 종료 인내 횟수</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="139"/>
+        <source>The exact token sequence the model is fed for the first training examples</source>
+        <translation>첫 학습 예제들에 대해 모델에 실제로 들어가는 토큰 시퀀스</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="140"/>
+        <source>Start fine-tuning</source>
+        <translation>미세조정 시작</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="141"/>
+        <source>Model, task and transfer</source>
+        <translation>모델, 과제, 전이 설정</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="145"/>
+        <source>What the model is fed (the first training examples):</source>
+        <translation>모델에 들어가는 입력 (첫 학습 예제들):</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="151"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="156"/>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="152"/>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="157"/>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="159"/>
+        <source>Start a run, or pick a fine-tuning run in the Runs panel.</source>
+        <translation>실행을 시작하거나, 실행 목록에서 미세조정 실행을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="175"/>
+        <source>Rows: the gold label; columns: what the model predicted. Shade: the share of the row.</source>
+        <translation>행: 정답 레이블, 열: 모델의 예측. 색의 진하기: 그 행에서 차지하는 비율.</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <source>run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <source>task</source>
+        <translation>과제</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <source>model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <source>start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <source>labelled</source>
+        <translation>레이블 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <source>steps</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <source>best dev</source>
+        <translation>최고 dev</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <source>test accuracy</source>
+        <translation>test 정확도</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <source>test macro-F1</source>
+        <translation>test 매크로 F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <source>majority (test)</source>
+        <translation>다수 클래스 (test)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <source>simple model (test)</source>
+        <translation>단순 모델 (test)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="197"/>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="200"/>
+        <source>Every fine-tuning run in the store, its test score (measured once, with the best dev checkpoint) against always answering the most frequent label and a simple non-neural model fitted on the same training examples.</source>
+        <translation>저장소의 모든 미세조정 실행과 그 test 점수 (최고 dev 체크포인트로 한 번만 측정)를, 늘 가장 흔한 레이블로 답하는 경우 및 같은 학습 예제로 맞춘 단순한 비신경망 모델과 비교합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="210"/>
+        <source>Curves</source>
+        <translation>곡선</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="211"/>
+        <source>Predictions</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="373"/>
+        <source>&lt;p style=&apos;color:#555&apos;&gt;Bold on red: the position the classification head reads. Tagging: the tag under each labelled sub-token. Shade: segment A, segment B.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#555&apos;&gt;빨간 바탕의 굵은 글씨: 분류 헤드가 읽는 위치. 태깅: 레이블이 붙는 하위 토큰 아래에 그 태그. 배경색: 세그먼트 A, 세그먼트 B.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="582"/>
+        <source>%1 split: accuracy &lt;b&gt;%2&lt;/b&gt;, macro-F1 %3 over %4 %5. Rows: gold; columns: predicted (numbered as the rows).</source>
+        <translation>%1 분할: 정확도 &lt;b&gt;%2&lt;/b&gt;, 매크로 F1 %3 (%5 %4개). 행: 정답, 열: 예측 (번호는 행과 같음).</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="212"/>
+        <source>Results per task</source>
+        <translation>과제별 결과</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="228"/>
+        <source>The pre-trained model&apos;s checkpoint folder</source>
+        <translation>사전학습된 모델의 체크포인트 폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="306"/>
+        <source>%1 has no config.json: choose a checkpoint folder (a shipped model, or a run&apos;s checkpoint-N).</source>
+        <translation>%1에 config.json이 없습니다: 체크포인트 폴더 (제공 모델, 또는 실행의 checkpoint-N)를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="313"/>
+        <source>%1/config.json cannot be read: %2</source>
+        <translation>%1/config.json을 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="319"/>
+        <source>%1 · %2 layers · hidden %3 · %4 parameters%5</source>
+        <translation>%1 · %2개 층 · 은닉 %3 · 파라미터 %4개%5</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="324"/>
+        <source> · three new tokens &lt;start&gt; &lt;delim&gt; &lt;extract&gt; are added</source>
+        <translation> · 새 토큰 세 개 &lt;start&gt; &lt;delim&gt; &lt;extract&gt;가 추가됩니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="337"/>
+        <source>Building the task and its baselines…</source>
+        <translation>과제와 기준선을 만드는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="344"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; train · &lt;b&gt;%2&lt;/b&gt; dev · &lt;b&gt;%3&lt;/b&gt; test %4 · %5 labels&lt;br&gt;dev: majority %6 · %7 %8</source>
+        <translation>train &lt;b&gt;%1&lt;/b&gt; · dev &lt;b&gt;%2&lt;/b&gt; · test &lt;b&gt;%3&lt;/b&gt; %4 · 레이블 %5개&lt;br&gt;dev: 다수 클래스 %6 · %7 %8</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="349"/>
+        <source>sentences</source>
+        <translation>문장</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="349"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="587"/>
+        <source>examples</source>
+        <translation>예제</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="355"/>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;How it is built: hover here, or &apos;pretrainlab-cli tasks show %1&apos;.&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;만드는 방법: 여기에 마우스를 올리거나 &apos;pretrainlab-cli tasks show %1&apos;.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="370"/>
+        <source>&amp;nbsp;→ &lt;i&gt;%1&lt;/i&gt;</source>
+        <translation>&amp;nbsp;→ &lt;i&gt;%1&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="406"/>
+        <source>Peak learning rates: head %1 · top layer %2 · lowest trained layer %3 · embeddings %4 (10% warmup, then linear decay).</source>
+        <translation>최대 학습률: 헤드 %1 · 맨 위 층 %2 · 학습되는 가장 아래 층 %3 · 임베딩 %4 (10% 워밍업 뒤 선형 감소).</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="412"/>
+        <source>&lt;br&gt;&lt;b&gt;Random initialisation&lt;/b&gt;: the same architecture without its pre-trained weights, the control arm of the transfer experiment.</source>
+        <translation>&lt;br&gt;&lt;b&gt;무작위 초기화&lt;/b&gt;: 사전학습 가중치 없이 같은 구조. 전이 실험의 대조군입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="507"/>
+        <source>train (batch)</source>
+        <translation>train (배치)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="507"/>
+        <source>dev</source>
+        <translation>dev</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="509"/>
+        <source>simple non-neural model, dev (%1)</source>
+        <translation>단순한 비신경망 모델, dev (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="510"/>
+        <source>majority class, dev (%1)</source>
+        <translation>다수 클래스, dev (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="521"/>
+        <source>task loss (train)</source>
+        <translation>과제 손실 (train)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="521"/>
+        <source>dev loss</source>
+        <translation>dev 손실</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="521"/>
+        <source>auxiliary LM loss (train)</source>
+        <translation>보조 언어 모델 손실 (train)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="524"/>
+        <source>Run %1</source>
+        <translation>실행 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="526"/>
+        <source> · dev accuracy %1 (simple model %2, majority %3)</source>
+        <translation> · dev 정확도 %1 (단순 모델 %2, 다수 클래스 %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="531"/>
+        <source>&lt;br&gt;&lt;b&gt;Test accuracy %1&lt;/b&gt; with the best dev checkpoint (step %2), against %3 for the simple model and %4 for the majority class.</source>
+        <translation>&lt;br&gt;최고 dev 체크포인트 (스텝 %2)로 &lt;b&gt;test 정확도 %1&lt;/b&gt;. 단순 모델은 %3, 다수 클래스는 %4.</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="565"/>
+        <source>predicted: %1</source>
+        <translation>예측: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="577"/>
+        <source>gold %1, predicted %2: %3 (%4 of the row)</source>
+        <translation>정답 %1, 예측 %2: %3 (행의 %4)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="587"/>
+        <source>words</source>
+        <translation>단어</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="617"/>
+        <source>right: %1</source>
+        <translation>정답: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="618"/>
+        <source>predicted %1, gold %2</source>
+        <translation>예측 %1, 정답 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="621"/>
+        <source>top: %1</source>
+        <translation>상위: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="653"/>
+        <source>random</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="653"/>
+        <source>pre-trained</source>
+        <translation>사전학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="654"/>
+        <source>all (%1)</source>
+        <translation>전체 (%1)</translation>
+    </message>
+</context>
+<context>
     <name>ptl::ui::HeatmapView</name>
     <message>
         <location filename="../ui/attention/AttentionViews.cpp" line="84"/>
@@ -1760,23 +2227,23 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::LayerMapView</name>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="36"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="37"/>
         <source>Click a student layer, then the teacher layer it should learn from</source>
         <translation>학생 층을 클릭한 뒤, 그 층이 배울 교사 층을 클릭하세요</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="81"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="82"/>
         <source>teacher</source>
         <translation>교사</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="82"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="83"/>
         <source>student</source>
         <translation>학생</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="95"/>
-        <location filename="../ui/distill/DistillPanel.cpp" line="103"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="96"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="104"/>
         <source>layer %1</source>
         <translation>층 %1</translation>
     </message>
@@ -1784,293 +2251,308 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="41"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="42"/>
         <source>PretrainLab</source>
         <translation>PretrainLab</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
         <source>Training curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
         <source>Inside the model</source>
         <translation>모델 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
         <source>Masking inspector</source>
         <translation>마스킹 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
         <source>Replaced tokens (ELECTRA)</source>
         <translation>대체된 토큰 (ELECTRA)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
         <source>Distillation</source>
         <translation>증류</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
+        <source>Fine-tuning</source>
+        <translation>미세조정</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="63"/>
         <source>What it learns first</source>
         <translation>먼저 배우는 것</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="68"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="70"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="88"/>
         <source>Run store: %1</source>
         <translation>실행 저장소: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="91"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="94"/>
         <source>Starting %1 (%2, %3 steps)…</source>
         <translation>%1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
         <source>Starting %1 (%2, %3 steps) from the teacher %4…</source>
         <translation>교사 %4에서 %1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="103"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
+        <source>Starting %1 (%2, %3 steps) from %4…</source>
+        <translation>%4에서 %1 시작 (%2, %3 스텝)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="108"/>
+        <source>random weights</source>
+        <translation>무작위 가중치</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="126"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="129"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="143"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="144"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="147"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="194"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="196"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="203"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="211"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="223"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="226"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="215"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="230"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="235"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="225"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
         <source>E&amp;xperiments</source>
         <translation>실험(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="243"/>
         <source>&amp;ELECTRA vs BERT at equal compute…</source>
         <translation>같은 계산량에서 ELECTRA 대 BERT(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="230"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
         <source>Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders</source>
         <translation>BERT-tiny (MLM)와 ELECTRA-tiny를 같은 FLOPs로 학습하고 인코더를 비교합니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="247"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="265"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="252"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="266"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="286"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="292"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="293"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="280"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="296"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
         <source>Equal-compute experiment finished. %1</source>
         <translation>같은 계산량 실험이 끝났습니다. %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
         <source>The equal-compute experiment did not complete.</source>
         <translation>같은 계산량 실험이 완료되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="346"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="347"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="355"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="366"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="367"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>

@@ -20,6 +20,9 @@ void addCompare(CLI::App& app);
 void addReplaced(CLI::App& app);
 void addProbe(CLI::App& app);
 void addEvaluate(CLI::App& app);
+void addFinetune(CLI::App& app);
+void addTasks(CLI::App& app);
+void addPredict(CLI::App& app);
 
 // Set by --threads before any command runs.
 extern int gThreads;

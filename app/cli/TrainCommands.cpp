@@ -309,6 +309,62 @@ void addDistill(CLI::App& app)
     });
 }
 
+// ------------------------------------------------------------------ finetune
+void addFinetune(CLI::App& app)
+{
+    struct Opts {
+        std::string checkpoint, task, store, out, name;
+        std::vector<std::string> sets;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("finetune", "fine-tune a pre-trained checkpoint on a labelled task (new head, discriminative learning rates)");
+    c->add_option("--checkpoint", o->checkpoint, "the pre-trained model's folder (e.g. resources/models/bert-mini-brown)")->required();
+    c->add_option("--task", o->task, "the task ('tasks list'): genre, pos, ...")->required();
+    c->add_option("--set", o->sets,
+                  "override a field, key=value (repeatable): steps, lr (the head's), body_lr_factor, layer_decay, freeze_embeddings, "
+                  "freeze_layers, lm_weight (GPT), patience, max_train_examples, max_eval_examples, from_scratch, hidden_dropout, ...");
+    c->add_option("--store", o->store, "run store (default: $XDG_DATA_HOME/pretrainlab/runs.sqlite)");
+    c->add_option("--out", o->out, "folder for the run's checkpoints (the best dev checkpoint goes to best/)");
+    c->add_option("--name", o->name, "run name");
+    c->add_flag("--json", o->json, "JSON lines on stdout (as train), then the results");
+    c->callback([o] {
+        const std::string storePath = storeOrDefault(o->store);
+        JobSpec spec = JobSpec::forFinetuning(fs::absolute(o->checkpoint).string(), o->task);
+        spec.setAll(o->sets);
+        if (!o->out.empty()) spec.out_dir = fs::absolute(o->out).string();
+        if (!o->name.empty()) spec.name = o->name;
+        if (auto msg = spec.validate(); !msg.empty()) throw Error("invalid fine-tuning job: " + msg, "fix it with --set (see 'tasks list')");
+        StopToken stop;
+        installSignals(stop);
+        CliObserver obs(o->json);
+        const RunOutcome r = runJob(spec, storePath, obs, stop);
+        if (r.status == "completed") {
+            const fs::path results = fs::path(r.outDir) / "best" / "results.json";
+            if (fs::exists(results)) {
+                const json res = json::parse(readTextFile(results));
+                if (o->json) {
+                    std::cout << json{{"event", "results"}, {"results", res}}.dump() << "\n";
+                } else {
+                    const json& b = res.value("baselines", json::object());
+                    std::printf("\n%-36s %10s %10s\n", "", "dev", "test");
+                    std::printf("%-36s %9.2f%% %9.2f%%   (best dev at step %lld; test scored once, with it)\n", "this model (accuracy)",
+                                100 * res.value("best_dev_accuracy", 0.0), 100 * res.value("accuracy", 0.0),
+                                static_cast<long long>(res.value("best_step", 0)));
+                    if (!b.empty()) {
+                        std::printf("%-36s %9.2f%% %9.2f%%\n", "majority class", 100 * b.value("dev_majority_accuracy", 0.0),
+                                    100 * b.value("test_majority_accuracy", 0.0));
+                        std::printf("%-36s %9.2f%% %9.2f%%\n", b.value("simple", std::string()).c_str(), 100 * b.value("dev_simple_accuracy", 0.0),
+                                    100 * b.value("test_simple_accuracy", 0.0));
+                    }
+                    std::printf("test macro-F1 %.4f; the best checkpoint: %s\n", res.value("macro_f1", 0.0), (fs::path(r.outDir) / "best").c_str());
+                }
+            }
+        }
+        std::exit(exitCodeFor(r));
+    });
+}
+
 void addCompare(CLI::App& app)
 {
     struct Opts {

@@ -22,6 +22,9 @@ int main(int argc, char** argv)
     ptl::cli::addExperiment(app);
     ptl::cli::addDistill(app);
     ptl::cli::addCompare(app);
+    ptl::cli::addFinetune(app);
+    ptl::cli::addTasks(app);
+    ptl::cli::addPredict(app);
     ptl::cli::addVocab(app);
     ptl::cli::addRuns(app);
     ptl::cli::addTrain(app);

@@ -12,6 +12,7 @@
 #include "ui/electra/ExperimentDialog.h"
 #include "ui/electra/ReplacedPanel.h"
 #include "ui/curves/CurvesPanel.h"
+#include "ui/finetune/FinetunePanel.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/runs/RunsPanel.h"
 #include "ui/worker/TrainingController.h"
@@ -56,10 +57,12 @@ int main(int argc, char** argv)
                                        QStringLiteral("N"), QStringLiteral("300"));
     QCommandLineOption distillSteps(QStringLiteral("distill-steps"), QStringLiteral("steps of the distillation run (0: skip)"), QStringLiteral("N"),
                                     QStringLiteral("60"));
-    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config"), QStringLiteral("PART"));
+    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune"), QStringLiteral("PART"));
+    QCommandLineOption finetuneRun(QStringLiteral("finetune-run"), QStringLiteral("the fine-tuning run shown (with --only finetune)"),
+                                   QStringLiteral("ID"), QStringLiteral("1"));
     QCommandLineOption dynamicsRun(QStringLiteral("dynamics-run"), QStringLiteral("the run shown in the dynamics view and the baseline curve (default: the first)"),
                                    QStringLiteral("ID"), QStringLiteral("1"));
-    parser.addOptions({store, out, lang, steps, experimentSteps, distillSteps, only, dynamicsRun});
+    parser.addOptions({store, out, lang, steps, experimentSteps, distillSteps, only, dynamicsRun, finetuneRun});
     parser.addHelpOption();
     parser.process(app);
     QTranslator translator;
@@ -97,6 +100,27 @@ int main(int argc, char** argv)
         wait(400);
         save(w.curves(), dir + QStringLiteral("/curves-baseline%1.png").arg(suffix));
     };
+    if (parser.value(only) == QLatin1String("finetune")) {
+        // A fine-tuning run: the set-up with the model's input, its curves against the
+        // baselines, the dev confusion matrix, and the results table.
+        const qint64 id = parser.value(finetuneRun).toLongLong();
+        auto* panel = w.finetunePanel();
+        if (tabs) tabs->setCurrentWidget(panel);
+        w.refreshRuns();
+        w.runsPanel()->selectRun(id);
+        panel->setRun(id);
+        wait(6000);  // the task's baselines and the input preview come from the worker
+        panel->showTab(0);
+        wait(300);
+        save(&w, dir + QStringLiteral("/finetune-curves%1.png").arg(suffix));
+        panel->showTab(1);
+        wait(300);
+        save(panel, dir + QStringLiteral("/finetune-predictions%1.png").arg(suffix));
+        panel->showTab(2);
+        wait(300);
+        save(panel, dir + QStringLiteral("/finetune-results%1.png").arg(suffix));
+        return 0;
+    }
     if (parser.value(only) == QLatin1String("dynamics")) {
         dynamicsShots();
         return 0;

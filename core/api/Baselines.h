@@ -17,6 +17,15 @@ inline const char* const evalLoss = "eval_baseline_loss";               // the s
 inline const char* const discLoss = "disc_baseline_loss";               // ELECTRA: entropy of the replaced share (training batch)
 inline const char* const evalDiscLoss = "eval_disc_baseline_loss";      // the same on the held-out batches
 inline const char* const pairAccuracy = "pair_baseline_accuracy";       // NSP/SOP: the majority class's share (held out)
+// Fine-tuning: always the training split's most frequent label, and a simple non-neural
+// model fitted on the training split (bag-of-words logistic regression, or each word's
+// most frequent tag), scored on dev and test.
+inline const char* const devMajorityAccuracy = "dev_majority_accuracy";
+inline const char* const testMajorityAccuracy = "test_majority_accuracy";
+inline const char* const devSimpleAccuracy = "dev_simple_accuracy";
+inline const char* const testSimpleAccuracy = "test_simple_accuracy";
+inline const char* const devSimpleMacroF1 = "dev_simple_macro_f1";
+inline const char* const testSimpleMacroF1 = "test_simple_macro_f1";
 } // namespace baseline
 
 // The baseline drawn beside `metric`, or "" when it has none.
@@ -30,6 +39,10 @@ inline std::string baselineOf(const std::string& metric)
     if (metric == "disc_loss") return baseline::discLoss;
     if (metric == "eval_disc_loss") return baseline::evalDiscLoss;
     if (metric == "eval_nsp_accuracy" || metric == "eval_sop_accuracy") return baseline::pairAccuracy;
+    if (metric == "dev_accuracy" || metric == "best_dev_accuracy") return baseline::devSimpleAccuracy;
+    if (metric == "test_accuracy") return baseline::testSimpleAccuracy;
+    if (metric == "dev_macro_f1") return baseline::devSimpleMacroF1;
+    if (metric == "test_macro_f1") return baseline::testSimpleMacroF1;
     return {};
 }
 
@@ -37,7 +50,9 @@ inline std::string baselineOf(const std::string& metric)
 inline bool isBaselineMetric(const std::string& metric)
 {
     for (const char* b : {baseline::unigramEntropy, baseline::evalUnigramLoss, baseline::evalUnigramAccuracy, baseline::loss,
-                          baseline::evalLoss, baseline::discLoss, baseline::evalDiscLoss, baseline::pairAccuracy})
+                          baseline::evalLoss, baseline::discLoss, baseline::evalDiscLoss, baseline::pairAccuracy,
+                          baseline::devMajorityAccuracy, baseline::testMajorityAccuracy, baseline::devSimpleAccuracy,
+                          baseline::testSimpleAccuracy, baseline::devSimpleMacroF1, baseline::testSimpleMacroF1})
         if (metric == b) return true;
     return false;
 }

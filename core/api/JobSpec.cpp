@@ -1,4 +1,5 @@
 #include "core/api/JobSpec.h"
+#include "core/api/Tasks.h"
 #include "core/util/Error.h"
 #include "core/util/Files.h"
 #include "core/util/Parse.h"
@@ -102,6 +103,7 @@ static std::vector<int> parseIntList(const std::string& key, const std::string& 
 
 std::string JobSpec::objective() const
 {
+    if (finetune.active()) return "finetune:" + finetune.task;
     if (distill.method == "distilbert") return "distil (kd+mlm+cos)";
     if (distill.method == "tinybert") return "tinybert (att+hid+emb+pred)";
     switch (model.family) {
@@ -131,6 +133,28 @@ std::string JobSpec::validate() const
             return "layer_map: give one teacher layer per student layer (" + std::to_string(model.num_layers) + ")";
         for (int l : distill.layer_map)
             if (l < 1) return "layer_map: teacher layers are numbered from 1 (0 is the embeddings)";
+    }
+    if (finetune.active()) {
+        if (distill.active()) return "finetune: a job fine-tunes or distils, not both";
+        if (finetune.checkpoint.empty()) return "checkpoint: fine-tuning needs the pre-trained model's folder";
+        bool known = false;
+        std::string names;
+        for (const auto& t : taskList()) {
+            known = known || t.name == finetune.task;
+            names += (names.empty() ? "" : ", ") + t.name;
+        }
+        if (!known) return "task: no task '" + finetune.task + "' (tasks: " + names + ")";
+        if (!(finetune.body_lr_factor > 0) || finetune.body_lr_factor > 100) return "body_lr_factor: must be in (0, 100]";
+        if (!(finetune.layer_decay > 0) || finetune.layer_decay > 1) return "layer_decay: must be in (0, 1]";
+        if (finetune.freeze_layers < 0 || finetune.freeze_layers > model.num_layers)
+            return "freeze_layers: must be 0.." + std::to_string(model.num_layers) + " (the model's layers)";
+        if (finetune.freeze_layers > 0 && model.sharing != Sharing::None)
+            return "freeze_layers: ALBERT's layers share their weights; freeze all or none (freeze_embeddings)";
+        if (!(finetune.lm_weight >= 0)) return "lm_weight: must be 0 or more";
+        if (!(finetune.head_dropout >= 0 && finetune.head_dropout < 1)) return "head_dropout: must be in [0, 1)";
+        if (finetune.patience < 0) return "patience: must be 0 (off) or more";
+        if (finetune.max_train_examples < 0) return "max_train_examples: must be 0 (all) or more";
+        if (finetune.max_eval_examples < 0) return "max_eval_examples: must be 0 (all) or more";
     }
     if (model.family != Family::Electra && (train.replacements != "generator" || !train.generator_from.empty() || train.gen_temperature_start > 0 ||
                                             !train.discriminator_from.empty()))
@@ -173,6 +197,13 @@ json JobSpec::toJson() const
           {"alpha_ce", distill.alpha_ce}, {"alpha_mlm", distill.alpha_mlm}, {"alpha_cos", distill.alpha_cos},
           {"alpha_att", distill.alpha_att}, {"alpha_hid", distill.alpha_hid}, {"alpha_emb", distill.alpha_emb},
           {"alpha_pred", distill.alpha_pred}, {"separate_projections", distill.separate_projections}}},
+        {"finetune",
+         {{"task", finetune.task}, {"checkpoint", finetune.checkpoint}, {"task_seed", finetune.task_seed},
+          {"body_lr_factor", finetune.body_lr_factor}, {"layer_decay", finetune.layer_decay},
+          {"freeze_embeddings", finetune.freeze_embeddings}, {"freeze_layers", finetune.freeze_layers},
+          {"lm_weight", finetune.lm_weight}, {"head_dropout", finetune.head_dropout}, {"patience", finetune.patience},
+          {"max_train_examples", finetune.max_train_examples},
+          {"max_eval_examples", finetune.max_eval_examples}, {"from_scratch", finetune.from_scratch}}},
     };
 }
 
@@ -249,6 +280,38 @@ JobSpec JobSpec::forDistillation(const std::string& teacherDir, const std::strin
     return s;
 }
 
+JobSpec JobSpec::forFinetuning(const std::string& checkpointDir, const std::string& task)
+{
+    const std::filesystem::path cfg = std::filesystem::path(checkpointDir) / "config.json";
+    if (!std::filesystem::exists(cfg))
+        throw Error(checkpointDir + " has no config.json", "give a checkpoint folder, e.g. resources/models/bert-mini-brown");
+    const json cj = json::parse(readTextFile(cfg), nullptr, false);
+    if (cj.is_discarded()) throw Error(cfg.string() + " is not valid JSON");
+    JobSpec s;
+    s.model = ModelConfig::fromJson(cj);
+    s.tokenizer = s.model.family == Family::Gpt2 ? TokenizerKind::ByteLevelBpe : TokenizerKind::WordPiece;
+    s.finetune.task = task;
+    s.finetune.checkpoint = checkpointDir;
+    // BERT's fine-tuning recipe scaled to a small model and task: the head at 1e-3 (the
+    // body at a tenth of it), 10% warmup, linear decay, dropout 0.1 in the body.
+    s.model.hidden_dropout = 0.1;
+    s.model.attention_dropout = 0.1;
+    s.model.embedding_dropout = 0.1;
+    s.train.steps = 600;
+    s.train.lr = 1e-3;
+    s.train.warmup_steps = 60;
+    s.train.eval_every = 50;
+    s.train.checkpoint_every = 100;
+    s.train.keep_last = 1;
+    s.train.probe_every = 100;
+    s.train.dynamics = false;
+    s.train.pair_loss = false;
+    s.train.seed = 1234;
+    s.name = task + " from " + std::filesystem::path(checkpointDir).filename().string();
+    s.preset = "finetune";
+    return s;
+}
+
 JobSpec JobSpec::fromJson(const json& j)
 {
     if (!j.is_object()) throw Error("job spec: expected a JSON object");
@@ -261,7 +324,7 @@ JobSpec JobSpec::fromJson(const json& j)
         s.tokenizer = j.value("tokenizer", std::string("wordpiece")) == "bpe" ? TokenizerKind::ByteLevelBpe : TokenizerKind::WordPiece;
         if (j.contains("model")) s.model = ModelConfig::fromJson(j.at("model"));
         else if (!s.preset.empty()) s.model = presetByName(s.preset).model;
-        for (const char* section : {"train", "distill"}) {
+        for (const char* section : {"train", "distill", "finetune"}) {
             if (!j.contains(section)) continue;
             const json& t = j.at(section);
             for (auto it = t.begin(); it != t.end(); ++it)
@@ -346,6 +409,19 @@ void JobSpec::set(const std::string& key, const std::string& value)
     else if (key == "alpha_emb") toDouble(distill.alpha_emb);
     else if (key == "alpha_pred") toDouble(distill.alpha_pred);
     else if (key == "separate_projections") toBool(distill.separate_projections);
+    else if (key == "task") finetune.task = value;
+    else if (key == "checkpoint") finetune.checkpoint = value;
+    else if (key == "task_seed") toInt(finetune.task_seed);
+    else if (key == "body_lr_factor") toDouble(finetune.body_lr_factor);
+    else if (key == "layer_decay") toDouble(finetune.layer_decay);
+    else if (key == "freeze_embeddings") toBool(finetune.freeze_embeddings);
+    else if (key == "freeze_layers") toInt(finetune.freeze_layers);
+    else if (key == "lm_weight") toDouble(finetune.lm_weight);
+    else if (key == "head_dropout") toDouble(finetune.head_dropout);
+    else if (key == "patience") toInt(finetune.patience);
+    else if (key == "max_train_examples") toInt(finetune.max_train_examples);
+    else if (key == "max_eval_examples") toInt(finetune.max_eval_examples);
+    else if (key == "from_scratch") toBool(finetune.from_scratch);
     else if (key == "name") name = value;
     else if (key == "corpus") corpus = value;
     else if (key == "out_dir") out_dir = value;

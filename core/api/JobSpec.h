@@ -100,6 +100,32 @@ struct DistillConfig {
     std::vector<int> initLayers(int studentLayers, int teacherLayers) const;
 };
 
+// Fine-tuning a pre-trained checkpoint on a labelled task (core/api/Tasks.h), as GPT-1 and
+// BERT do: the pre-training heads dropped, a task head initialised N(0, 0.02) trained at
+// train.lr, the body at body_lr_factor x train.lr (discriminative fine-tuning; with
+// layer_decay < 1 each layer below the top another factor lower, as ULMFiT and ELECTRA's
+// layer-wise decay). GPT: GPT-1's input transformation with three new learned tokens
+// (start, delimiter, extract) and the auxiliary LM objective L = L_task + lm_weight L_LM.
+// Early stopping on the dev metric; the best dev checkpoint is kept (best/) and scored on
+// the test split once, at the end.
+struct FinetuneConfig {
+    std::string task;                 // "" (not a fine-tuning job), or a name of taskList()
+    std::string checkpoint;           // the pre-trained model's folder
+    std::uint64_t task_seed = 1234;   // the task's document split (the same for every run)
+    double body_lr_factor = 0.1;      // the body's learning rate over the head's
+    double layer_decay = 1.0;         // per layer below the top (1: off)
+    bool freeze_embeddings = false;
+    int freeze_layers = 0;            // the lowest k layers do not learn
+    double lm_weight = 0.5;           // GPT: the auxiliary LM loss's weight (0: off)
+    double head_dropout = 0.1;        // before the task head
+    int patience = 0;                 // evaluations without a better dev metric before stopping (0: never)
+    int max_train_examples = 0;       // 0: every training example; else a fixed subset (by task_seed)
+    int max_eval_examples = 0;        // 0: all of dev and test; else a fixed subset of each (by task_seed)
+    bool from_scratch = false;        // the same architecture from random initialisation (the control)
+
+    bool active() const { return !task.empty(); }
+};
+
 struct JobSpec {
     std::string name;
     std::string preset;
@@ -109,8 +135,9 @@ struct JobSpec {
     std::string corpus;      // text file or folder; empty: the bundled Brown corpus
     std::string out_dir;     // where checkpoints go; empty: next to the run store
     DistillConfig distill;   // a distillation job when distill.method is set
+    FinetuneConfig finetune; // a fine-tuning job when finetune.task is set
 
-    std::string objective() const;  // "mlm+nsp", "mlm+sop", "mlm", "clm" or "mlm+rtd" (ELECTRA)
+    std::string objective() const;  // "mlm+nsp", "mlm+sop", "mlm", "clm", "mlm+rtd" (ELECTRA) or "finetune:TASK"
     std::string validate() const;   // empty when valid, else "field: rule"
     nlohmann::json toJson() const;
     static JobSpec fromJson(const nlohmann::json& j);
@@ -120,6 +147,10 @@ struct JobSpec {
     // half the width, the teacher's heads), training settings as for the teacher's family.
     static JobSpec forDistillation(const std::string& teacherDir, const std::string& method, int studentLayers = 0,
                                    int studentHidden = 0);
+    // A fine-tuning job: the model's configuration from the checkpoint's config.json,
+    // training settings for a small labelled task (lr 1e-3 for the head, 3 epochs' worth
+    // of steps is the caller's choice: `steps`).
+    static JobSpec forFinetuning(const std::string& checkpointDir, const std::string& task);
     // Sets a training or model field by name ("steps", "lr", "hidden_size", ...).
     void set(const std::string& key, const std::string& value);
     // Applies "key=value" assignments in order (the CLI's repeated --set).

@@ -59,4 +59,32 @@ struct ClassificationScore {
 };
 ClassificationScore scoreClassification(const std::vector<int>& gold, const std::vector<int>& predicted, int classes);
 
+// What ignoring the model scores on a task, reported next to every fine-tuned result:
+// always the training split's most frequent label ("majority"), and a simple non-neural
+// model fitted on the training split ("simple"): bag-of-words logistic regression for
+// classification, each word's most frequent training tag for tagging (unseen words: the
+// most frequent tag).
+struct TaskBaselines {
+    std::string simpleName;                    // "bag-of-words logistic regression", ...
+    ClassificationScore majorityDev, majorityTest, simpleDev, simpleTest;
+};
+TaskBaselines taskBaselines(const Task& task);
+
+// The gold labels of a split in scoring order (classification: one per example; tagging:
+// one per word, examples in order).
+std::vector<int> goldLabels(const Task& task, const std::vector<TaskExample>& split);
+
+// The model's input for the first `count` training examples of a task, as the fine-tuning
+// job builds it for the checkpoint's family (tokens as strings; GPT's new tokens by name).
+struct TaskInputPreview {
+    std::vector<std::string> tokens;
+    std::vector<int> types;        // segment ids
+    int readout = -1;              // classification: the position the head reads
+    std::vector<int> labelled;     // tagging: the position labelled for each word (-1: cut off)
+    std::string label;             // classification: the gold label
+    std::vector<std::string> tags; // tagging: the gold tag of each word
+};
+std::vector<TaskInputPreview> previewTaskInputs(const std::string& checkpointDir, const std::string& task, int count, int seqLen = 128,
+                                                std::uint64_t taskSeed = 1234);
+
 } // namespace ptl

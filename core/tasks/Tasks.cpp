@@ -282,3 +282,175 @@ ClassificationScore scoreClassification(const std::vector<int>& gold, const std:
 }
 
 } // namespace ptl
+
+// ------------------------------------------------------------------ baselines
+namespace ptl {
+
+namespace {
+
+std::string lowered(const std::string& w)
+{
+    std::string s = w;
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+int majorityLabel(const Task& t)
+{
+    std::vector<std::int64_t> n(t.labels.size(), 0);
+    for (const auto& e : t.train) {
+        if (t.kind == TaskKind::Classification) ++n[static_cast<std::size_t>(e.label)];
+        else
+            for (int g : e.tags) ++n[static_cast<std::size_t>(g)];
+    }
+    return static_cast<int>(std::max_element(n.begin(), n.end()) - n.begin());
+}
+
+// Multinomial logistic regression on L2-normalised log(1 + count) word features (words
+// seen at least twice in train), by SGD with L2; the epoch count picked on dev.
+struct BowModel {
+    std::map<std::string, int> vocab;
+    int classes = 0;
+    std::vector<double> w;  // (features + 1) x classes; the last row is the bias
+
+    std::vector<std::pair<int, double>> features(const TaskExample& e) const
+    {
+        std::map<int, double> f;
+        for (const auto& text : e.texts)
+            for (const auto& word : words(text))
+                if (auto it = vocab.find(lowered(word)); it != vocab.end()) f[it->second] += 1;
+        double norm = 0;
+        for (auto& [k, v] : f) {
+            v = std::log1p(v);
+            norm += v * v;
+        }
+        norm = std::sqrt(norm);
+        std::vector<std::pair<int, double>> out;
+        for (const auto& [k, v] : f) out.emplace_back(k, norm > 0 ? v / norm : 0.0);
+        return out;
+    }
+    std::vector<double> scores(const std::vector<std::pair<int, double>>& f) const
+    {
+        const std::size_t bias = vocab.size();
+        std::vector<double> s(static_cast<std::size_t>(classes));
+        for (int c = 0; c < classes; ++c) s[static_cast<std::size_t>(c)] = w[bias * classes + c];
+        for (const auto& [k, v] : f)
+            for (int c = 0; c < classes; ++c) s[static_cast<std::size_t>(c)] += v * w[static_cast<std::size_t>(k) * classes + c];
+        return s;
+    }
+    int predict(const TaskExample& e) const
+    {
+        const auto s = scores(features(e));
+        return static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin());
+    }
+};
+
+std::vector<int> predictAll(const BowModel& m, const std::vector<TaskExample>& split)
+{
+    std::vector<int> p;
+    for (const auto& e : split) p.push_back(m.predict(e));
+    return p;
+}
+
+void bowBaseline(const Task& t, TaskBaselines& b)
+{
+    BowModel m;
+    m.classes = static_cast<int>(t.labels.size());
+    std::map<std::string, int> counts;
+    for (const auto& e : t.train)
+        for (const auto& text : e.texts)
+            for (const auto& word : words(text)) ++counts[lowered(word)];
+    for (const auto& [word, n] : counts)
+        if (n >= 2) m.vocab.emplace(word, static_cast<int>(m.vocab.size()));
+    m.w.assign((m.vocab.size() + 1) * static_cast<std::size_t>(m.classes), 0.0);
+    std::vector<std::vector<std::pair<int, double>>> feats;
+    for (const auto& e : t.train) feats.push_back(m.features(e));
+    std::vector<std::size_t> order(t.train.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const auto devGold = goldLabels(t, t.dev);
+    BowModel best = m;
+    double bestDev = -1;
+    const double l2 = 1e-5;
+    const std::size_t bias = m.vocab.size();
+    for (int epoch = 0; epoch < 20; ++epoch) {
+        // A fixed shuffle per epoch (splitmix), so the baseline is the same everywhere.
+        for (std::size_t i = order.size(); i > 1; --i)
+            std::swap(order[i - 1], order[splitmix(0xb0b5eedull + static_cast<std::uint64_t>(epoch) * 7919u + i) % i]);
+        const double lr = 0.5 / (1.0 + epoch);
+        for (std::size_t i : order) {
+            const auto& f = feats[i];
+            auto s = m.scores(f);
+            const double mx = *std::max_element(s.begin(), s.end());
+            double z = 0;
+            for (auto& v : s) z += (v = std::exp(v - mx));
+            for (int c = 0; c < m.classes; ++c) {
+                const double g = s[static_cast<std::size_t>(c)] / z - (c == t.train[i].label ? 1.0 : 0.0);
+                m.w[bias * m.classes + c] -= lr * g;
+                for (const auto& [k, v] : f) {
+                    double& wk = m.w[static_cast<std::size_t>(k) * m.classes + c];
+                    wk -= lr * (g * v + l2 * wk);
+                }
+            }
+        }
+        const double dev = scoreClassification(devGold, predictAll(m, t.dev), m.classes).accuracy;
+        if (dev > bestDev) {
+            bestDev = dev;
+            best = m;
+        }
+    }
+    b.simpleName = "bag-of-words logistic regression";
+    b.simpleDev = scoreClassification(devGold, predictAll(best, t.dev), best.classes);
+    b.simpleTest = scoreClassification(goldLabels(t, t.test), predictAll(best, t.test), best.classes);
+}
+
+void tagBaseline(const Task& t, TaskBaselines& b, int majority)
+{
+    std::map<std::string, std::vector<std::int64_t>> byWord;
+    for (const auto& e : t.train)
+        for (std::size_t i = 0; i < e.words.size(); ++i) {
+            auto& v = byWord[lowered(e.words[i])];
+            if (v.empty()) v.assign(t.labels.size(), 0);
+            ++v[static_cast<std::size_t>(e.tags[i])];
+        }
+    auto predict = [&](const std::vector<TaskExample>& split) {
+        std::vector<int> p;
+        for (const auto& e : split)
+            for (const auto& w : e.words) {
+                auto it = byWord.find(lowered(w));
+                p.push_back(it == byWord.end() ? majority : static_cast<int>(std::max_element(it->second.begin(), it->second.end()) - it->second.begin()));
+            }
+        return p;
+    };
+    const int k = static_cast<int>(t.labels.size());
+    b.simpleName = "most frequent tag per word";
+    b.simpleDev = scoreClassification(goldLabels(t, t.dev), predict(t.dev), k);
+    b.simpleTest = scoreClassification(goldLabels(t, t.test), predict(t.test), k);
+}
+
+} // namespace
+
+std::vector<int> goldLabels(const Task& task, const std::vector<TaskExample>& split)
+{
+    std::vector<int> g;
+    for (const auto& e : split) {
+        if (task.kind == TaskKind::Classification) g.push_back(e.label);
+        else g.insert(g.end(), e.tags.begin(), e.tags.end());
+    }
+    return g;
+}
+
+TaskBaselines taskBaselines(const Task& t)
+{
+    TaskBaselines b;
+    const int k = static_cast<int>(t.labels.size());
+    const int majority = majorityLabel(t);
+    for (auto [split, out] : {std::pair{&t.dev, &b.majorityDev}, std::pair{&t.test, &b.majorityTest}}) {
+        const auto gold = goldLabels(t, *split);
+        *out = scoreClassification(gold, std::vector<int>(gold.size(), majority), k);
+    }
+    if (t.kind == TaskKind::Classification) bowBaseline(t, b);
+    else tagBaseline(t, b, majority);
+    return b;
+}
+
+} // namespace ptl

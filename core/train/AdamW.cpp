@@ -16,6 +16,13 @@ AdamW::AdamW(std::vector<std::pair<std::string, torch::Tensor>> params, AdamWOpt
     }
 }
 
+void AdamW::setLrScales(std::vector<double> scales)
+{
+    if (!scales.empty() && scales.size() != params_.size())
+        throw Error("AdamW: " + std::to_string(scales.size()) + " learning-rate scales for " + std::to_string(params_.size()) + " parameters");
+    lrScale_ = std::move(scales);
+}
+
 void AdamW::zeroGrad()
 {
     for (auto& [name, p] : params_)
@@ -39,7 +46,6 @@ void AdamW::step(double lr, double gradScale)
     ++step_;
     const double bc1 = 1.0 - std::pow(opt_.beta1, static_cast<double>(step_));
     const double bc2 = 1.0 - std::pow(opt_.beta2, static_cast<double>(step_));
-    const float stepSize = static_cast<float>(lr / bc1);
     const float invBc2Sqrt = static_cast<float>(1.0 / std::sqrt(bc2));
     const float b1 = static_cast<float>(opt_.beta1), b2 = static_cast<float>(opt_.beta2);
     const float eps = static_cast<float>(opt_.eps), scale = static_cast<float>(gradScale);
@@ -48,7 +54,9 @@ void AdamW::step(double lr, double gradScale)
         if (!p.grad().defined()) continue;
         const auto g = p.grad().to(torch::kFloat32).contiguous();
         TORCH_CHECK(p.is_contiguous() && p.scalar_type() == torch::kFloat32, "AdamW expects contiguous fp32 parameters");
-        const float decay = decay_[i] ? static_cast<float>(1.0 - lr * opt_.weightDecay) : 1.0f;
+        const double lri = lr * lrScale(i);
+        const float stepSize = static_cast<float>(lri / bc1);
+        const float decay = decay_[i] ? static_cast<float>(1.0 - lri * opt_.weightDecay) : 1.0f;
         float* pp = p.data_ptr<float>();
         float* mp = m_[i].data_ptr<float>();
         float* vp = v_[i].data_ptr<float>();

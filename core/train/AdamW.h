@@ -18,6 +18,11 @@ class AdamW {
 public:
     AdamW(std::vector<std::pair<std::string, torch::Tensor>> params, AdamWOptions options);
 
+    // A learning-rate multiplier per parameter, in the order given to the constructor
+    // (discriminative fine-tuning); weight decay scales with it. Default: 1 for all.
+    void setLrScales(std::vector<double> scales);
+    double lrScale(std::size_t i) const { return lrScale_.empty() ? 1.0 : lrScale_[i]; }
+
     // One fused pass per parameter: clip scaling, moments, decoupled decay and the update.
     // gradScale multiplies every gradient first (global-norm clipping).
     void step(double lr, double gradScale = 1.0);
@@ -35,6 +40,7 @@ private:
     std::vector<std::pair<std::string, torch::Tensor>> params_;
     std::vector<torch::Tensor> m_, v_;
     std::vector<bool> decay_;
+    std::vector<double> lrScale_;
     AdamWOptions opt_;
     std::int64_t step_ = 0;
 };

@@ -30,6 +30,8 @@ double jobFlopsPerToken(const JobSpec& spec)
 {
     const ModelConfig& c = spec.model;
     const int T = spec.train.seq_len;
+    if (spec.finetune.active())  // the body (and GPT's auxiliary LM head at every position); the task head is negligible
+        return trainingFlopsPerToken(c, T, c.family == Family::Gpt2 && spec.finetune.lm_weight > 0 ? 1.0 : 0.0);
     if (c.family == Family::Gpt2) return trainingFlopsPerToken(c, T, 1.0);
     const double share = std::min(spec.train.mask_prob, spec.train.max_predictions / double(T));
     if (c.family != Family::Electra) return trainingFlopsPerToken(c, T, share);

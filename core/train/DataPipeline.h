@@ -22,6 +22,11 @@ struct Batch {
     torch::Tensor labels;       // (B, T): MLM original ids or next tokens; -100 where ignored
     torch::Tensor pairLabels;   // (B) NSP/SOP labels, or undefined
     std::vector<std::vector<MaskDecision>> decisions;  // MLM decisions per sequence
+    // Fine-tuning (core/objectives/FinetuneObjective.cpp):
+    torch::Tensor classLabels;  // (B): the class of each sequence, or undefined
+    torch::Tensor tokenLabels;  // (B, T): the tag at each word's labelled sub-token, -100 elsewhere
+    torch::Tensor readout;      // (B): the position whose hidden state the classifier reads
+    std::vector<int> examples;  // the task examples in the batch
     std::int64_t tokens = 0;    // real (non-padding) tokens
 };
 

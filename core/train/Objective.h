@@ -26,13 +26,14 @@ namespace ptl {
 struct ObjectiveContext {
     const JobSpec* spec = nullptr;
     const Tokenizer* tok = nullptr;
-    const DataPipeline* data = nullptr;
+    const DataPipeline* data = nullptr;  // the corpus's batches; null when the objective has its own (ownsData)
     bool bf16 = false;              // autocast to bf16 (the loop opens the scope)
     double unigramEntropy = 0;      // of what the model predicts, over the training data (nats)
     double evalUnigramLoss = 0;     // the training unigram's cross-entropy on the held-out data
     std::function<void(const std::string& name, double value)> record;               // a metric at the current step
     std::function<void(const std::string& kind, const std::string& payload)> snapshot; // a view's snapshot at the current step
     std::function<std::int64_t()> step;                                               // updates done so far
+    std::filesystem::path outDir;                                                     // the run's folder
 };
 
 class Objective {
@@ -51,7 +52,14 @@ public:
     virtual void initFresh() {}
     // What the optimizer trains, with the names its state is saved under.
     virtual std::vector<std::pair<std::string, torch::Tensor>> parameters() = 0;
+    // A learning-rate multiplier per parameter of parameters(), in order (empty: all 1).
+    virtual std::vector<double> lrScales() const { return {}; }
     virtual void setTraining(bool on) { model()->train(on); }
+
+    // ---- data: a labelled task brings its own batches instead of the corpus's
+    virtual bool ownsData() const { return false; }
+    // Micro-batch number index (a pure function of it and the seed, for exact resume).
+    virtual Batch trainBatch(std::int64_t index) const;
 
     // ---- a training step
     // The metrics baselines of this objective, recorded at step 0 (the loop records the
@@ -68,7 +76,17 @@ public:
     // ---- evaluation: the held-out batches, in eval mode without gradient; records eval_*.
     virtual void evaluate() = 0;
 
+    // True after an evaluation when training should end early (fine-tuning's patience).
+    virtual bool wantsStop() const { return false; }
+    // A run that completed (or stopped early): the objective's last word, e.g. the best dev
+    // checkpoint scored on the test split. Records metrics at the final step.
+    virtual void finish() {}
+    // One line on why it stopped early (wantsStop), for the run's status message.
+    virtual std::string stopReason() const { return {}; }
+
     // ---- views
+    // The text the attention probe runs on.
+    virtual std::string probeText() const { return spec().train.probe_text; }
     virtual void probeExtras(InspectResult&) {}  // before the attention snapshot is sent
     virtual void probeSnapshots() {}             // snapshots of its own, after it
 
@@ -82,6 +100,7 @@ protected:
     const JobSpec& spec() const { return *ctx_.spec; }
     const Tokenizer& tok() const { return *ctx_.tok; }
     const DataPipeline& data() const { return *ctx_.data; }
+    const std::filesystem::path& outDir() const { return ctx_.outDir; }
     void record(const std::string& name, double value) const { ctx_.record(name, value); }
     void snapshot(const std::string& kind, const std::string& payload) const { ctx_.snapshot(kind, payload); }
     std::int64_t step() const { return ctx_.step(); }
@@ -90,13 +109,14 @@ protected:
     ObjectiveContext ctx_;
 };
 
-// The objective a job trains: distillation when it has a teacher, ELECTRA for that family,
-// pre-training otherwise.
+// The objective a job trains: fine-tuning when it names a task, distillation when it has
+// a teacher, ELECTRA for that family, pre-training otherwise.
 std::unique_ptr<Objective> makeObjective(const ObjectiveContext& ctx);
 
 // Defined in core/objectives/*Objective.cpp.
 std::unique_ptr<Objective> makePretrainObjective(const ObjectiveContext& ctx);
 std::unique_ptr<Objective> makeElectraObjective(const ObjectiveContext& ctx);
 std::unique_ptr<Objective> makeDistillObjective(const ObjectiveContext& ctx);
+std::unique_ptr<Objective> makeFinetuneObjective(const ObjectiveContext& ctx);
 
 } // namespace ptl

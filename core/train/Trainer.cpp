@@ -94,6 +94,7 @@ public:
                                             : fs::path(spec_.out_dir);
             store_.setOutDir(runId_, outDir_.string());
             if (spec_.distill.active()) store_.setParent(runId_, spec_.distill.teacher_run, spec_.distill.teacher);
+            if (spec_.finetune.active()) store_.setParent(runId_, 0, spec_.finetune.checkpoint);
             prepareOutput();
             torch::manual_seed(spec_.train.seed);
             makeModel();
@@ -149,10 +150,13 @@ private:
     {
         threads_ = initRuntime(spec_.train.threads);
         bf16_ = spec_.train.precision == Precision::Bf16 || (spec_.train.precision == Precision::Auto && cpuHasFastBf16());
-        tok_ = spec_.distill.active() ? std::unique_ptr<Tokenizer>(loadTokenizer(spec_.distill.teacher).release()) : loadBundledTokenizer(spec_.tokenizer);
-        if (tok_->vocabSize() != spec_.model.vocab_size)
+        tok_ = spec_.distill.active()    ? std::unique_ptr<Tokenizer>(loadTokenizer(spec_.distill.teacher).release())
+               : spec_.finetune.active() ? std::unique_ptr<Tokenizer>(loadTokenizer(spec_.finetune.checkpoint).release())
+                                         : loadBundledTokenizer(spec_.tokenizer);
+        if (tok_->vocabSize() != spec_.model.vocab_size && !spec_.finetune.active())
             throw Error("vocab_size " + std::to_string(spec_.model.vocab_size) + " differs from the tokenizer's " + std::to_string(tok_->vocabSize()),
                         "leave vocab_size at the preset's value");
+        if (spec_.finetune.active()) return;  // a labelled task: the objective builds its own batches
         const Corpus corpus = spec_.corpus.empty() ? bundledCorpus() : readCorpus(spec_.corpus);
         data_ = std::make_unique<DataPipeline>(spec_, *tok_, corpus);
         if (spec_.train.start_seq_len > 0 && spec_.train.start_seq_len < spec_.train.seq_len && spec_.train.start_seq_share > 0) {
@@ -200,6 +204,7 @@ private:
         ctx.record = [this](const std::string& name, double value) { record(name, value); };
         ctx.snapshot = [this](const std::string& kind, const std::string& payload) { snapshot(kind, payload); };
         ctx.step = [this] { return step_; };
+        ctx.outDir = outDir_;
         objective_ = makeObjective(ctx);
         model_ = objective_->model();
         // Estimated training FLOPs per token (the equal-compute x-axis).
@@ -218,6 +223,7 @@ private:
         o.eps = spec_.train.eps;
         o.weightDecay = spec_.train.weight_decay;
         opt_ = std::make_unique<AdamW>(objective_->parameters(), o);
+        opt_->setLrScales(objective_->lrScales());
     }
 
     double lrAt(std::int64_t step) const  // step: 0-based index of the update
@@ -249,16 +255,15 @@ private:
 
     // What a model that ignores context scores on this run's data, recorded at step 0
     // (the baselines that change with the generator, ELECTRA's, at every log and eval).
-
-    // What a model that ignores context scores on this run's data, recorded at step 0
-    // (the baselines that change with the generator, ELECTRA's, at every log and eval).
     void recordBaselines()
     {
-        const UnigramCounts& train = data_->trainUnigram();
-        const UnigramCounts& held = data_->heldOutUnigram();
-        record(baseline::unigramEntropy, unigramEntropy_);
-        record(baseline::evalUnigramLoss, evalUnigramLoss_);
-        record(baseline::evalUnigramAccuracy, train.accuracyOfMostFrequent(held));
+        if (data_) {
+            const UnigramCounts& train = data_->trainUnigram();
+            const UnigramCounts& held = data_->heldOutUnigram();
+            record(baseline::unigramEntropy, unigramEntropy_);
+            record(baseline::evalUnigramLoss, evalUnigramLoss_);
+            record(baseline::evalUnigramAccuracy, train.accuracyOfMostFrequent(held));
+        }
         objective_->recordBaselines();
         flushMetrics();
     }
@@ -291,7 +296,7 @@ private:
         const auto now = Clock::now();
         if (lastProbe_ && std::chrono::duration<double>(now - *lastProbe_).count() < 0.3) return;
         lastProbe_ = now;
-        std::string text = spec_.train.probe_text;
+        std::string text = objective_->probeText();
         if (spec_.model.family == Family::Gpt2) {
             for (std::size_t p; (p = text.find("[MASK]")) != std::string::npos;) text.erase(p, 6);
         }
@@ -345,7 +350,7 @@ private:
         objective_->saveModules(tmp, meta);
         // The unigram counts of the training data: the fill-mask table's "word frequency
         // alone" column and the baseline of anything measured with this checkpoint.
-        writeFileAtomic(tmp / "unigram.json", data_->trainUnigram().toJson());
+        if (data_) writeFileAtomic(tmp / "unigram.json", data_->trainUnigram().toJson());
         NamedTensors state = opt_->state();
         objective_->saveState(state);
         state.emplace_back("rng.cpu", at::detail::getDefaultCPUGenerator().get_state());
@@ -418,8 +423,9 @@ private:
             std::int64_t tokens = 0;
             objective_->beginStep();
             for (int a = 0; a < t.grad_accum; ++a) {
-                last = step_ < startSteps_ ? startData_->trainBatch(step_ * t.grad_accum + a)
-                                           : data_->trainBatch((step_ - startSteps_) * t.grad_accum + a);
+                last = objective_->ownsData() ? objective_->trainBatch(step_ * t.grad_accum + a)
+                       : step_ < startSteps_  ? startData_->trainBatch(step_ * t.grad_accum + a)
+                                              : data_->trainBatch((step_ - startSteps_) * t.grad_accum + a);
                 torch::Tensor total;
                 {
                     AutocastScope ac(bf16_);
@@ -469,17 +475,34 @@ private:
             pi.precision = bf16_ ? "bf16" : "fp32";
             pi.threads = threads_;
             obs_.progress(pi);
+            bool early = false;
             if (step_ % t.eval_every == 0 || step_ == total) {
                 evaluate();
                 evaluatedAtEnd = step_ == total;
+                early = step_ < total && objective_->wantsStop();
             }
             if (step_ % t.probe_every == 0 || step_ == 1 || step_ == total) probe(last);
-            if (step_ % t.checkpoint_every == 0 || step_ == total) {
+            if (step_ % t.checkpoint_every == 0 || step_ == total || early) {
                 flushMetrics();
                 writeCheckpoint();
                 checkpointedAtEnd = step_ == total;
             }
             if (std::chrono::duration<double>(Clock::now() - lastFlush_).count() > 1.0) flushMetrics();
+            if (early) {
+                message = objective_->stopReason();
+                break;
+            }
+        }
+        if (status == "completed") {
+            try {
+                torch::NoGradGuard ng;
+                setTraining(false);
+                objective_->finish();
+                setTraining(true);
+            } catch (const std::exception& e) {
+                status = "failed";
+                message = std::string("the run trained but its final evaluation failed: ") + e.what();
+            }
         }
         (void)evaluatedAtEnd;
         (void)checkpointedAtEnd;

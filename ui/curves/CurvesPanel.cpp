@@ -305,8 +305,15 @@ void CurvesPanel::redraw()
         QPen pen(lines.size() == 1 ? QColor(0x55, 0x55, 0x55) : runColor(index), 1.5, Qt::DashLine);
         g->setPen(pen);
         g->setData(QVector<double>(b.x.begin(), b.x.end()), QVector<double>(b.y.begin(), b.y.end()), true);
-        g->setName(lines.size() == 1 ? tr("a model that ignores context (%1)").arg(b.y.back(), 0, 'f', 3)
-                                     : tr("#%1 a model that ignores context (%2)").arg(b.runId).arg(b.y.back(), 0, 'f', 3));
+        // Fine-tuning metrics are drawn against the task's simple model, pre-training
+        // metrics against the context-blind (unigram) model.
+        const bool task = b.metric.contains(QLatin1String("_simple_"));
+        if (task)
+            g->setName(lines.size() == 1 ? tr("a simple non-neural model (%1)").arg(b.y.back(), 0, 'f', 3)
+                                         : tr("#%1 a simple non-neural model (%2)").arg(b.runId).arg(b.y.back(), 0, 'f', 3));
+        else
+            g->setName(lines.size() == 1 ? tr("a model that ignores context (%1)").arg(b.y.back(), 0, 'f', 3)
+                                         : tr("#%1 a model that ignores context (%2)").arg(b.runId).arg(b.y.back(), 0, 'f', 3));
         baselineGraphs_.insert(g);
     }
     plot_->xAxis->setLabel(xAxis_->currentText());
@@ -338,8 +345,12 @@ void CurvesPanel::showTooltip(QMouseEvent* e)
         if (d < best && d < 30) {
             best = d;
             if (isBaseline) {
-                text = tr("%1\nthe unigram baseline: a model that ignores context and predicts by word frequency alone")
-                           .arg(graph->name());
+                text = graph->name().contains(tr("a simple non-neural model"))
+                           ? tr("%1\nthe task's simple baseline, fitted on its training split: bag-of-words logistic regression "
+                                "(classification) or each word's most frequent tag (tagging)")
+                                 .arg(graph->name())
+                           : tr("%1\nthe unigram baseline: a model that ignores context and predicts by word frequency alone")
+                                 .arg(graph->name());
                 continue;
             }
             // The raw value at that x sits in the graph just before (same index).

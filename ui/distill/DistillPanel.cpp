@@ -4,6 +4,7 @@
 #include "core/api/Runs.h"
 #include "ui/attention/AttentionViews.h"
 #include "ui/common/QCustomPlot.h"
+#include "ui/common/Spin.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -121,16 +122,6 @@ void LayerMapView::mousePressEvent(QMouseEvent* e)
 
 // ---------------------------------------------------------------- the panel
 namespace {
-QDoubleSpinBox* real(QWidget* parent, double lo, double hi, int decimals, double value, double step)
-{
-    auto* s = new QDoubleSpinBox(parent);
-    s->setRange(lo, hi);
-    s->setDecimals(decimals);
-    s->setSingleStep(step);
-    s->setValue(value);
-    return s;
-}
-
 QString count(qint64 n) { return QLocale().toString(n); }
 } // namespace
 
@@ -160,15 +151,15 @@ DistillPanel::DistillPanel(QString storePath, QWidget* parent) : QWidget(parent)
     steps_ = new QSpinBox(this);
     steps_->setRange(1, 10000000);
     steps_->setValue(1000);
-    lr_ = real(this, 1e-6, 1.0, 6, 5e-4, 1e-4);
-    temperature_ = real(this, 0.1, 100, 2, 2.0, 0.5);
-    alphaCe_ = real(this, 0, 100, 2, 5.0, 0.5);
-    alphaMlm_ = real(this, 0, 100, 2, 2.0, 0.5);
-    alphaCos_ = real(this, 0, 100, 2, 1.0, 0.5);
-    alphaAtt_ = real(this, 0, 100, 2, 1.0, 0.5);
-    alphaHid_ = real(this, 0, 100, 2, 1.0, 0.5);
-    alphaEmb_ = real(this, 0, 100, 2, 1.0, 0.5);
-    alphaPred_ = real(this, 0, 100, 2, 1.0, 0.5);
+    lr_ = realSpin(this, 1e-6, 1.0, 6, 5e-4, 1e-4);
+    temperature_ = realSpin(this, 0.1, 100, 2, 2.0, 0.5);
+    alphaCe_ = realSpin(this, 0, 100, 2, 5.0, 0.5);
+    alphaMlm_ = realSpin(this, 0, 100, 2, 2.0, 0.5);
+    alphaCos_ = realSpin(this, 0, 100, 2, 1.0, 0.5);
+    alphaAtt_ = realSpin(this, 0, 100, 2, 1.0, 0.5);
+    alphaHid_ = realSpin(this, 0, 100, 2, 1.0, 0.5);
+    alphaEmb_ = realSpin(this, 0, 100, 2, 1.0, 0.5);
+    alphaPred_ = realSpin(this, 0, 100, 2, 1.0, 0.5);
     auto* teacherRow = new QHBoxLayout;
     teacherRow->addWidget(browse);
     teacherRow->addWidget(shipped);

@@ -5,6 +5,7 @@
 #include "ui/compare/CompareDialog.h"
 #include "ui/masking/MaskingPanel.h"
 #include "ui/distill/DistillPanel.h"
+#include "ui/finetune/FinetunePanel.h"
 #include "ui/dynamics/DynamicsPanel.h"
 #include "ui/electra/ExperimentDialog.h"
 #include "ui/electra/ReplacedPanel.h"
@@ -56,6 +57,8 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     centre->addTab(replaced_, tr("Replaced tokens (ELECTRA)"));
     distill_ = new DistillPanel(storePath_, this);
     centre->addTab(distill_, tr("Distillation"));
+    finetune_ = new FinetunePanel(storePath_, this);
+    centre->addTab(finetune_, tr("Fine-tuning"));
     dynamics_ = new DynamicsPanel(storePath_, this);
     centre->addTab(dynamics_, tr("What it learns first"));
     setCentralWidget(centre);
@@ -98,17 +101,26 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
                          .arg(QString::fromStdString(spec.distill.teacher)));
         controller_->start(spec);
     });
+    connect(finetune_, &FinetunePanel::startRequested, this, [this](const JobSpec& spec) {
+        log_->append(tr("Starting %1 (%2, %3 steps) from %4…")
+                         .arg(QString::fromStdString(spec.name), QString::fromStdString(spec.objective()))
+                         .arg(spec.train.steps)
+                         .arg(QString::fromStdString(spec.finetune.from_scratch ? tr("random weights").toStdString() : spec.finetune.checkpoint)));
+        controller_->start(spec);
+    });
     connect(controller_, &TrainingController::stateChanged, this, &MainWindow::updateActions);
     connect(controller_, &TrainingController::runStarted, this, [this](qint64 id, const QString& dir) {
         log_->append(tr("Run %1 started; checkpoints in %2").arg(id).arg(dir));
         runs_->refresh();
         runs_->selectRun(id);
         showCurvesFor(runs_->selectedRunIds());
+        finetune_->setRun(id);
     });
     connect(controller_, &TrainingController::progressed, this, &MainWindow::onProgress);
     connect(controller_, &TrainingController::metricsArrived, this, [this](qint64 id, qint64) {
         curves_->notifyNewPoints(id);
         if (distill_->isVisible()) distill_->showLossesOf(id);
+        if (finetune_->isVisible()) finetune_->showMetricsOf(id);
     });
     connect(controller_, &TrainingController::checkpointWritten, this, [this](qint64, qint64 step, const QString& path) {
         log_->append(tr("Checkpoint at step %1: %2").arg(step).arg(path));
@@ -120,6 +132,7 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
         runs_->refresh();
         curves_->refreshNow();
         if (selected_.size() <= 1 && id > 0) distill_->setRun(id);  // a finished distillation: its student is ready to compare
+        if (id > 0) finetune_->setRun(id);                          // a fine-tuning run: its test score and results
         statusBar()->showMessage(line, 10000);
         if (status == QLatin1String("failed") || status == QLatin1String("diverged"))
             QMessageBox::warning(this, tr("Training %1").arg(RunsModel::statusText(status.toStdString())), message);
@@ -143,6 +156,7 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     connect(controller_, &TrainingController::snapshotArrived, masking, &MaskingPanel::showTrainingBatch);
     connect(controller_, &TrainingController::snapshotArrived, replaced_, &ReplacedPanel::appendSnapshot);
     connect(controller_, &TrainingController::snapshotArrived, dynamics_, &DynamicsPanel::appendSnapshot);
+    connect(controller_, &TrainingController::snapshotArrived, finetune_, &FinetunePanel::appendSnapshot);
     connect(runs_, &RunsPanel::inspectRequested, this, [this, centre](const QString& dir) {
         inspect_->openModel(dir);
         centre->setCurrentWidget(inspect_);
@@ -262,6 +276,7 @@ void MainWindow::updateActions()
     stop_->setEnabled(running);
     config_->setStartEnabled(!running);
     distill_->setStartEnabled(!running);
+    finetune_->setStartEnabled(!running);
     if (!running) {
         statusStep_->clear();
         statusSpeed_->clear();
@@ -288,6 +303,7 @@ void MainWindow::showCurvesFor(const QList<qint64>& selected)
         replaced_->setRun(selected.front());
         distill_->setRun(selected.front());
         dynamics_->setRun(selected.front());
+        finetune_->setRun(selected.front());
     }
     QList<qint64> ids = selected;
     if (controller_->isRunning() && controller_->activeRunId() > 0 && !ids.contains(controller_->activeRunId()) && ids.isEmpty())

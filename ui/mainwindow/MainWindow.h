@@ -17,6 +17,7 @@ class InspectPanel;
 class ReplacedPanel;
 class ExperimentDialog;
 class DistillPanel;
+class FinetunePanel;
 class DynamicsPanel;
 class LogPanel;
 class RunsModel;
@@ -36,6 +37,7 @@ public:
     ReplacedPanel* replacedPanel() const { return replaced_; }
     DistillPanel* distillPanel() const { return distill_; }
     DynamicsPanel* dynamicsPanel() const { return dynamics_; }
+    FinetunePanel* finetunePanel() const { return finetune_; }
     // Opens (once) and shows the equal-compute experiment dialog.
     ExperimentDialog* showExperiment();
     ConfigEditor* configEditor() const { return config_; }
@@ -63,6 +65,7 @@ private:
     ReplacedPanel* replaced_ = nullptr;
     ExperimentDialog* experiment_ = nullptr;
     DistillPanel* distill_ = nullptr;
+    FinetunePanel* finetune_ = nullptr;
     DynamicsPanel* dynamics_ = nullptr;
     ConfigEditor* config_ = nullptr;
     LogPanel* log_ = nullptr;

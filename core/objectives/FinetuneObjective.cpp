@@ -1,0 +1,746 @@
+// Fine-tuning in the training loop (GPT-1, Radford et al. 2018; BERT, Devlin et al. 2019):
+// a pre-trained checkpoint without its pre-training heads, a new task head initialised
+// N(0, 0.02), the body at body_lr_factor x the head's learning rate (and layer_decay per
+// layer below the top), optional freezing, GPT-1's input transformation with three new
+// learned tokens and its auxiliary LM loss, evaluation on the task's dev split with early
+// stopping, the best dev checkpoint kept in best/ and scored on the test split at the end.
+//
+// Inputs, as the papers build them:
+//   BERT family, one text:  [CLS] text [SEP]            -> the classifier reads [CLS]
+//   BERT family, a pair:    [CLS] a [SEP] b [SEP], segments 0 / 1
+//   GPT, one text:          [start] text [extract]      -> the classifier reads [extract]
+//   GPT, a pair:            [start] a [delim] b [extract]
+//   tagging: the label of a word sits on its first sub-token (GPT: its last, the first
+//   position that has seen the whole word).
+// Heads: BERT and ALBERT use their pre-trained pooler (tanh) and a new linear layer;
+// ELECTRA a new dense + GELU + linear (ElectraClassificationHead); DistilBERT a new dense +
+// ReLU + linear (pre_classifier, classifier); GPT one linear layer on the [extract] state.
+#include "core/api/Finetune.h"
+#include "core/api/Tasks.h"
+#include "core/tasks/TaskEncoding.h"
+#include "core/model/Checkpoint.h"
+#include "core/model/Safetensors.h"
+#include "core/model/StateDict.h"
+#include "core/train/Autocast.h"
+#include "core/train/Objective.h"
+#include "core/util/Error.h"
+#include "core/util/Files.h"
+
+#include <cstring>
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <optional>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace ptl {
+namespace {
+
+std::uint64_t mix(std::uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ull;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+}
+
+// A permutation of 0..n-1 for a seed (Fisher-Yates on splitmix: the same on every platform).
+std::vector<int> permutation(int n, std::uint64_t seed)
+{
+    std::vector<int> p(static_cast<std::size_t>(n));
+    std::iota(p.begin(), p.end(), 0);
+    for (int i = n - 1; i > 0; --i) std::swap(p[static_cast<std::size_t>(i)], p[mix(seed * 0x100000001b3ull + static_cast<std::uint64_t>(i)) % (i + 1)]);
+    return p;
+}
+
+class TaskHeadImpl : public torch::nn::Module {
+public:
+    TaskHeadImpl(int hidden, int classes, bool dense)
+    {
+        if (dense) this->dense = register_module("dense", torch::nn::Linear(hidden, hidden));
+        out = register_module("out", torch::nn::Linear(hidden, classes));
+        torch::NoGradGuard ng;
+        for (auto& p : parameters()) {
+            if (p.dim() >= 2) p.normal_(0.0, 0.02);
+            else p.zero_();
+        }
+    }
+    torch::nn::Linear dense{nullptr}, out{nullptr};
+};
+TORCH_MODULE(TaskHead);
+
+using Encoded = TaskInput;
+
+// The task logits, (B, C) for classification or (B, T, C) for tagging, in fp32, and the
+// body's last hidden states: one function for training, evaluation and `predict`.
+std::pair<torch::Tensor, torch::Tensor> taskForward(TransformerModel& model, TaskHead& head, Family family, TaskKind kind, bool pooler,
+                                                    const torch::Tensor& ids, const torch::Tensor& typeIds, const torch::Tensor& mask,
+                                                    const torch::Tensor& readout, double p, bool training)
+{
+    ForwardOptions o;
+    o.heads = false;
+    const ModelOutput out = model->forward(ids, typeIds, mask, o);
+    torch::Tensor logits;
+    if (kind == TaskKind::Classification) {
+        auto r = out.last_hidden.index({torch::arange(ids.size(0)), readout});  // (B, H)
+        if (pooler) r = torch::tanh(model->pooler->forward(r));
+        r = torch::dropout(r, p, training);
+        if (head->dense) {
+            r = head->dense->forward(r);
+            r = family == Family::DistilBert ? torch::relu(r) : torch::gelu(r);
+            r = torch::dropout(r, p, training);
+        }
+        logits = head->out->forward(r);
+    } else {
+        logits = head->out->forward(torch::dropout(out.last_hidden, p, training));
+    }
+    return {logits.to(torch::kFloat32), out.last_hidden};
+}
+
+struct SplitResult {
+    double loss = 0;
+    std::vector<int> predicted;  // aligned with goldLabels()
+    std::vector<std::vector<float>> probs;  // classification: per example
+};
+
+// Keeps n examples of a split (0: all), a fixed random subset in the split's order.
+void keepSubset(std::vector<TaskExample>& v, int n, std::uint64_t seed)
+{
+    if (n <= 0 || n >= static_cast<int>(v.size())) return;
+    std::vector<int> idx = permutation(static_cast<int>(v.size()), seed);
+    idx.resize(static_cast<std::size_t>(n));
+    std::sort(idx.begin(), idx.end());
+    std::vector<TaskExample> kept;
+    kept.reserve(idx.size());
+    for (int i : idx) kept.push_back(std::move(v[static_cast<std::size_t>(i)]));
+    v = std::move(kept);
+}
+
+class FinetuneObjective final : public Objective {
+public:
+    explicit FinetuneObjective(const ObjectiveContext& ctx) : Objective(ctx)
+    {
+        const FinetuneConfig& f = spec().finetune;
+        task_ = buildTask(f.task, f.task_seed);
+        gpt_ = spec().model.family == Family::Gpt2;
+        ModelConfig c = spec().model;
+        if (gpt_) {
+            // GPT-1's three new learned tokens, appended to the vocabulary.
+            start_ = c.vocab_size;
+            delim_ = c.vocab_size + 1;
+            extract_ = c.vocab_size + 2;
+            c.vocab_size += 3;
+        }
+        format_ = TaskInputFormat::forModel(tok(), gpt_, spec().model.vocab_size, spec().train.seq_len);
+        model_ = TransformerModel(c);
+        const bool dense = !gpt_ && !model_->pooler && task_.kind == TaskKind::Classification;
+        head_ = TaskHead(c.hidden_size, static_cast<int>(task_.labels.size()), dense);
+        // All examples, or a fixed subset of each split, chosen by task_seed: the same for a
+        // pre-trained and a from-scratch run (the transfer experiment compares them on it),
+        // and the baselines are fitted and scored on the same subsets as the model.
+        const std::uint64_t ts = f.task_seed;
+        keepSubset(task_.train, f.max_train_examples, ts ^ 0x5eedull);
+        keepSubset(task_.dev, f.max_eval_examples, ts ^ 0xde5ull);
+        keepSubset(task_.test, f.max_eval_examples, ts ^ 0x7e57ull);
+        for (const auto& e : task_.train) train_.push_back(encode(e));
+        for (const auto& e : task_.dev) dev_.push_back(encode(e));
+        for (const auto& e : task_.test) test_.push_back(encode(e));
+        if (task_.kind == TaskKind::Tagging) {
+            std::vector<std::int64_t> n(task_.labels.size(), 0);
+            for (const auto& e : task_.train)
+                for (int g : e.tags) ++n[static_cast<std::size_t>(g)];
+            majorityTag_ = static_cast<int>(std::max_element(n.begin(), n.end()) - n.begin());
+        }
+        if (train_.empty()) throw Error("task " + task_.name + " has no training examples", "check max_train_examples");
+    }
+
+    TransformerModel model() const override { return model_; }
+
+    void initFresh() override
+    {
+        const FinetuneConfig& f = spec().finetune;
+        if (f.from_scratch) return;  // the control arm: the architecture alone, randomly initialised
+        const LoadedModel pre = loadCheckpoint(f.checkpoint);
+        torch::NoGradGuard ng;
+        auto src = pre.model->named_parameters(true);
+        for (auto& item : pre.model->named_buffers(true)) src.insert(item.key(), item.value());
+        auto copyInto = [&](const std::string& name, torch::Tensor dst) {
+            const torch::Tensor* s = src.find(name);
+            if (!s) throw Error(f.checkpoint + " has no tensor for " + name, "fine-tune a checkpoint of the model named in config.json");
+            if (s->sizes() == dst.sizes()) {
+                dst.copy_(*s);
+            } else if (gpt_ && s->dim() >= 1 && dst.dim() == s->dim() && dst.size(0) == s->size(0) + 3 &&
+                       dst.narrow(0, 0, s->size(0)).sizes() == s->sizes()) {
+                dst.narrow(0, 0, s->size(0)).copy_(*s);  // the new tokens' rows keep their N(0, 0.02) init
+                if (dst.dim() >= 2) dst.narrow(0, s->size(0), 3).normal_(0.0, 0.02);
+                else dst.narrow(0, s->size(0), 3).zero_();
+            } else {
+                throw Error(f.checkpoint + ": " + name + " has shape " + shape(*s) + " but the model needs " + shape(dst),
+                            "the job's model settings differ from the checkpoint's config.json; only dropout may be changed");
+            }
+        };
+        for (auto& item : model_->named_parameters(true)) copyInto(item.key(), item.value());
+        for (auto& item : model_->named_buffers(true)) copyInto(item.key(), item.value());
+    }
+
+    std::vector<std::pair<std::string, torch::Tensor>> parameters() override
+    {
+        params_.clear();
+        scales_.clear();
+        const FinetuneConfig& f = spec().finetune;
+        const int L = spec().model.num_layers;
+        const bool shared = spec().model.sharing != Sharing::None;
+        for (auto& item : model_->named_parameters(true)) {
+            const std::string& n = item.key();
+            // The pre-training heads are dropped (GPT keeps its tied LM head for the
+            // auxiliary loss: it is the word embedding itself).
+            if (n.rfind("pair_classifier", 0) == 0 || n.rfind("mlm_", 0) == 0 || n.rfind("disc_", 0) == 0) {
+                item.value().set_requires_grad(false);
+                continue;
+            }
+            if (!usesPooler() && n.rfind("pooler", 0) == 0) {
+                item.value().set_requires_grad(false);
+                continue;
+            }
+            const int layer = layerOf(n);  // -1 embeddings, L top (pooler, final norm)
+            const bool frozen = (layer == -1 && f.freeze_embeddings) || (layer >= 0 && layer < f.freeze_layers);
+            item.value().set_requires_grad(!frozen);
+            if (frozen) continue;
+            const int below = shared && layer >= 0 ? 0 : std::max(0, L - 1 - layer);
+            params_.emplace_back("body." + n, item.value());
+            scales_.push_back(f.body_lr_factor * std::pow(f.layer_decay, layer >= L ? 0 : layer < 0 ? L : below));
+        }
+        for (auto& item : head_->named_parameters(true)) {
+            params_.emplace_back("head." + item.key(), item.value());
+            scales_.push_back(1.0);
+        }
+        return params_;
+    }
+
+    std::vector<double> lrScales() const override { return scales_; }
+
+    void setTraining(bool on) override
+    {
+        model_->train(on);
+        head_->train(on);
+    }
+
+    bool ownsData() const override { return true; }
+
+    Batch trainBatch(std::int64_t index) const override
+    {
+        const int B = spec().train.batch_size;
+        const auto n = static_cast<std::int64_t>(train_.size());
+        std::vector<int> which;
+        for (int j = 0; j < B; ++j) {
+            const std::int64_t k = index * B + j;
+            const std::uint64_t epoch = static_cast<std::uint64_t>(k / n);
+            if (epoch != cachedEpoch_) {
+                cachedOrder_ = permutation(static_cast<int>(n), spec().train.seed * 1000003ull + epoch);
+                cachedEpoch_ = epoch;
+            }
+            which.push_back(cachedOrder_[static_cast<std::size_t>(k % n)]);
+        }
+        return collate(train_, which);
+    }
+
+    void recordBaselines() override
+    {
+        record("task_train_examples", static_cast<double>(train_.size()));
+        record("task_dev_examples", static_cast<double>(dev_.size()));
+        record("task_test_examples", static_cast<double>(test_.size()));
+        const TaskBaselines b = taskBaselines(task_);
+        record("dev_majority_accuracy", b.majorityDev.accuracy);
+        record("test_majority_accuracy", b.majorityTest.accuracy);
+        record("dev_simple_accuracy", b.simpleDev.accuracy);
+        record("test_simple_accuracy", b.simpleTest.accuracy);
+        record("dev_simple_macro_f1", b.simpleDev.macroF1);
+        record("test_simple_macro_f1", b.simpleTest.macroF1);
+        baselines_ = b;
+    }
+
+    void beginStep() override
+    {
+        taskLoss_ = lmLoss_ = accuracy_ = 0;
+    }
+
+    torch::Tensor microBatch(const Batch& b, double share, bool) override
+    {
+        auto [logits, hidden] = forward(b);
+        torch::Tensor task = taskLoss(logits, b);
+        torch::Tensor total = task;
+        if (gpt_ && spec().finetune.lm_weight > 0) {
+            auto lm = torch::nn::functional::cross_entropy(model_->tokenLogits(hidden).to(torch::kFloat32).flatten(0, 1), b.labels.flatten(),
+                                                           torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100));
+            total = task + spec().finetune.lm_weight * lm;
+            lmLoss_ += share * lm.item<double>();
+        }
+        taskLoss_ += share * task.item<double>();
+        torch::NoGradGuard ng;
+        const auto pred = logits.argmax(-1);
+        if (task_.kind == TaskKind::Classification) {
+            accuracy_ += share * pred.eq(b.classLabels).to(torch::kFloat64).mean().item<double>();
+        } else {
+            const auto m = b.tokenLabels.ne(-100);
+            accuracy_ += share * (pred.eq(b.tokenLabels) & m).sum().item<double>() / std::max<double>(1, m.sum().item<double>());
+        }
+        return total;
+    }
+
+    void logStep() override
+    {
+        record("task_loss", taskLoss_);
+        if (gpt_ && spec().finetune.lm_weight > 0) record("lm_loss", lmLoss_);
+        record("train_accuracy", accuracy_);
+    }
+
+    void evaluate() override
+    {
+        const SplitResult r = run(dev_, task_.dev);
+        const ClassificationScore s = scoreClassification(goldLabels(task_, task_.dev), r.predicted, static_cast<int>(task_.labels.size()));
+        record("dev_loss", r.loss);
+        record("dev_accuracy", s.accuracy);
+        record("dev_macro_f1", s.macroF1);
+        snapshot("finetune", report("dev", s, r, task_.dev, dev_).dump());
+        if (s.accuracy > best_) {
+            best_ = s.accuracy;
+            bestStep_ = step();
+            sinceBest_ = 0;
+            saveBest();
+        } else {
+            ++sinceBest_;
+        }
+    }
+
+    bool wantsStop() const override { return spec().finetune.patience > 0 && sinceBest_ >= spec().finetune.patience; }
+
+    std::string stopReason() const override
+    {
+        return "stopped early at step " + std::to_string(step()) + ": the dev accuracy has not improved for " + std::to_string(sinceBest_) +
+               " evaluations (best " + std::to_string(best_) + " at step " + std::to_string(bestStep_) + ")";
+    }
+
+    void finish() override
+    {
+        const fs::path best = outDir() / "best";
+        if (fs::exists(best / "model.safetensors")) loadModules(best);
+        const SplitResult r = run(test_, task_.test);
+        const ClassificationScore s = scoreClassification(goldLabels(task_, task_.test), r.predicted, static_cast<int>(task_.labels.size()));
+        record("best_dev_accuracy", best_);
+        record("best_step", static_cast<double>(bestStep_));
+        record("test_loss", r.loss);
+        record("test_accuracy", s.accuracy);
+        record("test_macro_f1", s.macroF1);
+        json rep = report("test", s, r, task_.test, test_);
+        snapshot("finetune", rep.dump());
+        if (fs::exists(best)) {
+            rep["best_dev_accuracy"] = best_;
+            rep["best_step"] = bestStep_;
+            if (baselines_) {
+                rep["baselines"] = {{"simple", baselines_->simpleName},
+                                    {"test_majority_accuracy", baselines_->majorityTest.accuracy},
+                                    {"test_simple_accuracy", baselines_->simpleTest.accuracy},
+                                    {"dev_majority_accuracy", baselines_->majorityDev.accuracy},
+                                    {"dev_simple_accuracy", baselines_->simpleDev.accuracy}};
+            }
+            writeFileAtomic(best / "results.json", rep.dump(2) + "\n");
+        }
+    }
+
+    std::string probeText() const override
+    {
+        const TaskExample& e = task_.dev.front();
+        std::string text;
+        int n = 0;
+        if (task_.kind == TaskKind::Classification) {
+            std::istringstream in(e.texts.front());
+            for (std::string w; in >> w && n < 40; ++n) text += (text.empty() ? "" : " ") + w;
+        } else {
+            for (const auto& w : e.words) {
+                if (++n > 40) break;
+                text += (text.empty() ? "" : " ") + w;
+            }
+        }
+        return text;
+    }
+
+    void saveModules(const fs::path& dir, const std::map<std::string, std::string>& meta) override
+    {
+        // As saveCheckpoint, but GPT's vocabulary is the tokenizer's plus the three new tokens.
+        fs::create_directories(dir);
+        std::map<std::string, std::string> m = meta;
+        m["format"] = "pt";
+        m["task"] = task_.name;
+        writeSafetensors(dir / "model.safetensors", exportStateDict(model_), m);
+        tok().save(dir);
+        writeFileAtomic(dir / "config.json", model_->config().toJson().dump(2) + "\n");
+        NamedTensors head;
+        for (auto& item : head_->named_parameters(true)) head.emplace_back(item.key(), item.value().detach().contiguous());
+        writeSafetensors(dir / "head.safetensors", head, {{"format", "pt"}, {"task", task_.name}});
+        json tj = {{"task", task_.name},
+                   {"kind", toString(task_.kind)},
+                   {"labels", task_.labels},
+                   {"family", toString(spec().model.family)},
+                   {"pretrained", spec().finetune.from_scratch ? std::string() : spec().finetune.checkpoint},
+                   {"head", head_->dense ? "dense+out" : "out"},
+                   {"readout", task_.kind == TaskKind::Tagging ? (gpt_ ? "last sub-token of each word" : "first sub-token of each word")
+                               : gpt_                          ? "extract"
+                               : usesPooler()                  ? "pooler"
+                                                               : "cls"},
+                   {"max_seq_len", spec().train.seq_len}};
+        if (gpt_) tj["special_tokens"] = {{"start", start_}, {"delim", delim_}, {"extract", extract_}};
+        writeFileAtomic(dir / "task.json", tj.dump(2) + "\n");
+    }
+
+    void loadModules(const fs::path& dir) override
+    {
+        importStateDict(model_, SafetensorsFile::open(dir / "model.safetensors"));
+        const auto head = SafetensorsFile::open(dir / "head.safetensors");
+        torch::NoGradGuard ng;
+        for (auto& item : head_->named_parameters(true)) {
+            const torch::Tensor t = head.tensor(item.key());
+            if (t.sizes() != item.value().sizes())
+                throw Error((dir / "head.safetensors").string() + ": " + item.key() + " does not match the task's head", "it was written for another task");
+            item.value().copy_(t);
+        }
+    }
+
+    void saveState(NamedTensors& state) const override
+    {
+        // int64: the best dev score's bits (exact across resume), its step, evals since.
+        std::int64_t bits = 0;
+        std::memcpy(&bits, &best_, sizeof bits);
+        state.emplace_back("finetune.best", torch::tensor(std::vector<std::int64_t>{bits, bestStep_, sinceBest_}, torch::kInt64));
+    }
+
+    void loadState(const SafetensorsFile& state) override
+    {
+        const auto t = state.tensor("finetune.best").to(torch::kInt64);
+        if (t.numel() != 3) throw Error("the checkpoint's finetune.best holds " + std::to_string(t.numel()) + " values, not 3",
+                                        "it was not written by this version's fine-tuning job");
+        const std::int64_t bits = t[0].item<std::int64_t>();
+        std::memcpy(&best_, &bits, sizeof bits);
+        bestStep_ = t[1].item<std::int64_t>();
+        sinceBest_ = static_cast<int>(t[2].item<std::int64_t>());
+    }
+
+private:
+    static std::string shape(const torch::Tensor& t)
+    {
+        std::string s = "(";
+        for (int i = 0; i < t.dim(); ++i) s += (i ? ", " : "") + std::to_string(t.size(i));
+        return s + ")";
+    }
+
+    bool usesPooler() const { return !gpt_ && model_->pooler && task_.kind == TaskKind::Classification; }
+
+    int layerOf(const std::string& n) const
+    {
+        const int L = spec().model.num_layers;
+        if (n.rfind("embeddings", 0) == 0) return -1;
+        for (const char* p : {"attention_", "ffn_"}) {
+            const std::size_t k = std::string(p).size();
+            if (n.rfind(p, 0) == 0) return std::stoi(n.substr(k, n.find('.', k) - k));
+        }
+        return L;
+    }
+
+    // ---- inputs
+    Encoded encode(const TaskExample& e) const { return encodeTaskExample(tok(), format_, task_.kind, e); }
+
+    Batch collate(const std::vector<Encoded>& split, const std::vector<int>& which) const
+    {
+        const auto B = static_cast<std::int64_t>(which.size());
+        std::int64_t T = 0;
+        for (int i : which) T = std::max<std::int64_t>(T, static_cast<std::int64_t>(split[static_cast<std::size_t>(i)].ids.size()));
+        const std::int64_t pad = tok().specials().pad >= 0 ? tok().specials().pad : 0;
+        auto ids = torch::full({B, T}, pad, torch::kInt64), types = torch::zeros({B, T}, torch::kInt64);
+        auto mask = torch::zeros({B, T}, torch::kInt64), lm = torch::full({B, T}, -100, torch::kInt64);
+        auto tags = torch::full({B, T}, -100, torch::kInt64);
+        auto labels = torch::zeros({B}, torch::kInt64), readout = torch::zeros({B}, torch::kInt64);
+        auto pi = ids.accessor<std::int64_t, 2>(), pt = types.accessor<std::int64_t, 2>(), pm = mask.accessor<std::int64_t, 2>();
+        auto pl = lm.accessor<std::int64_t, 2>(), pg = tags.accessor<std::int64_t, 2>();
+        Batch b;
+        for (std::int64_t r = 0; r < B; ++r) {
+            const Encoded& e = split[static_cast<std::size_t>(which[static_cast<std::size_t>(r)])];
+            const auto n = static_cast<std::int64_t>(e.ids.size());
+            for (std::int64_t t = 0; t < n; ++t) {
+                pi[r][t] = e.ids[static_cast<std::size_t>(t)];
+                pt[r][t] = e.types[static_cast<std::size_t>(t)];
+                pm[r][t] = 1;
+                if (t + 1 < n) pl[r][t] = e.ids[static_cast<std::size_t>(t + 1)];
+                if (!e.tokenLabels.empty()) pg[r][t] = e.tokenLabels[static_cast<std::size_t>(t)];
+            }
+            labels.data_ptr<std::int64_t>()[r] = e.label;
+            readout.data_ptr<std::int64_t>()[r] = e.readout;
+            b.tokens += n;
+        }
+        b.ids = ids;
+        if (spec().model.type_vocab_size > 0) b.typeIds = types;
+        b.attentionMask = mask;
+        b.labels = lm;
+        if (task_.kind == TaskKind::Classification) b.classLabels = labels;
+        else b.tokenLabels = tags;
+        b.readout = readout;
+        b.examples = which;
+        return b;
+    }
+
+    // ---- the model
+    // Logits (B, C) or (B, T, C), in fp32, and the last hidden states.
+    std::pair<torch::Tensor, torch::Tensor> forward(const Batch& b)
+    {
+        return taskForward(model_, head_, spec().model.family, task_.kind, usesPooler(), b.ids, b.typeIds, b.attentionMask, b.readout,
+                           spec().finetune.head_dropout, head_->is_training());
+    }
+
+    torch::Tensor taskLoss(const torch::Tensor& logits, const Batch& b) const
+    {
+        namespace F = torch::nn::functional;
+        if (task_.kind == TaskKind::Classification) return F::cross_entropy(logits, b.classLabels);
+        return F::cross_entropy(logits.flatten(0, 1), b.tokenLabels.flatten(), F::CrossEntropyFuncOptions().ignore_index(-100));
+    }
+
+    // Predictions on a split, in goldLabels() order, and its mean loss.
+    SplitResult run(const std::vector<Encoded>& split, const std::vector<TaskExample>& examples)
+    {
+        torch::NoGradGuard ng;
+        const bool was = head_->is_training();
+        setTraining(false);
+        AutocastScope ac(ctx_.bf16);
+        std::vector<int> order(split.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return split[static_cast<std::size_t>(a)].ids.size() < split[static_cast<std::size_t>(b)].ids.size(); });
+        const bool cls = task_.kind == TaskKind::Classification;
+        std::vector<std::vector<int>> perExample(split.size());
+        SplitResult r;
+        if (cls) r.probs.resize(split.size());
+        double lossSum = 0, weight = 0;
+        constexpr std::size_t kBatch = 64;
+        for (std::size_t s = 0; s < order.size(); s += kBatch) {
+            const std::vector<int> which(order.begin() + static_cast<std::ptrdiff_t>(s), order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), s + kBatch)));
+            const Batch b = collate(split, which);
+            auto [logits, hidden] = forward(b);
+            const double n = cls ? static_cast<double>(which.size()) : b.tokenLabels.ne(-100).sum().item<double>();
+            lossSum += taskLoss(logits, b).item<double>() * n;
+            weight += n;
+            const auto pred = logits.argmax(-1).contiguous();
+            if (cls) {
+                const auto probs = torch::softmax(logits.to(torch::kFloat32), -1).contiguous();
+                for (std::size_t k = 0; k < which.size(); ++k) {
+                    const auto i = static_cast<std::size_t>(which[k]);
+                    perExample[i] = {static_cast<int>(pred[static_cast<std::int64_t>(k)].item<std::int64_t>())};
+                    const float* row = probs[static_cast<std::int64_t>(k)].data_ptr<float>();
+                    r.probs[i].assign(row, row + probs.size(1));
+                }
+            } else {
+                auto pa = pred.accessor<std::int64_t, 2>();
+                for (std::size_t k = 0; k < which.size(); ++k) {
+                    const auto i = static_cast<std::size_t>(which[k]);
+                    for (int pos : split[i].wordPos)
+                        perExample[i].push_back(pos < 0 ? fallbackTag() : static_cast<int>(pa[static_cast<std::int64_t>(k)][pos]));
+                }
+            }
+        }
+        for (const auto& p : perExample) r.predicted.insert(r.predicted.end(), p.begin(), p.end());
+        r.loss = weight > 0 ? lossSum / weight : 0;
+        (void)examples;
+        setTraining(was);
+        return r;
+    }
+
+    // A word cut off by the sequence length is scored as the training split's most frequent tag.
+    int fallbackTag() const { return majorityTag_; }
+
+    std::string tokenName(std::int64_t id) const { return taskTokenName(tok(), format_, id); }
+
+    json report(const std::string& split, const ClassificationScore& s, const SplitResult& r, const std::vector<TaskExample>& examples,
+                const std::vector<Encoded>& encoded) const
+    {
+        json j = {{"split", split}, {"task", task_.name}, {"kind", toString(task_.kind)}, {"labels", task_.labels},
+                  {"accuracy", s.accuracy}, {"macro_f1", s.macroF1}, {"total", s.total}, {"confusion", s.confusion}, {"loss", r.loss}};
+        json ex = json::array();
+        // Eight examples spread over the split (its examples are in document order, so the
+        // first eight would all be of one genre); tagging: the word offsets follow.
+        std::vector<std::size_t> picked;
+        const std::size_t shown = std::min<std::size_t>(8, examples.size());
+        for (std::size_t k = 0; k < shown; ++k) picked.push_back(k * examples.size() / shown);
+        std::vector<std::size_t> firstWord(examples.size() + 1, 0);
+        for (std::size_t i = 0; i < examples.size(); ++i) firstWord[i + 1] = firstWord[i] + examples[i].words.size();
+        for (std::size_t i : picked) {
+            const Encoded& x = encoded[i];
+            // The model's input exactly as it was fed (GPT-1's transformation, BERT's [CLS] ... [SEP]).
+            json input = json::array(), types = json::array();
+            for (std::size_t k = 0; k < x.ids.size(); ++k) {
+                input.push_back(tokenName(x.ids[k]));
+                types.push_back(x.types[k]);
+            }
+            json e = {{"input", input}, {"types", types}, {"readout", x.readout}};
+            if (task_.kind == TaskKind::Classification) {
+                e["text"] = examples[i].texts;
+                e["gold"] = examples[i].label;
+                e["predicted"] = r.predicted[i];
+                e["probs"] = r.probs[i];
+            } else {
+                const std::size_t n = examples[i].words.size(), word = firstWord[i];
+                e["words"] = examples[i].words;
+                e["gold"] = examples[i].tags;
+                e["predicted"] = std::vector<int>(r.predicted.begin() + static_cast<std::ptrdiff_t>(word),
+                                                  r.predicted.begin() + static_cast<std::ptrdiff_t>(word + n));
+                e["positions"] = x.wordPos;
+            }
+            ex.push_back(e);
+        }
+        j["examples"] = ex;
+        return j;
+    }
+
+    void saveBest()
+    {
+        const fs::path best = outDir() / "best", tmp = outDir() / ".best.partial";
+        std::error_code ec;
+        fs::remove_all(tmp, ec);
+        saveModules(tmp, {{"step", std::to_string(step())}, {"dev_accuracy", std::to_string(best_)}});
+        // The previous best stays whole until the new one is in place.
+        const fs::path old = outDir() / ".best.old";
+        fs::remove_all(old, ec);
+        if (fs::exists(best)) fs::rename(best, old, ec);
+        if (!ec) fs::rename(tmp, best, ec);
+        if (ec) throw Error("cannot move the best checkpoint into place at " + best.string() + ": " + ec.message(), "is the disk full?");
+        fs::remove_all(old, ec);
+    }
+
+    Task task_;
+    bool gpt_ = false;
+    int start_ = -1, delim_ = -1, extract_ = -1;
+    TaskInputFormat format_;
+    TransformerModel model_{nullptr};
+    TaskHead head_{nullptr};
+    std::vector<Encoded> train_, dev_, test_;
+    std::vector<std::pair<std::string, torch::Tensor>> params_;
+    std::vector<double> scales_;
+    mutable std::uint64_t cachedEpoch_ = ~0ull;
+    mutable std::vector<int> cachedOrder_;
+    std::optional<TaskBaselines> baselines_;
+    double taskLoss_ = 0, lmLoss_ = 0, accuracy_ = 0;
+    double best_ = -1;
+    std::int64_t bestStep_ = 0;
+    int sinceBest_ = 0;
+    int majorityTag_ = 0;
+};
+
+} // namespace
+
+std::unique_ptr<Objective> makeFinetuneObjective(const ObjectiveContext& ctx) { return std::make_unique<FinetuneObjective>(ctx); }
+
+// ---------------------------------------------------------------- predict
+std::vector<std::string> splitTaskWords(const std::string& text)
+{
+    // Whitespace, then punctuation at either end of a word as words of their own (Brown's
+    // tokens: "fair." is "fair" "."; "Atlanta's" stays one word).
+    static const std::string punct = ".,;:!?()[]\"`";
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string w; in >> w;) {
+        std::vector<std::string> tail;
+        while (w.size() > 1 && punct.find(w.front()) != std::string::npos) {
+            out.push_back(std::string(1, w.front()));
+            w.erase(0, 1);
+        }
+        while (w.size() > 1 && punct.find(w.back()) != std::string::npos) {
+            tail.insert(tail.begin(), std::string(1, w.back()));
+            w.pop_back();
+        }
+        out.push_back(w);
+        out.insert(out.end(), tail.begin(), tail.end());
+    }
+    return out;
+}
+
+TaskPrediction predictTask(const std::string& checkpointDir, const std::vector<std::string>& texts)
+{
+    const fs::path dir(checkpointDir);
+    const fs::path taskFile = dir / "task.json";
+    if (!fs::exists(taskFile))
+        throw Error(checkpointDir + " has no task.json: it is not a fine-tuned checkpoint",
+                    "give the best/ folder of a fine-tuning run (pretrainlab-cli finetune --out DIR writes DIR/best)");
+    const json tj = json::parse(readTextFile(taskFile), nullptr, false);
+    if (tj.is_discarded() || !tj.contains("labels") || !tj.contains("kind")) throw Error(taskFile.string() + " is not a task description", "it was not written by a fine-tuning run");
+    const json cj = json::parse(readTextFile(dir / "config.json"), nullptr, false);
+    if (cj.is_discarded()) throw Error((dir / "config.json").string() + " is not valid JSON");
+    ModelConfig c = ModelConfig::fromJson(cj);
+    c.hidden_dropout = c.attention_dropout = c.embedding_dropout = 0;
+    const auto tok = loadTokenizer(dir);
+    TransformerModel model(c);
+    importStateDict(model, SafetensorsFile::open(dir / "model.safetensors"));
+    const auto labels = tj.at("labels").get<std::vector<std::string>>();
+    const TaskKind kind = tj.at("kind").get<std::string>() == "tagging" ? TaskKind::Tagging : TaskKind::Classification;
+    const bool gpt = c.family == Family::Gpt2;
+    const auto headFile = SafetensorsFile::open(dir / "head.safetensors");
+    TaskHead head(c.hidden_size, static_cast<int>(labels.size()), headFile.contains("dense.weight"));
+    {
+        torch::NoGradGuard ng;
+        for (auto& item : head->named_parameters(true)) {
+            if (!headFile.contains(item.key())) throw Error((dir / "head.safetensors").string() + " has no " + item.key(), "it was not written by a fine-tuning run");
+            const torch::Tensor t = headFile.tensor(item.key()).to(torch::kFloat32);
+            if (t.sizes() != item.value().sizes()) throw Error((dir / "head.safetensors").string() + ": " + item.key() + " does not match task.json's labels");
+            item.value().copy_(t);
+        }
+    }
+    model->eval();
+    head->eval();
+    const int tokVocab = tok->vocabSize();
+    const TaskInputFormat f = TaskInputFormat::forModel(*tok, gpt, gpt ? c.vocab_size - 3 : tokVocab, tj.value("max_seq_len", 128));
+    if (gpt && c.vocab_size - 3 != tokVocab)
+        throw Error(checkpointDir + ": the model has " + std::to_string(c.vocab_size) + " token rows, the tokenizer " + std::to_string(tokVocab),
+                    "a fine-tuned GPT has the tokenizer's vocabulary plus its three new tokens");
+    TaskExample e;
+    if (kind == TaskKind::Classification) {
+        e.texts = texts;
+        e.label = 0;
+    } else {
+        std::string all;
+        for (const auto& t : texts) all += (all.empty() ? "" : " ") + t;
+        e.words = splitTaskWords(all);
+        e.tags.assign(e.words.size(), 0);
+    }
+    const TaskInput x = encodeTaskExample(*tok, f, kind, e);
+    const auto T = static_cast<std::int64_t>(x.ids.size());
+    const auto ids = torch::tensor(x.ids, torch::kInt64).view({1, T});
+    const auto types = torch::tensor(x.types, torch::kInt64).view({1, T});
+    const auto mask = torch::ones({1, T}, torch::kInt64);
+    const auto readout = torch::tensor(std::vector<std::int64_t>{x.readout}, torch::kInt64);
+    torch::NoGradGuard ng;
+    const bool pooler = !gpt && model->pooler && kind == TaskKind::Classification;
+    auto [logits, hidden] = taskForward(model, head, c.family, kind, pooler, ids, c.type_vocab_size > 0 ? types : torch::Tensor(), mask, readout, 0.0, false);
+    TaskPrediction r;
+    r.task = tj.value("task", std::string());
+    r.kind = toString(kind);
+    r.labels = labels;
+    for (auto id : x.ids) r.input.push_back(taskTokenName(*tok, f, id));
+    const auto probs = torch::softmax(logits, -1).contiguous();
+    if (kind == TaskKind::Classification) {
+        const float* row = probs[0].data_ptr<float>();
+        r.probs.assign(row, row + probs.size(1));
+        r.predicted = static_cast<int>(std::max_element(r.probs.begin(), r.probs.end()) - r.probs.begin());
+    } else {
+        r.words = e.words;
+        for (int pos : x.wordPos) {
+            if (pos < 0) {
+                r.tags.push_back(-1);
+                r.confidence.push_back(0);
+                continue;
+            }
+            const auto p = probs[0][pos];
+            const auto k = p.argmax().item<std::int64_t>();
+            r.tags.push_back(static_cast<int>(k));
+            r.confidence.push_back(p[k].item<double>());
+        }
+    }
+    return r;
+}
+
+} // namespace ptl

@@ -1,0 +1,124 @@
+#include "core/tasks/TaskEncoding.h"
+#include "core/api/ModelConfig.h"
+#include "core/util/Error.h"
+#include "core/util/Files.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+namespace ptl {
+
+TaskInputFormat TaskInputFormat::forModel(const Tokenizer& tok, bool gpt, int vocabSize, int seqLen)
+{
+    TaskInputFormat f;
+    f.gpt = gpt;
+    f.seqLen = seqLen;
+    if (gpt) {
+        f.open = vocabSize;
+        f.delim = vocabSize + 1;
+        f.close = vocabSize + 2;
+    } else {
+        f.open = tok.specials().cls;
+        f.delim = tok.specials().sep;
+        f.close = tok.specials().sep;
+    }
+    return f;
+}
+
+namespace {
+std::vector<std::int64_t> pieces(const Tokenizer& tok, const std::string& text)
+{
+    const auto ids = tok.encode(text);
+    return {ids.begin(), ids.end()};
+}
+} // namespace
+
+TaskInput encodeTaskExample(const Tokenizer& tok, const TaskInputFormat& f, TaskKind kind, const TaskExample& e)
+{
+    TaskInput x;
+    const int T = f.seqLen;
+    if (kind == TaskKind::Classification) {
+        std::vector<std::vector<std::int64_t>> parts;
+        for (const auto& t : e.texts) parts.push_back(pieces(tok, t));
+        const int budget = T - 1 - static_cast<int>(parts.size());  // open + one separator or close per text
+        for (;;) {
+            int total = 0;
+            for (const auto& p : parts) total += static_cast<int>(p.size());
+            if (total <= budget) break;
+            auto longest = std::max_element(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+            longest->pop_back();
+        }
+        x.ids.push_back(f.open);
+        x.types.push_back(0);
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            x.ids.insert(x.ids.end(), parts[i].begin(), parts[i].end());
+            x.types.insert(x.types.end(), parts[i].size(), static_cast<std::int64_t>(i));
+            const bool last = i + 1 == parts.size();
+            x.ids.push_back(last ? f.close : f.delim);
+            x.types.push_back(static_cast<std::int64_t>(i));
+        }
+        x.label = e.label;
+        x.readout = f.gpt ? static_cast<int>(x.ids.size()) - 1 : 0;
+    } else {
+        x.ids.push_back(f.open);
+        x.tokenLabels.push_back(-100);
+        for (std::size_t i = 0; i < e.words.size(); ++i) {
+            // GPT's byte-level BPE marks a word's start with its leading space.
+            const auto p = pieces(tok, f.gpt && i > 0 ? " " + e.words[i] : e.words[i]);
+            if (p.empty() || static_cast<int>(x.ids.size() + p.size()) > T - 1) {
+                x.wordPos.push_back(-1);
+                continue;
+            }
+            const int at = static_cast<int>(x.ids.size()) + (f.gpt ? static_cast<int>(p.size()) - 1 : 0);
+            x.ids.insert(x.ids.end(), p.begin(), p.end());
+            x.tokenLabels.insert(x.tokenLabels.end(), p.size(), -100);
+            x.tokenLabels[static_cast<std::size_t>(at)] = e.tags[i];
+            x.wordPos.push_back(at);
+        }
+        x.ids.push_back(f.close);
+        x.tokenLabels.push_back(-100);
+        x.types.assign(x.ids.size(), 0);
+    }
+    return x;
+}
+
+std::string taskTokenName(const Tokenizer& tok, const TaskInputFormat& f, std::int64_t id)
+{
+    if (f.gpt && id == f.open) return "<start>";
+    if (f.gpt && id == f.delim) return "<delim>";
+    if (f.gpt && id == f.close) return "<extract>";
+    return id >= 0 && id < tok.vocabSize() ? tok.token(static_cast<int>(id)) : "?";
+}
+
+std::vector<TaskInputPreview> previewTaskInputs(const std::string& checkpointDir, const std::string& taskName, int count, int seqLen,
+                                                std::uint64_t taskSeed)
+{
+    namespace fs = std::filesystem;
+    const fs::path cfg = fs::path(checkpointDir) / "config.json";
+    if (!fs::exists(cfg)) throw Error(checkpointDir + " has no config.json", "choose a checkpoint folder, e.g. resources/models/bert-mini-brown");
+    const auto cj = nlohmann::json::parse(readTextFile(cfg), nullptr, false);
+    if (cj.is_discarded()) throw Error(cfg.string() + " is not valid JSON");
+    const ModelConfig c = ModelConfig::fromJson(cj);
+    const auto tok = loadTokenizer(checkpointDir);
+    const Task task = buildTask(taskName, taskSeed);
+    const TaskInputFormat f = TaskInputFormat::forModel(*tok, c.family == Family::Gpt2, c.vocab_size, seqLen);
+    std::vector<TaskInputPreview> out;
+    for (int i = 0; i < count && i < static_cast<int>(task.train.size()); ++i) {
+        const TaskExample& e = task.train[static_cast<std::size_t>(i)];
+        const TaskInput x = encodeTaskExample(*tok, f, task.kind, e);
+        TaskInputPreview p;
+        for (std::size_t k = 0; k < x.ids.size(); ++k) {
+            p.tokens.push_back(taskTokenName(*tok, f, x.ids[k]));
+            p.types.push_back(static_cast<int>(x.types[k]));
+        }
+        p.readout = task.kind == TaskKind::Classification ? x.readout : -1;
+        p.labelled = x.wordPos;
+        if (task.kind == TaskKind::Classification) p.label = task.labels[static_cast<std::size_t>(e.label)];
+        for (int g : e.tags) p.tags.push_back(task.labels[static_cast<std::size_t>(g)]);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+} // namespace ptl

@@ -1,0 +1,38 @@
+#pragma once
+// How a task example becomes the model's input, shared by the fine-tuning objective and
+// the previews the GUI and `tasks show` print: BERT's [CLS] a [SEP] (b [SEP]) with segment
+// ids, GPT-1's <start> a (<delim> b) <extract> with three new tokens after the vocabulary;
+// tagging labels each word's first sub-token (GPT: its last, the first that has seen the
+// whole word). Torch-free.
+#include "core/api/Tasks.h"
+#include "core/text/Tokenizer.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ptl {
+
+struct TaskInputFormat {
+    bool gpt = false;
+    int open = -1, delim = -1, close = -1;  // BERT: [CLS], [SEP], [SEP]; GPT: V, V+1, V+2
+    int seqLen = 128;
+    // GPT's three new tokens for a vocabulary of vocabSize; BERT's from the tokenizer.
+    static TaskInputFormat forModel(const Tokenizer& tok, bool gpt, int vocabSize, int seqLen);
+};
+
+struct TaskInput {
+    std::vector<std::int64_t> ids, types, tokenLabels;  // tokenLabels: tagging, -100 where unlabelled
+    int label = -1;                                     // classification
+    int readout = 0;                                    // classification: the position the head reads
+    std::vector<int> wordPos;                           // tagging: each word's labelled position, -1 when cut off
+};
+
+// Truncation keeps the longest text shortest first (BERT's truncate_seq_pair); tagging
+// drops the words past the sequence length (their wordPos is -1).
+TaskInput encodeTaskExample(const Tokenizer& tok, const TaskInputFormat& f, TaskKind kind, const TaskExample& e);
+
+// A token as the views show it: GPT's new tokens by name (<start>, <delim>, <extract>).
+std::string taskTokenName(const Tokenizer& tok, const TaskInputFormat& f, std::int64_t id);
+
+} // namespace ptl

@@ -1,0 +1,418 @@
+// Fine-tuning: the tasks (deterministic, split by document), their scoring and baselines,
+// discriminative learning rates and layer-wise decay measured on the weights a step moves,
+// freezing, the pre-training heads left out, GPT-1's input transformation and auxiliary LM
+// loss, the best dev checkpoint and the test score, early stopping, exact resume, and the
+// CLI end to end.
+#include "core/api/Baselines.h"
+#include "core/api/Finetune.h"
+#include "core/api/Job.h"
+#include "core/api/Presets.h"
+#include "core/api/Tasks.h"
+#include "core/model/Checkpoint.h"
+#include "tests/common/SmallModel.h"
+#include "core/model/Safetensors.h"
+#include "core/store/RunStore.h"
+#include "core/util/Error.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+using namespace ptl;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// A small pre-trained-shaped checkpoint (random weights): BERT (2 layers) or GPT.
+std::string makeModel(const QTemporaryDir& dir, const std::string& preset, const std::string& name)
+{
+    return test::saveSmallModel(dir.path().toStdString() + "/" + name, preset);
+}
+
+JobSpec job(const std::string& model, const std::string& task, int steps, const std::string& out)
+{
+    JobSpec s = JobSpec::forFinetuning(model, task);
+    s.train.steps = steps;
+    s.train.batch_size = 8;
+    s.train.seq_len = 64;
+    s.train.log_every = 1;
+    s.train.eval_every = steps;
+    s.train.probe_every = 1000;
+    s.train.checkpoint_every = steps;
+    s.train.keep_last = 0;
+    s.train.warmup_steps = 0;
+    s.train.threads = 2;
+    s.train.precision = Precision::Fp32;
+    s.finetune.max_train_examples = 64;
+    s.finetune.max_eval_examples = 32;
+    s.out_dir = out;
+    return s;
+}
+
+struct Recorder : JobObserver {
+    std::map<std::int64_t, double> losses;
+    std::map<std::string, std::map<std::int64_t, double>> values;
+    std::vector<std::string> finetuneSnapshots;
+    std::function<void(const ProgressInfo&)> onProgress;
+    std::string status, message;
+    std::int64_t runId = 0;
+    void started(std::int64_t id, const std::string&) override { runId = id; }
+    void progress(const ProgressInfo& p) override
+    {
+        losses[p.step] = p.loss;
+        if (onProgress) onProgress(p);
+    }
+    void metrics(std::int64_t step, const std::vector<std::pair<std::string, double>>& v) override
+    {
+        for (const auto& [k, x] : v) values[k][step] = x;
+    }
+    void snapshot(const SnapshotInfo& s) override
+    {
+        if (s.kind == "finetune") finetuneSnapshots.push_back(s.payloadJson);
+    }
+    void finished(const std::string& s, const std::string& m) override
+    {
+        status = s;
+        message = m;
+    }
+};
+
+std::map<std::string, torch::Tensor> tensorsOf(const fs::path& file)
+{
+    const auto f = SafetensorsFile::open(file);
+    std::map<std::string, torch::Tensor> out;
+    for (const auto& info : f.tensors()) out[info.name] = f.tensor(info.name).to(torch::kFloat32);
+    return out;
+}
+
+RunOutcome run(const JobSpec& s, const std::string& store, Recorder& rec)
+{
+    StopToken stop;
+    RunOutcome r = runJob(s, store, rec, stop);
+    if (r.status != "completed") qWarning("%s: %s", r.status.c_str(), r.message.c_str());
+    return r;
+}
+
+// Which part of the body a BERT tensor belongs to: "emb", "layer0", "layer1", "pooler", "heads".
+std::string partOf(const std::string& n)
+{
+    if (n.find(".embeddings.") != std::string::npos) return "emb";
+    if (n.find(".layer.0.") != std::string::npos) return "layer0";
+    if (n.find(".layer.1.") != std::string::npos) return "layer1";
+    if (n.find(".pooler.") != std::string::npos) return "pooler";
+    return "heads";
+}
+
+} // namespace
+
+class TestFinetune : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void tasksAreDeterministicAndSplitByDocument()
+    {
+        QCOMPARE(taskList().size() >= 2, true);
+        const Task a = buildTask("genre"), b = buildTask("genre");
+        QCOMPARE(a.train.size(), b.train.size());
+        QCOMPARE(a.test.size(), b.test.size());
+        QVERIFY(a.train.size() > 5000 && a.dev.size() > 1000 && a.test.size() > 1000);
+        for (std::size_t i : {std::size_t(0), a.train.size() / 2, a.train.size() - 1}) {
+            QCOMPARE(a.train[i].texts, b.train[i].texts);
+            QCOMPARE(a.train[i].label, b.train[i].label);
+        }
+        const TaskSplitDocs d = taskDocumentSplit();
+        std::set<int> train(d.train.begin(), d.train.end());
+        for (int doc : d.test) QVERIFY2(!train.count(doc), "a test document is also a training document");
+        for (int doc : d.dev) QVERIFY2(!train.count(doc), "a dev document is also a training document");
+        for (const auto& e : a.test) QVERIFY(!train.count(e.document));
+        // Every genre is in every split (stratified).
+        std::set<int> testLabels;
+        for (const auto& e : a.test) testLabels.insert(e.label);
+        QCOMPARE(testLabels.size(), a.labels.size());
+        // No test passage's text is in training.
+        std::set<std::string> trainTexts;
+        for (const auto& e : a.train) trainTexts.insert(e.texts.front());
+        int repeated = 0;
+        for (const auto& e : a.test) repeated += trainTexts.count(e.texts.front()) && e.texts.front().size() > 80;
+        QCOMPARE(repeated, 0);
+        // POS: the same documents, one tag per word, every tag a label.
+        const Task p = buildTask("pos");
+        for (const auto& e : p.test) QVERIFY(!train.count(e.document));
+        for (const auto& e : p.train) {
+            QCOMPARE(e.words.size(), e.tags.size());
+            for (int t : e.tags) QVERIFY(t >= 0 && t < static_cast<int>(p.labels.size()));
+        }
+        // Another seed, another split.
+        const TaskSplitDocs other = taskDocumentSplit(99);
+        QVERIFY(other.test != d.test);
+        QVERIFY_THROWS_EXCEPTION(Error, buildTask("no-such-task"));
+    }
+
+    void scoringAgreesWithAHandComputation()
+    {
+        const ClassificationScore s = scoreClassification({0, 0, 1, 2}, {0, 1, 1, 1}, 3);
+        QCOMPARE(s.total, std::int64_t(4));
+        QCOMPARE(s.correct, std::int64_t(2));
+        QCOMPARE(s.accuracy, 0.5);
+        // F1: class 0 P 1 R 1/2 -> 2/3; class 1 P 1/3 R 1 -> 1/2; class 2 -> 0.
+        QVERIFY(std::abs(s.macroF1 - (2.0 / 3 + 0.5 + 0) / 3) < 1e-12);
+        QCOMPARE(s.confusion[0][1], std::int64_t(1));
+        QCOMPARE(s.confusion[2][1], std::int64_t(1));
+        QCOMPARE(s.confusion[1][1], std::int64_t(1));
+    }
+
+    void baselinesAreWhatIgnoringTheModelScores()
+    {
+        for (const char* name : {"genre", "pos"}) {
+            const Task t = buildTask(name);
+            const TaskBaselines b = taskBaselines(t);
+            // Majority: the share of the training split's most frequent label in dev.
+            std::vector<std::int64_t> n(t.labels.size(), 0), dev(t.labels.size(), 0);
+            for (int g : goldLabels(t, t.train)) ++n[static_cast<std::size_t>(g)];
+            for (int g : goldLabels(t, t.dev)) ++dev[static_cast<std::size_t>(g)];
+            const auto top = static_cast<std::size_t>(std::max_element(n.begin(), n.end()) - n.begin());
+            std::int64_t total = 0;
+            for (auto x : dev) total += x;
+            QVERIFY(std::abs(b.majorityDev.accuracy - static_cast<double>(dev[top]) / total) < 1e-12);
+            QVERIFY2(b.simpleDev.accuracy > b.majorityDev.accuracy + 0.1, name);
+            QVERIFY2(b.simpleTest.accuracy > b.majorityTest.accuracy + 0.1, name);
+        }
+        QCOMPARE(baselineOf("dev_accuracy"), std::string(baseline::devSimpleAccuracy));
+        QVERIFY(isBaselineMetric(baseline::testMajorityAccuracy));
+    }
+
+    void bodyLearnsAtAFactorOfTheHeadsRate()
+    {
+        // One step from the same weights and batch: AdamW's first update is lr x scale x
+        // (g / |g| + decay), so the body moves exactly body_lr_factor as far as it does at
+        // factor 1, the head the same in both, the pre-training heads not at all.
+        QTemporaryDir dir;
+        const std::string bert = makeModel(dir, "bert-tiny", "bert");
+        auto pre = tensorsOf(fs::path(bert) / "model.safetensors");
+        std::map<std::string, std::map<std::string, torch::Tensor>> after, heads;
+        for (const auto& [name, factor, decay] : std::vector<std::tuple<std::string, double, double>>{
+                 {"f01", 0.1, 1.0}, {"f1", 1.0, 1.0}, {"decay", 1.0, 0.5}}) {
+            JobSpec s = job(bert, "genre", 1, dir.path().toStdString() + "/" + name);
+            s.finetune.body_lr_factor = factor;
+            s.finetune.layer_decay = decay;
+            Recorder rec;
+            QCOMPARE(run(s, dir.path().toStdString() + "/" + name + ".sqlite", rec).status, std::string("completed"));
+            after[name] = tensorsOf(fs::path(s.out_dir) / "checkpoint-1" / "model.safetensors");
+            heads[name] = tensorsOf(fs::path(s.out_dir) / "checkpoint-1" / "head.safetensors");
+        }
+        // The head: the same in both runs, and it moved.
+        for (const auto& [n, t] : heads["f1"]) QVERIFY2(torch::equal(t, heads["f01"].at(n)), n.c_str());
+        const std::map<std::string, double> decayScale{{"emb", 0.25}, {"layer0", 0.5}, {"layer1", 1.0}, {"pooler", 1.0}};
+        std::map<std::string, int> checked;
+        for (const auto& [n, w0] : pre) {
+            const torch::Tensor d01 = after["f01"].at(n) - w0, d1 = after["f1"].at(n) - w0, dd = after["decay"].at(n) - w0;
+            const std::string part = partOf(n);
+            if (part == "heads") {  // MLM and NSP heads: dropped, untouched
+                QVERIFY2(d1.abs().max().item<double>() == 0.0, n.c_str());
+                continue;
+            }
+            if (n.find("token_type") != std::string::npos) continue;  // type 1 never occurs in a one-text task
+            // Elements that took a full step (|g| >> Adam's epsilon), where float rounding of
+            // the weight is small against the step.
+            const torch::Tensor moved = d1.abs() > 0.5 * 1e-3;
+            if (moved.sum().item<std::int64_t>() == 0) continue;
+            const double r01 = (d01.masked_select(moved) / d1.masked_select(moved)).sub(0.1).abs().max().item<double>();
+            const double rd = (dd.masked_select(moved) / d1.masked_select(moved)).sub(decayScale.at(part)).abs().max().item<double>();
+            QVERIFY2(r01 < 2e-3, qPrintable(QStringLiteral("%1: body/head step ratio off 0.1 by %2").arg(QString::fromStdString(n)).arg(r01)));
+            QVERIFY2(rd < 2e-3 * decayScale.at(part) / 0.1,
+                     qPrintable(QStringLiteral("%1: layer-decay ratio off %2 by %3").arg(QString::fromStdString(n)).arg(decayScale.at(part)).arg(rd)));
+            ++checked[part];
+        }
+        for (const char* part : {"emb", "layer0", "layer1", "pooler"}) QVERIFY2(checked[part] > 0, part);
+    }
+
+    void freezingKeepsTheLowerLayers()
+    {
+        QTemporaryDir dir;
+        const std::string bert = makeModel(dir, "bert-tiny", "bert");
+        const auto pre = tensorsOf(fs::path(bert) / "model.safetensors");
+        JobSpec s = job(bert, "pos", 2, dir.path().toStdString() + "/out");
+        s.finetune.freeze_embeddings = true;
+        s.finetune.freeze_layers = 1;
+        Recorder rec;
+        QCOMPARE(run(s, dir.path().toStdString() + "/r.sqlite", rec).status, std::string("completed"));
+        const auto post = tensorsOf(fs::path(s.out_dir) / "checkpoint-2" / "model.safetensors");
+        bool topMoved = false;
+        for (const auto& [n, w0] : pre) {
+            const double d = (post.at(n) - w0).abs().max().item<double>();
+            const std::string part = partOf(n);
+            if (part == "emb" || part == "layer0" || part == "heads" || part == "pooler") QVERIFY2(d == 0.0, n.c_str());  // tagging: no pooler
+            if (part == "layer1") topMoved = topMoved || d > 0;
+        }
+        QVERIFY(topMoved);
+        // Refused: freezing more layers than the model has.
+        JobSpec bad = s;
+        bad.finetune.freeze_layers = 3;
+        QVERIFY(!bad.validate().empty());
+        JobSpec unknown = s;
+        unknown.finetune.task = "nli";
+        QVERIFY(unknown.validate().find("genre") != std::string::npos);
+    }
+
+    void gptUsesGpt1sInputTransformationAndAuxiliaryLm()
+    {
+        QTemporaryDir dir;
+        const std::string gpt = makeModel(dir, "gpt-tiny", "gpt");
+        const int V = loadCheckpoint(gpt).config.vocab_size;
+        JobSpec s = job(gpt, "genre", 2, dir.path().toStdString() + "/out");
+        s.train.eval_every = 1;
+        s.train.checkpoint_every = 1;
+        Recorder rec;
+        QCOMPARE(run(s, dir.path().toStdString() + "/r.sqlite", rec).status, std::string("completed"));
+        QVERIFY(!rec.finetuneSnapshots.empty());
+        const json snap = json::parse(rec.finetuneSnapshots.front());
+        const json& input = snap.at("examples").at(0).at("input");
+        QCOMPARE(input.front().get<std::string>(), std::string("<start>"));
+        QCOMPARE(input.back().get<std::string>(), std::string("<extract>"));
+        QCOMPARE(snap.at("examples").at(0).at("readout").get<int>(), static_cast<int>(input.size()) - 1);
+        // L = L_task + 0.5 L_LM, both recorded.
+        for (std::int64_t step : {1, 2}) {
+            const double task = rec.values.at("task_loss").at(step), lm = rec.values.at("lm_loss").at(step);
+            QVERIFY(std::abs(rec.values.at("loss").at(step) - (task + 0.5 * lm)) < 1e-4 * (task + lm));
+        }
+        // The three new tokens are learned rows of the embedding beyond the vocabulary.
+        const auto c1 = tensorsOf(fs::path(s.out_dir) / "checkpoint-1" / "model.safetensors");
+        const auto c2 = tensorsOf(fs::path(s.out_dir) / "checkpoint-2" / "model.safetensors");
+        const std::string wte = "transformer.wte.weight";
+        QVERIFY(c1.count(wte));
+        QCOMPARE(c1.at(wte).size(0), std::int64_t(V + 3));
+        const torch::Tensor rows1 = c1.at(wte).narrow(0, V, 3), rows2 = c2.at(wte).narrow(0, V, 3);
+        QVERIFY(rows1.abs().max().item<double>() > 1e-3);           // initialised N(0, 0.02), not zero
+        QVERIFY((rows2 - rows1).abs().max().item<double>() > 0);     // and trained
+        const json task = json::parse(std::ifstream(fs::path(s.out_dir) / "best" / "task.json"));
+        QCOMPARE(task.at("special_tokens").at("extract").get<int>(), V + 2);
+        // lm_weight 0: no auxiliary loss.
+        JobSpec noLm = job(gpt, "pos", 1, dir.path().toStdString() + "/out2");
+        noLm.finetune.lm_weight = 0;
+        Recorder r2;
+        QCOMPARE(run(noLm, dir.path().toStdString() + "/r2.sqlite", r2).status, std::string("completed"));
+        QVERIFY(!r2.values.count("lm_loss"));
+        const json snap2 = json::parse(r2.finetuneSnapshots.front());
+        QCOMPARE(snap2.at("examples").at(0).at("input").front().get<std::string>(), std::string("<start>"));
+    }
+
+    void bestDevCheckpointTestScoreAndEarlyStopping()
+    {
+        QTemporaryDir dir;
+        const std::string bert = makeModel(dir, "bert-tiny", "bert");
+        JobSpec s = job(bert, "genre", 20, dir.path().toStdString() + "/out");
+        s.train.eval_every = 2;
+        s.train.lr = 1e-12;  // nothing improves after the first evaluation
+        s.finetune.patience = 2;
+        Recorder rec;
+        const RunOutcome r = run(s, dir.path().toStdString() + "/r.sqlite", rec);
+        QCOMPARE(r.status, std::string("completed"));
+        QCOMPARE(r.lastStep, std::int64_t(6));  // evals at 2 (best), 4 and 6 (no better): stop
+        QVERIFY2(r.message.find("stopped early") != std::string::npos, r.message.c_str());
+        QCOMPARE(rec.values.at("best_step").begin()->second, 2.0);
+        QCOMPARE(rec.values.at("test_accuracy").size(), std::size_t(1));
+        const json res = json::parse(std::ifstream(fs::path(s.out_dir) / "best" / "results.json"));
+        QCOMPARE(res.at("accuracy").get<double>(), rec.values.at("test_accuracy").begin()->second);
+        QCOMPARE(res.at("best_step").get<int>(), 2);
+        QVERIFY(res.at("baselines").contains("test_simple_accuracy"));
+        QVERIFY(fs::exists(fs::path(s.out_dir) / "best" / "head.safetensors"));
+        // The baselines are in the store with the run.
+        QVERIFY(rec.values.count("dev_simple_accuracy"));
+        QVERIFY(rec.values.count("test_majority_accuracy"));
+        // predict on best/ gives what the final test evaluation gave for the same text.
+        const json last = json::parse(rec.finetuneSnapshots.back());
+        QCOMPARE(last.at("split").get<std::string>(), std::string("test"));
+        const json& ex = last.at("examples").at(0);
+        const TaskPrediction p = predictTask((fs::path(s.out_dir) / "best").string(), ex.at("text").get<std::vector<std::string>>());
+        QCOMPARE(p.task, std::string("genre"));
+        QCOMPARE(p.predicted, ex.at("predicted").get<int>());
+        const auto probs = ex.at("probs").get<std::vector<double>>();
+        QCOMPARE(p.probs.size(), probs.size());
+        for (std::size_t i = 0; i < probs.size(); ++i) QVERIFY(std::abs(p.probs[i] - probs[i]) < 1e-5);
+        std::vector<std::string> input;
+        for (const auto& t : ex.at("input")) input.push_back(t.get<std::string>());
+        QCOMPARE(p.input, input);
+        QVERIFY_THROWS_EXCEPTION(Error, predictTask(bert, {"no task.json here"}));
+        QCOMPARE(splitTaskWords("\"He said (it) was fair.\""),
+                 (std::vector<std::string>{"\"", "He", "said", "(", "it", ")", "was", "fair", ".", "\""}));
+    }
+
+    void resumeEqualsUninterruptedRun()
+    {
+        QTemporaryDir dir;
+        const std::string bert = makeModel(dir, "bert-tiny", "bert");
+        JobSpec s = job(bert, "pos", 8, dir.path().toStdString() + "/a");
+        s.train.eval_every = 2;
+        s.train.checkpoint_every = 2;
+        s.train.warmup_steps = 2;
+        Recorder full;
+        QCOMPARE(run(s, dir.path().toStdString() + "/a.sqlite", full).status, std::string("completed"));
+        JobSpec s2 = s;
+        s2.out_dir = dir.path().toStdString() + "/b";
+        Recorder part;
+        StopToken stop;
+        part.onProgress = [&](const ProgressInfo& p) {
+            if (p.step == 4) stop.requestStop();
+        };
+        const std::string storeB = dir.path().toStdString() + "/b.sqlite";
+        const RunOutcome b = runJob(s2, storeB, part, stop);
+        QCOMPARE(b.status, std::string("cancelled"));
+        Recorder rest;
+        StopToken s3;
+        const RunOutcome c = resumeJob(b.runId, storeB, rest, s3);
+        QVERIFY2(c.status == "completed", c.message.c_str());
+        for (std::int64_t step = 1; step <= 8; ++step) {
+            const double expected = full.losses.at(step);
+            const double got = step <= 4 ? part.losses.at(step) : rest.losses.at(step);
+            QVERIFY2(expected == got, qPrintable(QStringLiteral("step %1: %2 vs %3").arg(step).arg(expected, 0, 'g', 17).arg(got, 0, 'g', 17)));
+        }
+        for (const char* m : {"dev_accuracy", "best_dev_accuracy", "test_accuracy", "test_loss"}) {
+            const auto& a = full.values.at(m);
+            const auto& r = rest.values.at(m);
+            QVERIFY2(a.rbegin()->second == r.rbegin()->second, m);
+        }
+    }
+
+    void cliListsTasksAndFineTunes()
+    {
+        QTemporaryDir dir;
+        const std::string bert = makeModel(dir, "bert-tiny", "bert");
+        QProcess list;
+        list.start(QStringLiteral(PTL_CLI_PATH), {QStringLiteral("tasks"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY(list.waitForFinished(120000));
+        QCOMPARE(list.exitCode(), 0);
+        const json tasks = json::parse(list.readAllStandardOutput().toStdString());
+        QCOMPARE(tasks.at("tasks").at(0).at("name").get<std::string>(), std::string("genre"));
+        QProcess p;
+        const QString out = dir.path() + QStringLiteral("/out");
+        p.start(QStringLiteral(PTL_CLI_PATH),
+                {QStringLiteral("finetune"), QStringLiteral("--checkpoint"), QString::fromStdString(bert), QStringLiteral("--task"),
+                 QStringLiteral("pos"), QStringLiteral("--store"), dir.path() + QStringLiteral("/r.sqlite"), QStringLiteral("--out"), out,
+                 QStringLiteral("--set"), QStringLiteral("steps=2"), QStringLiteral("--set"), QStringLiteral("batch_size=4"),
+                 QStringLiteral("--set"), QStringLiteral("max_train_examples=16"), QStringLiteral("--set"),
+                 QStringLiteral("max_eval_examples=16"), QStringLiteral("--set"), QStringLiteral("eval_every=1")});
+        QVERIFY(p.waitForFinished(300000));
+        const QString stdout_ = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(p.exitCode() == 0, qPrintable(stdout_ + QString::fromUtf8(p.readAllStandardError())));
+        QVERIFY2(stdout_.contains(QStringLiteral("most frequent tag per word")), qPrintable(stdout_));
+        QVERIFY2(stdout_.contains(QStringLiteral("majority class")), qPrintable(stdout_));
+        QVERIFY(fs::exists(fs::path(out.toStdString()) / "best" / "results.json"));
+        // A task that does not exist: a message with the list, exit code non-zero.
+        QProcess bad;
+        bad.start(QStringLiteral(PTL_CLI_PATH), {QStringLiteral("finetune"), QStringLiteral("--checkpoint"), QString::fromStdString(bert),
+                                                 QStringLiteral("--task"), QStringLiteral("squad9"), QStringLiteral("--store"),
+                                                 dir.path() + QStringLiteral("/r.sqlite")});
+        QVERIFY(bad.waitForFinished(60000));
+        QVERIFY(bad.exitCode() != 0);
+        QVERIFY(QString::fromUtf8(bad.readAllStandardError()).contains(QStringLiteral("genre")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFinetune)
+#include "test_finetune.moc"

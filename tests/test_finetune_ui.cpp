@@ -1,0 +1,118 @@
+// The fine-tuning panel (offscreen): the form builds the job, the preview shows the exact
+// input sequence, a run goes through the training controller, and the views show its
+// curves against the baselines, the dev confusion matrix, its examples and the results row.
+#include "core/api/Presets.h"
+#include "core/model/Checkpoint.h"
+#include "tests/common/SmallModel.h"
+#include "core/text/Tokenizer.h"
+#include "ui/common/QCustomPlot.h"
+#include "ui/finetune/FinetunePanel.h"
+#include "ui/worker/TrainingController.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QtTest>
+
+using namespace ptl;
+
+namespace {
+QString makeModel(const QTemporaryDir& dir, const std::string& preset)
+{
+    return QString::fromStdString(test::saveSmallModel(dir.path().toStdString() + "/" + preset, preset));
+}
+
+QPushButton* button(QWidget& w, const QString& text)
+{
+    for (auto* b : w.findChildren<QPushButton*>())
+        if (b->text() == text) return b;
+    return nullptr;
+}
+} // namespace
+
+class TestFinetuneUi : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void formBuildsTheJobAndPreviewsTheInput()
+    {
+        QTemporaryDir dir;
+        ui::FinetunePanel panel(dir.path() + QStringLiteral("/runs.sqlite"));
+        panel.resize(1400, 900);
+        panel.show();
+        QSignalSpy ready(&panel, &ui::FinetunePanel::previewReady);
+        panel.setModel(makeModel(dir, "bert-tiny"));
+        panel.setTask(QStringLiteral("genre"));
+        QVERIFY2(panel.validationMessage().isEmpty(), qPrintable(panel.validationMessage()));
+        JobSpec s = panel.spec();
+        QCOMPARE(s.finetune.task, std::string("genre"));
+        QCOMPARE(s.finetune.body_lr_factor, 0.1);
+        QCOMPARE(s.objective(), std::string("finetune:genre"));
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.inputView()->toPlainText().startsWith(QStringLiteral("[CLS]")), 60000);
+        QVERIFY(panel.taskInfo()->text().contains(QStringLiteral("bag-of-words")));
+        // GPT: GPT-1's transformation, and the auxiliary LM row.
+        panel.setModel(makeModel(dir, "gpt-tiny"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.inputView()->toPlainText().startsWith(QStringLiteral("<start>")), 60000);
+        QVERIFY(panel.inputView()->toPlainText().contains(QStringLiteral("<extract>")));
+        QCOMPARE(panel.spec().finetune.lm_weight, 0.5);
+        // A folder that is not a model: a message, no start.
+        panel.setModel(dir.path() + QStringLiteral("/nothing-here"));
+        QVERIFY(panel.validationMessage().contains(QStringLiteral("config.json")));
+        QVERIFY(!button(panel, QStringLiteral("Start fine-tuning"))->isEnabled());
+    }
+
+    void aRunShowsCurvesPredictionsAndResults()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.path() + QStringLiteral("/runs.sqlite");
+        ui::FinetunePanel panel(store);
+        panel.resize(1400, 900);
+        panel.show();
+        panel.setModel(makeModel(dir, "bert-tiny"));
+        panel.setTask(QStringLiteral("pos"));
+        ui::TrainingController controller(store);
+        QSignalSpy finished(&controller, &ui::TrainingController::runFinished);
+        connect(&controller, &ui::TrainingController::snapshotArrived, &panel, &ui::FinetunePanel::appendSnapshot);
+        connect(&panel, &ui::FinetunePanel::startRequested, &controller, [&](const JobSpec& spec) {
+            JobSpec j = spec;
+            j.train.steps = 4;
+            j.train.batch_size = 8;
+            j.train.seq_len = 64;
+            j.train.eval_every = 2;
+            j.train.threads = 2;
+            j.finetune.max_train_examples = 32;
+            j.finetune.max_eval_examples = 24;
+            j.out_dir = (dir.path() + QStringLiteral("/out")).toStdString();
+            controller.start(j);
+        });
+        QSignalSpy predicted(&panel, &ui::FinetunePanel::predictionsShown);
+        QPushButton* start = button(panel, QStringLiteral("Start fine-tuning"));
+        QVERIFY(start && start->isEnabled());
+        start->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 180000);
+        QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("completed"));
+        QVERIFY(predicted.count() >= 2);  // two dev evaluations and the test score
+        panel.setRun(finished.at(0).at(0).toLongLong());
+        // Curves: train and dev accuracy, and the two baselines as lines.
+        QCOMPARE(panel.accuracyPlot()->graphCount(), 4);
+        // The confusion matrix: the 12 universal tags, counts adding up to the words scored.
+        QCOMPARE(panel.confusion()->rowCount(), 12);
+        qint64 total = 0;
+        for (int r = 0; r < 12; ++r)
+            for (int c = 0; c < 12; ++c) total += panel.confusion()->item(r, c)->text().remove(QLatin1Char(',')).toLongLong();
+        QVERIFY(total > 100);
+        QVERIFY(!panel.examples()->toPlainText().isEmpty());
+        // The results table: one row with its test score and baselines.
+        QCOMPARE(panel.results()->rowCount(), 1);
+        QVERIFY(panel.results()->item(0, 7)->text().endsWith(QLatin1Char('%')));
+        QVERIFY(panel.results()->item(0, 10)->text().endsWith(QLatin1Char('%')));
+    }
+};
+
+QTEST_MAIN(TestFinetuneUi)
+#include "test_finetune_ui.moc"
