@@ -379,6 +379,62 @@ private Q_SLOTS:
         }
     }
 
+    void multipleChoiceIsASoftmaxOverCandidateSequences()
+    {
+        // The task: the true next sentence of the same document among three of the same
+        // genre and split; deterministic; the word-overlap baseline beats chance.
+        const Task t = buildTask("nextsent"), again = buildTask("nextsent");
+        QVERIFY(t.kind == TaskKind::MultipleChoice);
+        QCOMPARE(t.train.size(), again.train.size());
+        QVERIFY(t.train.size() > 5000 && t.test.size() > 1000);
+        const TaskExample& e0 = t.train.front();
+        QCOMPARE(e0.choices.size(), std::size_t(4));
+        QCOMPARE(e0.choices, again.train.front().choices);
+        std::vector<int> at(4, 0);
+        for (const auto& e : t.train) ++at[static_cast<std::size_t>(e.label)];
+        for (int n : at) QVERIFY(n > static_cast<int>(t.train.size()) / 5);  // the right answer's position is drawn
+        const TaskBaselines b = taskBaselines(t);
+        QVERIFY(b.simpleDev.accuracy > 0.35 && b.majorityDev.accuracy < 0.3);
+        // BERT: [CLS] context [SEP] candidate [SEP], segments 0 then 1, one sequence per candidate.
+        QTemporaryDir dir;
+        const std::string bert = makeModel(dir, "bert-tiny", "bert"), gpt = makeModel(dir, "gpt-tiny", "gpt");
+        const auto pb = previewTaskInputs(bert, "nextsent", 1);
+        QCOMPARE(pb.size(), std::size_t(4));
+        for (const auto& p : pb) {
+            QCOMPARE(p.tokens.front(), std::string("[CLS]"));
+            QCOMPARE(std::count(p.tokens.begin(), p.tokens.end(), std::string("[SEP]")), std::ptrdiff_t(2));
+            QCOMPARE(p.types.front(), 0);
+            QCOMPARE(p.types.back(), 1);
+            QCOMPARE(p.readout, 0);
+        }
+        // GPT-1: <start> context <delim> candidate <extract>, read at <extract>.
+        for (const auto& p : previewTaskInputs(gpt, "nextsent", 1)) {
+            QCOMPARE(p.tokens.front(), std::string("<start>"));
+            QCOMPARE(std::count(p.tokens.begin(), p.tokens.end(), std::string("<delim>")), std::ptrdiff_t(1));
+            QCOMPARE(p.tokens.back(), std::string("<extract>"));
+            QCOMPARE(p.readout, static_cast<int>(p.tokens.size()) - 1);
+        }
+        // A job: a softmax over the four candidates, and predict agrees with the final test.
+        JobSpec s = job(bert, "nextsent", 2, dir.path().toStdString() + "/out");
+        s.train.eval_every = 1;
+        Recorder rec;
+        QCOMPARE(run(s, dir.path().toStdString() + "/r.sqlite", rec).status, std::string("completed"));
+        const json last = json::parse(rec.finetuneSnapshots.back());
+        const json& ex = last.at("examples").at(0);
+        const auto probs = ex.at("probs").get<std::vector<double>>();
+        QCOMPARE(probs.size(), std::size_t(4));
+        double sum = 0;
+        for (double p : probs) sum += p;
+        QVERIFY(std::abs(sum - 1) < 1e-5);
+        std::vector<std::string> texts = ex.at("text").get<std::vector<std::string>>();
+        for (const auto& c : ex.at("choices")) texts.push_back(c.get<std::string>());
+        const TaskPrediction p = predictTask((fs::path(s.out_dir) / "best").string(), texts);
+        QCOMPARE(p.kind, std::string("multiple choice"));
+        QCOMPARE(p.probs.size(), std::size_t(4));
+        for (std::size_t i = 0; i < 4; ++i) QVERIFY2(std::abs(p.probs[i] - probs[i]) < 1e-5, qPrintable(QString::number(p.probs[i] - probs[i])));
+        QVERIFY_THROWS_EXCEPTION(Error, predictTask((fs::path(s.out_dir) / "best").string(), {"only a context"}));
+    }
+
     void cliListsTasksAndFineTunes()
     {
         QTemporaryDir dir;

@@ -1926,32 +1926,42 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="617"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="615"/>
+        <source>✓ the true next sentence: </source>
+        <translation>✓ 실제 다음 문장: </translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="615"/>
+        <source>✗ the model&apos;s choice: </source>
+        <translation>✗ 모델의 선택: </translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="634"/>
         <source>right: %1</source>
         <translation>정답: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="618"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="635"/>
         <source>predicted %1, gold %2</source>
         <translation>예측 %1, 정답 %2</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="621"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="638"/>
         <source>top: %1</source>
         <translation>상위: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="653"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="670"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="653"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="670"/>
         <source>pre-trained</source>
         <translation>사전학습</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="654"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="671"/>
         <source>all (%1)</source>
         <translation>전체 (%1)</translation>
     </message>

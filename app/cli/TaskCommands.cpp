@@ -47,6 +47,9 @@ std::string exampleText(const Task& t, const TaskExample& e, std::size_t maxChar
             if (i) s += "  ||  ";
             s += e.texts[i];
         }
+        for (std::size_t k = 0; k < e.choices.size(); ++k)
+            s += "\n      " + std::string(static_cast<int>(k) == e.label ? "* " : "  ") + std::to_string(k + 1) + ". " + e.choices[k];
+        if (!e.choices.empty()) return s;  // the whole candidates: a question needs all four
     }
     if (s.size() > maxChars) s = s.substr(0, maxChars) + " ...";
     return s;
@@ -116,6 +119,7 @@ void addTasks(CLI::App& app)
                 } else {
                     j["texts"] = e.texts;
                     j["label"] = t.labels[e.label];
+                    if (!e.choices.empty()) j["choices"] = e.choices;
                 }
                 ex.push_back(j);
             }
@@ -165,6 +169,7 @@ void addPredict(CLI::App& app)
 {
     struct Opts {
         std::string checkpoint, task, text, textB;
+        std::vector<std::string> choices;
         bool json = false;
         int top = 3;
     };
@@ -174,17 +179,19 @@ void addPredict(CLI::App& app)
     c->add_option("--task", o->task, "the task it was fine-tuned on (checked against its task.json)");
     c->add_option("--text", o->text, "the text (tagging: its words are tagged)")->required();
     c->add_option("--text-b", o->textB, "the second text of a pair task");
+    c->add_option("--choice", o->choices, "a candidate of a multiple-choice task (repeat: --choice A --choice B ...; --text is the context)");
     c->add_option("--top", o->top, "labels to print, most probable first")->check(CLI::Range(1, 100));
     c->add_flag("--json", o->json, "print JSON");
     c->callback([o] {
         std::vector<std::string> texts{o->text};
         if (!o->textB.empty()) texts.push_back(o->textB);
+        texts.insert(texts.end(), o->choices.begin(), o->choices.end());
         const TaskPrediction p = predictTask(o->checkpoint, texts);
         if (!o->task.empty() && o->task != p.task)
             throw Error(o->checkpoint + " was fine-tuned on '" + p.task + "', not '" + o->task + "'", "drop --task, or give that task's checkpoint");
         if (o->json) {
             json j = {{"task", p.task}, {"kind", p.kind}, {"labels", p.labels}, {"input", p.input}};
-            if (p.kind == "classification") {
+            if (p.kind != "tagging") {
                 j["predicted"] = p.labels[static_cast<std::size_t>(p.predicted)];
                 j["probs"] = p.probs;
             } else {
@@ -200,7 +207,10 @@ void addPredict(CLI::App& app)
         std::string input;
         for (const auto& t : p.input) input += (input.empty() ? "" : " ") + t;
         std::printf("task %s (%s)\ninput: %s\n\n", p.task.c_str(), p.kind.c_str(), input.c_str());
-        if (p.kind == "classification") {
+        if (p.kind == "multiple choice") {
+            for (std::size_t k = 0; k < p.probs.size(); ++k)
+                std::printf("%s %6.2f%%  %s\n", static_cast<int>(k) == p.predicted ? "->" : "  ", 100 * p.probs[k], o->choices[k].c_str());
+        } else if (p.kind == "classification") {
             std::vector<int> order(p.probs.size());
             for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
             std::sort(order.begin(), order.end(), [&](int a, int b) { return p.probs[a] > p.probs[b]; });

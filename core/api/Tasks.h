@@ -14,12 +14,14 @@ namespace ptl {
 enum class TaskKind {
     Classification,  // one label per example (texts: one text, or two for a pair task)
     Tagging,         // one label per word
+    MultipleChoice,  // one of several candidate continuations (texts: the context; choices)
 };
 std::string toString(TaskKind k);
 
 struct TaskExample {
-    std::vector<std::string> texts;   // Classification: the text (and a second one for pairs)
-    int label = -1;                   // Classification: class index
+    std::vector<std::string> texts;   // Classification: the text (and a second one for pairs); MultipleChoice: the context
+    std::vector<std::string> choices; // MultipleChoice: the candidates
+    int label = -1;                   // Classification: class index; MultipleChoice: the right candidate
     std::vector<std::string> words;   // Tagging: the words
     std::vector<int> tags;            // Tagging: class index per word
     int document = -1;                // index of the Brown document it came from

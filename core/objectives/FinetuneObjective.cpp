@@ -136,8 +136,9 @@ public:
         }
         format_ = TaskInputFormat::forModel(tok(), gpt_, spec().model.vocab_size, spec().train.seq_len);
         model_ = TransformerModel(c);
-        const bool dense = !gpt_ && !model_->pooler && task_.kind == TaskKind::Classification;
-        head_ = TaskHead(c.hidden_size, static_cast<int>(task_.labels.size()), dense);
+        const bool dense = !gpt_ && !model_->pooler && task_.kind != TaskKind::Tagging;
+        // Multiple choice: one score per candidate sequence, a softmax over the candidates.
+        head_ = TaskHead(c.hidden_size, task_.kind == TaskKind::MultipleChoice ? 1 : static_cast<int>(task_.labels.size()), dense);
         // All examples, or a fixed subset of each split, chosen by task_seed: the same for a
         // pre-trained and a from-scratch run (the transfer experiment compares them on it),
         // and the baselines are fitted and scored on the same subsets as the model.
@@ -281,7 +282,7 @@ public:
         taskLoss_ += share * task.item<double>();
         torch::NoGradGuard ng;
         const auto pred = logits.argmax(-1);
-        if (task_.kind == TaskKind::Classification) {
+        if (task_.kind != TaskKind::Tagging) {
             accuracy_ += share * pred.eq(b.classLabels).to(torch::kFloat64).mean().item<double>();
         } else {
             const auto m = b.tokenLabels.ne(-100);
@@ -355,7 +356,7 @@ public:
         const TaskExample& e = task_.dev.front();
         std::string text;
         int n = 0;
-        if (task_.kind == TaskKind::Classification) {
+        if (task_.kind != TaskKind::Tagging) {
             std::istringstream in(e.texts.front());
             for (std::string w; in >> w && n < 40; ++n) text += (text.empty() ? "" : " ") + w;
         } else {
@@ -435,7 +436,7 @@ private:
         return s + ")";
     }
 
-    bool usesPooler() const { return !gpt_ && model_->pooler && task_.kind == TaskKind::Classification; }
+    bool usesPooler() const { return !gpt_ && model_->pooler && task_.kind != TaskKind::Tagging; }
 
     int layerOf(const std::string& n) const
     {
@@ -453,37 +454,51 @@ private:
 
     Batch collate(const std::vector<Encoded>& split, const std::vector<int>& which) const
     {
-        const auto B = static_cast<std::int64_t>(which.size());
+        // Rows: one per example, or one per candidate of each example (multiple choice).
+        struct Row {
+            const std::vector<std::int64_t>* ids;
+            const std::vector<std::int64_t>* types;
+            const std::vector<std::int64_t>* tags;
+            int readout;
+        };
+        std::vector<Row> rows;
+        for (int i : which) {
+            const Encoded& e = split[static_cast<std::size_t>(i)];
+            if (task_.kind == TaskKind::MultipleChoice)
+                for (std::size_t c = 0; c < e.choiceIds.size(); ++c) rows.push_back({&e.choiceIds[c], &e.choiceTypes[c], nullptr, e.choiceReadout[c]});
+            else rows.push_back({&e.ids, &e.types, e.tokenLabels.empty() ? nullptr : &e.tokenLabels, e.readout});
+        }
+        const auto B = static_cast<std::int64_t>(which.size()), R = static_cast<std::int64_t>(rows.size());
         std::int64_t T = 0;
-        for (int i : which) T = std::max<std::int64_t>(T, static_cast<std::int64_t>(split[static_cast<std::size_t>(i)].ids.size()));
+        for (const Row& r : rows) T = std::max<std::int64_t>(T, static_cast<std::int64_t>(r.ids->size()));
         const std::int64_t pad = tok().specials().pad >= 0 ? tok().specials().pad : 0;
-        auto ids = torch::full({B, T}, pad, torch::kInt64), types = torch::zeros({B, T}, torch::kInt64);
-        auto mask = torch::zeros({B, T}, torch::kInt64), lm = torch::full({B, T}, -100, torch::kInt64);
-        auto tags = torch::full({B, T}, -100, torch::kInt64);
-        auto labels = torch::zeros({B}, torch::kInt64), readout = torch::zeros({B}, torch::kInt64);
+        auto ids = torch::full({R, T}, pad, torch::kInt64), types = torch::zeros({R, T}, torch::kInt64);
+        auto mask = torch::zeros({R, T}, torch::kInt64), lm = torch::full({R, T}, -100, torch::kInt64);
+        auto tags = torch::full({R, T}, -100, torch::kInt64);
+        auto labels = torch::zeros({B}, torch::kInt64), readout = torch::zeros({R}, torch::kInt64);
         auto pi = ids.accessor<std::int64_t, 2>(), pt = types.accessor<std::int64_t, 2>(), pm = mask.accessor<std::int64_t, 2>();
         auto pl = lm.accessor<std::int64_t, 2>(), pg = tags.accessor<std::int64_t, 2>();
         Batch b;
-        for (std::int64_t r = 0; r < B; ++r) {
-            const Encoded& e = split[static_cast<std::size_t>(which[static_cast<std::size_t>(r)])];
-            const auto n = static_cast<std::int64_t>(e.ids.size());
+        for (std::int64_t r = 0; r < R; ++r) {
+            const Row& row = rows[static_cast<std::size_t>(r)];
+            const auto n = static_cast<std::int64_t>(row.ids->size());
             for (std::int64_t t = 0; t < n; ++t) {
-                pi[r][t] = e.ids[static_cast<std::size_t>(t)];
-                pt[r][t] = e.types[static_cast<std::size_t>(t)];
+                pi[r][t] = (*row.ids)[static_cast<std::size_t>(t)];
+                pt[r][t] = (*row.types)[static_cast<std::size_t>(t)];
                 pm[r][t] = 1;
-                if (t + 1 < n) pl[r][t] = e.ids[static_cast<std::size_t>(t + 1)];
-                if (!e.tokenLabels.empty()) pg[r][t] = e.tokenLabels[static_cast<std::size_t>(t)];
+                if (t + 1 < n) pl[r][t] = (*row.ids)[static_cast<std::size_t>(t + 1)];
+                if (row.tags) pg[r][t] = (*row.tags)[static_cast<std::size_t>(t)];
             }
-            labels.data_ptr<std::int64_t>()[r] = e.label;
-            readout.data_ptr<std::int64_t>()[r] = e.readout;
+            readout.data_ptr<std::int64_t>()[r] = row.readout;
             b.tokens += n;
         }
+        for (std::int64_t r = 0; r < B; ++r) labels.data_ptr<std::int64_t>()[r] = split[static_cast<std::size_t>(which[static_cast<std::size_t>(r)])].label;
         b.ids = ids;
         if (spec().model.type_vocab_size > 0) b.typeIds = types;
         b.attentionMask = mask;
         b.labels = lm;
-        if (task_.kind == TaskKind::Classification) b.classLabels = labels;
-        else b.tokenLabels = tags;
+        if (task_.kind == TaskKind::Tagging) b.tokenLabels = tags;
+        else b.classLabels = labels;
         b.readout = readout;
         b.examples = which;
         return b;
@@ -493,14 +508,17 @@ private:
     // Logits (B, C) or (B, T, C), in fp32, and the last hidden states.
     std::pair<torch::Tensor, torch::Tensor> forward(const Batch& b)
     {
-        return taskForward(model_, head_, spec().model.family, task_.kind, usesPooler(), b.ids, b.typeIds, b.attentionMask, b.readout,
-                           spec().finetune.head_dropout, head_->is_training());
+        const bool choice = task_.kind == TaskKind::MultipleChoice;
+        auto out = taskForward(model_, head_, spec().model.family, choice ? TaskKind::Classification : task_.kind, usesPooler(), b.ids, b.typeIds,
+                               b.attentionMask, b.readout, spec().finetune.head_dropout, head_->is_training());
+        if (choice) out.first = out.first.view({b.classLabels.size(0), -1});  // (B x C, 1) -> (B, C): a softmax over candidates
+        return out;
     }
 
     torch::Tensor taskLoss(const torch::Tensor& logits, const Batch& b) const
     {
         namespace F = torch::nn::functional;
-        if (task_.kind == TaskKind::Classification) return F::cross_entropy(logits, b.classLabels);
+        if (task_.kind != TaskKind::Tagging) return F::cross_entropy(logits, b.classLabels);
         return F::cross_entropy(logits.flatten(0, 1), b.tokenLabels.flatten(), F::CrossEntropyFuncOptions().ignore_index(-100));
     }
 
@@ -514,7 +532,7 @@ private:
         std::vector<int> order(split.size());
         std::iota(order.begin(), order.end(), 0);
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return split[static_cast<std::size_t>(a)].ids.size() < split[static_cast<std::size_t>(b)].ids.size(); });
-        const bool cls = task_.kind == TaskKind::Classification;
+        const bool cls = task_.kind != TaskKind::Tagging;
         std::vector<std::vector<int>> perExample(split.size());
         SplitResult r;
         if (cls) r.probs.resize(split.size());
@@ -579,7 +597,8 @@ private:
                 types.push_back(x.types[k]);
             }
             json e = {{"input", input}, {"types", types}, {"readout", x.readout}};
-            if (task_.kind == TaskKind::Classification) {
+            if (task_.kind == TaskKind::MultipleChoice) e["choices"] = examples[i].choices;
+            if (task_.kind != TaskKind::Tagging) {
                 e["text"] = examples[i].texts;
                 e["gold"] = examples[i].label;
                 e["predicted"] = r.predicted[i];
@@ -677,10 +696,13 @@ TaskPrediction predictTask(const std::string& checkpointDir, const std::vector<s
     TransformerModel model(c);
     importStateDict(model, SafetensorsFile::open(dir / "model.safetensors"));
     const auto labels = tj.at("labels").get<std::vector<std::string>>();
-    const TaskKind kind = tj.at("kind").get<std::string>() == "tagging" ? TaskKind::Tagging : TaskKind::Classification;
+    const std::string kindName = tj.at("kind").get<std::string>();
+    const TaskKind kind = kindName == "tagging" ? TaskKind::Tagging : kindName == "multiple choice" ? TaskKind::MultipleChoice : TaskKind::Classification;
+    const bool choice = kind == TaskKind::MultipleChoice;
+    if (choice && texts.size() < 2) throw Error("a multiple-choice model needs a context and at least two candidates", "predict --text CONTEXT --choice A --choice B ...");
     const bool gpt = c.family == Family::Gpt2;
     const auto headFile = SafetensorsFile::open(dir / "head.safetensors");
-    TaskHead head(c.hidden_size, static_cast<int>(labels.size()), headFile.contains("dense.weight"));
+    TaskHead head(c.hidden_size, choice ? 1 : static_cast<int>(labels.size()), headFile.contains("dense.weight"));
     {
         torch::NoGradGuard ng;
         for (auto& item : head->named_parameters(true)) {
@@ -698,7 +720,7 @@ TaskPrediction predictTask(const std::string& checkpointDir, const std::vector<s
         throw Error(checkpointDir + ": the model has " + std::to_string(c.vocab_size) + " token rows, the tokenizer " + std::to_string(tokVocab),
                     "a fine-tuned GPT has the tokenizer's vocabulary plus its three new tokens");
     TaskExample e;
-    if (kind == TaskKind::Classification) {
+    if (kind != TaskKind::Tagging) {
         e.texts = texts;
         e.label = 0;
     } else {
@@ -707,22 +729,46 @@ TaskPrediction predictTask(const std::string& checkpointDir, const std::vector<s
         e.words = splitTaskWords(all);
         e.tags.assign(e.words.size(), 0);
     }
+    if (choice) {
+        e.texts = {texts.front()};
+        e.choices.assign(texts.begin() + 1, texts.end());
+        e.label = 0;
+    }
     const TaskInput x = encodeTaskExample(*tok, f, kind, e);
-    const auto T = static_cast<std::int64_t>(x.ids.size());
-    const auto ids = torch::tensor(x.ids, torch::kInt64).view({1, T});
-    const auto types = torch::tensor(x.types, torch::kInt64).view({1, T});
-    const auto mask = torch::ones({1, T}, torch::kInt64);
-    const auto readout = torch::tensor(std::vector<std::int64_t>{x.readout}, torch::kInt64);
+    // Rows: the one sequence, or one per candidate, padded to the longest.
+    const std::vector<std::vector<std::int64_t>> rowIds = choice ? x.choiceIds : std::vector<std::vector<std::int64_t>>{x.ids};
+    const std::vector<std::vector<std::int64_t>> rowTypes = choice ? x.choiceTypes : std::vector<std::vector<std::int64_t>>{x.types};
+    const std::vector<int> rowReadout = choice ? x.choiceReadout : std::vector<int>{x.readout};
+    const auto R = static_cast<std::int64_t>(rowIds.size());
+    std::int64_t T = 0;
+    for (const auto& r : rowIds) T = std::max<std::int64_t>(T, static_cast<std::int64_t>(r.size()));
+    const std::int64_t pad = tok->specials().pad >= 0 ? tok->specials().pad : 0;
+    auto ids = torch::full({R, T}, pad, torch::kInt64), types = torch::zeros({R, T}, torch::kInt64), mask = torch::zeros({R, T}, torch::kInt64);
+    auto readout = torch::zeros({R}, torch::kInt64);
+    for (std::int64_t i = 0; i < R; ++i) {
+        const auto n = static_cast<std::int64_t>(rowIds[static_cast<std::size_t>(i)].size());
+        ids[i].narrow(0, 0, n).copy_(torch::tensor(rowIds[static_cast<std::size_t>(i)], torch::kInt64));
+        types[i].narrow(0, 0, n).copy_(torch::tensor(rowTypes[static_cast<std::size_t>(i)], torch::kInt64));
+        mask[i].narrow(0, 0, n).fill_(1);
+        readout[i] = rowReadout[static_cast<std::size_t>(i)];
+    }
     torch::NoGradGuard ng;
-    const bool pooler = !gpt && model->pooler && kind == TaskKind::Classification;
-    auto [logits, hidden] = taskForward(model, head, c.family, kind, pooler, ids, c.type_vocab_size > 0 ? types : torch::Tensor(), mask, readout, 0.0, false);
+    const bool pooler = !gpt && model->pooler && kind != TaskKind::Tagging;
+    auto [logits, hidden] = taskForward(model, head, c.family, choice ? TaskKind::Classification : kind, pooler, ids,
+                                        c.type_vocab_size > 0 ? types : torch::Tensor(), mask, readout, 0.0, false);
+    if (choice) logits = logits.view({1, R});
     TaskPrediction r;
     r.task = tj.value("task", std::string());
     r.kind = toString(kind);
     r.labels = labels;
-    for (auto id : x.ids) r.input.push_back(taskTokenName(*tok, f, id));
+    if (choice) r.labels.resize(static_cast<std::size_t>(R));
+    for (std::int64_t i = 0; i < R; ++i) {
+        if (choice && static_cast<std::size_t>(i) >= labels.size()) r.labels[static_cast<std::size_t>(i)] = "choice " + std::to_string(i + 1);
+        if (i > 0) r.input.push_back("|");
+        for (auto id : rowIds[static_cast<std::size_t>(i)]) r.input.push_back(taskTokenName(*tok, f, id));
+    }
     const auto probs = torch::softmax(logits, -1).contiguous();
-    if (kind == TaskKind::Classification) {
+    if (kind != TaskKind::Tagging) {
         const float* row = probs[0].data_ptr<float>();
         r.probs.assign(row, row + probs.size(1));
         r.predicted = static_cast<int>(std::max_element(r.probs.begin(), r.probs.end()) - r.probs.begin());

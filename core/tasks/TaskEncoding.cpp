@@ -36,6 +36,25 @@ std::vector<std::int64_t> pieces(const Tokenizer& tok, const std::string& text)
 
 TaskInput encodeTaskExample(const Tokenizer& tok, const TaskInputFormat& f, TaskKind kind, const TaskExample& e)
 {
+    if (kind == TaskKind::MultipleChoice) {
+        TaskInput x;
+        for (const auto& choice : e.choices) {
+            TaskExample pair;
+            pair.texts = {e.texts.empty() ? std::string() : e.texts.front(), choice};
+            pair.label = e.label;
+            TaskInput c = encodeTaskExample(tok, f, TaskKind::Classification, pair);
+            x.choiceIds.push_back(std::move(c.ids));
+            x.choiceTypes.push_back(std::move(c.types));
+            x.choiceReadout.push_back(c.readout);
+        }
+        if (!x.choiceIds.empty()) {
+            x.ids = x.choiceIds.front();
+            x.types = x.choiceTypes.front();
+            x.readout = x.choiceReadout.front();
+        }
+        x.label = e.label;
+        return x;
+    }
     TaskInput x;
     const int T = f.seqLen;
     if (kind == TaskKind::Classification) {
@@ -107,6 +126,20 @@ std::vector<TaskInputPreview> previewTaskInputs(const std::string& checkpointDir
     for (int i = 0; i < count && i < static_cast<int>(task.train.size()); ++i) {
         const TaskExample& e = task.train[static_cast<std::size_t>(i)];
         const TaskInput x = encodeTaskExample(*tok, f, task.kind, e);
+        if (task.kind == TaskKind::MultipleChoice) {
+            // One sequence per candidate, the right one named.
+            for (std::size_t c = 0; c < x.choiceIds.size(); ++c) {
+                TaskInputPreview p;
+                for (std::size_t k = 0; k < x.choiceIds[c].size(); ++k) {
+                    p.tokens.push_back(taskTokenName(*tok, f, x.choiceIds[c][k]));
+                    p.types.push_back(static_cast<int>(x.choiceTypes[c][k]));
+                }
+                p.readout = x.choiceReadout[c];
+                p.label = task.labels[c] + (static_cast<int>(c) == e.label ? " (the true next sentence)" : "");
+                out.push_back(std::move(p));
+            }
+            continue;
+        }
         TaskInputPreview p;
         for (std::size_t k = 0; k < x.ids.size(); ++k) {
             p.tokens.push_back(taskTokenName(*tok, f, x.ids[k]));

@@ -26,6 +26,11 @@ struct TaskInput {
     int label = -1;                                     // classification
     int readout = 0;                                    // classification: the position the head reads
     std::vector<int> wordPos;                           // tagging: each word's labelled position, -1 when cut off
+    // Multiple choice: one sequence per candidate, context and candidate as a pair
+    // (BERT: [CLS] context [SEP] choice [SEP]; GPT: <start> context <delim> choice <extract>),
+    // each read at its readout; ids/types above hold the first candidate's.
+    std::vector<std::vector<std::int64_t>> choiceIds, choiceTypes;
+    std::vector<int> choiceReadout;
 };
 
 // Truncation keeps the longest text shortest first (BERT's truncate_seq_pair); tagging

@@ -10,17 +10,27 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace ptl {
 
-std::string toString(TaskKind k) { return k == TaskKind::Classification ? "classification" : "tagging"; }
+std::string toString(TaskKind k)
+{
+    switch (k) {
+    case TaskKind::Classification: return "classification";
+    case TaskKind::Tagging: return "tagging";
+    case TaskKind::MultipleChoice: return "multiple choice";
+    }
+    return "classification";
+}
 
 const std::vector<TaskInfo>& taskList()
 {
     static const std::vector<TaskInfo> all = {
         {"genre", "Brown genre classification: which of 15 genres a 64-word passage comes from", TaskKind::Classification},
         {"pos", "part-of-speech tagging with Brown's tags mapped to the 12 universal tags", TaskKind::Tagging},
+        {"nextsent", "SWAG-style multiple choice: which of 4 sentences follows a Brown sentence", TaskKind::MultipleChoice},
     };
     return all;
 }
@@ -219,6 +229,61 @@ Task buildPos(std::uint64_t seed)
     return t;
 }
 
+Task buildNextSentence(std::uint64_t seed)
+{
+    const Corpus& c = brown();
+    const auto docs = brownDocs(c);
+    Task t;
+    t.name = "nextsent";
+    t.title = taskList()[2].title;
+    t.kind = TaskKind::MultipleChoice;
+    constexpr int kChoices = 4;
+    constexpr std::size_t kMin = 6, kMax = 40;
+    for (int k = 1; k <= kChoices; ++k) t.labels.push_back("choice " + std::to_string(k));
+    const TaskSplitDocs split = taskDocumentSplit(seed);
+    const auto splitOf = splitOfDocs(split, docs.size());
+    auto fits = [&](const std::string& sentence) {
+        const std::size_t n = words(sentence).size();
+        return n >= kMin && n <= kMax;
+    };
+    // Distractor pools: every sentence of fitting length, by (split, genre).
+    std::map<std::pair<int, std::string>, std::vector<std::pair<int, int>>> pool;
+    for (std::size_t di = 0; di < c.documents.size(); ++di)
+        for (std::size_t si = 0; si < c.documents[di].sentences.size(); ++si)
+            if (fits(c.documents[di].sentences[si]))
+                pool[{splitOf[di], docs[di].genre}].push_back({static_cast<int>(di), static_cast<int>(si)});
+    for (std::size_t di = 0; di < c.documents.size(); ++di) {
+        const auto& sent = c.documents[di].sentences;
+        const auto& candidates = pool[{splitOf[di], docs[di].genre}];
+        for (std::size_t si = 0; si + 1 < sent.size(); si += 2) {
+            if (!fits(sent[si]) || !fits(sent[si + 1])) continue;
+            const std::uint64_t h = splitmix(seed * 0x9e3779b97f4a7c15ull + di * 100003ull + si);
+            std::vector<std::string> distractors;
+            for (std::uint64_t k = 0; distractors.size() < kChoices - 1 && k < 64; ++k) {
+                const auto& [d, s2] = candidates[splitmix(h + k + 1) % candidates.size()];
+                if (d == static_cast<int>(di)) continue;  // another document: not a later sentence of this one
+                const std::string& x = c.documents[static_cast<std::size_t>(d)].sentences[static_cast<std::size_t>(s2)];
+                if (std::find(distractors.begin(), distractors.end(), x) == distractors.end() && x != sent[si + 1]) distractors.push_back(x);
+            }
+            if (distractors.size() < kChoices - 1) continue;
+            TaskExample e;
+            e.document = static_cast<int>(di);
+            e.texts = {sent[si]};
+            e.label = static_cast<int>(h % kChoices);
+            for (int k = 0, j = 0; k < kChoices; ++k) e.choices.push_back(k == e.label ? sent[si + 1] : distractors[static_cast<std::size_t>(j++)]);
+            assign(t, std::move(e), splitOf);
+        }
+    }
+    t.construction =
+        "SWAG-style (Zellers et al. 2018) from Brown: in every document, each pair of consecutive sentences (sentences 1-2, "
+        "3-4, ...; both of 6 to 40 words) gives a context, the first sentence, and its true continuation, the second; the "
+        "three distractors are sentences of 6 to 40 words from other documents of the same genre and the same split, drawn "
+        "by a hash of (seed, document, sentence), and the true continuation's position is drawn the same way. No adversarial "
+        "filtering: a distractor may differ in topic from the context, which a bag of words can exploit (the word-overlap "
+        "baseline measures how much). Split by document as every task.";
+    return t;
+}
+
 } // namespace
 
 TaskSplitDocs taskDocumentSplit(std::uint64_t seed)
@@ -249,6 +314,7 @@ Task buildTask(const std::string& name, std::uint64_t seed)
 {
     if (name == "genre") return buildGenre(seed);
     if (name == "pos") return buildPos(seed);
+    if (name == "nextsent") return buildNextSentence(seed);
     std::string names;
     for (const auto& t : taskList()) names += (names.empty() ? "" : ", ") + t.name;
     throw Error("unknown task '" + name + "'", "tasks: " + names + " (see 'pretrainlab-cli tasks list')");
@@ -299,9 +365,10 @@ int majorityLabel(const Task& t)
 {
     std::vector<std::int64_t> n(t.labels.size(), 0);
     for (const auto& e : t.train) {
-        if (t.kind == TaskKind::Classification) ++n[static_cast<std::size_t>(e.label)];
-        else
+        if (t.kind == TaskKind::Tagging)
             for (int g : e.tags) ++n[static_cast<std::size_t>(g)];
+        else
+            ++n[static_cast<std::size_t>(e.label)];
     }
     return static_cast<int>(std::max_element(n.begin(), n.end()) - n.begin());
 }
@@ -403,6 +470,44 @@ void bowBaseline(const Task& t, TaskBaselines& b)
     b.simpleTest = scoreClassification(goldLabels(t, t.test), predictAll(best, t.test), best.classes);
 }
 
+// Multiple choice: the candidate sharing the most distinct lower-cased words of four or
+// more letters with the context (ties: the first); nothing is fitted.
+void overlapBaseline(const Task& t, TaskBaselines& b)
+{
+    auto content = [](const std::string& text) {
+        std::set<std::string> out;
+        for (const auto& w : words(text)) {
+            std::string x;
+            for (char ch : lowered(w))
+                if (std::isalpha(static_cast<unsigned char>(ch))) x += ch;
+            if (x.size() >= 4) out.insert(x);
+        }
+        return out;
+    };
+    auto predict = [&](const std::vector<TaskExample>& split) {
+        std::vector<int> out;
+        for (const auto& e : split) {
+            const auto ctx = content(e.texts.empty() ? std::string() : e.texts.front());
+            int best = 0;
+            std::size_t bestN = 0;
+            for (std::size_t k = 0; k < e.choices.size(); ++k) {
+                std::size_t n = 0;
+                for (const auto& w : content(e.choices[k])) n += ctx.count(w);
+                if (n > bestN) {
+                    bestN = n;
+                    best = static_cast<int>(k);
+                }
+            }
+            out.push_back(best);
+        }
+        return out;
+    };
+    const int k = static_cast<int>(t.labels.size());
+    b.simpleName = "word overlap with the context";
+    b.simpleDev = scoreClassification(goldLabels(t, t.dev), predict(t.dev), k);
+    b.simpleTest = scoreClassification(goldLabels(t, t.test), predict(t.test), k);
+}
+
 void tagBaseline(const Task& t, TaskBaselines& b, int majority)
 {
     std::map<std::string, std::vector<std::int64_t>> byWord;
@@ -433,8 +538,8 @@ std::vector<int> goldLabels(const Task& task, const std::vector<TaskExample>& sp
 {
     std::vector<int> g;
     for (const auto& e : split) {
-        if (task.kind == TaskKind::Classification) g.push_back(e.label);
-        else g.insert(g.end(), e.tags.begin(), e.tags.end());
+        if (task.kind == TaskKind::Tagging) g.insert(g.end(), e.tags.begin(), e.tags.end());
+        else g.push_back(e.label);
     }
     return g;
 }
@@ -449,6 +554,7 @@ TaskBaselines taskBaselines(const Task& t)
         *out = scoreClassification(gold, std::vector<int>(gold.size(), majority), k);
     }
     if (t.kind == TaskKind::Classification) bowBaseline(t, b);
+    else if (t.kind == TaskKind::MultipleChoice) overlapBaseline(t, b);
     else tagBaseline(t, b, majority);
     return b;
 }

@@ -599,6 +599,23 @@ void FinetunePanel::showPrediction(const QString& payloadJson)
                             .arg(ok ? QStringLiteral("#e8f5e9") : QStringLiteral("#ffcdd2"), QString::fromStdString(words[w]).toHtmlEscaped(), tip.toHtmlEscaped());
             }
             html += QStringLiteral("<p>%1</p>").arg(line);
+        } else if (e.contains("choices")) {
+            // Multiple choice: the context, then each candidate with its probability.
+            const int gold = e.value("gold", -1), pred = e.value("predicted", -1);
+            const auto probs = e.value("probs", std::vector<double>{});
+            const auto choices = e.value("choices", std::vector<std::string>{});
+            const auto texts = e.value("text", std::vector<std::string>{});
+            QString block = QStringLiteral("<p><b>%1</b>").arg(QString::fromStdString(texts.empty() ? std::string() : texts.front()).toHtmlEscaped());
+            for (std::size_t k = 0; k < choices.size() && k < probs.size(); ++k) {
+                const bool isGold = static_cast<int>(k) == gold, isPred = static_cast<int>(k) == pred;
+                const int bar = static_cast<int>(std::lround(probs[k] * 20));
+                block += QStringLiteral("<br><span style='font-family:monospace'>%1 %2</span> <span style='background:%3'>%4%5</span>")
+                             .arg(QString(bar, QChar(0x2588)) + QString(20 - bar, QChar(0x2591)), pct(probs[k]))
+                             .arg(isGold ? QStringLiteral("#e8f5e9") : isPred ? QStringLiteral("#ffcdd2") : QStringLiteral("transparent"))
+                             .arg(isGold ? tr("✓ the true next sentence: ") : isPred ? tr("✗ the model's choice: ") : QString())
+                             .arg(QString::fromStdString(choices[k]).toHtmlEscaped());
+            }
+            html += block + QStringLiteral("</p>");
         } else {
             const int gold = e.value("gold", -1), pred = e.value("predicted", -1);
             const auto probs = e.value("probs", std::vector<double>{});
