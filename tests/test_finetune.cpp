@@ -8,6 +8,7 @@
 #include "core/api/Job.h"
 #include "core/api/Presets.h"
 #include "core/api/Tasks.h"
+#include "core/knowledge/WordNet.h"
 #include "core/model/Checkpoint.h"
 #include "tests/common/SmallModel.h"
 #include "core/model/Safetensors.h"
@@ -23,6 +24,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 using namespace ptl;
 namespace fs = std::filesystem;
@@ -433,6 +435,84 @@ private Q_SLOTS:
         QCOMPARE(p.probs.size(), std::size_t(4));
         for (std::size_t i = 0; i < 4; ++i) QVERIFY2(std::abs(p.probs[i] - probs[i]) < 1e-5, qPrintable(QString::number(p.probs[i] - probs[i])));
         QVERIFY_THROWS_EXCEPTION(Error, predictTask((fs::path(s.out_dir) / "best").string(), {"only a context"}));
+    }
+
+    void wordnetIsReadAsInstalled()
+    {
+        const WordNet& wn = WordNet::installed();  // scripts/install-deps.sh installs wordnet-base
+        QVERIFY(wn.synsets().size() > 100000);
+        const auto& dog = wn.senses("dog", WnPos::Noun);
+        QVERIFY(!dog.empty());
+        const auto& words = wn.synset(dog.front()).words;
+        QVERIFY(std::find(words.begin(), words.end(), "dog") != words.end());
+        bool canine = false;
+        for (int h : wn.related(dog.front(), "@"))
+            for (const auto& w : wn.synset(h).words) canine = canine || w == "canine";
+        QVERIFY(canine);
+        QCOMPARE(wn.lemmatise("children", WnPos::Noun), std::string("child"));  // noun.exc
+        QCOMPARE(wn.lemmatise("dogs", WnPos::Noun), std::string("dog"));        // the suffix rules
+        QCOMPARE(wn.lemmatise("xqzv", WnPos::Noun), std::string());
+        bool bad = false;
+        for (int g : wn.senses("good", WnPos::Adj))
+            for (const WnPointer& p : wn.synset(g).pointers)
+                if (p.symbol == "!")
+                    for (const auto& w : wn.synset(p.target).words) bad = bad || w == "bad";
+        QVERIFY(bad);
+        QTemporaryDir empty;
+        QVERIFY_THROWS_EXCEPTION(Error, WordNet(empty.path().toStdString()));
+    }
+
+    void wordnetPairTasksDifferByOneWord()
+    {
+        for (const char* name : {"entail", "paraphrase"}) {
+            const Task t = buildTask(name), again = buildTask(name);
+            QCOMPARE(t.train.size(), again.train.size());
+            QVERIFY2(t.train.size() > 5000 && t.test.size() > 1000, name);
+            std::vector<int> n(2, 0);
+            int oneWord = 0;
+            for (const auto& e : t.train) {
+                QCOMPARE(e.texts.size(), std::size_t(2));
+                ++n[static_cast<std::size_t>(e.label)];
+                std::istringstream a(e.texts[0]), b(e.texts[1]);
+                std::vector<std::string> wa, wb;
+                for (std::string w; a >> w;) wa.push_back(w);
+                for (std::string w; b >> w;) wb.push_back(w);
+                if (wa.size() == wb.size()) {
+                    int diff = 0;
+                    for (std::size_t i = 0; i < wa.size(); ++i) diff += wa[i] != wb[i];
+                    oneWord += diff == 1;
+                }
+            }
+            for (int k : n) QVERIFY2(k > static_cast<int>(t.train.size()) / 3, name);  // both labels, roughly balanced
+            if (std::string(name) == "entail") QCOMPARE(oneWord, static_cast<int>(t.train.size()));  // always one replaced word
+            else QVERIFY(oneWord > static_cast<int>(t.train.size()) / 2);  // but for the unrelated sentences
+        }
+        QVERIFY(buildTask("paraphrase").symmetric);
+        QVERIFY(!buildTask("entail").symmetric);
+    }
+
+    void gptSumsBothOrdersOfASymmetricPair()
+    {
+        QTemporaryDir dir;
+        const std::string gpt = makeModel(dir, "gpt-tiny", "gpt");
+        const auto rows = previewTaskInputs(gpt, "paraphrase", 1);
+        QCOMPARE(rows.size(), std::size_t(2));  // (a, b) and (b, a)
+        const auto at = [](const std::vector<std::string>& v, const char* t) { return std::find(v.begin(), v.end(), t) - v.begin(); };
+        const std::vector<std::string> a1(rows[0].tokens.begin() + 1, rows[0].tokens.begin() + at(rows[0].tokens, "<delim>"));
+        const std::vector<std::string> b2(rows[1].tokens.begin() + at(rows[1].tokens, "<delim>") + 1, rows[1].tokens.end() - 1);
+        QVERIFY(!a1.empty());
+        // The first text opens row 1 and closes row 2 (its leading space aside).
+        QCOMPARE(a1.size(), b2.size());
+        JobSpec s = job(gpt, "paraphrase", 2, dir.path().toStdString() + "/out");
+        s.train.eval_every = 1;
+        Recorder rec;
+        QCOMPARE(run(s, dir.path().toStdString() + "/r.sqlite", rec).status, std::string("completed"));
+        const json ex = json::parse(rec.finetuneSnapshots.back()).at("examples").at(0);
+        const TaskPrediction p = predictTask((fs::path(s.out_dir) / "best").string(), ex.at("text").get<std::vector<std::string>>());
+        const auto probs = ex.at("probs").get<std::vector<double>>();
+        QCOMPARE(p.probs.size(), probs.size());
+        for (std::size_t i = 0; i < probs.size(); ++i) QVERIFY(std::abs(p.probs[i] - probs[i]) < 1e-5);
+        QCOMPARE(std::count(p.input.begin(), p.input.end(), std::string("<extract>")), std::ptrdiff_t(2));
     }
 
     void cliListsTasksAndFineTunes()

@@ -33,6 +33,7 @@ struct Task {
     std::string construction;         // how it is built, for `tasks show` and the README
     TaskKind kind = TaskKind::Classification;
     std::vector<std::string> labels;  // class names
+    bool symmetric = false;           // a pair whose order carries no meaning (GPT reads both orders, summed)
     std::vector<TaskExample> train, dev, test;
 };
 

@@ -391,7 +391,8 @@ public:
                                : gpt_                          ? "extract"
                                : usesPooler()                  ? "pooler"
                                                                : "cls"},
-                   {"max_seq_len", spec().train.seq_len}};
+                   {"max_seq_len", spec().train.seq_len},
+                   {"symmetric", task_.symmetric}};
         if (gpt_) tj["special_tokens"] = {{"start", start_}, {"delim", delim_}, {"extract", extract_}};
         writeFileAtomic(dir / "task.json", tj.dump(2) + "\n");
     }
@@ -450,7 +451,7 @@ private:
     }
 
     // ---- inputs
-    Encoded encode(const TaskExample& e) const { return encodeTaskExample(tok(), format_, task_.kind, e); }
+    Encoded encode(const TaskExample& e) const { return encodeTaskExample(tok(), format_, task_.kind, e, task_.symmetric); }
 
     Batch collate(const std::vector<Encoded>& split, const std::vector<int>& which) const
     {
@@ -464,7 +465,7 @@ private:
         std::vector<Row> rows;
         for (int i : which) {
             const Encoded& e = split[static_cast<std::size_t>(i)];
-            if (task_.kind == TaskKind::MultipleChoice)
+            if (!e.choiceIds.empty())  // multiple choice, or both orders of a symmetric pair (GPT)
                 for (std::size_t c = 0; c < e.choiceIds.size(); ++c) rows.push_back({&e.choiceIds[c], &e.choiceTypes[c], nullptr, e.choiceReadout[c]});
             else rows.push_back({&e.ids, &e.types, e.tokenLabels.empty() ? nullptr : &e.tokenLabels, e.readout});
         }
@@ -511,7 +512,12 @@ private:
         const bool choice = task_.kind == TaskKind::MultipleChoice;
         auto out = taskForward(model_, head_, spec().model.family, choice ? TaskKind::Classification : task_.kind, usesPooler(), b.ids, b.typeIds,
                                b.attentionMask, b.readout, spec().finetune.head_dropout, head_->is_training());
-        if (choice) out.first = out.first.view({b.classLabels.size(0), -1});  // (B x C, 1) -> (B, C): a softmax over candidates
+        const auto B = b.classLabels.defined() ? b.classLabels.size(0) : 0;
+        if (choice) out.first = out.first.view({B, -1});  // (B x C, 1) -> (B, C): a softmax over candidates
+        else if (task_.kind == TaskKind::Classification && out.first.size(0) == 2 * B && B > 0)
+            // GPT's symmetric pair: the two orders' scores summed. The head is linear, so this is
+            // the head applied to the sum of the two <extract> states (its bias counted twice).
+            out.first = out.first.view({B, 2, -1}).sum(1);
         return out;
     }
 
@@ -734,11 +740,12 @@ TaskPrediction predictTask(const std::string& checkpointDir, const std::vector<s
         e.choices.assign(texts.begin() + 1, texts.end());
         e.label = 0;
     }
-    const TaskInput x = encodeTaskExample(*tok, f, kind, e);
-    // Rows: the one sequence, or one per candidate, padded to the longest.
-    const std::vector<std::vector<std::int64_t>> rowIds = choice ? x.choiceIds : std::vector<std::vector<std::int64_t>>{x.ids};
-    const std::vector<std::vector<std::int64_t>> rowTypes = choice ? x.choiceTypes : std::vector<std::vector<std::int64_t>>{x.types};
-    const std::vector<int> rowReadout = choice ? x.choiceReadout : std::vector<int>{x.readout};
+    const TaskInput x = encodeTaskExample(*tok, f, kind, e, tj.value("symmetric", false));
+    // Rows: the one sequence, or one per candidate (or order), padded to the longest.
+    const bool rows = !x.choiceIds.empty();
+    const std::vector<std::vector<std::int64_t>> rowIds = rows ? x.choiceIds : std::vector<std::vector<std::int64_t>>{x.ids};
+    const std::vector<std::vector<std::int64_t>> rowTypes = rows ? x.choiceTypes : std::vector<std::vector<std::int64_t>>{x.types};
+    const std::vector<int> rowReadout = rows ? x.choiceReadout : std::vector<int>{x.readout};
     const auto R = static_cast<std::int64_t>(rowIds.size());
     std::int64_t T = 0;
     for (const auto& r : rowIds) T = std::max<std::int64_t>(T, static_cast<std::int64_t>(r.size()));
@@ -757,6 +764,7 @@ TaskPrediction predictTask(const std::string& checkpointDir, const std::vector<s
     auto [logits, hidden] = taskForward(model, head, c.family, choice ? TaskKind::Classification : kind, pooler, ids,
                                         c.type_vocab_size > 0 ? types : torch::Tensor(), mask, readout, 0.0, false);
     if (choice) logits = logits.view({1, R});
+    else if (rows && kind == TaskKind::Classification) logits = logits.sum(0, true);  // both orders of a symmetric pair
     TaskPrediction r;
     r.task = tj.value("task", std::string());
     r.kind = toString(kind);

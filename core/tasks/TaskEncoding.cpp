@@ -34,8 +34,24 @@ std::vector<std::int64_t> pieces(const Tokenizer& tok, const std::string& text)
 }
 } // namespace
 
-TaskInput encodeTaskExample(const Tokenizer& tok, const TaskInputFormat& f, TaskKind kind, const TaskExample& e)
+TaskInput encodeTaskExample(const Tokenizer& tok, const TaskInputFormat& f, TaskKind kind, const TaskExample& e, bool symmetric)
 {
+    if (symmetric && f.gpt && kind == TaskKind::Classification && e.texts.size() == 2) {
+        TaskInput x;
+        for (const auto& order : {e.texts, std::vector<std::string>{e.texts[1], e.texts[0]}}) {
+            TaskExample pair = e;
+            pair.texts = order;
+            TaskInput c = encodeTaskExample(tok, f, kind, pair, false);
+            x.choiceIds.push_back(std::move(c.ids));
+            x.choiceTypes.push_back(std::move(c.types));
+            x.choiceReadout.push_back(c.readout);
+        }
+        x.ids = x.choiceIds.front();
+        x.types = x.choiceTypes.front();
+        x.readout = x.choiceReadout.front();
+        x.label = e.label;
+        return x;
+    }
     if (kind == TaskKind::MultipleChoice) {
         TaskInput x;
         for (const auto& choice : e.choices) {
@@ -125,8 +141,8 @@ std::vector<TaskInputPreview> previewTaskInputs(const std::string& checkpointDir
     std::vector<TaskInputPreview> out;
     for (int i = 0; i < count && i < static_cast<int>(task.train.size()); ++i) {
         const TaskExample& e = task.train[static_cast<std::size_t>(i)];
-        const TaskInput x = encodeTaskExample(*tok, f, task.kind, e);
-        if (task.kind == TaskKind::MultipleChoice) {
+        const TaskInput x = encodeTaskExample(*tok, f, task.kind, e, task.symmetric);
+        if (!x.choiceIds.empty()) {
             // One sequence per candidate, the right one named.
             for (std::size_t c = 0; c < x.choiceIds.size(); ++c) {
                 TaskInputPreview p;
@@ -135,7 +151,8 @@ std::vector<TaskInputPreview> previewTaskInputs(const std::string& checkpointDir
                     p.types.push_back(static_cast<int>(x.choiceTypes[c][k]));
                 }
                 p.readout = x.choiceReadout[c];
-                p.label = task.labels[c] + (static_cast<int>(c) == e.label ? " (the true next sentence)" : "");
+                if (task.kind == TaskKind::MultipleChoice) p.label = task.labels[c] + (static_cast<int>(c) == e.label ? " (the true next sentence)" : "");
+                else p.label = task.labels[static_cast<std::size_t>(e.label)] + (c == 0 ? " (order a, b)" : " (order b, a; the two scores are summed)");
                 out.push_back(std::move(p));
             }
             continue;

@@ -26,7 +26,7 @@ struct TaskInput {
     int label = -1;                                     // classification
     int readout = 0;                                    // classification: the position the head reads
     std::vector<int> wordPos;                           // tagging: each word's labelled position, -1 when cut off
-    // Multiple choice: one sequence per candidate, context and candidate as a pair
+    // Multiple choice (and GPT's symmetric pairs: both orders): one sequence per candidate, context and candidate as a pair
     // (BERT: [CLS] context [SEP] choice [SEP]; GPT: <start> context <delim> choice <extract>),
     // each read at its readout; ids/types above hold the first candidate's.
     std::vector<std::vector<std::int64_t>> choiceIds, choiceTypes;
@@ -35,7 +35,9 @@ struct TaskInput {
 
 // Truncation keeps the longest text shortest first (BERT's truncate_seq_pair); tagging
 // drops the words past the sequence length (their wordPos is -1).
-TaskInput encodeTaskExample(const Tokenizer& tok, const TaskInputFormat& f, TaskKind kind, const TaskExample& e);
+// symmetric: a pair whose order means nothing; for GPT (which has no bidirectional view of
+// the pair) both orders become rows, (a, b) and (b, a), whose scores the head sums.
+TaskInput encodeTaskExample(const Tokenizer& tok, const TaskInputFormat& f, TaskKind kind, const TaskExample& e, bool symmetric = false);
 
 // A token as the views show it: GPT's new tokens by name (<start>, <delim>, <extract>).
 std::string taskTokenName(const Tokenizer& tok, const TaskInputFormat& f, std::int64_t id);

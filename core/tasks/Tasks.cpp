@@ -1,6 +1,7 @@
 // The labelled tasks built from the bundled Brown corpus (core/api/Tasks.h): the document
 // split shared by every task, Brown genre classification and POS tagging.
 #include "core/api/Tasks.h"
+#include "core/knowledge/WordNet.h"
 #include "core/text/Corpus.h"
 #include "core/train/DynamicsProbe.h"
 #include "core/util/Error.h"
@@ -31,6 +32,8 @@ const std::vector<TaskInfo>& taskList()
         {"genre", "Brown genre classification: which of 15 genres a 64-word passage comes from", TaskKind::Classification},
         {"pos", "part-of-speech tagging with Brown's tags mapped to the 12 universal tags", TaskKind::Tagging},
         {"nextsent", "SWAG-style multiple choice: which of 4 sentences follows a Brown sentence", TaskKind::MultipleChoice},
+        {"entail", "entailment from WordNet: a Brown sentence and a copy with one word replaced by a hypernym (entails), or by a co-hyponym or an antonym (does not)", TaskKind::Classification},
+        {"paraphrase", "paraphrase from WordNet: a Brown sentence and a copy with a synonym (paraphrase), a co-hyponym or an unrelated sentence (not)", TaskKind::Classification},
     };
     return all;
 }
@@ -80,6 +83,13 @@ const Corpus& brown()
 {
     static const Corpus c = bundledCorpus();
     return c;
+}
+
+std::string lowered(const std::string& w)
+{
+    std::string s = w;
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
 }
 
 std::vector<std::string> words(const std::string& s)
@@ -284,6 +294,215 @@ Task buildNextSentence(std::uint64_t seed)
     return t;
 }
 
+// ---- WordNet substitutions
+std::string baseTag(std::string tag)
+{
+    for (const char* suffix : {"-tl", "-hl", "-nc"})
+        for (std::size_t at; (at = tag.find(suffix)) != std::string::npos;) tag.erase(at, 3);
+    return tag;
+}
+
+bool alphabetic(const std::string& w)
+{
+    if (w.size() < 3) return false;
+    for (char c : w)
+        if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
+// A single-token lemma of a synset other than `not`, the first in WordNet's order ("" if none).
+std::string firstWord(const WnSynset& s, const std::string& not_)
+{
+    for (const auto& w : s.words) {
+        std::string x = lowered(w);
+        if (x != not_ && alphabetic(x)) return x;
+    }
+    return {};
+}
+
+// Keeps the original's capital letter ("Dog" -> "Animal").
+std::string likeCase(const std::string& original, std::string w)
+{
+    if (!original.empty() && std::isupper(static_cast<unsigned char>(original[0])) && !w.empty())
+        w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    return w;
+}
+
+enum class Swap { Hypernym, CoHyponym, Antonym, Synonym };
+
+// The replacement of word i of a tagged sentence by the relation asked for, or "".
+std::string substitute(const WordNet& wn, const TaggedSentence& s, std::size_t i, Swap kind, std::uint64_t h)
+{
+    const std::string tag = baseTag(s.tags[i]), word = lowered(s.words[i]);
+    if (!alphabetic(word)) return {};
+    // Not a word of a title or a name ("Fulton County"), not a capitalised word inside a sentence.
+    if (s.tags[i].find("-tl") != std::string::npos) return {};
+    if (i > 0 && std::isupper(static_cast<unsigned char>(s.words[i][0]))) return {};
+    const bool noun = tag == "nn", adj = tag == "jj";
+    if (!noun && !adj) return {};
+    const WnPos pos = noun ? WnPos::Noun : WnPos::Adj;
+    const std::string lemma = wn.lemmatise(word, pos);
+    if (lemma != word) return {};  // keep the inflection right: base forms only
+    const auto& senses = wn.senses(lemma, pos);
+    if (senses.empty()) return {};
+    const int first = senses.front();  // the most frequent sense
+    switch (kind) {
+    case Swap::Hypernym: {
+        if (!noun) return {};
+        for (int hyper : wn.related(first, "@"))
+            if (auto w = firstWord(wn.synset(hyper), lemma); !w.empty()) return w;
+        return {};
+    }
+    case Swap::CoHyponym: {
+        if (!noun) return {};
+        const auto hypers = wn.related(first, "@");
+        if (hypers.empty()) return {};
+        auto sisters = wn.related(hypers.front(), "~");
+        sisters.erase(std::remove(sisters.begin(), sisters.end(), first), sisters.end());
+        for (std::size_t k = 0; k < sisters.size(); ++k) {
+            const int sister = sisters[(h + k) % sisters.size()];
+            auto w = firstWord(wn.synset(sister), lemma);
+            // Not a word of the original sense either (a co-hyponym sharing a lemma).
+            const auto& own = wn.synset(first).words;
+            if (!w.empty() && std::find(own.begin(), own.end(), w) == own.end()) return w;
+        }
+        return {};
+    }
+    case Swap::Antonym: {
+        if (!adj) return {};
+        const WnSynset& sy = wn.synset(first);
+        for (const WnPointer& p : sy.pointers) {
+            if (p.symbol != "!") continue;
+            const bool mine = p.sourceWord == 0 || lowered(sy.words[static_cast<std::size_t>(p.sourceWord - 1)]) == lemma;
+            if (!mine) continue;
+            const WnSynset& t = wn.synset(p.target);
+            const std::string w = lowered(t.words[static_cast<std::size_t>(std::max(1, p.targetWord) - 1)]);
+            if (alphabetic(w)) return w;
+        }
+        return {};
+    }
+    case Swap::Synonym: return firstWord(wn.synset(first), lemma);
+    }
+    return {};
+}
+
+std::string joined(const std::vector<std::string>& words)
+{
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+Task buildEntail(std::uint64_t seed)
+{
+    const WordNet& wn = WordNet::installed();
+    const Corpus& c = brown();
+    const auto tagged = brownTagsFor(c.documents);
+    Task t;
+    t.name = "entail";
+    t.title = taskList()[3].title;
+    t.kind = TaskKind::Classification;
+    t.labels = {"entailment", "not entailment"};
+    const auto splitOf = splitOfDocs(taskDocumentSplit(seed), c.documents.size());
+    for (std::size_t di = 0; di < tagged.size(); ++di) {
+        for (std::size_t si = 0; si < tagged[di].size(); si += 2) {
+            const TaggedSentence& s = tagged[di][si];
+            if (s.words.size() < 6 || s.words.size() > 30) continue;
+            const std::uint64_t h = splitmix(seed * 0x2545f4914f6cdd1dull + di * 100003ull + si);
+            const bool entails = (h & 1) == 0;
+            for (std::size_t k = 0; k < s.words.size(); ++k) {
+                const std::size_t i = (h / 2 + k) % s.words.size();
+                std::string w;
+                if (entails) w = substitute(wn, s, i, Swap::Hypernym, h);
+                else {
+                    w = substitute(wn, s, i, Swap::Antonym, h);
+                    if (w.empty()) w = substitute(wn, s, i, Swap::CoHyponym, h);
+                }
+                if (w.empty()) continue;
+                std::vector<std::string> hyp = s.words;
+                hyp[i] = likeCase(s.words[i], w);
+                TaskExample e;
+                e.document = static_cast<int>(di);
+                e.texts = {joined(s.words), joined(hyp)};
+                e.label = entails ? 0 : 1;
+                assign(t, std::move(e), splitOf);
+                break;
+            }
+        }
+    }
+    t.construction =
+        "Entailment from WordNet 3.0 (wordnet-base): every other tagged Brown sentence of 6 to 30 words is a premise; a hash "
+        "of (seed, document, sentence) asks for an entailed or a non-entailed hypothesis and picks where to start looking "
+        "for a word to replace. Entailed: a singular common noun (Brown tag nn, in its base form) replaced by the first "
+        "single-word lemma of a hypernym of its most frequent sense (dog -> canine: a more general word keeps the sentence "
+        "true). Not entailed: an adjective (jj) replaced by its WordNet antonym (good -> bad), or else a noun by a "
+        "co-hyponym, a sister under the same hypernym (dog -> wolf). One word differs; the bag-of-words baseline shows how "
+        "much the replacement words alone give away. Split by document as every task.";
+    return t;
+}
+
+Task buildParaphrase(std::uint64_t seed)
+{
+    const WordNet& wn = WordNet::installed();
+    const Corpus& c = brown();
+    const auto docs = brownDocs(c);
+    const auto tagged = brownTagsFor(c.documents);
+    Task t;
+    t.name = "paraphrase";
+    t.title = taskList()[4].title;
+    t.kind = TaskKind::Classification;
+    t.symmetric = true;
+    t.labels = {"paraphrase", "not paraphrase"};
+    const auto splitOf = splitOfDocs(taskDocumentSplit(seed), c.documents.size());
+    std::map<std::pair<int, std::string>, std::vector<std::pair<int, int>>> pool;  // (split, genre) -> sentences
+    for (std::size_t di = 0; di < tagged.size(); ++di)
+        for (std::size_t si = 0; si < tagged[di].size(); ++si)
+            if (tagged[di][si].words.size() >= 6 && tagged[di][si].words.size() <= 30)
+                pool[{splitOf[di], docs[di].genre}].push_back({static_cast<int>(di), static_cast<int>(si)});
+    for (std::size_t di = 0; di < tagged.size(); ++di) {
+        const auto& candidates = pool[{splitOf[di], docs[di].genre}];
+        for (std::size_t si = 1; si < tagged[di].size(); si += 2) {
+            const TaggedSentence& s = tagged[di][si];
+            if (s.words.size() < 6 || s.words.size() > 30) continue;
+            const std::uint64_t h = splitmix(seed * 0x9e3779b97f4a7c15ull + di * 100019ull + si);
+            const int kind = static_cast<int>(h % 4);  // 0, 1: synonym; 2: co-hyponym; 3: unrelated sentence
+            std::string other;
+            if (kind == 3) {
+                for (std::uint64_t k = 0; k < 16 && other.empty(); ++k) {
+                    const auto& [d, s2] = candidates[splitmix(h + k) % candidates.size()];
+                    if (d != static_cast<int>(di)) other = joined(tagged[static_cast<std::size_t>(d)][static_cast<std::size_t>(s2)].words);
+                }
+            } else {
+                for (std::size_t k = 0; k < s.words.size() && other.empty(); ++k) {
+                    const std::size_t i = (h / 4 + k) % s.words.size();
+                    const std::string w = substitute(wn, s, i, kind == 2 ? Swap::CoHyponym : Swap::Synonym, h);
+                    if (w.empty()) continue;
+                    std::vector<std::string> b = s.words;
+                    b[i] = likeCase(s.words[i], w);
+                    other = joined(b);
+                }
+            }
+            if (other.empty()) continue;
+            TaskExample e;
+            e.document = static_cast<int>(di);
+            const bool swap = (h >> 40) & 1;  // which side the original is on
+            e.texts = swap ? std::vector<std::string>{other, joined(s.words)} : std::vector<std::string>{joined(s.words), other};
+            e.label = kind <= 1 ? 0 : 1;
+            assign(t, std::move(e), splitOf);
+        }
+    }
+    t.construction =
+        "Paraphrase from WordNet 3.0 (wordnet-base), on the tagged Brown sentences of 6 to 30 words not used by entail (the "
+        "odd ones): a hash of (seed, document, sentence) makes half of them paraphrases, a copy with one singular noun or "
+        "adjective replaced by another lemma of its most frequent sense (a synonym: car -> automobile), and half not: a "
+        "quarter a copy with a noun replaced by a co-hyponym (car -> truck), a quarter an unrelated sentence of the same "
+        "genre and split. The original is on a side drawn by the hash; the order carries no meaning, so GPT reads both "
+        "orders and sums them (GPT-1's similarity). The bag-of-words baseline reads both texts as one bag: it can tell "
+        "an unrelated sentence (twice the words) from a copy, and a one-word swap only by the words themselves. Split by "
+        "document as every task.";
+    return t;
+}
+
 } // namespace
 
 TaskSplitDocs taskDocumentSplit(std::uint64_t seed)
@@ -315,6 +534,8 @@ Task buildTask(const std::string& name, std::uint64_t seed)
     if (name == "genre") return buildGenre(seed);
     if (name == "pos") return buildPos(seed);
     if (name == "nextsent") return buildNextSentence(seed);
+    if (name == "entail") return buildEntail(seed);
+    if (name == "paraphrase") return buildParaphrase(seed);
     std::string names;
     for (const auto& t : taskList()) names += (names.empty() ? "" : ", ") + t.name;
     throw Error("unknown task '" + name + "'", "tasks: " + names + " (see 'pretrainlab-cli tasks list')");
@@ -354,12 +575,6 @@ namespace ptl {
 
 namespace {
 
-std::string lowered(const std::string& w)
-{
-    std::string s = w;
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 int majorityLabel(const Task& t)
 {

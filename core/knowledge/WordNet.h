@@ -1,0 +1,57 @@
+#pragma once
+// WordNet 3.0 as installed by Debian's wordnet-base (/usr/share/wordnet; PTL_WORDNET_DIR
+// overrides): the data.* files read into synsets with their words and typed pointers, the
+// index.* files for a lemma's senses (first listed: the most frequent in the tagged
+// corpora), and the *.exc exception lists with WordNet's suffix rules for lemmatisation.
+// What the tasks use today (hypernyms, hyponyms, antonyms, synonyms); issue 14 extends it.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ptl {
+
+enum class WnPos { Noun, Verb, Adj, Adv };
+
+struct WnPointer {
+    std::string symbol;  // "@" hypernym, "~" hyponym, "!" antonym, "&" similar, "@i" instance hypernym, ...
+    int target = -1;     // synset index
+    int sourceWord = 0;  // 1-based word in this synset (0: the whole synset)
+    int targetWord = 0;  // 1-based word in the target (0: the whole synset)
+};
+
+struct WnSynset {
+    WnPos pos = WnPos::Noun;
+    std::uint32_t offset = 0;
+    std::vector<std::string> words;  // lemmas, underscores for spaces, as in the files
+    std::vector<WnPointer> pointers;
+    std::string gloss;
+};
+
+class WordNet {
+public:
+    // Throws ptl::Error (the file, the line, a hint) when the files are missing or malformed.
+    static const WordNet& installed();
+    explicit WordNet(const std::filesystem::path& dir);
+
+    const std::vector<WnSynset>& synsets() const { return synsets_; }
+    const WnSynset& synset(int i) const { return synsets_[static_cast<std::size_t>(i)]; }
+    // Senses of a lemma (lower case, underscores), most frequent first; empty when none.
+    const std::vector<int>& senses(const std::string& lemma, WnPos pos) const;
+    // The base form of a word for a part of speech ("dogs" -> "dog", "children" -> "child"),
+    // or "" when WordNet has none.
+    std::string lemmatise(const std::string& word, WnPos pos) const;
+    // Targets of a synset's pointers with this symbol.
+    std::vector<int> related(int synset, const std::string& symbol) const;
+    static std::filesystem::path defaultDir();
+
+private:
+    std::vector<WnSynset> synsets_;
+    std::map<std::pair<int, std::uint32_t>, int> byOffset_;
+    std::unordered_map<std::string, std::vector<int>> index_[4];
+    std::unordered_map<std::string, std::string> exceptions_[4];
+};
+
+} // namespace ptl
