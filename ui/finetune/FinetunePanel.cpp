@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -460,6 +461,15 @@ void FinetunePanel::setRun(qint64 runId)
         const auto j = nlohmann::json::parse(store.configJson(runId), nullptr, false);
         if (!j.is_object() || !j.contains("finetune") || j["finetune"].value("task", std::string()).empty()) return;
         runId_ = runId;
+        // The set-up shows the run's model and task (the other fields stay as the user left them).
+        const auto& f = j["finetune"];
+        const QString task = QString::fromStdString(f.value("task", std::string()));
+        const QString model = QString::fromStdString(f.value("checkpoint", std::string()));
+        if (task != this->task() || (!model.isEmpty() && QFileInfo(model).canonicalFilePath() != QFileInfo(this->model()).canonicalFilePath())) {
+            const QSignalBlocker block(task_);
+            setTask(task);
+            setModel(model);  // rebuilds the preview
+        }
         const auto snaps = store.snapshots(runId, "finetune");
         if (!snaps.empty()) showPrediction(QString::fromStdString(snaps.back().payloadJson));
     } catch (const std::exception& e) {
