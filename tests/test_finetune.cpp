@@ -515,6 +515,41 @@ private Q_SLOTS:
         QCOMPARE(std::count(p.input.begin(), p.input.end(), std::string("<extract>")), std::ptrdiff_t(2));
     }
 
+    void transferExperimentRunsBothArmsPerSize()
+    {
+        QTemporaryDir dir;
+        const std::string bert = makeModel(dir, "bert-tiny", "bert");
+        TransferOptions o;
+        o.checkpoint = bert;
+        o.task = "genre";
+        o.sizes = {16, 40};
+        o.minSteps = 2;
+        o.maxSteps = 3;
+        o.set = {"batch_size=8", "seq_len=64", "max_eval_examples=24", "threads=2", "precision=fp32"};
+        o.outDir = dir.path().toStdString() + "/out";
+        Recorder rec;
+        StopToken stop;
+        const std::string store = dir.path().toStdString() + "/r.sqlite";
+        const TransferResult r = runTransferExperiment(o, store, rec, stop);
+        QVERIFY2(r.status == "completed", r.message.c_str());
+        QCOMPARE(r.arms.size(), std::size_t(4));
+        RunStore st(store);
+        for (const TransferArm& a : r.arms) {
+            QCOMPARE(a.status, std::string("completed"));
+            std::map<std::string, double> last;
+            for (const auto& m : st.metrics(a.runId)) last[m.name] = m.value;
+            QCOMPARE(static_cast<int>(last.at("task_train_examples")), a.examples);  // the subset, for model and baselines
+            QCOMPARE(a.testAccuracy, last.at("test_accuracy"));
+            const json cfg = json::parse(st.run(a.runId)->configJson);
+            QCOMPARE(cfg.at("finetune").at("from_scratch").get<bool>(), a.fromScratch);
+            QCOMPARE(a.steps, std::int64_t(3));  // 10 epochs of 16 / 8 = 20 steps, clamped to 2..3
+        }
+        QCOMPARE(r.arms[0].examples, 16);
+        QVERIFY(!r.arms[0].fromScratch && r.arms[1].fromScratch);
+        // The subsets are the same for both arms (chosen by task_seed): the same baselines.
+        QCOMPARE(r.arms[0].testSimple, r.arms[1].testSimple);
+    }
+
     void cliListsTasksAndFineTunes()
     {
         QTemporaryDir dir;

@@ -2,14 +2,18 @@
 #include "app/cli/Commands.h"
 #include "core/api/Distill.h"
 #include "core/api/Experiment.h"
+#include "core/api/Finetune.h"
 #include "core/api/Job.h"
 #include "core/store/RunStore.h"
 #include "core/util/Error.h"
 #include "core/util/Files.h"
+#include "core/util/Parse.h"
 
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -216,6 +220,70 @@ void addExperiment(CLI::App& app)
                             static_cast<long long>(a->steps), a->flopsPerToken, a->flops, a->seconds, 100 * a->probes.back().accuracy);
             std::printf("\nchance %.1f%%, majority class %.1f%%; %d held-out chunks of %d documents. Report: %s\n", 100 * r.chance,
                         100 * r.majority, r.testExamples, r.testDocuments, r.reportPath.c_str());
+        }
+        std::exit(r.status == "completed" ? 0 : r.status == "cancelled" ? 130 : 1);
+    });
+
+    struct TransferOpts {
+        TransferOptions t;
+        std::string sizes = "100,300,1000,all", store, out;
+        bool json = false;
+    };
+    auto to = std::make_shared<TransferOpts>();
+    auto* tc = c->add_subcommand("transfer",
+                                 "does pre-training help? fine-tune from the pre-trained model and from random initialisation on 100, 300, "
+                                 "1,000 and all labelled examples; test accuracy against the baselines");
+    tc->add_option("--checkpoint", to->t.checkpoint, "the pre-trained model (e.g. resources/models/bert-mini-brown)")->required();
+    tc->add_option("--task", to->t.task, "the task ('tasks list')")->required();
+    tc->add_option("--sizes", to->sizes, "labelled training examples per arm, comma-separated; 'all' for the whole split");
+    tc->add_option("--max-steps", to->t.maxSteps, "steps of an arm at most (default 600)")->check(CLI::PositiveNumber);
+    tc->add_option("--min-steps", to->t.minSteps, "steps of an arm at least (default 100)")->check(CLI::PositiveNumber);
+    tc->add_option("--epochs", to->t.epochs, "an arm trains about this many passes over its examples, within the step bounds");
+    tc->add_option("--set", to->t.set, "a setting for every arm, key=value (repeatable): lr, body_lr_factor, threads, max_eval_examples, ...");
+    tc->add_option("--store", to->store, "run store (default: $XDG_DATA_HOME/pretrainlab/runs.sqlite)");
+    tc->add_option("--out", to->out, "folder for the arms' checkpoints");
+    tc->add_flag("--json", to->json, "JSON lines on stdout (as train), then the table as one JSON object");
+    tc->callback([to] {
+        to->t.sizes.clear();
+        std::string item;
+        std::istringstream in(to->sizes);
+        while (std::getline(in, item, ',')) {
+            if (item == "all") to->t.sizes.push_back(0);
+            else {
+                const long long n = parseInteger("--sizes", item);
+                if (n <= 0) throw Error("--sizes: " + item + " is not a positive number of examples", "e.g. --sizes 100,300,1000,all");
+                to->t.sizes.push_back(static_cast<int>(n));
+            }
+        }
+        if (!to->out.empty()) to->t.outDir = fs::absolute(to->out).string();
+        StopToken stop;
+        installSignals(stop);
+        CliObserver obs(to->json);
+        const TransferResult r = runTransferExperiment(to->t, storeOrDefault(to->store), obs, stop);
+        std::map<int, const TransferArm*> pre, scratch;
+        for (const auto& a : r.arms) (a.fromScratch ? scratch : pre)[a.examples] = &a;
+        if (to->json) {
+            json arms = json::array();
+            for (const auto& a : r.arms)
+                arms.push_back({{"examples", a.examples}, {"from_scratch", a.fromScratch}, {"run_id", a.runId}, {"status", a.status},
+                                {"steps", a.steps}, {"best_dev_accuracy", a.bestDev}, {"test_accuracy", a.testAccuracy},
+                                {"test_macro_f1", a.testMacroF1}, {"test_majority_accuracy", a.testMajority}, {"test_simple_accuracy", a.testSimple}});
+            std::cout << json{{"event", "transfer"}, {"task", r.task}, {"checkpoint", r.checkpoint}, {"simple", r.simpleName},
+                              {"status", r.status}, {"arms", arms}}
+                             .dump()
+                      << "\n";
+        } else {
+            std::printf("\n%s, test accuracy (each arm scored once with its best dev checkpoint)\n\n", r.task.c_str());
+            std::printf("%10s %12s %12s %10s %10s   %s\n", "examples", "pre-trained", "random init", "gain", "majority", r.simpleName.c_str());
+            for (const auto& [n, a] : pre) {
+                const TransferArm* b = scratch.count(n) ? scratch[n] : nullptr;
+                if (b)
+                    std::printf("%10d %11.2f%% %11.2f%% %+9.2f %9.2f%%   %.2f%%\n", n, 100 * a->testAccuracy, 100 * b->testAccuracy,
+                                100 * (a->testAccuracy - b->testAccuracy), 100 * a->testMajority, 100 * a->testSimple);
+                else
+                    std::printf("%10d %11.2f%% %12s %10s %9.2f%%   %.2f%%\n", n, 100 * a->testAccuracy, "-", "-", 100 * a->testMajority, 100 * a->testSimple);
+            }
+            if (!r.message.empty()) std::printf("\n%s\n", r.message.c_str());
         }
         std::exit(r.status == "completed" ? 0 : r.status == "cancelled" ? 130 : 1);
     });

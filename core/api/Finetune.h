@@ -27,3 +27,42 @@ TaskPrediction predictTask(const std::string& checkpointDir, const std::vector<s
 std::vector<std::string> splitTaskWords(const std::string& text);
 
 } // namespace ptl
+
+#include "core/api/Job.h"
+
+namespace ptl {
+
+// "Pre-training helps, measured" (GPT-1 and BERT's claim at laptop scale): the same
+// architecture fine-tuned from a pre-trained checkpoint and from random initialisation,
+// on the same fixed subsets of a task's training examples (100, 300, 1,000, all), each arm
+// scored once on the full test split with its best dev checkpoint, beside the task's
+// majority and simple baselines fitted on the same subset.
+struct TransferOptions {
+    std::string checkpoint;              // the pre-trained model
+    std::string task;
+    std::vector<int> sizes{100, 300, 1000, 0};  // labelled training examples; 0: all
+    int maxSteps = 600;                  // per arm; fewer for small subsets (epochs below)
+    int minSteps = 100;
+    double epochs = 10;                  // an arm trains min(maxSteps, max(minSteps, epochs x N / batch)) steps
+    std::vector<std::string> set;        // key=value for every arm (lr, batch_size, threads, max_eval_examples, ...)
+    std::string outDir;                  // one folder per arm below it
+};
+
+struct TransferArm {
+    int examples = 0;                    // the subset's size (the whole split for "all")
+    bool fromScratch = false;
+    std::int64_t runId = 0;
+    std::string status;
+    std::int64_t steps = 0;
+    double bestDev = 0, testAccuracy = 0, testMacroF1 = 0;
+    double testMajority = 0, testSimple = 0;  // the baselines on the same subset
+};
+
+struct TransferResult {
+    std::string task, checkpoint, simpleName, status, message;
+    std::vector<TransferArm> arms;       // for each size: pre-trained, then random
+};
+
+TransferResult runTransferExperiment(const TransferOptions& options, const std::string& storePath, JobObserver& observer, StopToken& stop);
+
+} // namespace ptl

@@ -72,6 +72,8 @@ struct TaskBaselines {
     ClassificationScore majorityDev, majorityTest, simpleDev, simpleTest;
 };
 TaskBaselines taskBaselines(const Task& task);
+// The simple baseline's name for a kind of task.
+std::string simpleBaselineName(TaskKind kind);
 
 // The gold labels of a split in scoring order (classification: one per example; tagging:
 // one per word, examples in order).

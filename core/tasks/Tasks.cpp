@@ -680,7 +680,7 @@ void bowBaseline(const Task& t, TaskBaselines& b)
             best = m;
         }
     }
-    b.simpleName = "bag-of-words logistic regression";
+    b.simpleName = simpleBaselineName(TaskKind::Classification);
     b.simpleDev = scoreClassification(devGold, predictAll(best, t.dev), best.classes);
     b.simpleTest = scoreClassification(goldLabels(t, t.test), predictAll(best, t.test), best.classes);
 }
@@ -718,7 +718,7 @@ void overlapBaseline(const Task& t, TaskBaselines& b)
         return out;
     };
     const int k = static_cast<int>(t.labels.size());
-    b.simpleName = "word overlap with the context";
+    b.simpleName = simpleBaselineName(TaskKind::MultipleChoice);
     b.simpleDev = scoreClassification(goldLabels(t, t.dev), predict(t.dev), k);
     b.simpleTest = scoreClassification(goldLabels(t, t.test), predict(t.test), k);
 }
@@ -742,7 +742,7 @@ void tagBaseline(const Task& t, TaskBaselines& b, int majority)
         return p;
     };
     const int k = static_cast<int>(t.labels.size());
-    b.simpleName = "most frequent tag per word";
+    b.simpleName = simpleBaselineName(TaskKind::Tagging);
     b.simpleDev = scoreClassification(goldLabels(t, t.dev), predict(t.dev), k);
     b.simpleTest = scoreClassification(goldLabels(t, t.test), predict(t.test), k);
 }
@@ -757,6 +757,16 @@ std::vector<int> goldLabels(const Task& task, const std::vector<TaskExample>& sp
         else g.push_back(e.label);
     }
     return g;
+}
+
+std::string simpleBaselineName(TaskKind kind)
+{
+    switch (kind) {
+    case TaskKind::Classification: return "bag-of-words logistic regression";
+    case TaskKind::MultipleChoice: return "word overlap with the context";
+    case TaskKind::Tagging: return "most frequent tag per word";
+    }
+    return {};
 }
 
 TaskBaselines taskBaselines(const Task& t)
