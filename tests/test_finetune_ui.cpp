@@ -111,6 +111,10 @@ private Q_SLOTS:
         QCOMPARE(panel.results()->rowCount(), 1);
         QVERIFY(panel.results()->item(0, 7)->text().endsWith(QLatin1Char('%')));
         QVERIFY(panel.results()->item(0, 10)->text().endsWith(QLatin1Char('%')));
+        // The transfer chart: one pre-trained point for pos at its 32 examples.
+        QCOMPARE(panel.transferPlot()->graphCount() >= 1, true);
+        QCOMPARE(panel.transferPlot()->graph(0)->dataCount(), 1);
+        QCOMPARE(panel.transferPlot()->graph(0)->data()->begin()->key, 32.0);
     }
 };
 

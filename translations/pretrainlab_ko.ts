@@ -1514,454 +1514,491 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::FinetunePanel</name>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="70"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="71"/>
         <source>The pre-trained model: a shipped model or any checkpoint folder (BERT, ALBERT, ELECTRA&apos;s discriminator, DistilBERT, GPT)</source>
         <translation>사전학습된 모델: 함께 제공되는 모델 또는 아무 체크포인트 폴더 (BERT, ALBERT, ELECTRA 판별자, DistilBERT, GPT)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="72"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="73"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="73"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="74"/>
         <source>Choose a checkpoint folder</source>
         <translation>체크포인트 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="86"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="87"/>
         <source>pre-trained weights (transfer)</source>
         <translation>사전학습 가중치 (전이)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="87"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="88"/>
         <source>random initialisation (the control: no pre-training)</source>
         <translation>무작위 초기화 (대조군: 사전학습 없음)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="88"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="89"/>
         <source>Fine-tune the same architecture from random weights to see what pre-training brings</source>
         <translation>같은 구조를 무작위 가중치에서 미세조정해 사전학습이 무엇을 더하는지 봅니다</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="92"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="93"/>
         <source>The new head&apos;s learning rate; the body learns at this times the factor below</source>
         <translation>새 헤드의 학습률. 본체는 이 값에 아래 배율을 곱한 학습률로 배웁니다</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="94"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="95"/>
         <source>Discriminative fine-tuning: the pre-trained body&apos;s learning rate as a share of the head&apos;s</source>
         <translation>차등 미세조정: 사전학습된 본체의 학습률을 헤드 학습률에 대한 비율로</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="96"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="97"/>
         <source>Layer-wise decay: each layer below the top learns at this times the rate of the one above (1: off)</source>
         <translation>층별 감쇠: 맨 위 아래의 각 층은 바로 위 층 학습률에 이 값을 곱한 학습률로 배웁니다 (1: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="97"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="98"/>
         <source>keep the embeddings fixed</source>
         <translation>임베딩 고정</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="99"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="100"/>
         <source>Keep the lowest k layers fixed</source>
         <translation>가장 아래 k개 층 고정</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="101"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="102"/>
         <source>GPT-1&apos;s auxiliary objective: L = L_task + λ·L_LM on the task&apos;s own text</source>
         <translation>GPT-1의 보조 목표: 과제 텍스트 자체에 대해 L = L_task + λ·L_LM</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="103"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="104"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="104"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="105"/>
         <source>Early stopping: stop after this many evaluations without a better dev accuracy</source>
         <translation>조기 종료: dev 정확도가 나아지지 않는 평가가 이만큼 이어지면 멈춥니다</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="106"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="107"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="107"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="108"/>
         <source>Train on a fixed random subset of the labelled examples (the baselines are fitted on the same subset)</source>
         <translation>레이블된 예제 중 고정된 무작위 부분집합으로 학습합니다 (기준선도 같은 부분집합으로 맞춥니다)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="112"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="113"/>
         <source>Pre-trained model</source>
         <translation>사전학습된 모델</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="114"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="115"/>
         <source>Task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="116"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="117"/>
         <source>Start from</source>
         <translation>시작 가중치</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="117"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="118"/>
         <source>Labelled examples</source>
         <translation>레이블된 예제 수</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="118"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="119"/>
         <source>Steps</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="119"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="120"/>
         <source>Evaluate dev every</source>
         <translation>dev 평가 간격</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="120"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="121"/>
         <source>Head learning rate</source>
         <translation>헤드 학습률</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="121"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="122"/>
         <source>Body learning-rate factor</source>
         <translation>본체 학습률 배율</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="122"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="123"/>
         <source>Layer-wise decay</source>
         <translation>층별 감쇠</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="123"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="124"/>
         <source>Freeze</source>
         <translation>고정</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="124"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="125"/>
         <source>Freeze the lowest layers</source>
         <translation>아래 층 고정 개수</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="125"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="126"/>
         <source>λ auxiliary LM (GPT)</source>
         <translation>λ 보조 언어 모델 (GPT)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="126"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="127"/>
         <source>Early stopping patience</source>
         <translation>조기 종료 인내 횟수</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="139"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="140"/>
         <source>The exact token sequence the model is fed for the first training examples</source>
         <translation>첫 학습 예제들에 대해 모델에 실제로 들어가는 토큰 시퀀스</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="140"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="141"/>
         <source>Start fine-tuning</source>
         <translation>미세조정 시작</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="141"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="142"/>
         <source>Model, task and transfer</source>
         <translation>모델, 과제, 전이 설정</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="145"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="146"/>
         <source>What the model is fed (the first training examples):</source>
         <translation>모델에 들어가는 입력 (첫 학습 예제들):</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="151"/>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="156"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="152"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="157"/>
         <source>step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="152"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="153"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="157"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="158"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="159"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="160"/>
         <source>Start a run, or pick a fine-tuning run in the Runs panel.</source>
         <translation>실행을 시작하거나, 실행 목록에서 미세조정 실행을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="175"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="176"/>
         <source>Rows: the gold label; columns: what the model predicted. Shade: the share of the row.</source>
         <translation>행: 정답 레이블, 열: 모델의 예측. 색의 진하기: 그 행에서 차지하는 비율.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
         <source>run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
         <source>task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
         <source>model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
         <source>start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
         <source>labelled</source>
         <translation>레이블 수</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
         <source>steps</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="191"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
         <source>best dev</source>
         <translation>최고 dev</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="193"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="214"/>
         <source>test accuracy</source>
         <translation>test 정확도</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="193"/>
         <source>test macro-F1</source>
         <translation>test 매크로 F1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="193"/>
         <source>majority (test)</source>
         <translation>다수 클래스 (test)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="193"/>
         <source>simple model (test)</source>
         <translation>단순 모델 (test)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="197"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="198"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="200"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="201"/>
         <source>Every fine-tuning run in the store, its test score (measured once, with the best dev checkpoint) against always answering the most frequent label and a simple non-neural model fitted on the same training examples.</source>
         <translation>저장소의 모든 미세조정 실행과 그 test 점수 (최고 dev 체크포인트로 한 번만 측정)를, 늘 가장 흔한 레이블로 답하는 경우 및 같은 학습 예제로 맞춘 단순한 비신경망 모델과 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="210"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="213"/>
+        <source>labelled training examples (log scale)</source>
+        <translation>레이블된 학습 예제 수 (로그 눈금)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="223"/>
+        <source>Does pre-training help? Task:</source>
+        <translation>사전학습이 도움이 되는가? 과제:</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="232"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="211"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="233"/>
         <source>Predictions</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="373"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="395"/>
         <source>&lt;p style=&apos;color:#555&apos;&gt;Bold on red: the position the classification head reads. Tagging: the tag under each labelled sub-token. Shade: segment A, segment B.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#555&apos;&gt;빨간 바탕의 굵은 글씨: 분류 헤드가 읽는 위치. 태깅: 레이블이 붙는 하위 토큰 아래에 그 태그. 배경색: 세그먼트 A, 세그먼트 B.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="582"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="613"/>
         <source>%1 split: accuracy &lt;b&gt;%2&lt;/b&gt;, macro-F1 %3 over %4 %5. Rows: gold; columns: predicted (numbered as the rows).</source>
         <translation>%1 분할: 정확도 &lt;b&gt;%2&lt;/b&gt;, 매크로 F1 %3 (%5 %4개). 행: 정답, 열: 예측 (번호는 행과 같음).</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="212"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="740"/>
+        <source>No completed fine-tuning runs yet. &apos;pretrainlab-cli experiment transfer --checkpoint DIR --task NAME&apos; fine-tunes from the pre-trained model and from random initialisation on 100, 300, 1,000 and all examples.</source>
+        <translation>아직 완료된 미세조정 실행이 없습니다. &apos;pretrainlab-cli experiment transfer --checkpoint DIR --task NAME&apos;은 사전학습된 모델과 무작위 초기화에서 각각 예제 100, 300, 1,000개와 전체로 미세조정합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="755"/>
+        <source>random initialisation</source>
+        <translation>무작위 초기화</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="762"/>
+        <source>simple non-neural model, all examples (%1)</source>
+        <translation>단순한 비신경망 모델, 전체 예제 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="763"/>
+        <source>majority class (%1)</source>
+        <translation>다수 클래스 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="775"/>
+        <source>Each point: one completed run&apos;s test accuracy (the best of several runs at one size). A gap between the lines is what pre-training brought; where they meet, the labelled data alone is enough.</source>
+        <translation>각 점: 완료된 실행 하나의 test 정확도 (같은 크기에 실행이 여럿이면 가장 좋은 것). 두 선의 간격이 사전학습이 가져온 몫이고, 두 선이 만나는 곳에서는 레이블된 데이터만으로 충분합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="234"/>
         <source>Results per task</source>
         <translation>과제별 결과</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="228"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="250"/>
         <source>The pre-trained model&apos;s checkpoint folder</source>
         <translation>사전학습된 모델의 체크포인트 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="306"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="328"/>
         <source>%1 has no config.json: choose a checkpoint folder (a shipped model, or a run&apos;s checkpoint-N).</source>
         <translation>%1에 config.json이 없습니다: 체크포인트 폴더 (제공 모델, 또는 실행의 checkpoint-N)를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="313"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="335"/>
         <source>%1/config.json cannot be read: %2</source>
         <translation>%1/config.json을 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="319"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="341"/>
         <source>%1 · %2 layers · hidden %3 · %4 parameters%5</source>
         <translation>%1 · %2개 층 · 은닉 %3 · 파라미터 %4개%5</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="324"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="346"/>
         <source> · three new tokens &lt;start&gt; &lt;delim&gt; &lt;extract&gt; are added</source>
         <translation> · 새 토큰 세 개 &lt;start&gt; &lt;delim&gt; &lt;extract&gt;가 추가됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="337"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="359"/>
         <source>Building the task and its baselines…</source>
         <translation>과제와 기준선을 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="344"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="366"/>
         <source>&lt;b&gt;%1&lt;/b&gt; train · &lt;b&gt;%2&lt;/b&gt; dev · &lt;b&gt;%3&lt;/b&gt; test %4 · %5 labels&lt;br&gt;dev: majority %6 · %7 %8</source>
         <translation>train &lt;b&gt;%1&lt;/b&gt; · dev &lt;b&gt;%2&lt;/b&gt; · test &lt;b&gt;%3&lt;/b&gt; %4 · 레이블 %5개&lt;br&gt;dev: 다수 클래스 %6 · %7 %8</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="349"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="371"/>
         <source>sentences</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="349"/>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="587"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="371"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="618"/>
         <source>examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="355"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="377"/>
         <source>&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;How it is built: hover here, or &apos;pretrainlab-cli tasks show %1&apos;.&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;만드는 방법: 여기에 마우스를 올리거나 &apos;pretrainlab-cli tasks show %1&apos;.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="370"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="392"/>
         <source>&amp;nbsp;→ &lt;i&gt;%1&lt;/i&gt;</source>
         <translation>&amp;nbsp;→ &lt;i&gt;%1&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="406"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="428"/>
         <source>Peak learning rates: head %1 · top layer %2 · lowest trained layer %3 · embeddings %4 (10% warmup, then linear decay).</source>
         <translation>최대 학습률: 헤드 %1 · 맨 위 층 %2 · 학습되는 가장 아래 층 %3 · 임베딩 %4 (10% 워밍업 뒤 선형 감소).</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="412"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="434"/>
         <source>&lt;br&gt;&lt;b&gt;Random initialisation&lt;/b&gt;: the same architecture without its pre-trained weights, the control arm of the transfer experiment.</source>
         <translation>&lt;br&gt;&lt;b&gt;무작위 초기화&lt;/b&gt;: 사전학습 가중치 없이 같은 구조. 전이 실험의 대조군입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="507"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="538"/>
         <source>train (batch)</source>
         <translation>train (배치)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="507"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="538"/>
         <source>dev</source>
         <translation>dev</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="509"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="540"/>
         <source>simple non-neural model, dev (%1)</source>
         <translation>단순한 비신경망 모델, dev (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="510"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="541"/>
         <source>majority class, dev (%1)</source>
         <translation>다수 클래스, dev (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="521"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="552"/>
         <source>task loss (train)</source>
         <translation>과제 손실 (train)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="521"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="552"/>
         <source>dev loss</source>
         <translation>dev 손실</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="521"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="552"/>
         <source>auxiliary LM loss (train)</source>
         <translation>보조 언어 모델 손실 (train)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="524"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="555"/>
         <source>Run %1</source>
         <translation>실행 %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="526"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="557"/>
         <source> · dev accuracy %1 (simple model %2, majority %3)</source>
         <translation> · dev 정확도 %1 (단순 모델 %2, 다수 클래스 %3)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="531"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="562"/>
         <source>&lt;br&gt;&lt;b&gt;Test accuracy %1&lt;/b&gt; with the best dev checkpoint (step %2), against %3 for the simple model and %4 for the majority class.</source>
         <translation>&lt;br&gt;최고 dev 체크포인트 (스텝 %2)로 &lt;b&gt;test 정확도 %1&lt;/b&gt;. 단순 모델은 %3, 다수 클래스는 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="565"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="596"/>
         <source>predicted: %1</source>
         <translation>예측: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="577"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="608"/>
         <source>gold %1, predicted %2: %3 (%4 of the row)</source>
         <translation>정답 %1, 예측 %2: %3 (행의 %4)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="587"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="618"/>
         <source>words</source>
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="615"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="646"/>
         <source>✓ the true next sentence: </source>
         <translation>✓ 실제 다음 문장: </translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="615"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="646"/>
         <source>✗ the model&apos;s choice: </source>
         <translation>✗ 모델의 선택: </translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="634"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="665"/>
         <source>right: %1</source>
         <translation>정답: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="635"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="666"/>
         <source>predicted %1, gold %2</source>
         <translation>예측 %1, 정답 %2</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="638"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="669"/>
         <source>top: %1</source>
         <translation>상위: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="670"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="703"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="670"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="703"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="755"/>
         <source>pre-trained</source>
         <translation>사전학습</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="671"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="704"/>
         <source>all (%1)</source>
         <translation>전체 (%1)</translation>
     </message>

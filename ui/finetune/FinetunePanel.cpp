@@ -206,6 +206,27 @@ FinetunePanel::FinetunePanel(QString storePath, QWidget* parent) : QWidget(paren
     rt->addWidget(note);
     rt->addWidget(results_, 1);
     rt->addWidget(refresh, 0, Qt::AlignLeft);
+    // Does pre-training help? Test accuracy against the number of labelled examples, the
+    // pre-trained and the randomly initialised model (experiment transfer, or runs made here).
+    transfer_ = new QCustomPlot(this);
+    transfer_->setMinimumHeight(260);
+    transfer_->xAxis->setLabel(tr("labelled training examples (log scale)"));
+    transfer_->yAxis->setLabel(tr("test accuracy"));
+    transfer_->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    transfer_->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    transfer_->legend->setVisible(true);
+    transfer_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignTop);
+    transferTask_ = new QComboBox(this);
+    transferStatus_ = new QLabel(this);
+    transferStatus_->setWordWrap(true);
+    auto* tr1 = new QHBoxLayout;
+    tr1->addWidget(new QLabel(tr("Does pre-training help? Task:"), this));
+    tr1->addWidget(transferTask_);
+    tr1->addStretch(1);
+    rt->addLayout(tr1);
+    rt->addWidget(transferStatus_);
+    rt->addWidget(transfer_, 1);
+    connect(transferTask_, &QComboBox::currentIndexChanged, this, &FinetunePanel::drawTransfer);
 
     tabs_ = new QTabWidget(this);
     tabs_->addTab(curvesTab, tr("Curves"));
@@ -656,6 +677,8 @@ void FinetunePanel::refreshResults()
 {
     results_->setSortingEnabled(false);
     results_->setRowCount(0);
+    transferPoints_.clear();
+    transferBaselines_.clear();
     try {
         RunStoreClient store(storePath_.toStdString());
         for (const RunSummary& r : store.runs()) {
@@ -685,12 +708,72 @@ void FinetunePanel::refreshResults()
             set(8, std::isnan(get("test_macro_f1")) ? QStringLiteral("–") : QString::number(get("test_macro_f1"), 'f', 3), get("test_macro_f1"));
             set(9, pct(get("test_majority_accuracy")), get("test_majority_accuracy"));
             set(10, pct(get("test_simple_accuracy")), get("test_simple_accuracy"));
+            if (r.status == "completed" && !std::isnan(get("test_accuracy"))) {
+                const QString taskName = QString::fromStdString(f.value("task", std::string()));
+                const int examples = limit > 0 ? limit : static_cast<int>(get("task_train_examples"));
+                double& best = transferPoints_[taskName][!f.value("from_scratch", false)][examples];
+                best = std::max(best, get("test_accuracy"));
+                if (limit == 0) transferBaselines_[taskName] = {get("test_majority_accuracy"), get("test_simple_accuracy")};
+            }
             if (!std::isnan(get("test_accuracy")) && !std::isnan(get("test_simple_accuracy")))
                 results_->item(row, 7)->setBackground(get("test_accuracy") > get("test_simple_accuracy") ? QColor(0xe8, 0xf5, 0xe9) : QColor(0xff, 0xf3, 0xe0));
         }
     } catch (const std::exception&) {
     }
     results_->setSortingEnabled(true);
+    const QString keep = transferTask_->currentText();
+    {
+        const QSignalBlocker block(transferTask_);
+        transferTask_->clear();
+        for (const auto& [task, arms] : transferPoints_) transferTask_->addItem(task);
+        if (const int i = transferTask_->findText(keep); i >= 0) transferTask_->setCurrentIndex(i);
+    }
+    drawTransfer();
+}
+
+void FinetunePanel::drawTransfer()
+{
+    transfer_->clearGraphs();
+    const QString task = transferTask_->currentText();
+    auto it = transferPoints_.find(task);
+    if (it == transferPoints_.end()) {
+        transferStatus_->setText(tr("No completed fine-tuning runs yet. 'pretrainlab-cli experiment transfer --checkpoint DIR --task NAME' "
+                                    "fine-tunes from the pre-trained model and from random initialisation on 100, 300, 1,000 and all examples."));
+        transfer_->replot();
+        return;
+    }
+    double lo = 1e18, hi = 1;
+    for (const auto& [pretrained, points] : it->second) {
+        QVector<double> x, y;
+        for (const auto& [n, acc] : points) {
+            x << n;
+            y << acc;
+            lo = std::min<double>(lo, n);
+            hi = std::max<double>(hi, n);
+        }
+        QCPGraph* g = transfer_->addGraph();
+        g->setName(pretrained ? tr("pre-trained") : tr("random initialisation"));
+        g->setPen(QPen(pretrained ? QColor(0x15, 0x65, 0xc0) : QColor(0xef, 0x6c, 0x00), 2));
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 7));
+        g->setData(x, y);
+    }
+    if (auto b = transferBaselines_.find(task); b != transferBaselines_.end()) {
+        for (const auto& [value, label, color] : std::vector<std::tuple<double, QString, QColor>>{
+                 {b->second.second, tr("simple non-neural model, all examples (%1)"), QColor(0x55, 0x55, 0x55)},
+                 {b->second.first, tr("majority class (%1)"), QColor(0xaa, 0xaa, 0xaa)}}) {
+            if (std::isnan(value)) continue;
+            QCPGraph* g = transfer_->addGraph();
+            g->setName(label.arg(pct(value)));
+            g->setPen(QPen(color, 1.5, Qt::DashLine));
+            g->setData(QVector<double>{lo * 0.8, hi * 1.25}, QVector<double>{value, value});
+        }
+    }
+    transfer_->rescaleAxes();
+    transfer_->xAxis->setRange(lo * 0.7, hi * 1.4);
+    transfer_->yAxis->setRange(0, 1.02);
+    transfer_->replot();
+    transferStatus_->setText(tr("Each point: one completed run's test accuracy (the best of several runs at one size). A gap between "
+                                "the lines is what pre-training brought; where they meet, the labelled data alone is enough."));
 }
 
 } // namespace ui

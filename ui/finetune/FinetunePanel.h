@@ -56,6 +56,7 @@ public:
     QCustomPlot* accuracyPlot() const { return accuracy_; }
     QTableWidget* confusion() const { return confusion_; }
     QTableWidget* results() const { return results_; }
+    QCustomPlot* transferPlot() const { return transfer_; }
     QTextBrowser* examples() const { return examples_; }
     QTextBrowser* inputView() const { return input_; }
     QLabel* taskInfo() const { return taskInfo_; }
@@ -95,6 +96,13 @@ private:
     QTextBrowser* examples_ = nullptr;
     QLabel* predictionStatus_ = nullptr;
     QTableWidget* results_ = nullptr;
+    QCustomPlot* transfer_ = nullptr;
+    QComboBox* transferTask_ = nullptr;
+    QLabel* transferStatus_ = nullptr;
+    // Test accuracy by labelled examples, pre-trained (true) and random (false), per task.
+    std::map<QString, std::map<bool, std::map<int, double>>> transferPoints_;
+    std::map<QString, std::pair<double, double>> transferBaselines_;  // task -> (majority, simple) on all examples
+    void drawTransfer();
     QTabWidget* tabs_ = nullptr;
     ModelConfig modelConfig_;
     bool modelOk_ = false;
