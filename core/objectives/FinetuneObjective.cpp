@@ -300,7 +300,7 @@ public:
 
     void evaluate() override
     {
-        const SplitResult r = run(dev_, task_.dev);
+        const SplitResult r = run(dev_);
         const ClassificationScore s = scoreClassification(goldLabels(task_, task_.dev), r.predicted, static_cast<int>(task_.labels.size()));
         record("dev_loss", r.loss);
         record("dev_accuracy", s.accuracy);
@@ -328,7 +328,7 @@ public:
     {
         const fs::path best = outDir() / "best";
         if (fs::exists(best / "model.safetensors")) loadModules(best);
-        const SplitResult r = run(test_, task_.test);
+        const SplitResult r = run(test_);
         const ClassificationScore s = scoreClassification(goldLabels(task_, task_.test), r.predicted, static_cast<int>(task_.labels.size()));
         record("best_dev_accuracy", best_);
         record("best_step", static_cast<double>(bestStep_));
@@ -529,7 +529,7 @@ private:
     }
 
     // Predictions on a split, in goldLabels() order, and its mean loss.
-    SplitResult run(const std::vector<Encoded>& split, const std::vector<TaskExample>& examples)
+    SplitResult run(const std::vector<Encoded>& split)
     {
         torch::NoGradGuard ng;
         const bool was = head_->is_training();
@@ -571,7 +571,6 @@ private:
         }
         for (const auto& p : perExample) r.predicted.insert(r.predicted.end(), p.begin(), p.end());
         r.loss = weight > 0 ? lossSum / weight : 0;
-        (void)examples;
         setTraining(was);
         return r;
     }
