@@ -9,6 +9,7 @@
 #include "core/api/Presets.h"
 #include "core/api/Tasks.h"
 #include "core/knowledge/WordNet.h"
+#include "core/tasks/Squad.h"
 #include "core/model/Checkpoint.h"
 #include "tests/common/SmallModel.h"
 #include "core/model/Safetensors.h"
@@ -117,6 +118,96 @@ std::string partOf(const std::string& n)
 class TestFinetune : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // The official SQuAD metrics on hand-computed cases.
+    void squadMetrics()
+    {
+        using namespace ptl::squad;
+        QCOMPARE(QString::fromStdString(normalizeAnswer("The  Fulton County, Jury!")), QStringLiteral("fulton county jury"));
+        QCOMPARE(exactMatch("the jury", "Jury."), 1.0);
+        QCOMPARE(exactMatch("a jury", "the grand jury"), 0.0);
+        // F1: pred {grand, jury, said}, gold {jury}: P 1/3, R 1 -> 0.5
+        QVERIFY(std::abs(tokenF1("grand jury said", "the jury") - 0.5) < 1e-12);
+        QCOMPARE(tokenF1("", ""), 1.0);                       // no answer, rightly
+        QCOMPARE(tokenF1("the jury", ""), 0.0);               // answered a question with none
+        QCOMPARE(exactMatch("", std::vector<std::string>{}), 1.0);
+        QCOMPARE(tokenF1("jury", std::vector<std::string>{"the city", "a jury"}), 1.0);  // the best gold counts
+        const Scores sc = evaluate({"jury", "", "city"}, {{"the jury"}, {}, {"town"}});
+        QCOMPARE(sc.total, std::int64_t(3));
+        QVERIFY(std::abs(sc.exact - 2.0 / 3) < 1e-12);
+        QCOMPARE(sc.hasAnsTotal, std::int64_t(2));
+        QCOMPARE(sc.noAnsF1, 1.0);
+        QCOMPARE(sc.hasAnsExact, 0.5);
+        // The threshold: answering q0 (diff 0.1) is right, q1 (diff 2.0, no answer) wrong.
+        const Threshold t = bestThreshold({"jury", "city"}, {0.1, 2.0}, {{"jury"}, {}});
+        QCOMPARE(t.bestF1, 1.0);
+        QVERIFY(t.f1Threshold >= 0.1 && t.f1Threshold < 2.0);
+        const auto applied = applyThreshold({"jury", "city"}, {0.1, 2.0}, t.f1Threshold);
+        QCOMPARE(QString::fromStdString(applied[1]), QString());
+        QCOMPARE(evaluate(applied, {{"jury"}, {}}).f1, t.bestF1);
+    }
+
+    // Span decoding never returns end < start, a span past the passage, or one longer than
+    // the limit; window stitching puts a span at its passage offsets.
+    void squadSpanDecoding()
+    {
+        using namespace ptl::squad;
+        WindowScores w;
+        w.tokenWord = {-1, -1, 0, 1, 2, 3, -1, -1};  // [CLS] q [SEP] w0 w1 w2 w3 [SEP] pad
+        w.maxContext = {0, 0, 1, 1, 1, 1, 0, 0};
+        w.start = {0, 9, 1, 2, 8, 0, 9, 9};  // the best starts are outside the passage
+        w.end = {0, 9, 7, 1, 0.5, 1, 9, 9};  // the best in-passage end (w0) comes before the best start (w2)
+        const SpanChoice c = bestSpan({w}, 30);
+        QVERIFY(c.firstWord >= 0 && c.lastWord >= c.firstWord && c.lastWord <= 3);
+        QVERIFY(c.endPos >= c.startPos);
+        QCOMPARE(c.firstWord, 2);  // w2..w3: 8 + 1 = 9 beats w2..w2 (8.5) and w0..w0 (8)
+        QCOMPARE(c.lastWord, 3);
+        const SpanChoice one = bestSpan({w}, 1);  // at most one token: w2..w2
+        QCOMPARE(one.firstWord, 2);
+        QCOMPARE(one.lastWord, 2);
+        QCOMPARE(c.nullScore, 0.0);
+        // Windows over 10 tokens, 4 long, every 3: [0,4) [3,7) [6,10); token 4 is best read in window 1.
+        const auto spans = windowSpans(10, 4, 3);
+        QCOMPARE(int(spans.size()), 3);
+        QCOMPARE(spans.back().first + spans.back().second, 10);
+        QVERIFY(isMaxContext(spans, 1, 4) && !isMaxContext(spans, 0, 4));
+        // Offsets: the span's text is the passage's own characters.
+        const std::string passage = "He met \"John Miller\", the painter.";
+        const PassageWords pw = splitPassage(passage);
+        QCOMPARE(QString::fromStdString(pw.words[3]), QStringLiteral("John"));
+        QCOMPARE(QString::fromStdString(spanText(passage, pw.words, pw.offsets, 3, 4)), QStringLiteral("John Miller"));
+        QCOMPARE(QString::fromStdString(spanText(passage, pw.words, pw.offsets, 4, 3)), QString());
+    }
+
+    // The reading-comprehension tasks: deterministic, answer spans inside their passage,
+    // v2.0's unanswerable third, no test document in train.
+    void squadTasks()
+    {
+        const ptl::Task a = ptl::buildTask("squad2", 7), b = ptl::buildTask("squad2", 7);
+        QCOMPARE(a.train.size(), b.train.size());
+        QVERIFY(a.train.size() > 1000);
+        QCOMPARE(QString::fromStdString(a.train[5].texts[0]), QString::fromStdString(b.train[5].texts[0]));
+        std::size_t none = 0;
+        for (const auto& e : a.train) {
+            if (e.answers.empty()) {
+                ++none;
+                continue;
+            }
+            QVERIFY(e.answerFirst >= 0 && e.answerLast >= e.answerFirst && e.answerLast < int(e.words.size()));
+            QCOMPARE(QString::fromStdString(ptl::squad::spanText(e.texts[1], e.words, e.offsets, e.answerFirst, e.answerLast)),
+                     QString::fromStdString(e.answers[0]));
+            QVERIFY(e.texts[0].back() == '?');
+        }
+        const double share = double(none) / double(a.train.size());
+        QVERIFY2(share > 0.25 && share < 0.42, qPrintable(QString::number(share)));
+        std::set<int> trainDocs, testDocs;
+        for (const auto& e : a.train) trainDocs.insert(e.document);
+        for (const auto& e : a.test) testDocs.insert(e.document);
+        for (int d : testDocs) QVERIFY(!trainDocs.count(d));
+        const ptl::TaskBaselines bl = ptl::taskBaselines(a);
+        QVERIFY(bl.span && bl.spanMajorityTest.noAnsF1 == 1.0 && bl.spanMajorityTest.hasAnsF1 == 0.0);
+        QVERIFY(bl.spanSimpleTest.f1 > bl.spanMajorityTest.f1);
+    }
+
     void tasksAreDeterministicAndSplitByDocument()
     {
         QCOMPARE(taskList().size() >= 2, true);

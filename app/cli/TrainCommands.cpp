@@ -391,7 +391,8 @@ void addFinetune(CLI::App& app)
     c->add_option("--task", o->task, "the task ('tasks list'): genre, pos, ...")->required();
     c->add_option("--set", o->sets,
                   "override a field, key=value (repeatable): steps, lr (the head's), body_lr_factor, layer_decay, freeze_embeddings, "
-                  "freeze_layers, lm_weight (GPT), patience, max_train_examples, max_eval_examples, from_scratch, hidden_dropout, ...");
+                  "freeze_layers, lm_weight (GPT), patience, max_train_examples, max_eval_examples, from_scratch, hidden_dropout, "
+                  "reading comprehension: doc_stride, max_query_len, max_answer_len, ...");
     c->add_option("--store", o->store, "run store (default: $XDG_DATA_HOME/pretrainlab/runs.sqlite)");
     c->add_option("--out", o->out, "folder for the run's checkpoints (the best dev checkpoint goes to best/)");
     c->add_option("--name", o->name, "run name");
@@ -413,6 +414,25 @@ void addFinetune(CLI::App& app)
                 const json res = json::parse(readTextFile(results));
                 if (o->json) {
                     std::cout << json{{"event", "results"}, {"results", res}}.dump() << "\n";
+                } else if (res.value("metric", std::string()) == "f1") {
+                    // Reading comprehension: SQuAD's metrics.
+                    const json& b = res.value("baselines", json::object());
+                    std::printf("\n%-36s %10s %10s %10s\n", "", "dev F1", "test F1", "test EM");
+                    std::printf("%-36s %9.2f%% %9.2f%% %9.2f%%   (best dev at step %lld; test scored once, with it)\n", "this model",
+                                100 * res.value("best_dev_f1", 0.0), 100 * res.value("f1", 0.0), 100 * res.value("exact", 0.0),
+                                static_cast<long long>(res.value("best_step", 0)));
+                    if (!b.empty()) {
+                        std::printf("%-36s %9.2f%% %9.2f%%\n", b.value("majority", std::string()).c_str(), 100 * b.value("dev_majority_f1", 0.0),
+                                    100 * b.value("test_majority_f1", 0.0));
+                        std::printf("%-36s %9.2f%% %9.2f%% %9.2f%%\n", b.value("simple", std::string()).c_str(), 100 * b.value("dev_simple_f1", 0.0),
+                                    100 * b.value("test_simple_f1", 0.0), 100 * b.value("test_simple_exact", 0.0));
+                    }
+                    if (res.value("no_answer", false))
+                        std::printf("test HasAns F1 %.2f%% (%lld), NoAns F1 %.2f%% (%lld); no-answer threshold %.3f (tuned on dev)\n",
+                                    100 * res.value("has_ans_f1", 0.0), static_cast<long long>(res.value("has_ans_total", 0)),
+                                    100 * res.value("no_ans_f1", 0.0), static_cast<long long>(res.value("no_ans_total", 0)),
+                                    res.value("null_threshold", 0.0));
+                    std::printf("the best checkpoint: %s\n", (fs::path(r.outDir) / "best").c_str());
                 } else {
                     const json& b = res.value("baselines", json::object());
                     std::printf("\n%-36s %10s %10s\n", "", "dev", "test");

@@ -26,6 +26,13 @@ inline const char* const devSimpleAccuracy = "dev_simple_accuracy";
 inline const char* const testSimpleAccuracy = "test_simple_accuracy";
 inline const char* const devSimpleMacroF1 = "dev_simple_macro_f1";
 inline const char* const testSimpleMacroF1 = "test_simple_macro_f1";
+// Reading comprehension (SQuAD's F1): always "no answer", and the sliding-window overlap.
+inline const char* const devMajorityF1 = "dev_majority_f1";
+inline const char* const testMajorityF1 = "test_majority_f1";
+inline const char* const devSimpleF1 = "dev_simple_f1";
+inline const char* const testSimpleF1 = "test_simple_f1";
+inline const char* const devSimpleExact = "dev_simple_exact";
+inline const char* const testSimpleExact = "test_simple_exact";
 } // namespace baseline
 
 // The baseline drawn beside `metric`, or "" when it has none.
@@ -43,6 +50,10 @@ inline std::string baselineOf(const std::string& metric)
     if (metric == "test_accuracy") return baseline::testSimpleAccuracy;
     if (metric == "dev_macro_f1") return baseline::devSimpleMacroF1;
     if (metric == "test_macro_f1") return baseline::testSimpleMacroF1;
+    if (metric == "dev_f1" || metric == "best_dev_f1") return baseline::devSimpleF1;
+    if (metric == "test_f1") return baseline::testSimpleF1;
+    if (metric == "dev_exact") return baseline::devSimpleExact;
+    if (metric == "test_exact") return baseline::testSimpleExact;
     return {};
 }
 
@@ -52,7 +63,9 @@ inline bool isBaselineMetric(const std::string& metric)
     for (const char* b : {baseline::unigramEntropy, baseline::evalUnigramLoss, baseline::evalUnigramAccuracy, baseline::loss,
                           baseline::evalLoss, baseline::discLoss, baseline::evalDiscLoss, baseline::pairAccuracy,
                           baseline::devMajorityAccuracy, baseline::testMajorityAccuracy, baseline::devSimpleAccuracy,
-                          baseline::testSimpleAccuracy, baseline::devSimpleMacroF1, baseline::testSimpleMacroF1})
+                          baseline::testSimpleAccuracy, baseline::devSimpleMacroF1, baseline::testSimpleMacroF1, baseline::devMajorityF1,
+                          baseline::testMajorityF1, baseline::devSimpleF1, baseline::testSimpleF1, baseline::devSimpleExact,
+                          baseline::testSimpleExact})
         if (metric == b) return true;
     return false;
 }

@@ -16,10 +16,24 @@ struct TaskPrediction {
     std::vector<std::string> words;       // tagging: the words (punctuation split off)
     std::vector<int> tags;                // tagging: the label index per word (-1: cut off)
     std::vector<double> confidence;       // tagging: the probability of that tag
+    // Reading comprehension: the passage's words (offsets into passage), each word's start
+    // and end probability (summed over its sub-tokens, in the window where it has the most
+    // context), the best span (its words and text), the no-answer score against the
+    // threshold tuned on dev: answered when nullDiff <= threshold.
+    std::string question, passage;
+    std::vector<int> offsets;
+    std::vector<double> startProbs, endProbs;
+    int spanFirst = -1, spanLast = -1;
+    std::string span;                     // the best non-null span's text
+    double nullDiff = 0, threshold = 1e30;
+    bool answered = true;
+    std::string answer;                   // span, or "" when the model says "no answer"
+    int windows = 0;                      // how many windows the passage was read in
 };
 
 // Throws ptl::Error (what, where, a hint) for a folder that is not a fine-tuned checkpoint.
 // texts: one text, or two for a pair task; tagging joins them.
+// Reading comprehension: texts = {question, passage}.
 TaskPrediction predictTask(const std::string& checkpointDir, const std::vector<std::string>& texts);
 
 // How `predict` splits a text into the task's words: whitespace, then punctuation at

@@ -155,6 +155,10 @@ std::string JobSpec::validate() const
         if (finetune.patience < 0) return "patience: must be 0 (off) or more";
         if (finetune.max_train_examples < 0) return "max_train_examples: must be 0 (all) or more";
         if (finetune.max_eval_examples < 0) return "max_eval_examples: must be 0 (all) or more";
+        if (finetune.doc_stride < 1) return "doc_stride: must be 1 or more";
+        if (finetune.max_query_len < 1 || finetune.max_query_len > train.seq_len - 8)
+            return "max_query_len: must be 1.." + std::to_string(train.seq_len - 8) + " (seq_len leaves room for the passage)";
+        if (finetune.max_answer_len < 1) return "max_answer_len: must be 1 or more";
     }
     if (model.family != Family::Electra && (train.replacements != "generator" || !train.generator_from.empty() || train.gen_temperature_start > 0 ||
                                             !train.discriminator_from.empty()))
@@ -203,7 +207,8 @@ json JobSpec::toJson() const
           {"freeze_embeddings", finetune.freeze_embeddings}, {"freeze_layers", finetune.freeze_layers},
           {"lm_weight", finetune.lm_weight}, {"head_dropout", finetune.head_dropout}, {"patience", finetune.patience},
           {"max_train_examples", finetune.max_train_examples},
-          {"max_eval_examples", finetune.max_eval_examples}, {"from_scratch", finetune.from_scratch}}},
+          {"max_eval_examples", finetune.max_eval_examples}, {"from_scratch", finetune.from_scratch},
+          {"doc_stride", finetune.doc_stride}, {"max_query_len", finetune.max_query_len}, {"max_answer_len", finetune.max_answer_len}}},
     };
 }
 
@@ -422,6 +427,9 @@ void JobSpec::set(const std::string& key, const std::string& value)
     else if (key == "max_train_examples") toInt(finetune.max_train_examples);
     else if (key == "max_eval_examples") toInt(finetune.max_eval_examples);
     else if (key == "from_scratch") toBool(finetune.from_scratch);
+    else if (key == "doc_stride") toInt(finetune.doc_stride);
+    else if (key == "max_query_len") toInt(finetune.max_query_len);
+    else if (key == "max_answer_len") toInt(finetune.max_answer_len);
     else if (key == "name") name = value;
     else if (key == "corpus") corpus = value;
     else if (key == "out_dir") out_dir = value;

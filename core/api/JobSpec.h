@@ -122,6 +122,10 @@ struct FinetuneConfig {
     int max_train_examples = 0;       // 0: every training example; else a fixed subset (by task_seed)
     int max_eval_examples = 0;        // 0: all of dev and test; else a fixed subset of each (by task_seed)
     bool from_scratch = false;        // the same architecture from random initialisation (the control)
+    // Reading comprehension (BERT's run_squad, scaled to seq_len 128 from 384 / 128 / 64 / 30):
+    int doc_stride = 48;              // passage windows start every doc_stride sub-tokens
+    int max_query_len = 32;           // the question's sub-tokens kept
+    int max_answer_len = 30;          // the longest answer span, in sub-tokens
 
     bool active() const { return !task.empty(); }
 };

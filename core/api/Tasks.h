@@ -15,6 +15,7 @@ enum class TaskKind {
     Classification,  // one label per example (texts: one text, or two for a pair task)
     Tagging,         // one label per word
     MultipleChoice,  // one of several candidate continuations (texts: the context; choices)
+    Span,            // reading comprehension: an answer span in a passage, or none (texts: question, passage)
 };
 std::string toString(TaskKind k);
 
@@ -25,6 +26,12 @@ struct TaskExample {
     std::vector<std::string> words;   // Tagging: the words
     std::vector<int> tags;            // Tagging: class index per word
     int document = -1;                // index of the Brown document it came from
+    // Span: words holds the passage's words, offsets their first characters in texts[1];
+    // answers the gold answer texts (empty: the question has no answer in the passage),
+    // answerFirst..answerLast the gold answer's words (-1: none).
+    std::vector<int> offsets;
+    std::vector<std::string> answers;
+    int answerFirst = -1, answerLast = -1;
 };
 
 struct Task {
@@ -34,6 +41,7 @@ struct Task {
     TaskKind kind = TaskKind::Classification;
     std::vector<std::string> labels;  // class names
     bool symmetric = false;           // a pair whose order carries no meaning (GPT reads both orders, summed)
+    bool noAnswer = false;            // Span: some questions have no answer (SQuAD v2.0)
     std::vector<TaskExample> train, dev, test;
 };
 
@@ -62,14 +70,36 @@ struct ClassificationScore {
 };
 ClassificationScore scoreClassification(const std::vector<int>& gold, const std::vector<int>& predicted, int classes);
 
+// The metric a task is judged by: "accuracy", or "f1" for reading comprehension (SQuAD's
+// token F1). The job records dev_<metric>, best_dev_<metric>, test_<metric> and the
+// baselines' dev_/test_majority_<metric> and dev_/test_simple_<metric>.
+std::string taskMetric(TaskKind kind);
+
+// Reading comprehension: the baselines' answers scored as SQuAD does (core/tasks/Squad.h).
+struct SpanScore {
+    double exact = 0, f1 = 0;
+    double hasAnsExact = 0, hasAnsF1 = 0, noAnsExact = 0, noAnsF1 = 0;
+    std::int64_t total = 0, hasAnsTotal = 0, noAnsTotal = 0;
+};
+
 // What ignoring the model scores on a task, reported next to every fine-tuned result:
 // always the training split's most frequent label ("majority"), and a simple non-neural
 // model fitted on the training split ("simple"): bag-of-words logistic regression for
 // classification, each word's most frequent training tag for tagging (unseen words: the
 // most frequent tag).
+// Reading comprehension: "majority" always answers "no answer"; "simple" is the sliding-
+// window baseline (the passage sentence sharing the most question words, the words of it
+// the question lacks as the answer; v2.0: no answer below an overlap tuned on dev).
 struct TaskBaselines {
-    std::string simpleName;                    // "bag-of-words logistic regression", ...
+    std::string majorityName, simpleName;      // "majority class", "bag-of-words logistic regression", ...
     ClassificationScore majorityDev, majorityTest, simpleDev, simpleTest;
+    SpanScore spanMajorityDev, spanMajorityTest, spanSimpleDev, spanSimpleTest;  // Span tasks
+    // The metric value of each (accuracy, or F1 for Span tasks).
+    bool span = false;
+    double majorityDevScore() const { return span ? spanMajorityDev.f1 : majorityDev.accuracy; }
+    double majorityTestScore() const { return span ? spanMajorityTest.f1 : majorityTest.accuracy; }
+    double simpleDevScore() const { return span ? spanSimpleDev.f1 : simpleDev.accuracy; }
+    double simpleTestScore() const { return span ? spanSimpleTest.f1 : simpleTest.accuracy; }
 };
 TaskBaselines taskBaselines(const Task& task);
 // The simple baseline's name for a kind of task.

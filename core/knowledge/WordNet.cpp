@@ -68,6 +68,7 @@ WordNet::WordNet(const std::filesystem::path& dir)
             const int tp = posIndex(type.empty() ? '?' : type[0]);
             if (tp != p) throw bad("synset type '" + type + "' in the " + kNames[p] + " file");
             s.pos = static_cast<WnPos>(p);
+            s.lexFile = std::atoi(lex.c_str());
             const int wcnt = static_cast<int>(std::strtol(wcntHex.c_str(), nullptr, 16));
             for (int i = 0; i < wcnt; ++i) {
                 std::string w, lexId;

@@ -25,6 +25,7 @@ struct WnPointer {
 struct WnSynset {
     WnPos pos = WnPos::Noun;
     std::uint32_t offset = 0;
+    int lexFile = 0;                 // the lexicographer file: 18 noun.person, 15 noun.location, 28 noun.time, ...
     std::vector<std::string> words;  // lemmas, underscores for spaces, as in the files
     std::vector<WnPointer> pointers;
     std::string gloss;

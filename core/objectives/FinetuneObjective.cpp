@@ -17,6 +17,7 @@
 // ReLU + linear (pre_classifier, classifier); GPT one linear layer on the [extract] state.
 #include "core/api/Finetune.h"
 #include "core/api/Tasks.h"
+#include "core/tasks/Squad.h"
 #include "core/tasks/TaskEncoding.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/Safetensors.h"
@@ -100,6 +101,145 @@ std::pair<torch::Tensor, torch::Tensor> taskForward(TransformerModel& model, Tas
     return {logits.to(torch::kFloat32), out.last_hidden};
 }
 
+// ---- reading comprehension
+struct SpanRows {
+    torch::Tensor ids, types, mask, lm, labels;
+    std::int64_t tokens = 0;
+};
+
+SpanRows spanRows(const std::vector<const SpanWindow*>& rows, std::int64_t pad)
+{
+    const auto R = static_cast<std::int64_t>(rows.size());
+    std::int64_t T = 0;
+    for (const SpanWindow* w : rows) T = std::max<std::int64_t>(T, static_cast<std::int64_t>(w->ids.size()));
+    SpanRows r;
+    r.ids = torch::full({R, T}, pad, torch::kInt64);
+    r.types = torch::zeros({R, T}, torch::kInt64);
+    r.mask = torch::zeros({R, T}, torch::kInt64);
+    r.lm = torch::full({R, T}, -100, torch::kInt64);
+    r.labels = torch::zeros({R, 2}, torch::kInt64);
+    auto pi = r.ids.accessor<std::int64_t, 2>(), pt = r.types.accessor<std::int64_t, 2>(), pm = r.mask.accessor<std::int64_t, 2>();
+    auto pl = r.lm.accessor<std::int64_t, 2>(), pg = r.labels.accessor<std::int64_t, 2>();
+    for (std::int64_t i = 0; i < R; ++i) {
+        const SpanWindow& w = *rows[static_cast<std::size_t>(i)];
+        const auto n = static_cast<std::int64_t>(w.ids.size());
+        for (std::int64_t t = 0; t < n; ++t) {
+            pi[i][t] = w.ids[static_cast<std::size_t>(t)];
+            pt[i][t] = w.types[static_cast<std::size_t>(t)];
+            pm[i][t] = 1;
+            if (t + 1 < n) pl[i][t] = w.ids[static_cast<std::size_t>(t + 1)];
+        }
+        pg[i][0] = w.startLabel;
+        pg[i][1] = w.endLabel;
+        r.tokens += n;
+    }
+    return r;
+}
+
+// Padding can be neither a start nor an end.
+torch::Tensor maskSpanLogits(const torch::Tensor& logits, const torch::Tensor& mask)
+{
+    return logits.masked_fill(mask.eq(0).unsqueeze(-1), -1e4);
+}
+
+// run_squad's loss: the mean of the start and the end position's cross-entropy.
+torch::Tensor spanLoss(const torch::Tensor& logits, const torch::Tensor& labels)
+{
+    namespace F = torch::nn::functional;
+    return 0.5 * (F::cross_entropy(logits.select(2, 0), labels.select(1, 0)) + F::cross_entropy(logits.select(2, 1), labels.select(1, 1)));
+}
+
+std::vector<squad::WindowScores> windowScores(const std::vector<const SpanWindow*>& rows, const torch::Tensor& logits)
+{
+    const auto l = logits.to(torch::kFloat32).contiguous();
+    auto a = l.accessor<float, 3>();
+    std::vector<squad::WindowScores> out;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const SpanWindow& w = *rows[i];
+        squad::WindowScores s;
+        const auto n = w.ids.size();
+        s.start.resize(n);
+        s.end.resize(n);
+        for (std::size_t t = 0; t < n; ++t) {
+            s.start[t] = a[static_cast<std::int64_t>(i)][static_cast<std::int64_t>(t)][0];
+            s.end[t] = a[static_cast<std::int64_t>(i)][static_cast<std::int64_t>(t)][1];
+        }
+        s.tokenWord = w.tokenWord;
+        s.maxContext = w.maxContext;
+        s.nullPos = w.nullPos;
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<double> softmax(const std::vector<float>& v)
+{
+    std::vector<double> p(v.size());
+    if (v.empty()) return p;
+    const double m = *std::max_element(v.begin(), v.end());
+    double z = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) z += p[i] = std::exp(static_cast<double>(v[i]) - m);
+    for (auto& x : p) x /= z;
+    return p;
+}
+
+// What the views show of one question: every passage word's start and end probability
+// (summed over its sub-tokens, in the window where they have the most context), the best
+// span and the no-answer decision.
+void fillSpanView(TaskPrediction& p, const TaskExample& e, const std::vector<squad::WindowScores>& scores, const squad::SpanChoice& c,
+                  double threshold)
+{
+    p.question = e.texts.empty() ? std::string() : e.texts.front();
+    p.passage = e.texts.size() > 1 ? e.texts[1] : std::string();
+    p.words = e.words;
+    p.offsets = e.offsets;
+    p.startProbs.assign(e.words.size(), 0.0);
+    p.endProbs.assign(e.words.size(), 0.0);
+    for (const auto& w : scores) {
+        const auto ps = softmax(w.start), pe = softmax(w.end);
+        for (std::size_t t = 0; t < w.tokenWord.size(); ++t) {
+            const int word = w.tokenWord[t];
+            if (word < 0 || t >= w.maxContext.size() || !w.maxContext[t] || static_cast<std::size_t>(word) >= e.words.size()) continue;
+            p.startProbs[static_cast<std::size_t>(word)] += ps[t];
+            p.endProbs[static_cast<std::size_t>(word)] += pe[t];
+        }
+    }
+    p.spanFirst = c.firstWord;
+    p.spanLast = c.lastWord;
+    p.span = squad::spanText(p.passage, e.words, e.offsets, c.firstWord, c.lastWord);
+    p.nullDiff = c.nullDiff();
+    p.threshold = threshold;
+    p.answered = !p.span.empty() && p.nullDiff <= threshold;
+    p.answer = p.answered ? p.span : std::string();
+    p.windows = static_cast<int>(scores.size());
+}
+
+json spanViewJson(const TaskPrediction& p)
+{
+    return {{"question", p.question}, {"passage", p.passage}, {"words", p.words}, {"offsets", p.offsets}, {"start_probs", p.startProbs},
+            {"end_probs", p.endProbs}, {"span_words", {p.spanFirst, p.spanLast}}, {"span", p.span}, {"null_diff", p.nullDiff},
+            {"threshold", p.threshold}, {"answered", p.answered}, {"answer", p.answer}, {"windows", p.windows}};
+}
+
+template <class Name>
+json spanView(const TaskExample& e, const std::vector<SpanWindow>& wins, const std::vector<squad::WindowScores>& scores, const squad::SpanChoice& c,
+              double threshold, Name tokenName)
+{
+    TaskPrediction p;
+    fillSpanView(p, e, scores, c, threshold);
+    json j = spanViewJson(p);
+    j["answers"] = e.answers;
+    j["gold_words"] = {e.answerFirst, e.answerLast};
+    j["exact"] = squad::exactMatch(p.answer, e.answers);
+    j["f1"] = squad::tokenF1(p.answer, e.answers);
+    if (!wins.empty()) {
+        json input = json::array();
+        for (auto id : wins.front().ids) input.push_back(tokenName(id));
+        j["input"] = input;  // the first window exactly as fed
+    }
+    return j;
+}
+
 struct SplitResult {
     double loss = 0;
     std::vector<int> predicted;  // aligned with goldLabels()
@@ -136,9 +276,11 @@ public:
         }
         format_ = TaskInputFormat::forModel(tok(), gpt_, spec().model.vocab_size, spec().train.seq_len);
         model_ = TransformerModel(c);
-        const bool dense = !gpt_ && !model_->pooler && task_.kind != TaskKind::Tagging;
-        // Multiple choice: one score per candidate sequence, a softmax over the candidates.
-        head_ = TaskHead(c.hidden_size, task_.kind == TaskKind::MultipleChoice ? 1 : static_cast<int>(task_.labels.size()), dense);
+        span_ = task_.kind == TaskKind::Span;
+        const bool dense = !gpt_ && !model_->pooler && task_.kind != TaskKind::Tagging && !span_;
+        // Multiple choice: one score per candidate sequence, a softmax over the candidates;
+        // reading comprehension: a start and an end logit per token (BERT's run_squad).
+        head_ = TaskHead(c.hidden_size, span_ ? 2 : task_.kind == TaskKind::MultipleChoice ? 1 : static_cast<int>(task_.labels.size()), dense);
         // All examples, or a fixed subset of each split, chosen by task_seed: the same for a
         // pre-trained and a from-scratch run (the transfer experiment compares them on it),
         // and the baselines are fitted and scored on the same subsets as the model.
@@ -146,16 +288,25 @@ public:
         keepSubset(task_.train, f.max_train_examples, ts ^ 0x5eedull);
         keepSubset(task_.dev, f.max_eval_examples, ts ^ 0xde5ull);
         keepSubset(task_.test, f.max_eval_examples, ts ^ 0x7e57ull);
-        for (const auto& e : task_.train) train_.push_back(encode(e));
-        for (const auto& e : task_.dev) dev_.push_back(encode(e));
-        for (const auto& e : task_.test) test_.push_back(encode(e));
+        if (span_) {
+            // Every window of a training passage is a training row; dev and test are scored per question.
+            for (const auto& e : task_.train) trainWin_.push_back(encodeSpan(e));
+            for (const auto& e : task_.dev) devWin_.push_back(encodeSpan(e));
+            for (const auto& e : task_.test) testWin_.push_back(encodeSpan(e));
+            for (std::size_t i = 0; i < trainWin_.size(); ++i)
+                for (const SpanWindow& w : trainWin_[i]) trainRows_.push_back(&w);
+        } else {
+            for (const auto& e : task_.train) train_.push_back(encode(e));
+            for (const auto& e : task_.dev) dev_.push_back(encode(e));
+            for (const auto& e : task_.test) test_.push_back(encode(e));
+        }
         if (task_.kind == TaskKind::Tagging) {
             std::vector<std::int64_t> n(task_.labels.size(), 0);
             for (const auto& e : task_.train)
                 for (int g : e.tags) ++n[static_cast<std::size_t>(g)];
             majorityTag_ = static_cast<int>(std::max_element(n.begin(), n.end()) - n.begin());
         }
-        if (train_.empty()) throw Error("task " + task_.name + " has no training examples", "check max_train_examples");
+        if (train_.empty() && trainRows_.empty()) throw Error("task " + task_.name + " has no training examples", "check max_train_examples");
     }
 
     TransformerModel model() const override { return model_; }
@@ -234,7 +385,7 @@ public:
     Batch trainBatch(std::int64_t index) const override
     {
         const int B = spec().train.batch_size;
-        const auto n = static_cast<std::int64_t>(train_.size());
+        const auto n = static_cast<std::int64_t>(span_ ? trainRows_.size() : train_.size());
         std::vector<int> which;
         for (int j = 0; j < B; ++j) {
             const std::int64_t k = index * B + j;
@@ -245,6 +396,11 @@ public:
             }
             which.push_back(cachedOrder_[static_cast<std::size_t>(k % n)]);
         }
+        if (span_) {
+            std::vector<const SpanWindow*> rows;
+            for (int i : which) rows.push_back(trainRows_[static_cast<std::size_t>(i)]);
+            return collateSpan(rows);
+        }
         return collate(train_, which);
     }
 
@@ -253,13 +409,20 @@ public:
         record("task_train_examples", static_cast<double>(train_.size()));
         record("task_dev_examples", static_cast<double>(dev_.size()));
         record("task_test_examples", static_cast<double>(test_.size()));
+        if (span_) record("task_train_windows", static_cast<double>(trainRows_.size()));
         const TaskBaselines b = taskBaselines(task_);
-        record("dev_majority_accuracy", b.majorityDev.accuracy);
-        record("test_majority_accuracy", b.majorityTest.accuracy);
-        record("dev_simple_accuracy", b.simpleDev.accuracy);
-        record("test_simple_accuracy", b.simpleTest.accuracy);
-        record("dev_simple_macro_f1", b.simpleDev.macroF1);
-        record("test_simple_macro_f1", b.simpleTest.macroF1);
+        const std::string m = taskMetric(task_.kind);
+        record("dev_majority_" + m, b.majorityDevScore());
+        record("test_majority_" + m, b.majorityTestScore());
+        record("dev_simple_" + m, b.simpleDevScore());
+        record("test_simple_" + m, b.simpleTestScore());
+        if (span_) {
+            record("dev_simple_exact", b.spanSimpleDev.exact);
+            record("test_simple_exact", b.spanSimpleTest.exact);
+        } else {
+            record("dev_simple_macro_f1", b.simpleDev.macroF1);
+            record("test_simple_macro_f1", b.simpleTest.macroF1);
+        }
         baselines_ = b;
     }
 
@@ -282,7 +445,11 @@ public:
         taskLoss_ += share * task.item<double>();
         torch::NoGradGuard ng;
         const auto pred = logits.argmax(-1);
-        if (task_.kind != TaskKind::Tagging) {
+        if (span_) {
+            // The share of rows whose start and end are both right (argmax, as trained).
+            const auto se = logits.argmax(1);  // (B, 2)
+            accuracy_ += share * se.eq(b.spanLabels).all(1).to(torch::kFloat64).mean().item<double>();
+        } else if (task_.kind != TaskKind::Tagging) {
             accuracy_ += share * pred.eq(b.classLabels).to(torch::kFloat64).mean().item<double>();
         } else {
             const auto m = b.tokenLabels.ne(-100);
@@ -300,6 +467,7 @@ public:
 
     void evaluate() override
     {
+        if (span_) return evaluateSpan();
         const SplitResult r = run(dev_);
         const ClassificationScore s = scoreClassification(goldLabels(task_, task_.dev), r.predicted, static_cast<int>(task_.labels.size()));
         record("dev_loss", r.loss);
@@ -328,6 +496,7 @@ public:
     {
         const fs::path best = outDir() / "best";
         if (fs::exists(best / "model.safetensors")) loadModules(best);
+        if (span_) return finishSpan(best);
         const SplitResult r = run(test_);
         const ClassificationScore s = scoreClassification(goldLabels(task_, task_.test), r.predicted, static_cast<int>(task_.labels.size()));
         record("best_dev_accuracy", best_);
@@ -356,7 +525,10 @@ public:
         const TaskExample& e = task_.dev.front();
         std::string text;
         int n = 0;
-        if (task_.kind != TaskKind::Tagging) {
+        if (span_) {
+            std::istringstream in(e.texts.back());
+            for (std::string w; in >> w && n < 40; ++n) text += (text.empty() ? "" : " ") + w;
+        } else if (task_.kind != TaskKind::Tagging) {
             std::istringstream in(e.texts.front());
             for (std::string w; in >> w && n < 40; ++n) text += (text.empty() ? "" : " ") + w;
         } else {
@@ -387,13 +559,23 @@ public:
                    {"family", toString(spec().model.family)},
                    {"pretrained", spec().finetune.from_scratch ? std::string() : spec().finetune.checkpoint},
                    {"head", head_->dense ? "dense+out" : "out"},
-                   {"readout", task_.kind == TaskKind::Tagging ? (gpt_ ? "last sub-token of each word" : "first sub-token of each word")
+                   {"readout", span_ ? "start and end logits of every passage token; no answer at " + std::string(gpt_ ? "<extract>" : "[CLS]")
+                               : task_.kind == TaskKind::Tagging ? (gpt_ ? "last sub-token of each word" : "first sub-token of each word")
                                : gpt_                          ? "extract"
                                : usesPooler()                  ? "pooler"
                                                                : "cls"},
                    {"max_seq_len", spec().train.seq_len},
                    {"symmetric", task_.symmetric}};
         if (gpt_) tj["special_tokens"] = {{"start", start_}, {"delim", delim_}, {"extract", extract_}};
+        if (span_) {
+            const FinetuneConfig& f = spec().finetune;
+            tj["no_answer"] = task_.noAnswer;
+            // The no-answer threshold tuned on dev at this model's evaluation (v1.1: always answer).
+            tj["null_threshold"] = task_.noAnswer ? threshold_ : 1e30;
+            tj["doc_stride"] = f.doc_stride;
+            tj["max_query_len"] = f.max_query_len;
+            tj["max_answer_len"] = f.max_answer_len;
+        }
         writeFileAtomic(dir / "task.json", tj.dump(2) + "\n");
     }
 
@@ -415,18 +597,25 @@ public:
         // int64: the best dev score's bits (exact across resume), its step, evals since.
         std::int64_t bits = 0;
         std::memcpy(&bits, &best_, sizeof bits);
-        state.emplace_back("finetune.best", torch::tensor(std::vector<std::int64_t>{bits, bestStep_, sinceBest_}, torch::kInt64));
+        std::int64_t thr = 0;
+        std::memcpy(&thr, &bestThreshold_, sizeof thr);
+        // and (reading comprehension) the best model's no-answer threshold's bits.
+        state.emplace_back("finetune.best", torch::tensor(std::vector<std::int64_t>{bits, bestStep_, sinceBest_, thr}, torch::kInt64));
     }
 
     void loadState(const SafetensorsFile& state) override
     {
         const auto t = state.tensor("finetune.best").to(torch::kInt64);
-        if (t.numel() != 3) throw Error("the checkpoint's finetune.best holds " + std::to_string(t.numel()) + " values, not 3",
-                                        "it was not written by this version's fine-tuning job");
+        if (t.numel() != 3 && t.numel() != 4)
+            throw Error("the checkpoint's finetune.best holds " + std::to_string(t.numel()) + " values, not 4", "it was not written by this version's fine-tuning job");
         const std::int64_t bits = t[0].item<std::int64_t>();
         std::memcpy(&best_, &bits, sizeof bits);
         bestStep_ = t[1].item<std::int64_t>();
         sinceBest_ = static_cast<int>(t[2].item<std::int64_t>());
+        if (t.numel() == 4) {
+            const std::int64_t thr = t[3].item<std::int64_t>();
+            std::memcpy(&bestThreshold_, &thr, sizeof thr);
+        }
     }
 
 private:
@@ -437,7 +626,7 @@ private:
         return s + ")";
     }
 
-    bool usesPooler() const { return !gpt_ && model_->pooler && task_.kind != TaskKind::Tagging; }
+    bool usesPooler() const { return !gpt_ && model_->pooler && task_.kind != TaskKind::Tagging && !span_; }
 
     int layerOf(const std::string& n) const
     {
@@ -452,6 +641,24 @@ private:
 
     // ---- inputs
     Encoded encode(const TaskExample& e) const { return encodeTaskExample(tok(), format_, task_.kind, e, task_.symmetric); }
+    std::vector<SpanWindow> encodeSpan(const TaskExample& e) const
+    {
+        const FinetuneConfig& f = spec().finetune;
+        return encodeSpanExample(tok(), format_, e, f.max_query_len, f.doc_stride);
+    }
+
+    Batch collateSpan(const std::vector<const SpanWindow*>& rows) const
+    {
+        SpanRows r = spanRows(rows, tok().specials().pad >= 0 ? tok().specials().pad : 0);
+        Batch b;
+        b.ids = r.ids;
+        if (spec().model.type_vocab_size > 0) b.typeIds = r.types;
+        b.attentionMask = r.mask;
+        b.labels = r.lm;
+        b.spanLabels = r.labels;
+        b.tokens = r.tokens;
+        return b;
+    }
 
     Batch collate(const std::vector<Encoded>& split, const std::vector<int>& which) const
     {
@@ -510,6 +717,12 @@ private:
     std::pair<torch::Tensor, torch::Tensor> forward(const Batch& b)
     {
         const bool choice = task_.kind == TaskKind::MultipleChoice;
+        if (span_) {
+            auto out = taskForward(model_, head_, spec().model.family, TaskKind::Tagging, false, b.ids, b.typeIds, b.attentionMask, b.readout,
+                                   spec().finetune.head_dropout, head_->is_training());
+            out.first = maskSpanLogits(out.first, b.attentionMask);
+            return out;
+        }
         auto out = taskForward(model_, head_, spec().model.family, choice ? TaskKind::Classification : task_.kind, usesPooler(), b.ids, b.typeIds,
                                b.attentionMask, b.readout, spec().finetune.head_dropout, head_->is_training());
         const auto B = b.classLabels.defined() ? b.classLabels.size(0) : 0;
@@ -524,6 +737,7 @@ private:
     torch::Tensor taskLoss(const torch::Tensor& logits, const Batch& b) const
     {
         namespace F = torch::nn::functional;
+        if (span_) return spanLoss(logits, b.spanLabels);
         if (task_.kind != TaskKind::Tagging) return F::cross_entropy(logits, b.classLabels);
         return F::cross_entropy(logits.flatten(0, 1), b.tokenLabels.flatten(), F::CrossEntropyFuncOptions().ignore_index(-100));
     }
@@ -637,8 +851,147 @@ private:
         fs::remove_all(old, ec);
     }
 
+    // ---- reading comprehension
+    struct SpanRun {
+        double loss = 0;
+        std::vector<std::vector<squad::WindowScores>> scores;  // per question, per window
+        std::vector<squad::SpanChoice> choice;
+        std::vector<std::string> spans;                        // the best non-null span's text
+        std::vector<double> nullDiff;
+    };
+
+    SpanRun runSpan(const std::vector<std::vector<SpanWindow>>& wins, const std::vector<TaskExample>& examples)
+    {
+        torch::NoGradGuard ng;
+        const bool was = head_->is_training();
+        setTraining(false);
+        AutocastScope ac(ctx_.bf16);
+        struct Ref {
+            std::size_t example, window;
+        };
+        std::vector<Ref> refs;
+        for (std::size_t i = 0; i < wins.size(); ++i)
+            for (std::size_t w = 0; w < wins[i].size(); ++w) refs.push_back({i, w});
+        std::stable_sort(refs.begin(), refs.end(), [&](const Ref& a, const Ref& b) { return wins[a.example][a.window].ids.size() < wins[b.example][b.window].ids.size(); });
+        SpanRun r;
+        r.scores.resize(wins.size());
+        for (std::size_t i = 0; i < wins.size(); ++i) r.scores[i].resize(wins[i].size());
+        double lossSum = 0;
+        constexpr std::size_t kBatch = 64;
+        for (std::size_t s = 0; s < refs.size(); s += kBatch) {
+            std::vector<const SpanWindow*> rows;
+            const std::size_t e = std::min(refs.size(), s + kBatch);
+            for (std::size_t k = s; k < e; ++k) rows.push_back(&wins[refs[k].example][refs[k].window]);
+            const Batch b = collateSpan(rows);
+            auto [logits, hidden] = forward(b);
+            lossSum += spanLoss(logits, b.spanLabels).item<double>() * static_cast<double>(rows.size());
+            const auto ws = windowScores(rows, logits);
+            for (std::size_t k = s; k < e; ++k) r.scores[refs[k].example][refs[k].window] = ws[k - s];
+        }
+        const int maxAnswer = spec().finetune.max_answer_len;
+        for (std::size_t i = 0; i < wins.size(); ++i) {
+            const auto c = squad::bestSpan(r.scores[i], maxAnswer);
+            const TaskExample& x = examples[i];
+            r.choice.push_back(c);
+            r.spans.push_back(squad::spanText(x.texts.back(), x.words, x.offsets, c.firstWord, c.lastWord));
+            r.nullDiff.push_back(c.nullDiff());
+        }
+        r.loss = refs.empty() ? 0 : lossSum / static_cast<double>(refs.size());
+        setTraining(was);
+        return r;
+    }
+
+    static std::vector<std::vector<std::string>> golds(const std::vector<TaskExample>& v)
+    {
+        std::vector<std::vector<std::string>> g;
+        for (const auto& e : v) g.push_back(e.answers);
+        return g;
+    }
+
+    void recordSpan(const std::string& split, const squad::Scores& s)
+    {
+        record(split + "_exact", s.exact);
+        record(split + "_f1", s.f1);
+        if (task_.noAnswer) {
+            record(split + "_has_ans_exact", s.hasAnsExact);
+            record(split + "_has_ans_f1", s.hasAnsF1);
+            record(split + "_no_ans_f1", s.noAnsF1);
+        }
+    }
+
+    void evaluateSpan()
+    {
+        const SpanRun r = runSpan(devWin_, task_.dev);
+        const auto g = golds(task_.dev);
+        // v2.0: the no-answer threshold that maximises dev F1 (find_best_thresh); v1.1 always answers.
+        threshold_ = task_.noAnswer ? squad::bestThreshold(r.spans, r.nullDiff, g).f1Threshold : 1e30;
+        const squad::Scores s = squad::evaluate(squad::applyThreshold(r.spans, r.nullDiff, threshold_), g);
+        record("dev_loss", r.loss);
+        recordSpan("dev", s);
+        if (task_.noAnswer) record("dev_null_threshold", threshold_);
+        snapshot("finetune", spanReport("dev", s, r, task_.dev, devWin_).dump());
+        if (s.f1 > best_) {
+            best_ = s.f1;
+            bestStep_ = step();
+            bestThreshold_ = threshold_;
+            sinceBest_ = 0;
+            saveBest();
+        } else {
+            ++sinceBest_;
+        }
+    }
+
+    void finishSpan(const fs::path& best)
+    {
+        threshold_ = bestThreshold_;  // tuned on dev with the best model; applied to test unchanged
+        const SpanRun r = runSpan(testWin_, task_.test);
+        const squad::Scores s = squad::evaluate(squad::applyThreshold(r.spans, r.nullDiff, threshold_), golds(task_.test));
+        record("best_dev_f1", best_);
+        record("best_step", static_cast<double>(bestStep_));
+        record("test_loss", r.loss);
+        recordSpan("test", s);
+        json rep = spanReport("test", s, r, task_.test, testWin_);
+        snapshot("finetune", rep.dump());
+        if (fs::exists(best)) {
+            rep["best_dev_f1"] = best_;
+            rep["best_step"] = bestStep_;
+            if (baselines_) {
+                rep["baselines"] = {{"majority", baselines_->majorityName},
+                                    {"simple", baselines_->simpleName},
+                                    {"test_majority_f1", baselines_->spanMajorityTest.f1},
+                                    {"test_simple_f1", baselines_->spanSimpleTest.f1},
+                                    {"test_simple_exact", baselines_->spanSimpleTest.exact},
+                                    {"dev_majority_f1", baselines_->spanMajorityDev.f1},
+                                    {"dev_simple_f1", baselines_->spanSimpleDev.f1}};
+            }
+            writeFileAtomic(best / "results.json", rep.dump(2) + "\n");
+        }
+    }
+
+    json spanReport(const std::string& split, const squad::Scores& s, const SpanRun& r, const std::vector<TaskExample>& examples,
+                    const std::vector<std::vector<SpanWindow>>& wins) const
+    {
+        json j = {{"split", split}, {"task", task_.name}, {"kind", toString(task_.kind)}, {"metric", "f1"}, {"exact", s.exact}, {"f1", s.f1},
+                  {"total", s.total}, {"has_ans_exact", s.hasAnsExact}, {"has_ans_f1", s.hasAnsF1}, {"has_ans_total", s.hasAnsTotal},
+                  {"no_ans_exact", s.noAnsExact}, {"no_ans_f1", s.noAnsF1}, {"no_ans_total", s.noAnsTotal}, {"loss", r.loss},
+                  {"no_answer", task_.noAnswer}, {"null_threshold", task_.noAnswer ? threshold_ : 1e30}};
+        json ex = json::array();
+        const std::size_t shown = std::min<std::size_t>(8, examples.size());
+        for (std::size_t k = 0; k < shown; ++k) {
+            const std::size_t i = k * examples.size() / shown;
+            ex.push_back(spanView(examples[i], wins[i], r.scores[i], r.choice[i], task_.noAnswer ? threshold_ : 1e30,
+                                  [&](std::int64_t id) { return tokenName(id); }));
+        }
+        j["examples"] = ex;
+        return j;
+    }
+
     Task task_;
     bool gpt_ = false;
+    bool span_ = false;
+    std::vector<std::vector<SpanWindow>> trainWin_, devWin_, testWin_;
+    std::vector<const SpanWindow*> trainRows_;
+    double threshold_ = 0, bestThreshold_ = 0;
     int start_ = -1, delim_ = -1, extract_ = -1;
     TaskInputFormat format_;
     TransformerModel model_{nullptr};
@@ -702,12 +1055,18 @@ TaskPrediction predictTask(const std::string& checkpointDir, const std::vector<s
     importStateDict(model, SafetensorsFile::open(dir / "model.safetensors"));
     const auto labels = tj.at("labels").get<std::vector<std::string>>();
     const std::string kindName = tj.at("kind").get<std::string>();
-    const TaskKind kind = kindName == "tagging" ? TaskKind::Tagging : kindName == "multiple choice" ? TaskKind::MultipleChoice : TaskKind::Classification;
+    const TaskKind kind = kindName == "tagging"                 ? TaskKind::Tagging
+                          : kindName == "multiple choice"       ? TaskKind::MultipleChoice
+                          : kindName == "reading comprehension" ? TaskKind::Span
+                                                                : TaskKind::Classification;
     const bool choice = kind == TaskKind::MultipleChoice;
+    const bool span = kind == TaskKind::Span;
+    if (span && (texts.size() != 2 || texts[1].empty()))
+        throw Error("a reading-comprehension model needs a question and a passage", "predict --question Q --passage P");
     if (choice && texts.size() < 2) throw Error("a multiple-choice model needs a context and at least two candidates", "predict --text CONTEXT --choice A --choice B ...");
     const bool gpt = c.family == Family::Gpt2;
     const auto headFile = SafetensorsFile::open(dir / "head.safetensors");
-    TaskHead head(c.hidden_size, choice ? 1 : static_cast<int>(labels.size()), headFile.contains("dense.weight"));
+    TaskHead head(c.hidden_size, span ? 2 : choice ? 1 : static_cast<int>(labels.size()), headFile.contains("dense.weight"));
     {
         torch::NoGradGuard ng;
         for (auto& item : head->named_parameters(true)) {
@@ -724,6 +1083,28 @@ TaskPrediction predictTask(const std::string& checkpointDir, const std::vector<s
     if (gpt && c.vocab_size - 3 != tokVocab)
         throw Error(checkpointDir + ": the model has " + std::to_string(c.vocab_size) + " token rows, the tokenizer " + std::to_string(tokVocab),
                     "a fine-tuned GPT has the tokenizer's vocabulary plus its three new tokens");
+    if (span) {
+        TaskExample e;
+        e.texts = texts;
+        const squad::PassageWords pw = squad::splitPassage(texts[1]);
+        e.words = pw.words;
+        e.offsets = pw.offsets;
+        const auto wins = encodeSpanExample(*tok, f, e, tj.value("max_query_len", 32), tj.value("doc_stride", 48));
+        std::vector<const SpanWindow*> rows;
+        for (const auto& w : wins) rows.push_back(&w);
+        const SpanRows sr = spanRows(rows, tok->specials().pad >= 0 ? tok->specials().pad : 0);
+        torch::NoGradGuard ng;
+        auto [logits, hidden] = taskForward(model, head, c.family, TaskKind::Tagging, false, sr.ids, c.type_vocab_size > 0 ? sr.types : torch::Tensor(),
+                                            sr.mask, torch::Tensor(), 0.0, false);
+        logits = maskSpanLogits(logits, sr.mask);
+        const auto scores = windowScores(rows, logits);
+        TaskPrediction r;
+        r.task = tj.value("task", std::string());
+        r.kind = toString(kind);
+        for (auto id : wins.front().ids) r.input.push_back(taskTokenName(*tok, f, id));
+        fillSpanView(r, e, scores, squad::bestSpan(scores, tj.value("max_answer_len", 30)), tj.value("null_threshold", 1e30));
+        return r;
+    }
     TaskExample e;
     if (kind != TaskKind::Tagging) {
         e.texts = texts;

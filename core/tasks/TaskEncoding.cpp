@@ -1,5 +1,6 @@
 #include "core/tasks/TaskEncoding.h"
 #include "core/api/ModelConfig.h"
+#include "core/tasks/Squad.h"
 #include "core/util/Error.h"
 #include "core/util/Files.h"
 
@@ -116,6 +117,61 @@ TaskInput encodeTaskExample(const Tokenizer& tok, const TaskInputFormat& f, Task
         x.types.assign(x.ids.size(), 0);
     }
     return x;
+}
+
+std::vector<SpanWindow> encodeSpanExample(const Tokenizer& tok, const TaskInputFormat& f, const TaskExample& e, int maxQueryTokens, int docStride)
+{
+    std::vector<std::int64_t> q = pieces(tok, e.texts.empty() ? std::string() : e.texts[0]);
+    if (static_cast<int>(q.size()) > maxQueryTokens) q.resize(static_cast<std::size_t>(std::max(0, maxQueryTokens)));
+    // The passage's sub-tokens and their words; GPT's byte-level BPE marks a word that
+    // follows a space with a leading space.
+    std::vector<std::int64_t> doc;
+    std::vector<int> docWord, firstTok(e.words.size(), -1), lastTok(e.words.size(), -1);
+    for (std::size_t i = 0; i < e.words.size(); ++i) {
+        bool space = i > 0;
+        if (i > 0 && i < e.offsets.size())
+            space = e.offsets[i] > e.offsets[i - 1] + static_cast<int>(e.words[i - 1].size());
+        const auto p = pieces(tok, f.gpt && space ? " " + e.words[i] : e.words[i]);
+        if (p.empty()) continue;
+        firstTok[i] = static_cast<int>(doc.size());
+        doc.insert(doc.end(), p.begin(), p.end());
+        docWord.insert(docWord.end(), p.size(), static_cast<int>(i));
+        lastTok[i] = static_cast<int>(doc.size()) - 1;
+    }
+    int goldA = -1, goldB = -1;
+    if (e.answerFirst >= 0 && e.answerLast >= e.answerFirst && static_cast<std::size_t>(e.answerLast) < e.words.size()) {
+        goldA = firstTok[static_cast<std::size_t>(e.answerFirst)];
+        goldB = lastTok[static_cast<std::size_t>(e.answerLast)];
+    }
+    const int qn = static_cast<int>(q.size());
+    const int room = std::max(1, f.seqLen - qn - 3);
+    const auto spans = squad::windowSpans(static_cast<int>(doc.size()), room, docStride);
+    std::vector<SpanWindow> out;
+    for (std::size_t w = 0; w < spans.size(); ++w) {
+        const auto [ws, wl] = spans[w];
+        SpanWindow x;
+        auto put = [&](std::int64_t id, std::int64_t type, int word, bool maxCtx) {
+            x.ids.push_back(id);
+            x.types.push_back(type);
+            x.tokenWord.push_back(word);
+            x.maxContext.push_back(maxCtx ? 1 : 0);
+        };
+        put(f.open, 0, -1, false);
+        for (auto id : q) put(id, 0, -1, false);
+        put(f.delim, 0, -1, false);
+        const int passageStart = static_cast<int>(x.ids.size());
+        for (int k = 0; k < wl; ++k)
+            put(doc[static_cast<std::size_t>(ws + k)], 1, docWord[static_cast<std::size_t>(ws + k)], squad::isMaxContext(spans, static_cast<int>(w), ws + k));
+        put(f.close, 1, -1, false);
+        x.nullPos = f.gpt ? static_cast<int>(x.ids.size()) - 1 : 0;
+        x.startLabel = x.endLabel = x.nullPos;
+        if (goldA >= 0 && goldB >= 0 && goldA >= ws && goldB < ws + wl) {
+            x.startLabel = passageStart + goldA - ws;
+            x.endLabel = passageStart + goldB - ws;
+        }
+        out.push_back(std::move(x));
+    }
+    return out;
 }
 
 std::string taskTokenName(const Tokenizer& tok, const TaskInputFormat& f, std::int64_t id)

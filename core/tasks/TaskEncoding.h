@@ -39,6 +39,20 @@ struct TaskInput {
 // the pair) both orders become rows, (a, b) and (b, a), whose scores the head sums.
 TaskInput encodeTaskExample(const Tokenizer& tok, const TaskInputFormat& f, TaskKind kind, const TaskExample& e, bool symmetric = false);
 
+// Reading comprehension, as BERT's run_squad feeds it: [CLS] question [SEP] window [SEP]
+// (GPT: <start> question <delim> window <extract>), the question cut to maxQueryTokens,
+// the passage's sub-tokens in windows every docStride tokens (as many as fit in seqLen),
+// so a long passage is read in overlapping windows.
+struct SpanWindow {
+    std::vector<std::int64_t> ids, types;
+    std::vector<int> tokenWord;    // per position: its passage word, -1 for the question and the special tokens
+    std::vector<char> maxContext;  // per position: this window is the token's best context
+    int nullPos = 0;               // the no-answer position: [CLS] (GPT: <extract>, which has read the whole window)
+    int startLabel = 0, endLabel = 0;  // the gold span's first and last sub-token; nullPos when none or not inside
+};
+std::vector<SpanWindow> encodeSpanExample(const Tokenizer& tok, const TaskInputFormat& f, const TaskExample& e, int maxQueryTokens = 32,
+                                          int docStride = 48);
+
 // A token as the views show it: GPT's new tokens by name (<start>, <delim>, <extract>).
 std::string taskTokenName(const Tokenizer& tok, const TaskInputFormat& f, std::int64_t id);
 

@@ -2,6 +2,7 @@
 // split shared by every task, Brown genre classification and POS tagging.
 #include "core/api/Tasks.h"
 #include "core/knowledge/WordNet.h"
+#include "core/tasks/TaskData.h"
 #include "core/text/Corpus.h"
 #include "core/train/DynamicsProbe.h"
 #include "core/util/Error.h"
@@ -22,6 +23,7 @@ std::string toString(TaskKind k)
     case TaskKind::Classification: return "classification";
     case TaskKind::Tagging: return "tagging";
     case TaskKind::MultipleChoice: return "multiple choice";
+    case TaskKind::Span: return "reading comprehension";
     }
     return "classification";
 }
@@ -34,6 +36,8 @@ const std::vector<TaskInfo>& taskList()
         {"nextsent", "SWAG-style multiple choice: which of 4 sentences follows a Brown sentence", TaskKind::MultipleChoice},
         {"entail", "entailment from WordNet: a Brown sentence and a copy with one word replaced by a hypernym (entails), or by a co-hyponym or an antonym (does not)", TaskKind::Classification},
         {"paraphrase", "paraphrase from WordNet: a Brown sentence and a copy with a synonym (paraphrase), a co-hyponym or an unrelated sentence (not)", TaskKind::Classification},
+        {"squad1", "reading comprehension, SQuAD v1.1 style: a question on a Brown passage, answered by a span of it", TaskKind::Span},
+        {"squad2", "reading comprehension, SQuAD v2.0 style: as squad1, a third of the questions with no answer in the passage", TaskKind::Span},
     };
     return all;
 }
@@ -536,10 +540,21 @@ Task buildTask(const std::string& name, std::uint64_t seed)
     if (name == "nextsent") return buildNextSentence(seed);
     if (name == "entail") return buildEntail(seed);
     if (name == "paraphrase") return buildParaphrase(seed);
+    if (name == "squad1") return taskdata::buildReading(seed, false);
+    if (name == "squad2") return taskdata::buildReading(seed, true);
     std::string names;
     for (const auto& t : taskList()) names += (names.empty() ? "" : ", ") + t.name;
     throw Error("unknown task '" + name + "'", "tasks: " + names + " (see 'pretrainlab-cli tasks list')");
 }
+
+namespace taskdata {
+const Corpus& brownCorpus() { return brown(); }
+std::vector<int> splitOfDocuments(std::uint64_t seed) { return splitOfDocs(taskDocumentSplit(seed), brown().documents.size()); }
+void addToSplit(Task& t, TaskExample e, const std::vector<int>& splitOf) { assign(t, std::move(e), splitOf); }
+std::uint64_t hash(std::uint64_t x) { return splitmix(x); }
+} // namespace taskdata
+
+std::string taskMetric(TaskKind kind) { return kind == TaskKind::Span ? "f1" : "accuracy"; }
 
 ClassificationScore scoreClassification(const std::vector<int>& gold, const std::vector<int>& predicted, int classes)
 {
@@ -752,6 +767,7 @@ void tagBaseline(const Task& t, TaskBaselines& b, int majority)
 std::vector<int> goldLabels(const Task& task, const std::vector<TaskExample>& split)
 {
     std::vector<int> g;
+    if (task.kind == TaskKind::Span) return g;  // scored as SQuAD does, not by labels
     for (const auto& e : split) {
         if (task.kind == TaskKind::Tagging) g.insert(g.end(), e.tags.begin(), e.tags.end());
         else g.push_back(e.label);
@@ -765,6 +781,7 @@ std::string simpleBaselineName(TaskKind kind)
     case TaskKind::Classification: return "bag-of-words logistic regression";
     case TaskKind::MultipleChoice: return "word overlap with the context";
     case TaskKind::Tagging: return "most frequent tag per word";
+    case TaskKind::Span: return "sliding-window word overlap";
     }
     return {};
 }
@@ -772,6 +789,14 @@ std::string simpleBaselineName(TaskKind kind)
 TaskBaselines taskBaselines(const Task& t)
 {
     TaskBaselines b;
+    if (t.kind == TaskKind::Span) {
+        b.span = true;
+        b.majorityName = "always \"no answer\"";
+        b.simpleName = simpleBaselineName(t.kind);
+        taskdata::spanBaselines(t, b);
+        return b;
+    }
+    b.majorityName = "majority class";
     const int k = static_cast<int>(t.labels.size());
     const int majority = majorityLabel(t);
     for (auto [split, out] : {std::pair{&t.dev, &b.majorityDev}, std::pair{&t.test, &b.majorityTest}}) {

@@ -26,6 +26,7 @@ struct Batch {
     torch::Tensor classLabels;  // (B): the class of each sequence, or undefined
     torch::Tensor tokenLabels;  // (B, T): the tag at each word's labelled sub-token, -100 elsewhere
     torch::Tensor readout;      // (B): the position whose hidden state the classifier reads
+    torch::Tensor spanLabels;   // (B, 2): reading comprehension, the gold start and end positions
     std::vector<int> examples;  // the task examples in the batch
     std::int64_t tokens = 0;    // real (non-padding) tokens
 };

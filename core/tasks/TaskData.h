@@ -1,0 +1,24 @@
+#pragma once
+// What the task builders share (core/tasks/Tasks.cpp defines them): the bundled Brown
+// corpus, the document split every task uses, and filing an example under its split.
+#include "core/api/Tasks.h"
+#include "core/text/Corpus.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace ptl::taskdata {
+
+const Corpus& brownCorpus();
+// Per document of brownCorpus(): 0 train, 1 dev, 2 test (taskDocumentSplit(seed)).
+std::vector<int> splitOfDocuments(std::uint64_t seed);
+// Files e under train, dev or test by its document.
+void addToSplit(Task& t, TaskExample e, const std::vector<int>& splitOf);
+std::uint64_t hash(std::uint64_t x);
+
+// Reading comprehension (core/tasks/ReadingTask.cpp): SQuAD v1.1-style (every question
+// answerable) or v2.0-style (a third with their answer's sentence removed).
+Task buildReading(std::uint64_t seed, bool noAnswer);
+void spanBaselines(const Task& t, TaskBaselines& b);
+
+} // namespace ptl::taskdata
