@@ -48,11 +48,13 @@ TransferResult runTransferExperiment(const TransferOptions& o, const std::string
             a.steps = out.lastStep;
             std::map<std::string, double> last;
             for (const auto& m : RunStore(storePath).metrics(out.runId)) last[m.name] = m.value;
-            a.bestDev = last["best_dev_accuracy"];
-            a.testAccuracy = last["test_accuracy"];
+            // The task's metric: accuracy, or F1 for reading comprehension (testAccuracy then holds F1).
+            const std::string m = taskMetric(task.kind);
+            a.bestDev = last["best_dev_" + m];
+            a.testAccuracy = last["test_" + m];
             a.testMacroF1 = last["test_macro_f1"];
-            a.testMajority = last["test_majority_accuracy"];
-            a.testSimple = last["test_simple_accuracy"];
+            a.testMajority = last["test_majority_" + m];
+            a.testSimple = last["test_simple_" + m];
             r.arms.push_back(a);
             if (out.status != "completed") {
                 r.status = out.status;
