@@ -1796,32 +1796,47 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>&lt;p style=&apos;color:#555&apos;&gt;빨간 바탕의 굵은 글씨: 분류 헤드가 읽는 위치. 태깅: 레이블이 붙는 하위 토큰 아래에 그 태그. 배경색: 세그먼트 A, 세그먼트 B.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="613"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="539"/>
+        <source>dev F1 (SQuAD)</source>
+        <translation>검증 F1 (SQuAD)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="543"/>
+        <source>sliding-window word overlap, dev F1 (%1)</source>
+        <translation>슬라이딩 윈도 단어 겹침, 검증 F1 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="544"/>
+        <source>always &quot;no answer&quot;, dev F1 (%1)</source>
+        <translation>항상 &quot;답 없음&quot;, 검증 F1 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="616"/>
         <source>%1 split: accuracy &lt;b&gt;%2&lt;/b&gt;, macro-F1 %3 over %4 %5. Rows: gold; columns: predicted (numbered as the rows).</source>
         <translation>%1 분할: 정확도 &lt;b&gt;%2&lt;/b&gt;, 매크로 F1 %3 (%5 %4개). 행: 정답, 열: 예측 (번호는 행과 같음).</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="740"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="743"/>
         <source>No completed fine-tuning runs yet. &apos;pretrainlab-cli experiment transfer --checkpoint DIR --task NAME&apos; fine-tunes from the pre-trained model and from random initialisation on 100, 300, 1,000 and all examples.</source>
         <translation>아직 완료된 미세조정 실행이 없습니다. &apos;pretrainlab-cli experiment transfer --checkpoint DIR --task NAME&apos;은 사전학습된 모델과 무작위 초기화에서 각각 예제 100, 300, 1,000개와 전체로 미세조정합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="755"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="758"/>
         <source>random initialisation</source>
         <translation>무작위 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="762"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="765"/>
         <source>simple non-neural model, all examples (%1)</source>
         <translation>단순한 비신경망 모델, 전체 예제 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="763"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="766"/>
         <source>majority class (%1)</source>
         <translation>다수 클래스 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="775"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="778"/>
         <source>Each point: one completed run&apos;s test accuracy (the best of several runs at one size). A gap between the lines is what pre-training brought; where they meet, the labelled data alone is enough.</source>
         <translation>각 점: 완료된 실행 하나의 test 정확도 (같은 크기에 실행이 여럿이면 가장 좋은 것). 두 선의 간격이 사전학습이 가져온 몫이고, 두 선이 만나는 곳에서는 레이블된 데이터만으로 충분합니다.</translation>
     </message>
@@ -1872,7 +1887,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/finetune/FinetunePanel.cpp" line="371"/>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="618"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="621"/>
         <source>examples</source>
         <translation>예제</translation>
     </message>
@@ -1897,108 +1912,108 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>&lt;br&gt;&lt;b&gt;무작위 초기화&lt;/b&gt;: 사전학습 가중치 없이 같은 구조. 전이 실험의 대조군입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="538"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="539"/>
         <source>train (batch)</source>
         <translation>train (배치)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="538"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="539"/>
         <source>dev</source>
         <translation>dev</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="540"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="541"/>
         <source>simple non-neural model, dev (%1)</source>
         <translation>단순한 비신경망 모델, dev (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="541"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="542"/>
         <source>majority class, dev (%1)</source>
         <translation>다수 클래스, dev (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="552"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="555"/>
         <source>task loss (train)</source>
         <translation>과제 손실 (train)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="552"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="555"/>
         <source>dev loss</source>
         <translation>dev 손실</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="552"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="555"/>
         <source>auxiliary LM loss (train)</source>
         <translation>보조 언어 모델 손실 (train)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="555"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="558"/>
         <source>Run %1</source>
         <translation>실행 %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="557"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="560"/>
         <source> · dev accuracy %1 (simple model %2, majority %3)</source>
         <translation> · dev 정확도 %1 (단순 모델 %2, 다수 클래스 %3)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="562"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="565"/>
         <source>&lt;br&gt;&lt;b&gt;Test accuracy %1&lt;/b&gt; with the best dev checkpoint (step %2), against %3 for the simple model and %4 for the majority class.</source>
         <translation>&lt;br&gt;최고 dev 체크포인트 (스텝 %2)로 &lt;b&gt;test 정확도 %1&lt;/b&gt;. 단순 모델은 %3, 다수 클래스는 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="596"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="599"/>
         <source>predicted: %1</source>
         <translation>예측: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="608"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="611"/>
         <source>gold %1, predicted %2: %3 (%4 of the row)</source>
         <translation>정답 %1, 예측 %2: %3 (행의 %4)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="618"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="621"/>
         <source>words</source>
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="646"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="649"/>
         <source>✓ the true next sentence: </source>
         <translation>✓ 실제 다음 문장: </translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="646"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="649"/>
         <source>✗ the model&apos;s choice: </source>
         <translation>✗ 모델의 선택: </translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="665"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="668"/>
         <source>right: %1</source>
         <translation>정답: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="666"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="669"/>
         <source>predicted %1, gold %2</source>
         <translation>예측 %1, 정답 %2</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="669"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="672"/>
         <source>top: %1</source>
         <translation>상위: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="703"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="706"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="703"/>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="755"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="706"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="758"/>
         <source>pre-trained</source>
         <translation>사전학습</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="704"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="707"/>
         <source>all (%1)</source>
         <translation>전체 (%1)</translation>
     </message>

@@ -535,10 +535,13 @@ void FinetunePanel::showMetricsOf(qint64 runId)
         }
         return maxStep;
     };
-    const double maxStep = draw(accuracy_, {{"train_accuracy", tr("train (batch)")}, {"dev_accuracy", tr("dev")}});
+    // Reading comprehension is judged by SQuAD's F1 (train: rows with start and end both right).
+    const double maxStep = draw(accuracy_, {{"train_accuracy", tr("train (batch)")}, {"dev_accuracy", tr("dev")}, {"dev_f1", tr("dev F1 (SQuAD)")}});
     for (const auto& [name, label, color] : std::vector<std::tuple<std::string, QString, QColor>>{
              {"dev_simple_accuracy", tr("simple non-neural model, dev (%1)"), QColor(0x55, 0x55, 0x55)},
-             {"dev_majority_accuracy", tr("majority class, dev (%1)"), QColor(0xaa, 0xaa, 0xaa)}}) {
+             {"dev_majority_accuracy", tr("majority class, dev (%1)"), QColor(0xaa, 0xaa, 0xaa)},
+             {"dev_simple_f1", tr("sliding-window word overlap, dev F1 (%1)"), QColor(0x55, 0x55, 0x55)},
+             {"dev_majority_f1", tr("always \"no answer\", dev F1 (%1)"), QColor(0xaa, 0xaa, 0xaa)}}) {
         auto it = constants.find(name);
         if (it == constants.end()) continue;
         QCPGraph* g = accuracy_->addGraph();
