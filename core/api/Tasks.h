@@ -76,6 +76,7 @@ ClassificationScore scoreClassification(const std::vector<int>& gold, const std:
 std::string taskMetric(TaskKind kind);
 
 // Reading comprehension: the baselines' answers scored as SQuAD does (core/tasks/Squad.h).
+// (squad::Scores is this struct; all in [0, 1].)
 struct SpanScore {
     double exact = 0, f1 = 0;
     double hasAnsExact = 0, hasAnsF1 = 0, noAnsExact = 0, noAnsF1 = 0;

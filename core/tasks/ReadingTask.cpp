@@ -433,20 +433,6 @@ OverlapAnswer overlapAnswer(const TaskExample& e)
     return best;
 }
 
-SpanScore toSpanScore(const squad::Scores& s)
-{
-    SpanScore o;
-    o.exact = s.exact;
-    o.f1 = s.f1;
-    o.total = s.total;
-    o.hasAnsExact = s.hasAnsExact;
-    o.hasAnsF1 = s.hasAnsF1;
-    o.hasAnsTotal = s.hasAnsTotal;
-    o.noAnsExact = s.noAnsExact;
-    o.noAnsF1 = s.noAnsF1;
-    o.noAnsTotal = s.noAnsTotal;
-    return o;
-}
 
 } // namespace
 
@@ -458,8 +444,8 @@ void spanBaselines(const Task& t, TaskBaselines& b)
         return g;
     };
     const auto gDev = golds(t.dev), gTest = golds(t.test);
-    b.spanMajorityDev = toSpanScore(squad::evaluate(std::vector<std::string>(t.dev.size()), gDev));
-    b.spanMajorityTest = toSpanScore(squad::evaluate(std::vector<std::string>(t.test.size()), gTest));
+    b.spanMajorityDev = squad::evaluate(std::vector<std::string>(t.dev.size()), gDev);
+    b.spanMajorityTest = squad::evaluate(std::vector<std::string>(t.test.size()), gTest);
     std::vector<std::string> spansDev, spansTest;
     std::vector<double> nullDev, nullTest;
     for (const auto& e : t.dev) {
@@ -478,8 +464,8 @@ void spanBaselines(const Task& t, TaskBaselines& b)
         spansDev = squad::applyThreshold(spansDev, nullDev, thr);
         spansTest = squad::applyThreshold(spansTest, nullTest, thr);
     }
-    b.spanSimpleDev = toSpanScore(squad::evaluate(spansDev, gDev));
-    b.spanSimpleTest = toSpanScore(squad::evaluate(spansTest, gTest));
+    b.spanSimpleDev = squad::evaluate(spansDev, gDev);
+    b.spanSimpleTest = squad::evaluate(spansTest, gTest);
 }
 
 } // namespace ptl::taskdata

@@ -7,6 +7,8 @@
 // in the window where its start token has the most context, against the no-answer score
 // (the [CLS] position's start + end logits, the smallest over the windows). Torch-free:
 // the objective, `predict`, the baselines and the GUI share it.
+#include "core/api/Tasks.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -25,14 +27,8 @@ double tokenF1(const std::string& prediction, const std::string& gold);
 double exactMatch(const std::string& prediction, const std::vector<std::string>& golds);
 double tokenF1(const std::string& prediction, const std::vector<std::string>& golds);
 
-struct Scores {
-    double exact = 0, f1 = 0;                  // in [0, 1] (the scripts print x 100)
-    std::int64_t total = 0;
-    double hasAnsExact = 0, hasAnsF1 = 0;      // over the questions with an answer
-    std::int64_t hasAnsTotal = 0;
-    double noAnsExact = 0, noAnsF1 = 0;        // over those without (exact = F1 there)
-    std::int64_t noAnsTotal = 0;
-};
+// The scores (the same fields the task baselines report).
+using Scores = ptl::SpanScore;
 // predictions[i]: the answer given ("" = no answer); golds[i]: the gold answers (empty: none).
 Scores evaluate(const std::vector<std::string>& predictions, const std::vector<std::vector<std::string>>& golds);
 
