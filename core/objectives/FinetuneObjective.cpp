@@ -506,18 +506,7 @@ public:
         record("test_macro_f1", s.macroF1);
         json rep = report("test", s, r, task_.test, test_);
         snapshot("finetune", rep.dump());
-        if (fs::exists(best)) {
-            rep["best_dev_accuracy"] = best_;
-            rep["best_step"] = bestStep_;
-            if (baselines_) {
-                rep["baselines"] = {{"simple", baselines_->simpleName},
-                                    {"test_majority_accuracy", baselines_->majorityTest.accuracy},
-                                    {"test_simple_accuracy", baselines_->simpleTest.accuracy},
-                                    {"dev_majority_accuracy", baselines_->majorityDev.accuracy},
-                                    {"dev_simple_accuracy", baselines_->simpleDev.accuracy}};
-            }
-            writeFileAtomic(best / "results.json", rep.dump(2) + "\n");
-        }
+        writeResults(best, rep);
     }
 
     std::string probeText() const override
@@ -836,6 +825,25 @@ private:
         return j;
     }
 
+    // best/results.json: the test report, the best dev score and the baselines, named by the task's metric.
+    void writeResults(const fs::path& best, json rep) const
+    {
+        if (!fs::exists(best)) return;
+        const std::string m = taskMetric(task_.kind);
+        rep["best_dev_" + m] = best_;
+        rep["best_step"] = bestStep_;
+        if (baselines_) {
+            rep["baselines"] = {{"majority", baselines_->majorityName},
+                                {"simple", baselines_->simpleName},
+                                {"test_majority_" + m, baselines_->majorityTestScore()},
+                                {"test_simple_" + m, baselines_->simpleTestScore()},
+                                {"dev_majority_" + m, baselines_->majorityDevScore()},
+                                {"dev_simple_" + m, baselines_->simpleDevScore()}};
+            if (span_) rep["baselines"]["test_simple_exact"] = baselines_->spanSimpleTest.exact;
+        }
+        writeFileAtomic(best / "results.json", rep.dump(2) + "\n");
+    }
+
     void saveBest()
     {
         const fs::path best = outDir() / "best", tmp = outDir() / ".best.partial";
@@ -952,20 +960,7 @@ private:
         recordSpan("test", s);
         json rep = spanReport("test", s, r, task_.test, testWin_);
         snapshot("finetune", rep.dump());
-        if (fs::exists(best)) {
-            rep["best_dev_f1"] = best_;
-            rep["best_step"] = bestStep_;
-            if (baselines_) {
-                rep["baselines"] = {{"majority", baselines_->majorityName},
-                                    {"simple", baselines_->simpleName},
-                                    {"test_majority_f1", baselines_->spanMajorityTest.f1},
-                                    {"test_simple_f1", baselines_->spanSimpleTest.f1},
-                                    {"test_simple_exact", baselines_->spanSimpleTest.exact},
-                                    {"dev_majority_f1", baselines_->spanMajorityDev.f1},
-                                    {"dev_simple_f1", baselines_->spanSimpleDev.f1}};
-            }
-            writeFileAtomic(best / "results.json", rep.dump(2) + "\n");
-        }
+        writeResults(best, rep);
     }
 
     json spanReport(const std::string& split, const squad::Scores& s, const SpanRun& r, const std::vector<TaskExample>& examples,
