@@ -10,6 +10,7 @@
 #include "core/api/Tasks.h"
 #include "core/knowledge/WordNet.h"
 #include "core/tasks/Squad.h"
+#include "core/tasks/TaskEncoding.h"
 #include "core/model/Checkpoint.h"
 #include "tests/common/SmallModel.h"
 #include "core/model/Safetensors.h"
@@ -206,6 +207,25 @@ private Q_SLOTS:
         const ptl::TaskBaselines bl = ptl::taskBaselines(a);
         QVERIFY(bl.span && bl.spanMajorityTest.noAnsF1 == 1.0 && bl.spanMajorityTest.hasAnsF1 == 0.0);
         QVERIFY(bl.spanSimpleTest.f1 > bl.spanMajorityTest.f1);
+    }
+
+    // The input preview (the panel's "what the model is fed") reads a passage in windows,
+    // [CLS] question [SEP] window [SEP]; the single-sequence encoder refuses a span example.
+    void squadInputPreview()
+    {
+        QTemporaryDir dir;
+        const std::string model = makeModel(dir, "bert-tiny", "bert");
+        const auto previews = previewTaskInputs(model, "squad1", 2, 64);
+        QVERIFY(previews.size() >= 2);
+        for (const auto& p : previews) {
+            QVERIFY(p.tokens.size() <= 64);
+            QCOMPARE(QString::fromStdString(p.tokens.front()), QStringLiteral("[CLS]"));
+            QVERIFY(QString::fromStdString(p.label).contains(QStringLiteral("window")));
+        }
+        const Task t = buildTask("squad1");
+        const auto tok = loadTokenizer(model);
+        const TaskInputFormat f = TaskInputFormat::forModel(*tok, false, tok->vocabSize(), 64);
+        QVERIFY_THROWS_EXCEPTION(ptl::Error, encodeTaskExample(*tok, f, TaskKind::Span, t.train.front()));
     }
 
     void tasksAreDeterministicAndSplitByDocument()

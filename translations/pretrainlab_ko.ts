@@ -1514,506 +1514,552 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::FinetunePanel</name>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="71"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="128"/>
         <source>The pre-trained model: a shipped model or any checkpoint folder (BERT, ALBERT, ELECTRA&apos;s discriminator, DistilBERT, GPT)</source>
         <translation>사전학습된 모델: 함께 제공되는 모델 또는 아무 체크포인트 폴더 (BERT, ALBERT, ELECTRA 판별자, DistilBERT, GPT)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="73"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="130"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="74"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="131"/>
         <source>Choose a checkpoint folder</source>
         <translation>체크포인트 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="87"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="144"/>
         <source>pre-trained weights (transfer)</source>
         <translation>사전학습 가중치 (전이)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="88"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="145"/>
         <source>random initialisation (the control: no pre-training)</source>
         <translation>무작위 초기화 (대조군: 사전학습 없음)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="89"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="146"/>
         <source>Fine-tune the same architecture from random weights to see what pre-training brings</source>
         <translation>같은 구조를 무작위 가중치에서 미세조정해 사전학습이 무엇을 더하는지 봅니다</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="93"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="150"/>
         <source>The new head&apos;s learning rate; the body learns at this times the factor below</source>
         <translation>새 헤드의 학습률. 본체는 이 값에 아래 배율을 곱한 학습률로 배웁니다</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="95"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="152"/>
         <source>Discriminative fine-tuning: the pre-trained body&apos;s learning rate as a share of the head&apos;s</source>
         <translation>차등 미세조정: 사전학습된 본체의 학습률을 헤드 학습률에 대한 비율로</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="97"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="154"/>
         <source>Layer-wise decay: each layer below the top learns at this times the rate of the one above (1: off)</source>
         <translation>층별 감쇠: 맨 위 아래의 각 층은 바로 위 층 학습률에 이 값을 곱한 학습률로 배웁니다 (1: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="98"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="155"/>
         <source>keep the embeddings fixed</source>
         <translation>임베딩 고정</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="100"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="157"/>
         <source>Keep the lowest k layers fixed</source>
         <translation>가장 아래 k개 층 고정</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="102"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="159"/>
         <source>GPT-1&apos;s auxiliary objective: L = L_task + λ·L_LM on the task&apos;s own text</source>
         <translation>GPT-1의 보조 목표: 과제 텍스트 자체에 대해 L = L_task + λ·L_LM</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="104"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="161"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="105"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="162"/>
         <source>Early stopping: stop after this many evaluations without a better dev accuracy</source>
         <translation>조기 종료: dev 정확도가 나아지지 않는 평가가 이만큼 이어지면 멈춥니다</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="107"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="164"/>
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="108"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="165"/>
         <source>Train on a fixed random subset of the labelled examples (the baselines are fitted on the same subset)</source>
         <translation>레이블된 예제 중 고정된 무작위 부분집합으로 학습합니다 (기준선도 같은 부분집합으로 맞춥니다)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="113"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="170"/>
         <source>Pre-trained model</source>
         <translation>사전학습된 모델</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="115"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="172"/>
         <source>Task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="117"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="174"/>
         <source>Start from</source>
         <translation>시작 가중치</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="118"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="175"/>
         <source>Labelled examples</source>
         <translation>레이블된 예제 수</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="119"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="176"/>
         <source>Steps</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="120"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="177"/>
         <source>Evaluate dev every</source>
         <translation>dev 평가 간격</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="121"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="178"/>
         <source>Head learning rate</source>
         <translation>헤드 학습률</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="122"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="179"/>
         <source>Body learning-rate factor</source>
         <translation>본체 학습률 배율</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="123"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="180"/>
         <source>Layer-wise decay</source>
         <translation>층별 감쇠</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="124"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="181"/>
         <source>Freeze</source>
         <translation>고정</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="125"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="182"/>
         <source>Freeze the lowest layers</source>
         <translation>아래 층 고정 개수</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="126"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="183"/>
         <source>λ auxiliary LM (GPT)</source>
         <translation>λ 보조 언어 모델 (GPT)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="127"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="184"/>
         <source>Early stopping patience</source>
         <translation>조기 종료 인내 횟수</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="140"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="197"/>
         <source>The exact token sequence the model is fed for the first training examples</source>
         <translation>첫 학습 예제들에 대해 모델에 실제로 들어가는 토큰 시퀀스</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="141"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="198"/>
         <source>Start fine-tuning</source>
         <translation>미세조정 시작</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="142"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="199"/>
         <source>Model, task and transfer</source>
         <translation>모델, 과제, 전이 설정</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="146"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="203"/>
         <source>What the model is fed (the first training examples):</source>
         <translation>모델에 들어가는 입력 (첫 학습 예제들):</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="152"/>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="157"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="209"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="214"/>
         <source>step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="153"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="210"/>
         <source>accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="158"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="215"/>
         <source>loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="160"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="217"/>
         <source>Start a run, or pick a fine-tuning run in the Runs panel.</source>
         <translation>실행을 시작하거나, 실행 목록에서 미세조정 실행을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="176"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="233"/>
         <source>Rows: the gold label; columns: what the model predicted. Shade: the share of the row.</source>
         <translation>행: 정답 레이블, 열: 모델의 예측. 색의 진하기: 그 행에서 차지하는 비율.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="249"/>
         <source>run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="249"/>
         <source>task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="249"/>
         <source>model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="249"/>
         <source>start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="249"/>
         <source>labelled</source>
         <translation>레이블 수</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="249"/>
         <source>steps</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="192"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="249"/>
         <source>best dev</source>
         <translation>최고 dev</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="193"/>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="214"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="250"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="271"/>
         <source>test accuracy</source>
         <translation>test 정확도</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="193"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="250"/>
         <source>test macro-F1</source>
         <translation>test 매크로 F1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="193"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="250"/>
         <source>majority (test)</source>
         <translation>다수 클래스 (test)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="193"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="250"/>
         <source>simple model (test)</source>
         <translation>단순 모델 (test)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="198"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="255"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="201"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="258"/>
         <source>Every fine-tuning run in the store, its test score (measured once, with the best dev checkpoint) against always answering the most frequent label and a simple non-neural model fitted on the same training examples.</source>
         <translation>저장소의 모든 미세조정 실행과 그 test 점수 (최고 dev 체크포인트로 한 번만 측정)를, 늘 가장 흔한 레이블로 답하는 경우 및 같은 학습 예제로 맞춘 단순한 비신경망 모델과 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="213"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="270"/>
         <source>labelled training examples (log scale)</source>
         <translation>레이블된 학습 예제 수 (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="223"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="280"/>
         <source>Does pre-training help? Task:</source>
         <translation>사전학습이 도움이 되는가? 과제:</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="232"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="289"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="233"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="290"/>
         <source>Predictions</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="395"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="452"/>
         <source>&lt;p style=&apos;color:#555&apos;&gt;Bold on red: the position the classification head reads. Tagging: the tag under each labelled sub-token. Shade: segment A, segment B.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#555&apos;&gt;빨간 바탕의 굵은 글씨: 분류 헤드가 읽는 위치. 태깅: 레이블이 붙는 하위 토큰 아래에 그 태그. 배경색: 세그먼트 A, 세그먼트 B.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="539"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="596"/>
         <source>dev F1 (SQuAD)</source>
         <translation>검증 F1 (SQuAD)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="543"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="600"/>
         <source>sliding-window word overlap, dev F1 (%1)</source>
         <translation>슬라이딩 윈도 단어 겹침, 검증 F1 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="544"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="601"/>
         <source>always &quot;no answer&quot;, dev F1 (%1)</source>
         <translation>항상 &quot;답 없음&quot;, 검증 F1 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="616"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="628"/>
+        <source> · dev F1 %1 (sliding window %2, always &quot;no answer&quot; %3)</source>
+        <translation> · 검증 F1 %1 (슬라이딩 윈도 %2, 항상 &quot;답 없음&quot; %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="633"/>
+        <source>&lt;br&gt;&lt;b&gt;Test F1 %1&lt;/b&gt; (exact match %2) with the best dev checkpoint, against %3 for the sliding window and %4 for always &quot;no answer&quot;.</source>
+        <translation>&lt;br&gt;&lt;b&gt;테스트 F1 %1&lt;/b&gt; (완전 일치 %2), 최고 검증 체크포인트 기준. 슬라이딩 윈도는 %3, 항상 &quot;답 없음&quot;은 %4.</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="694"/>
         <source>%1 split: accuracy &lt;b&gt;%2&lt;/b&gt;, macro-F1 %3 over %4 %5. Rows: gold; columns: predicted (numbered as the rows).</source>
         <translation>%1 분할: 정확도 &lt;b&gt;%2&lt;/b&gt;, 매크로 F1 %3 (%5 %4개). 행: 정답, 열: 예측 (번호는 행과 같음).</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="743"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="821"/>
         <source>No completed fine-tuning runs yet. &apos;pretrainlab-cli experiment transfer --checkpoint DIR --task NAME&apos; fine-tunes from the pre-trained model and from random initialisation on 100, 300, 1,000 and all examples.</source>
         <translation>아직 완료된 미세조정 실행이 없습니다. &apos;pretrainlab-cli experiment transfer --checkpoint DIR --task NAME&apos;은 사전학습된 모델과 무작위 초기화에서 각각 예제 100, 300, 1,000개와 전체로 미세조정합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="758"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="836"/>
         <source>random initialisation</source>
         <translation>무작위 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="765"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="843"/>
         <source>simple non-neural model, all examples (%1)</source>
         <translation>단순한 비신경망 모델, 전체 예제 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="766"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="844"/>
         <source>majority class (%1)</source>
         <translation>다수 클래스 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="778"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="856"/>
         <source>Each point: one completed run&apos;s test accuracy (the best of several runs at one size). A gap between the lines is what pre-training brought; where they meet, the labelled data alone is enough.</source>
         <translation>각 점: 완료된 실행 하나의 test 정확도 (같은 크기에 실행이 여럿이면 가장 좋은 것). 두 선의 간격이 사전학습이 가져온 몫이고, 두 선이 만나는 곳에서는 레이블된 데이터만으로 충분합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="234"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="291"/>
         <source>Results per task</source>
         <translation>과제별 결과</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="250"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="63"/>
+        <source>%1 split: exact match &lt;b&gt;%2&lt;/b&gt;, F1 &lt;b&gt;%3&lt;/b&gt; over %4 questions (SQuAD&apos;s official metrics).</source>
+        <translation>%1 분할: 완전 일치 &lt;b&gt;%2&lt;/b&gt;, F1 &lt;b&gt;%3&lt;/b&gt;, 질문 %4개 (SQuAD 공식 지표).</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="69"/>
+        <source> With an answer: F1 %1 (%2); without: %3 (%4). The model says &quot;no answer&quot; when its no-answer score minus the best span&apos;s exceeds %5 (tuned on dev).</source>
+        <translation> 답이 있는 질문: F1 %1 (%2개); 답이 없는 질문: %3 (%4개). 답 없음 점수에서 최고 구간 점수를 뺀 값이 %5(검증 세트로 조정)를 넘으면 모델은 &quot;답 없음&quot;이라고 답합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="75"/>
+        <source> Words: blue = start probability, orange = end probability; gold answer outlined in green; predicted span in bold.</source>
+        <translation> 단어 색: 파랑 = 시작 확률, 주황 = 끝 확률; 정답은 초록 테두리, 예측 구간은 굵게.</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="97"/>
+        <source>start %1 · end %2</source>
+        <translation>시작 %1 · 끝 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="99"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="100"/>
+        <source>(no answer)</source>
+        <translation>(답 없음)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="104"/>
+        <source>predicted: %1 · gold: %2 · F1 %3</source>
+        <translation>예측: %1 · 정답: %2 · F1 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="105"/>
+        <source>no-answer score − best span: %1 (threshold %2)</source>
+        <translation>답 없음 점수 − 최고 구간 점수: %1 (임계값 %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="307"/>
         <source>The pre-trained model&apos;s checkpoint folder</source>
         <translation>사전학습된 모델의 체크포인트 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="328"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="385"/>
         <source>%1 has no config.json: choose a checkpoint folder (a shipped model, or a run&apos;s checkpoint-N).</source>
         <translation>%1에 config.json이 없습니다: 체크포인트 폴더 (제공 모델, 또는 실행의 checkpoint-N)를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="335"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="392"/>
         <source>%1/config.json cannot be read: %2</source>
         <translation>%1/config.json을 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="341"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="398"/>
         <source>%1 · %2 layers · hidden %3 · %4 parameters%5</source>
         <translation>%1 · %2개 층 · 은닉 %3 · 파라미터 %4개%5</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="346"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="403"/>
         <source> · three new tokens &lt;start&gt; &lt;delim&gt; &lt;extract&gt; are added</source>
         <translation> · 새 토큰 세 개 &lt;start&gt; &lt;delim&gt; &lt;extract&gt;가 추가됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="359"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="416"/>
         <source>Building the task and its baselines…</source>
         <translation>과제와 기준선을 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="366"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="423"/>
         <source>&lt;b&gt;%1&lt;/b&gt; train · &lt;b&gt;%2&lt;/b&gt; dev · &lt;b&gt;%3&lt;/b&gt; test %4 · %5 labels&lt;br&gt;dev: majority %6 · %7 %8</source>
         <translation>train &lt;b&gt;%1&lt;/b&gt; · dev &lt;b&gt;%2&lt;/b&gt; · test &lt;b&gt;%3&lt;/b&gt; %4 · 레이블 %5개&lt;br&gt;dev: 다수 클래스 %6 · %7 %8</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="371"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="428"/>
         <source>sentences</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="371"/>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="621"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="428"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="699"/>
         <source>examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="377"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="434"/>
         <source>&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;How it is built: hover here, or &apos;pretrainlab-cli tasks show %1&apos;.&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;만드는 방법: 여기에 마우스를 올리거나 &apos;pretrainlab-cli tasks show %1&apos;.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="392"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="449"/>
         <source>&amp;nbsp;→ &lt;i&gt;%1&lt;/i&gt;</source>
         <translation>&amp;nbsp;→ &lt;i&gt;%1&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="428"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="485"/>
         <source>Peak learning rates: head %1 · top layer %2 · lowest trained layer %3 · embeddings %4 (10% warmup, then linear decay).</source>
         <translation>최대 학습률: 헤드 %1 · 맨 위 층 %2 · 학습되는 가장 아래 층 %3 · 임베딩 %4 (10% 워밍업 뒤 선형 감소).</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="434"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="491"/>
         <source>&lt;br&gt;&lt;b&gt;Random initialisation&lt;/b&gt;: the same architecture without its pre-trained weights, the control arm of the transfer experiment.</source>
         <translation>&lt;br&gt;&lt;b&gt;무작위 초기화&lt;/b&gt;: 사전학습 가중치 없이 같은 구조. 전이 실험의 대조군입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="539"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="596"/>
         <source>train (batch)</source>
         <translation>train (배치)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="539"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="596"/>
         <source>dev</source>
         <translation>dev</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="541"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="598"/>
         <source>simple non-neural model, dev (%1)</source>
         <translation>단순한 비신경망 모델, dev (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="542"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="599"/>
         <source>majority class, dev (%1)</source>
         <translation>다수 클래스, dev (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="555"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="612"/>
         <source>task loss (train)</source>
         <translation>과제 손실 (train)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="555"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="612"/>
         <source>dev loss</source>
         <translation>dev 손실</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="555"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="612"/>
         <source>auxiliary LM loss (train)</source>
         <translation>보조 언어 모델 손실 (train)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="558"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="615"/>
         <source>Run %1</source>
         <translation>실행 %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="560"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="617"/>
         <source> · dev accuracy %1 (simple model %2, majority %3)</source>
         <translation> · dev 정확도 %1 (단순 모델 %2, 다수 클래스 %3)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="565"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="622"/>
         <source>&lt;br&gt;&lt;b&gt;Test accuracy %1&lt;/b&gt; with the best dev checkpoint (step %2), against %3 for the simple model and %4 for the majority class.</source>
         <translation>&lt;br&gt;최고 dev 체크포인트 (스텝 %2)로 &lt;b&gt;test 정확도 %1&lt;/b&gt;. 단순 모델은 %3, 다수 클래스는 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="599"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="677"/>
         <source>predicted: %1</source>
         <translation>예측: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="611"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="689"/>
         <source>gold %1, predicted %2: %3 (%4 of the row)</source>
         <translation>정답 %1, 예측 %2: %3 (행의 %4)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="621"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="699"/>
         <source>words</source>
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="649"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="727"/>
         <source>✓ the true next sentence: </source>
         <translation>✓ 실제 다음 문장: </translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="649"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="727"/>
         <source>✗ the model&apos;s choice: </source>
         <translation>✗ 모델의 선택: </translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="668"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="746"/>
         <source>right: %1</source>
         <translation>정답: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="669"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="747"/>
         <source>predicted %1, gold %2</source>
         <translation>예측 %1, 정답 %2</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="672"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="750"/>
         <source>top: %1</source>
         <translation>상위: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="706"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="784"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="706"/>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="758"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="784"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="836"/>
         <source>pre-trained</source>
         <translation>사전학습</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="707"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="785"/>
         <source>all (%1)</source>
         <translation>전체 (%1)</translation>
     </message>

@@ -37,6 +37,7 @@ std::vector<std::int64_t> pieces(const Tokenizer& tok, const std::string& text)
 
 TaskInput encodeTaskExample(const Tokenizer& tok, const TaskInputFormat& f, TaskKind kind, const TaskExample& e, bool symmetric)
 {
+    if (kind == TaskKind::Span) throw Error("a reading-comprehension example is read in windows", "use encodeSpanExample");
     if (symmetric && f.gpt && kind == TaskKind::Classification && e.texts.size() == 2) {
         TaskInput x;
         for (const auto& order : {e.texts, std::vector<std::string>{e.texts[1], e.texts[0]}}) {
@@ -197,6 +198,24 @@ std::vector<TaskInputPreview> previewTaskInputs(const std::string& checkpointDir
     std::vector<TaskInputPreview> out;
     for (int i = 0; i < count && i < static_cast<int>(task.train.size()); ++i) {
         const TaskExample& e = task.train[static_cast<std::size_t>(i)];
+        if (task.kind == TaskKind::Span) {
+            // Each window of the passage, the question in front of it; the label names the gold answer.
+            const auto wins = encodeSpanExample(*tok, f, e);
+            for (std::size_t w = 0; w < wins.size(); ++w) {
+                TaskInputPreview p;
+                for (std::size_t k = 0; k < wins[w].ids.size(); ++k) {
+                    p.tokens.push_back(taskTokenName(*tok, f, wins[w].ids[k]));
+                    p.types.push_back(static_cast<int>(wins[w].types[k]));
+                }
+                const bool inside = wins[w].startLabel != wins[w].nullPos;
+                p.label = (e.answers.empty() ? std::string("no answer") : "answer \"" + e.answers.front() + "\"") + " (window " +
+                          std::to_string(w + 1) + " of " + std::to_string(wins.size()) +
+                          (e.answers.empty() ? std::string(")") : inside ? ", the answer is in it)" : ", the answer is not in it: its target is the no-answer position)");
+                p.readout = inside ? wins[w].startLabel : wins[w].nullPos;
+                out.push_back(std::move(p));
+            }
+            continue;
+        }
         const TaskInput x = encodeTaskExample(*tok, f, task.kind, e, task.symmetric);
         if (!x.choiceIds.empty()) {
             // One sequence per candidate, the right one named.

@@ -54,6 +54,63 @@ QString tokenChip(const QString& token, const char* bg, bool emphasised, const Q
     return cell + QLatin1Char(' ');
 }
 
+// Reading comprehension: each question over its passage, every word shaded by the model's
+// start (blue) and end (orange) probability, the gold answer outlined in green, the
+// predicted span in bold, and the no-answer score against the threshold tuned on dev.
+void showSpanPredictions(const nlohmann::json& j, QLabel* statusLabel, QTextBrowser* examples)
+{
+    const bool noAnswer = j.value("no_answer", false);
+    QString status = FinetunePanel::tr("%1 split: exact match <b>%2</b>, F1 <b>%3</b> over %4 questions (SQuAD's official metrics).")
+                         .arg(QString::fromStdString(j.value("split", std::string())))
+                         .arg(pct(j.value("exact", 0.0)))
+                         .arg(pct(j.value("f1", 0.0)))
+                         .arg(QLocale().toString(static_cast<qlonglong>(j.value("total", 0))));
+    if (noAnswer)
+        status += FinetunePanel::tr(" With an answer: F1 %1 (%2); without: %3 (%4). The model says \"no answer\" when its no-answer score minus the best span's exceeds %5 (tuned on dev).")
+                      .arg(pct(j.value("has_ans_f1", 0.0)))
+                      .arg(QLocale().toString(static_cast<qlonglong>(j.value("has_ans_total", 0))))
+                      .arg(pct(j.value("no_ans_f1", 0.0)))
+                      .arg(QLocale().toString(static_cast<qlonglong>(j.value("no_ans_total", 0))))
+                      .arg(j.value("null_threshold", 0.0), 0, 'f', 3);
+    statusLabel->setText(status + FinetunePanel::tr(" Words: blue = start probability, orange = end probability; gold answer outlined in green; predicted span in bold."));
+    QString html;
+    for (const auto& e : j.value("examples", nlohmann::json::array())) {
+        const auto words = e.value("words", std::vector<std::string>{});
+        const auto ps = e.value("start_probs", std::vector<double>{}), pe = e.value("end_probs", std::vector<double>{});
+        const auto gold = e.value("gold_words", std::vector<int>{-1, -1}), span = e.value("span_words", std::vector<int>{-1, -1});
+        const auto answers = e.value("answers", std::vector<std::string>{});
+        const bool answered = e.value("answered", false);
+        const double f1 = e.value("f1", 0.0);
+        QString passage;
+        for (std::size_t w = 0; w < words.size(); ++w) {
+            const int k = static_cast<int>(w);
+            const double s = w < ps.size() ? ps[w] : 0, en = w < pe.size() ? pe[w] : 0;
+            // Blue for start, orange for end, mixed where both; white where neither.
+            auto mix = [&](double start, double end) { return std::clamp(1.0 - s * (1.0 - start) - en * (1.0 - end), 0.0, 1.0); };
+            const QColor c = QColor::fromRgbF(mix(0.25, 1.0), mix(0.55, 0.65), mix(0.95, 0.2));
+            const bool inGold = gold.size() == 2 && k >= gold[0] && k <= gold[1] && gold[0] >= 0;
+            const bool inSpan = answered && span.size() == 2 && k >= span[0] && k <= span[1] && span[0] >= 0;
+            QString word = QString::fromStdString(words[w]).toHtmlEscaped();
+            if (inSpan) word = QStringLiteral("<b>%1</b>").arg(word);
+            passage += QStringLiteral("<span style='background:%1;%2' title='%3'>%4</span> ")
+                           .arg(c.name(), inGold ? QStringLiteral("border:1px solid #2e7d32;text-decoration:underline;color:#1b5e20") : QString(),
+                                FinetunePanel::tr("start %1 · end %2").arg(pct(s), pct(en)), word);
+        }
+        const QString goldText = answers.empty() ? FinetunePanel::tr("(no answer)") : QString::fromStdString(answers.front()).toHtmlEscaped();
+        const QString predText = answered ? QString::fromStdString(e.value("answer", std::string())).toHtmlEscaped() : FinetunePanel::tr("(no answer)");
+        html += QStringLiteral("<p><b>%1</b><br><span style='background:%2'>%3</span> <span style='color:#555'>%4</span><br>%5</p>")
+                    .arg(QString::fromStdString(e.value("question", std::string())).toHtmlEscaped())
+                    .arg(f1 >= 0.999 ? QStringLiteral("#e8f5e9") : f1 > 0 ? QStringLiteral("#fff3e0") : QStringLiteral("#ffcdd2"))
+                    .arg(FinetunePanel::tr("predicted: %1 · gold: %2 · F1 %3").arg(predText, goldText, pct(f1)))
+                    .arg(noAnswer ? FinetunePanel::tr("no-answer score − best span: %1 (threshold %2)")
+                                        .arg(e.value("null_diff", 0.0), 0, 'f', 2)
+                                        .arg(e.value("threshold", 0.0), 0, 'f', 2)
+                                  : QString())
+                    .arg(passage);
+    }
+    examples->setHtml(html);
+}
+
 } // namespace
 
 FinetunePanel::FinetunePanel(QString storePath, QWidget* parent) : QWidget(parent), storePath_(std::move(storePath))
@@ -567,6 +624,17 @@ void FinetunePanel::showMetricsOf(qint64 runId)
                       .arg(static_cast<qlonglong>(constants["best_step"]))
                       .arg(pct(constants.count("test_simple_accuracy") ? constants["test_simple_accuracy"] : NAN))
                       .arg(pct(constants.count("test_majority_accuracy") ? constants["test_majority_accuracy"] : NAN));
+    if (constants.count("dev_f1"))
+        status += tr(" · dev F1 %1 (sliding window %2, always \"no answer\" %3)")
+                      .arg(pct(constants["dev_f1"]))
+                      .arg(pct(constants.count("dev_simple_f1") ? constants["dev_simple_f1"] : NAN))
+                      .arg(pct(constants.count("dev_majority_f1") ? constants["dev_majority_f1"] : NAN));
+    if (constants.count("test_f1"))
+        status += tr("<br><b>Test F1 %1</b> (exact match %2) with the best dev checkpoint, against %3 for the sliding window and %4 for always \"no answer\".")
+                      .arg(pct(constants["test_f1"]))
+                      .arg(pct(constants.count("test_exact") ? constants["test_exact"] : NAN))
+                      .arg(pct(constants.count("test_simple_f1") ? constants["test_simple_f1"] : NAN))
+                      .arg(pct(constants.count("test_majority_f1") ? constants["test_majority_f1"] : NAN));
     curvesStatus_->setText(status);
 }
 
@@ -580,7 +648,17 @@ void FinetunePanel::appendSnapshot(qint64 runId, qint64, const QString& kind, co
 void FinetunePanel::showPrediction(const QString& payloadJson)
 {
     const auto j = nlohmann::json::parse(payloadJson.toStdString(), nullptr, false);
+    if (j.is_object() && j.value("kind", std::string()) == "reading comprehension") {
+        confusion_->clear();
+        confusion_->setRowCount(0);
+        confusion_->setColumnCount(0);
+        confusion_->hide();  // no classes: the passages take the room
+        showSpanPredictions(j, predictionStatus_, examples_);
+        Q_EMIT predictionsShown();
+        return;
+    }
     if (!j.is_object() || !j.contains("labels")) return;
+    confusion_->show();
     std::vector<std::string> labels = j["labels"].get<std::vector<std::string>>();
     const auto& conf = j["confusion"];
     const int n = static_cast<int>(labels.size());
