@@ -650,7 +650,8 @@ private Q_SLOTS:
             std::map<std::string, double> last;
             for (const auto& m : st.metrics(a.runId)) last[m.name] = m.value;
             QCOMPARE(static_cast<int>(last.at("task_train_examples")), a.examples);  // the subset, for model and baselines
-            QCOMPARE(a.testAccuracy, last.at("test_accuracy"));
+            QCOMPARE(r.metric, std::string("accuracy"));
+            QCOMPARE(a.testScore, last.at("test_accuracy"));
             const json cfg = json::parse(st.run(a.runId)->configJson);
             QCOMPARE(cfg.at("finetune").at("from_scratch").get<bool>(), a.fromScratch);
             QCOMPARE(a.steps, std::int64_t(3));  // 10 epochs of 16 / 8 = 20 steps, clamped to 2..3

@@ -1741,9 +1741,34 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/finetune/FinetunePanel.cpp" line="250"/>
+        <source>test score</source>
+        <translation>테스트 점수</translation>
+    </message>
+    <message>
         <location filename="../ui/finetune/FinetunePanel.cpp" line="271"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="860"/>
         <source>test accuracy</source>
         <translation>test 정확도</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="860"/>
+        <source>test F1 (SQuAD&apos;s token overlap)</source>
+        <translation>테스트 F1 (SQuAD의 토큰 겹침)</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="865"/>
+        <source>Each point: one completed run&apos;s test F1 (the best of several runs at one size).</source>
+        <translation>각 점: 완료된 실행 하나의 테스트 F1 (같은 크기에서 여러 실행 중 가장 좋은 값).</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="866"/>
+        <source>Each point: one completed run&apos;s test accuracy (the best of several runs at one size).</source>
+        <translation>각 점: 완료된 실행 하나의 테스트 정확도 (같은 크기에서 여러 실행 중 가장 좋은 값).</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="868"/>
+        <source>A gap between the lines is what pre-training brought; where they meet, the labelled data alone is enough.</source>
+        <translation>두 선 사이의 간격이 사전학습이 더한 몫입니다. 두 선이 만나는 곳에서는 레이블된 데이터만으로 충분합니다.</translation>
     </message>
     <message>
         <location filename="../ui/finetune/FinetunePanel.cpp" line="250"/>
@@ -1826,29 +1851,24 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>%1 분할: 정확도 &lt;b&gt;%2&lt;/b&gt;, 매크로 F1 %3 (%5 %4개). 행: 정답, 열: 예측 (번호는 행과 같음).</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="821"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="828"/>
         <source>No completed fine-tuning runs yet. &apos;pretrainlab-cli experiment transfer --checkpoint DIR --task NAME&apos; fine-tunes from the pre-trained model and from random initialisation on 100, 300, 1,000 and all examples.</source>
         <translation>아직 완료된 미세조정 실행이 없습니다. &apos;pretrainlab-cli experiment transfer --checkpoint DIR --task NAME&apos;은 사전학습된 모델과 무작위 초기화에서 각각 예제 100, 300, 1,000개와 전체로 미세조정합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="836"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="843"/>
         <source>random initialisation</source>
         <translation>무작위 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="843"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="850"/>
         <source>simple non-neural model, all examples (%1)</source>
         <translation>단순한 비신경망 모델, 전체 예제 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="844"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="851"/>
         <source>majority class (%1)</source>
         <translation>다수 클래스 (%1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="856"/>
-        <source>Each point: one completed run&apos;s test accuracy (the best of several runs at one size). A gap between the lines is what pre-training brought; where they meet, the labelled data alone is enough.</source>
-        <translation>각 점: 완료된 실행 하나의 test 정확도 (같은 크기에 실행이 여럿이면 가장 좋은 것). 두 선의 간격이 사전학습이 가져온 몫이고, 두 선이 만나는 곳에서는 레이블된 데이터만으로 충분합니다.</translation>
     </message>
     <message>
         <location filename="../ui/finetune/FinetunePanel.cpp" line="291"/>
@@ -2048,18 +2068,23 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>상위: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="784"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="777"/>
+        <source>F1 %1</source>
+        <translation>F1 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="789"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="784"/>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="836"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="789"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="843"/>
         <source>pre-trained</source>
         <translation>사전학습</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="785"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="790"/>
         <source>all (%1)</source>
         <translation>전체 (%1)</translation>
     </message>

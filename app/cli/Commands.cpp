@@ -69,7 +69,7 @@ void addInit(CLI::App& app)
     };
     auto o = std::make_shared<Opts>();
     auto* c = app.add_subcommand("init", "write a randomly initialised checkpoint folder for a preset");
-    c->add_option("--preset", o->preset, "bert-tiny, bert-mini, gpt-tiny, gpt-mini, albert-tiny, electra-tiny, electra-mini")->required();
+    c->add_option("--preset", o->preset, "bert-tiny, bert-mini, gpt-tiny, gpt-mini, albert-tiny, albert-mini, electra-tiny, electra-mini")->required();
     c->add_option("--out", o->out, "folder to write (config.json, model.safetensors, tokenizer files)")->required();
     c->add_option("--set", o->sets, "override a model field, key=value (repeatable)");
     c->add_option("--seed", o->seed, "random seed for the initial weights");

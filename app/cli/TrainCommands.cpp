@@ -147,7 +147,7 @@ void addTrain(CLI::App& app)
     };
     auto o = std::make_shared<Opts>();
     auto* c = app.add_subcommand("train", "pre-train a model; exits 0 only when the run completed");
-    auto* p = c->add_option("--preset", o->preset, "bert-tiny, bert-mini, gpt-tiny, gpt-mini, albert-tiny, electra-tiny, electra-mini");
+    auto* p = c->add_option("--preset", o->preset, "bert-tiny, bert-mini, gpt-tiny, gpt-mini, albert-tiny, albert-mini, electra-tiny, electra-mini");
     auto* f = c->add_option("--config", o->config, "a job spec JSON file (as 'runs show ID --json' prints under \"config\")");
     p->excludes(f);
     c->add_option("--set", o->sets, "override a field, key=value (repeatable): steps, batch_size, seq_len, lr, seed, threads, precision, ...");
@@ -266,22 +266,23 @@ void addExperiment(CLI::App& app)
             json arms = json::array();
             for (const auto& a : r.arms)
                 arms.push_back({{"examples", a.examples}, {"from_scratch", a.fromScratch}, {"run_id", a.runId}, {"status", a.status},
-                                {"steps", a.steps}, {"best_dev_accuracy", a.bestDev}, {"test_accuracy", a.testAccuracy},
-                                {"test_macro_f1", a.testMacroF1}, {"test_majority_accuracy", a.testMajority}, {"test_simple_accuracy", a.testSimple}});
-            std::cout << json{{"event", "transfer"}, {"task", r.task}, {"checkpoint", r.checkpoint}, {"simple", r.simpleName},
+                                {"steps", a.steps}, {"best_dev_" + r.metric, a.bestDev}, {"test_" + r.metric, a.testScore},
+                                {"test_macro_f1", a.testMacroF1}, {"test_majority_" + r.metric, a.testMajority}, {"test_simple_" + r.metric, a.testSimple}});
+            std::cout << json{{"event", "transfer"}, {"task", r.task}, {"checkpoint", r.checkpoint}, {"simple", r.simpleName}, {"metric", r.metric},
                               {"status", r.status}, {"arms", arms}}
                              .dump()
                       << "\n";
         } else {
-            std::printf("\n%s, test accuracy (each arm scored once with its best dev checkpoint)\n\n", r.task.c_str());
+            std::printf("\n%s, test %s (each arm scored once with its best dev checkpoint)\n\n", r.task.c_str(),
+                        r.metric == "f1" ? "F1 (SQuAD's token overlap)" : "accuracy");
             std::printf("%10s %12s %12s %10s %10s   %s\n", "examples", "pre-trained", "random init", "gain", "majority", r.simpleName.c_str());
             for (const auto& [n, a] : pre) {
                 const TransferArm* b = scratch.count(n) ? scratch[n] : nullptr;
                 if (b)
-                    std::printf("%10d %11.2f%% %11.2f%% %+9.2f %9.2f%%   %.2f%%\n", n, 100 * a->testAccuracy, 100 * b->testAccuracy,
-                                100 * (a->testAccuracy - b->testAccuracy), 100 * a->testMajority, 100 * a->testSimple);
+                    std::printf("%10d %11.2f%% %11.2f%% %+9.2f %9.2f%%   %.2f%%\n", n, 100 * a->testScore, 100 * b->testScore,
+                                100 * (a->testScore - b->testScore), 100 * a->testMajority, 100 * a->testSimple);
                 else
-                    std::printf("%10d %11.2f%% %12s %10s %9.2f%%   %.2f%%\n", n, 100 * a->testAccuracy, "-", "-", 100 * a->testMajority, 100 * a->testSimple);
+                    std::printf("%10d %11.2f%% %12s %10s %9.2f%%   %.2f%%\n", n, 100 * a->testScore, "-", "-", 100 * a->testMajority, 100 * a->testSimple);
             }
             if (!r.message.empty()) std::printf("\n%s\n", r.message.c_str());
         }

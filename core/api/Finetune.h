@@ -68,12 +68,13 @@ struct TransferArm {
     std::int64_t runId = 0;
     std::string status;
     std::int64_t steps = 0;
-    double bestDev = 0, testAccuracy = 0, testMacroF1 = 0;
+    double bestDev = 0, testScore = 0, testMacroF1 = 0;  // in the task's metric (TransferResult::metric)
     double testMajority = 0, testSimple = 0;  // the baselines on the same subset
 };
 
 struct TransferResult {
     std::string task, checkpoint, simpleName, status, message;
+    std::string metric = "accuracy";     // taskMetric(): "accuracy", or "f1" for reading comprehension
     std::vector<TransferArm> arms;       // for each size: pre-trained, then random
 };
 

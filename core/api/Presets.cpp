@@ -63,6 +63,15 @@ static ModelConfig albert(int layers, int hidden, int heads, int embedding)
     return c;
 }
 
+// The shipped albert-mini-brown's model settings: bert-mini-brown's recipe (sinusoidal
+// starting positions) on ALBERT's factorised, shared body.
+static ModelConfig fastAlbert(int layers, int hidden, int heads, int embedding)
+{
+    ModelConfig c = albert(layers, hidden, heads, embedding);
+    c.sinusoidal_positions = true;
+    return c;
+}
+
 static ModelConfig electra(int layers, int hidden, int heads, int embedding)
 {
     ModelConfig c = bert(layers, hidden, heads);
@@ -89,6 +98,8 @@ const std::vector<Preset>& presets()
         {"gpt-mini", "GPT-2, 4 layers, hidden 256, 4 heads (causal LM)", gpt(4, 256, 4), TokenizerKind::ByteLevelBpe, 128},
         {"albert-tiny", "ALBERT, 4 layers, hidden 256, 4 heads, E=64, all layers shared (n-gram MLM + SOP)",
          albert(4, 256, 4, 64), TokenizerKind::WordPiece, 128},
+        {"albert-mini", "ALBERT, 4 layers, hidden 256, 4 heads, E=128, all layers shared (n-gram MLM + SOP)",
+         fastAlbert(4, 256, 4, 128), TokenizerKind::WordPiece, 128},
         {"electra-tiny", "ELECTRA, discriminator 2 layers, hidden 128, 2 heads; generator hidden 32 (replaced-token detection)",
          electra(2, 128, 2, 128), TokenizerKind::WordPiece, 128},
         {"electra-mini", "ELECTRA, discriminator 4 layers, hidden 256, 4 heads, E=128; generator hidden 64 (replaced-token detection)",

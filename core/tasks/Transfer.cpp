@@ -20,6 +20,7 @@ TransferResult runTransferExperiment(const TransferOptions& o, const std::string
     r.status = "completed";
     const Task task = buildTask(o.task);  // fails early, with the list, on an unknown task
     r.simpleName = simpleBaselineName(task.kind);
+    r.metric = taskMetric(task.kind);
     for (int size : o.sizes) {
         for (bool scratch : {false, true}) {
             if (stop.stopRequested()) {
@@ -48,10 +49,9 @@ TransferResult runTransferExperiment(const TransferOptions& o, const std::string
             a.steps = out.lastStep;
             std::map<std::string, double> last;
             for (const auto& m : RunStore(storePath).metrics(out.runId)) last[m.name] = m.value;
-            // The task's metric: accuracy, or F1 for reading comprehension (testAccuracy then holds F1).
-            const std::string m = taskMetric(task.kind);
+            const std::string& m = r.metric;
             a.bestDev = last["best_dev_" + m];
-            a.testAccuracy = last["test_" + m];
+            a.testScore = last["test_" + m];
             a.testMacroF1 = last["test_macro_f1"];
             a.testMajority = last["test_majority_" + m];
             a.testSimple = last["test_simple_" + m];

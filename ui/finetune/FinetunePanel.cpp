@@ -247,7 +247,7 @@ FinetunePanel::FinetunePanel(QString storePath, QWidget* parent) : QWidget(paren
     results_ = new QTableWidget(this);
     results_->setColumnCount(11);
     results_->setHorizontalHeaderLabels({tr("run"), tr("task"), tr("model"), tr("start"), tr("labelled"), tr("steps"), tr("best dev"),
-                                         tr("test accuracy"), tr("test macro-F1"), tr("majority (test)"), tr("simple model (test)")});
+                                         tr("test score"), tr("test macro-F1"), tr("majority (test)"), tr("simple model (test)")});
     results_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     results_->verticalHeader()->setVisible(false);
     results_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -760,6 +760,7 @@ void FinetunePanel::refreshResults()
     results_->setRowCount(0);
     transferPoints_.clear();
     transferBaselines_.clear();
+    transferF1_.clear();
     try {
         RunStoreClient store(storePath_.toStdString());
         for (const RunSummary& r : store.runs()) {
@@ -769,7 +770,11 @@ void FinetunePanel::refreshResults()
             const auto& f = j["finetune"];
             std::map<std::string, double> last;
             for (const auto& m : store.metrics(r.id)) last[m.name] = m.value;
-            auto get = [&](const char* k) { return last.count(k) ? last[k] : NAN; };
+            auto get = [&](const std::string& k) { return last.count(k) ? last[k] : NAN; };
+            // The task's metric: accuracy, or SQuAD's F1 for reading comprehension.
+            const bool f1 = last.count("best_dev_f1") || last.count("test_f1") || last.count("dev_f1");
+            const std::string m = f1 ? "f1" : "accuracy";
+            auto score = [&](double v) { return f1 && !std::isnan(v) ? tr("F1 %1").arg(pct(v)) : pct(v); };
             const int row = results_->rowCount();
             results_->insertRow(row);
             auto set = [&](int col, const QString& text, double sortKey) {
@@ -784,20 +789,22 @@ void FinetunePanel::refreshResults()
             set(3, f.value("from_scratch", false) ? tr("random") : tr("pre-trained"), 0);
             set(4, limit > 0 ? QLocale().toString(limit) : tr("all (%1)").arg(QLocale().toString(static_cast<qlonglong>(get("task_train_examples")))), limit);
             set(5, QString::number(r.lastStep), static_cast<double>(r.lastStep));
-            set(6, pct(get("best_dev_accuracy")), get("best_dev_accuracy"));
-            set(7, r.status == "completed" ? pct(get("test_accuracy")) : QString::fromStdString(r.status), get("test_accuracy"));
+            const double test = get("test_" + m), majority = get("test_majority_" + m), simple = get("test_simple_" + m);
+            set(6, score(get("best_dev_" + m)), get("best_dev_" + m));
+            set(7, r.status == "completed" ? score(test) : QString::fromStdString(r.status), test);
             set(8, std::isnan(get("test_macro_f1")) ? QStringLiteral("–") : QString::number(get("test_macro_f1"), 'f', 3), get("test_macro_f1"));
-            set(9, pct(get("test_majority_accuracy")), get("test_majority_accuracy"));
-            set(10, pct(get("test_simple_accuracy")), get("test_simple_accuracy"));
-            if (r.status == "completed" && !std::isnan(get("test_accuracy"))) {
+            set(9, score(majority), majority);
+            set(10, score(simple), simple);
+            if (r.status == "completed" && !std::isnan(test)) {
                 const QString taskName = QString::fromStdString(f.value("task", std::string()));
                 const int examples = limit > 0 ? limit : static_cast<int>(get("task_train_examples"));
                 double& best = transferPoints_[taskName][!f.value("from_scratch", false)][examples];
-                best = std::max(best, get("test_accuracy"));
-                if (limit == 0) transferBaselines_[taskName] = {get("test_majority_accuracy"), get("test_simple_accuracy")};
+                best = std::max(best, test);
+                transferF1_[taskName] = f1;
+                if (limit == 0) transferBaselines_[taskName] = {majority, simple};
             }
-            if (!std::isnan(get("test_accuracy")) && !std::isnan(get("test_simple_accuracy")))
-                results_->item(row, 7)->setBackground(get("test_accuracy") > get("test_simple_accuracy") ? QColor(0xe8, 0xf5, 0xe9) : QColor(0xff, 0xf3, 0xe0));
+            if (!std::isnan(test) && !std::isnan(simple))
+                results_->item(row, 7)->setBackground(test > simple ? QColor(0xe8, 0xf5, 0xe9) : QColor(0xff, 0xf3, 0xe0));
         }
     } catch (const std::exception&) {
     }
@@ -849,12 +856,16 @@ void FinetunePanel::drawTransfer()
             g->setData(QVector<double>{lo * 0.8, hi * 1.25}, QVector<double>{value, value});
         }
     }
+    const bool f1 = transferF1_.count(task) && transferF1_.at(task);
+    transfer_->yAxis->setLabel(f1 ? tr("test F1 (SQuAD's token overlap)") : tr("test accuracy"));
     transfer_->rescaleAxes();
     transfer_->xAxis->setRange(lo * 0.7, hi * 1.4);
     transfer_->yAxis->setRange(0, 1.02);
     transfer_->replot();
-    transferStatus_->setText(tr("Each point: one completed run's test accuracy (the best of several runs at one size). A gap between "
-                                "the lines is what pre-training brought; where they meet, the labelled data alone is enough."));
+    transferStatus_->setText((f1 ? tr("Each point: one completed run's test F1 (the best of several runs at one size).")
+                                 : tr("Each point: one completed run's test accuracy (the best of several runs at one size).")) +
+                             QLatin1Char(' ') +
+                             tr("A gap between the lines is what pre-training brought; where they meet, the labelled data alone is enough."));
 }
 
 } // namespace ui

@@ -101,7 +101,8 @@ private:
     QLabel* transferStatus_ = nullptr;
     // Test accuracy by labelled examples, pre-trained (true) and random (false), per task.
     std::map<QString, std::map<bool, std::map<int, double>>> transferPoints_;
-    std::map<QString, std::pair<double, double>> transferBaselines_;  // task -> (majority, simple) on all examples
+    std::map<QString, std::pair<double, double>> transferBaselines_;
+    std::map<QString, bool> transferF1_;  // task -> its metric is F1 (reading comprehension), not accuracy  // task -> (majority, simple) on all examples
     void drawTransfer();
     QTabWidget* tabs_ = nullptr;
     ModelConfig modelConfig_;
