@@ -23,6 +23,7 @@ void addBench(CLI::App& app)
     auto* bench = app.add_subcommand("bench", "benchmarks read against this machine's own GEMM peak");
     bench->require_subcommand(1);
     addBenchInspect(bench);
+    addBenchGenerate(bench);
     auto* c = bench->add_subcommand("train", "training speed of a preset (batch 32, sequence 128 by default)");
     c->add_option("--preset", o->preset, "preset to time");
     c->add_option("--steps", o->steps, "timed steps");

@@ -23,6 +23,8 @@ void addEvaluate(CLI::App& app);
 void addFinetune(CLI::App& app);
 void addTasks(CLI::App& app);
 void addPredict(CLI::App& app);
+void addGenerate(CLI::App& app);
+void addBenchGenerate(CLI::App* bench);
 
 // Set by --threads before any command runs.
 extern int gThreads;

@@ -34,19 +34,30 @@ SelfAttentionImpl::SelfAttentionImpl(const ModelConfig& c)
 }
 
 torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& additiveMask,
-                                         torch::Tensor* probsOut, torch::Tensor* scoresOut)
+                                         torch::Tensor* probsOut, torch::Tensor* scoresOut, torch::Tensor* pastK, torch::Tensor* pastV)
 {
     const auto B = x.size(0), T = x.size(1), H = x.size(2);
     auto qkvOut = qkv->forward(x);                                        // (B, T, 3H)
     auto parts = qkvOut.view({B, T, 3, heads_, headDim_}).permute({2, 0, 3, 1, 4});  // (3, B, nh, T, hs)
     auto q = parts[0], k = parts[1], v = parts[2];                        // (B, nh, T, hs)
+    int64_t past = 0;
+    if (pastK) {
+        if (pastK->defined()) {
+            past = pastK->size(2);
+            k = torch::cat({*pastK, k}, 2);                               // (B, nh, T_past + T, hs)
+            v = torch::cat({*pastV, v}, 2);
+        }
+        *pastK = k;
+        *pastV = v;
+    }
     // Scale q (B, nh, T, hs) rather than the scores (B, nh, T, T): half the elements.
     auto scores = torch::matmul(q * (1.0 / std::sqrt(double(headDim_))), k.transpose(-2, -1));  // (B, nh, T, T)
     if (scoresOut)
         *scoresOut = scores;
     auto masked = scores;
     if (causal_) {
-        auto future = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(x.device())).triu(1);
+        // Query i (at position past + i) sees keys 0 .. past + i.
+        auto future = torch::ones({T, past + T}, torch::TensorOptions().dtype(torch::kBool).device(x.device())).triu(1 + past);
         masked = masked.masked_fill(future, -std::numeric_limits<float>::infinity());
     }
     if (additiveMask.defined())
@@ -100,10 +111,10 @@ EmbeddingsImpl::EmbeddingsImpl(const ModelConfig& c)
         projection = register_module("projection", torch::nn::Linear(c.embedding_size, c.hidden_size));
 }
 
-torch::Tensor EmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Tensor& typeIds)
+torch::Tensor EmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Tensor& typeIds, int64_t offset)
 {
     const auto T = ids.size(1);
-    auto pos = torch::arange(T, torch::TensorOptions().dtype(torch::kLong).device(ids.device()));
+    auto pos = torch::arange(offset, offset + T, torch::TensorOptions().dtype(torch::kLong).device(ids.device()));
     auto e = word->forward(ids) + position->forward(pos).unsqueeze(0);  // (B, T, E)
     if (type)
         e = e + type->forward(typeIds.defined() ? typeIds : torch::zeros_like(ids));
@@ -204,6 +215,12 @@ void TransformerModelImpl::initWeights()
     if (mlmBias.defined()) mlmBias.zero_();
 }
 
+void KvCache::reorder(const torch::Tensor& index)
+{
+    for (auto& k : keys) if (k.defined()) k = k.index_select(0, index);
+    for (auto& v : values) if (v.defined()) v = v.index_select(0, index);
+}
+
 torch::Tensor additivePaddingMask(const torch::Tensor& attentionMask, torch::ScalarType dtype)
 {
     auto m = attentionMask.to(dtype).unsqueeze(1).unsqueeze(2);  // (B, 1, 1, T)
@@ -240,14 +257,24 @@ ModelOutput TransformerModelImpl::forward(const torch::Tensor& ids, const torch:
     const auto& c = config_;
     if (ids.dim() != 2)
         throw Error("model input must be (batch, sequence), got " + std::to_string(ids.dim()) + " dimensions");
+    KvCache* cache = opt.cache;
+    if (cache && !c.causal)
+        throw Error("a key/value cache needs a causal model (GPT)", "bidirectional models see every token at once: run the whole sequence");
+    const int64_t past = cache ? cache->length() : 0;
     const auto T = ids.size(1);
-    if (T > c.max_position_embeddings)
-        throw Error("cannot forward a sequence of length " + std::to_string(T) + ": max_position_embeddings is only " +
+    if (past + T > c.max_position_embeddings)
+        throw Error("cannot forward a sequence of length " + std::to_string(past + T) + ": max_position_embeddings is only " +
                         std::to_string(c.max_position_embeddings),
                     "shorten the text or the sequence length");
+    if (cache) {
+        cache->keys.resize(static_cast<std::size_t>(c.num_layers));
+        cache->values.resize(static_cast<std::size_t>(c.num_layers));
+        if (past > 0 && attentionMask.defined())
+            throw Error("an attention mask with a key/value cache is not supported", "decode without padding");
+    }
 
     ModelOutput out;
-    auto x = embeddings->forward(ids, typeIds);  // (B, T, H)
+    auto x = embeddings->forward(ids, typeIds, past);  // (B, T, H)
     if (opt.hidden_states) out.hidden_states.push_back(x);
     torch::Tensor mask;
     if (attentionMask.defined()) {
@@ -263,11 +290,13 @@ ModelOutput TransformerModelImpl::forward(const torch::Tensor& ids, const torch:
         torch::Tensor probs, scores;
         torch::Tensor* probsOut = opt.attentions ? &probs : nullptr;
         torch::Tensor* scoresOut = opt.scores ? &scores : nullptr;
+        torch::Tensor* pk = cache ? &cache->keys[static_cast<std::size_t>(i)] : nullptr;
+        torch::Tensor* pv = cache ? &cache->values[static_cast<std::size_t>(i)] : nullptr;
         if (pre) {
-            x = x + ab->attn->forward(norm(ab->norm, x), mask, probsOut, scoresOut);
+            x = x + ab->attn->forward(norm(ab->norm, x), mask, probsOut, scoresOut, pk, pv);
             x = x + fb->ffn->forward(norm(fb->norm, x));
         } else {
-            x = norm(ab->norm, x + ab->attn->forward(x, mask, probsOut, scoresOut));
+            x = norm(ab->norm, x + ab->attn->forward(x, mask, probsOut, scoresOut, pk, pv));
             x = norm(fb->norm, x + fb->ffn->forward(x));
         }
         if (opt.attentions) out.attentions.push_back(probs);

@@ -9,12 +9,24 @@
 
 namespace ptl {
 
+// Incremental decoding for causal models: every layer's keys and values of the tokens
+// already seen, so the next forward() runs only the new tokens (generating token t costs
+// O(t), not O(t^2)). Empty at first; forward() appends to it.
+struct KvCache {
+    std::vector<torch::Tensor> keys, values;  // per layer (B, nh, T_past, hs)
+    int64_t length() const { return keys.empty() || !keys[0].defined() ? 0 : keys[0].size(2); }
+    // Beam search: row b of the batch continues row index[b] (int64 (B')).
+    void reorder(const torch::Tensor& index);
+    void clear() { keys.clear(); values.clear(); }
+};
+
 // What forward() returns beyond the outputs. Each costs nothing when not asked for.
 struct ForwardOptions {
     bool hidden_states = false;  // embeddings output + every layer's output
     bool attentions = false;     // softmax probabilities, per layer (B, nh, T, T)
     bool scores = false;         // pre-softmax scores q.k/sqrt(d), before masking, per layer
     bool heads = true;           // run the MLM/LM and NSP/SOP heads
+    KvCache* cache = nullptr;    // causal models: ids are the tokens after cache->length() seen ones
 };
 
 struct ModelOutput {
@@ -31,8 +43,10 @@ class SelfAttentionImpl : public torch::nn::Module {
 public:
     explicit SelfAttentionImpl(const ModelConfig& c);
     // x (B, T, H); additiveMask broadcastable to (B, nh, T, T) or undefined.
+    // With pastK/pastV (B, nh, T_past, hs; undefined when empty) the keys and values of
+    // the tokens before x: they are read and extended in place (causal models).
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& additiveMask, torch::Tensor* probsOut,
-                          torch::Tensor* scoresOut);
+                          torch::Tensor* scoresOut, torch::Tensor* pastK = nullptr, torch::Tensor* pastV = nullptr);
 
     torch::nn::Linear qkv{nullptr};  // fused query, key, value: weight (3H, H)
     torch::nn::Linear out{nullptr};  // (H, H)
@@ -78,7 +92,8 @@ TORCH_MODULE(FfnBlock);
 class EmbeddingsImpl : public torch::nn::Module {
 public:
     explicit EmbeddingsImpl(const ModelConfig& c);
-    torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& typeIds);  // (B, T) -> (B, T, H)
+    // (B, T) -> (B, T, H); the first token at position `offset`.
+    torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& typeIds, int64_t offset = 0);
 
     torch::nn::Embedding word{nullptr};      // (V, E)
     torch::nn::Embedding position{nullptr};  // (P, E)

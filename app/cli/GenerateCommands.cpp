@@ -1,0 +1,153 @@
+// generate and bench generate: text from a causal language model.
+#include "app/cli/Commands.h"
+#include "core/api/Generate.h"
+#include "core/util/Error.h"
+#include "core/util/Files.h"
+#include "core/util/Parse.h"
+
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+namespace ptl::cli {
+
+using nlohmann::json;
+
+namespace {
+
+json candidateJson(const GenCandidate& c)
+{
+    return {{"id", c.id}, {"token", c.token}, {"prob", c.prob}, {"adjusted", c.adjusted}, {"renormalised", c.renormalised}, {"kept", c.kept}};
+}
+
+json stepJson(const GenStep& s, bool withCandidates)
+{
+    json j = {{"step", s.index}, {"id", s.id}, {"token", s.token}, {"text", s.text}, {"prob", s.prob}, {"drawn_prob", s.drawnProb},
+              {"rank", s.rank}, {"kept", s.kept}, {"kept_mass", s.keptMass}};
+    if (withCandidates) {
+        json c = json::array();
+        for (const auto& x : s.candidates) c.push_back(candidateJson(x));
+        j["candidates"] = c;
+    }
+    return j;
+}
+
+// GLTR's colours on a terminal: rank 1-10 green, 11-100 yellow, 101-1000 red, beyond purple.
+const char* rankColour(int rank)
+{
+    return rank <= 10 ? "\033[42;30m" : rank <= 100 ? "\033[43;30m" : rank <= 1000 ? "\033[41;30m" : "\033[45;30m";
+}
+
+} // namespace
+
+void addGenerate(CLI::App& app)
+{
+    struct Opts {
+        std::string checkpoint, prompt, promptFile, strategy;
+        std::vector<std::string> sets, stops;
+        bool json = false, candidates = false, noColour = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("generate", "continue a prompt with a causal language model (GPT): greedy, beam search or sampling");
+    c->add_option("--checkpoint", o->checkpoint, "a GPT checkpoint folder, e.g. resources/models/gpt-mini-brown")->required();
+    c->add_option("--prompt", o->prompt, "the text to continue (empty: unconditional, after <|endoftext|>)");
+    c->add_option("--prompt-file", o->promptFile, "read the prompt from a file");
+    c->add_option("--strategy", o->strategy, "greedy (default), beam or sample");
+    c->add_option("--stop", o->stops, "stop at this string, not kept (repeatable; \\n for a newline)");
+    std::string keys;
+    for (const auto& k : GenerateOptions::keys()) keys += (keys.empty() ? "" : ", ") + k;
+    c->add_option("--set", o->sets, "a decoding setting, key=value (repeatable): " + keys);
+    c->add_flag("--json", o->json, "JSON lines: one per generated token (id, text, probability, rank, kept set size), then the result");
+    c->add_flag("--candidates", o->candidates, "with --json: each step's candidate distribution too");
+    c->add_flag("--no-colour", o->noColour, "plain text, without GLTR's rank colours");
+    c->callback([o] {
+        GenerateOptions g;
+        for (const auto& kv : o->sets) {
+            auto [k, v] = splitAssignment(kv);
+            g.set(k, v);
+        }
+        if (!o->strategy.empty()) g.set("strategy", o->strategy);
+        for (const auto& s : o->stops) g.set("stop", s);
+        if (!o->prompt.empty() && !o->promptFile.empty()) throw Error("--prompt and --prompt-file both given", "give one");
+        const std::string prompt = o->promptFile.empty() ? o->prompt : readTextFile(o->promptFile);
+        const bool colour = !o->json && !o->noColour && isatty(STDOUT_FILENO);
+        if (!o->json && g.strategy != "beam") std::printf("%s", prompt.c_str());
+        std::fflush(stdout);
+        auto observer = [&](const GenStep& s) {
+            if (o->json) {
+                std::cout << stepJson(s, o->candidates).dump() << "\n" << std::flush;
+            } else if (g.strategy != "beam") {
+                if (colour) std::printf("%s%s\033[0m", rankColour(s.rank), s.text.c_str());
+                else std::printf("%s", s.text.c_str());
+                std::fflush(stdout);
+            }
+            return true;
+        };
+        const GenerateResult r = generateText(o->checkpoint, prompt, g, observer);
+        if (o->json) {
+            json hyps = json::array();
+            for (const auto& h : r.hypotheses)
+                hyps.push_back({{"text", h.text}, {"ids", h.ids}, {"log_prob", h.logProb}, {"score", h.score}, {"probs", h.probs}, {"ranks", h.ranks}});
+            json tree = json::array();
+            for (const auto& n : r.tree)
+                tree.push_back({{"id", n.id}, {"parent", n.parent}, {"step", n.step}, {"token", n.tokenText}, {"token_id", n.token},
+                                {"log_prob", n.logProb}, {"score", n.score}, {"state", n.state}, {"best", n.best}});
+            json j = {{"result", {{"strategy", r.strategy}, {"prompt_tokens", r.promptTokens}, {"prompt_truncated", r.promptTruncated},
+                                  {"text", r.text}, {"ids", r.ids}, {"stop_reason", r.stopReason}, {"seconds", r.seconds},
+                                  {"tokens_per_second", r.tokensPerSecond}, {"cached", r.cached}}}};
+            if (r.strategy == "beam") {
+                j["result"]["hypotheses"] = hyps;
+                j["result"]["tree"] = tree;
+            }
+            std::cout << j.dump() << "\n";
+            return;
+        }
+        if (r.strategy == "beam") {
+            for (std::size_t i = 0; i < r.hypotheses.size(); ++i) {
+                const auto& h = r.hypotheses[i];
+                std::printf("%s%s\n", prompt.c_str(), h.text.c_str());
+                std::printf("  [%zu] log P %.3f, score %.3f (length penalty %.2f), %zu tokens\n", i + 1, h.logProb, h.score,
+                            g.length_penalty, h.ids.size());
+            }
+        } else {
+            std::printf("\n");
+        }
+        if (r.promptTruncated > 0) std::printf("(the prompt's first %d tokens were cut to fit the context)\n", r.promptTruncated);
+        std::printf("-- %zu tokens, %s, %.1f tokens/s%s%s\n", r.ids.size(), r.stopReason.c_str(), r.tokensPerSecond,
+                    r.cached ? "" : " (no key/value cache)", colour ? "; colours: the model's rank of each token (GLTR): top 10, 100, 1000, beyond" : "");
+    });
+}
+
+void addBenchGenerate(CLI::App* bench)
+{
+    struct Opts {
+        std::string checkpoint, prompt = "The jury said it did find that the city";
+        int tokens = 200;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = bench->add_subcommand("generate", "tokens/s of greedy generation with and without the key/value cache");
+    c->add_option("--checkpoint", o->checkpoint, "a GPT checkpoint folder")->required();
+    c->add_option("--prompt", o->prompt, "the prompt");
+    c->add_option("--tokens", o->tokens, "tokens to generate")->check(CLI::Range(1, 4096));
+    c->add_flag("--json", o->json, "one JSON object");
+    c->callback([o] {
+        const GenerateBench b = benchGenerate(o->checkpoint, o->prompt, o->tokens);
+        if (o->json) {
+            std::cout << json{{"checkpoint", b.checkpoint}, {"prompt_tokens", b.promptTokens}, {"new_tokens", b.newTokens}, {"threads", b.threads},
+                              {"cached_tokens_per_second", b.cachedTokensPerSecond}, {"uncached_tokens_per_second", b.uncachedTokensPerSecond},
+                              {"speedup", b.cachedTokensPerSecond / b.uncachedTokensPerSecond}, {"max_logit_difference", b.maxLogitDifference}}
+                             .dump()
+                      << "\n";
+            return;
+        }
+        std::printf("%d new tokens after a %d-token prompt, %d threads:\n", b.newTokens, b.promptTokens, b.threads);
+        std::printf("  with the key/value cache:    %8.1f tokens/s\n", b.cachedTokensPerSecond);
+        std::printf("  recomputing every position:  %8.1f tokens/s\n", b.uncachedTokensPerSecond);
+        std::printf("  speed-up %.1fx; largest logit difference between the two %.2e\n", b.cachedTokensPerSecond / b.uncachedTokensPerSecond,
+                    b.maxLogitDifference);
+    });
+}
+
+} // namespace ptl::cli
