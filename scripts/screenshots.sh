@@ -30,3 +30,8 @@ for lang in en ko; do
     xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/finetune.sqlite" \
         --out "$OUT" --lang "$lang" --only finetune --finetune-run 1
 done
+# The generation view on the shipped GPT (no run needed).
+for lang in en ko; do
+    xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/generate.sqlite" \
+        --out "$OUT" --lang "$lang" --only generate
+done

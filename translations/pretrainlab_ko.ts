@@ -2090,6 +2090,464 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
 </context>
 <context>
+    <name>ptl::ui::GeneratePanel</name>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="57"/>
+        <source>the token limit</source>
+        <translation>토큰 수 한도</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="58"/>
+        <source>the end-of-text token</source>
+        <translation>텍스트 끝 토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="59"/>
+        <source>a stop string</source>
+        <translation>멈출 문자열</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="60"/>
+        <source>a full context (the model&apos;s positions)</source>
+        <translation>꽉 찬 문맥 (모델의 위치 수)</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="61"/>
+        <source>your Stop</source>
+        <translation>정지 버튼</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="80"/>
+        <source>A GPT checkpoint folder (causal language model)</source>
+        <translation>GPT 체크포인트 폴더 (인과 언어 모델)</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="81"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="82"/>
+        <source>Shipped GPT</source>
+        <translation>기본 제공 GPT</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="83"/>
+        <source>resources/models/gpt-mini-brown: GPT-2 style, 4 layers, trained on the Brown corpus</source>
+        <translation>resources/models/gpt-mini-brown: GPT-2 방식, 4개 층, Brown 말뭉치로 학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="88"/>
+        <source>Greedy: always the most probable token</source>
+        <translation>탐욕적 디코딩: 항상 가장 확률 높은 토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="89"/>
+        <source>Beam search: the most probable sequence</source>
+        <translation>빔 서치: 가장 확률 높은 시퀀스</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="90"/>
+        <source>Sampling: draw from the distribution</source>
+        <translation>샘플링: 분포에서 무작위로 뽑기</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="101"/>
+        <source>Logits are divided by it: below 1 sharpens the distribution, above 1 flattens it</source>
+        <translation>로짓을 이 값으로 나눕니다: 1보다 작으면 분포가 뾰족해지고, 크면 평평해집니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="105"/>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="119"/>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="106"/>
+        <source>Keep only the k most probable tokens (Fan et al. 2018); 0: off</source>
+        <translation>확률이 가장 높은 k개 토큰만 남깁니다 (Fan et al. 2018). 0: 끔</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="111"/>
+        <source>Nucleus sampling (Holtzman et al. 2020): keep the fewest tokens whose probability adds up to p; 1: off</source>
+        <translation>뉴클리어스 샘플링 (Holtzman et al. 2020): 확률 합이 p에 이르는 가장 적은 수의 토큰만 남깁니다. 1: 끔</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="116"/>
+        <source>CTRL&apos;s penalty (Keskar et al. 2019): every token already in the text has its logit divided by it (multiplied when negative); 1: off</source>
+        <translation>CTRL의 벌점 (Keskar et al. 2019): 이미 텍스트에 나온 모든 토큰의 로짓을 이 값으로 나눕니다 (음수면 곱합니다). 1: 끔</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="120"/>
+        <source>Never produce an n-gram that is already in the text</source>
+        <translation>텍스트에 이미 있는 n-gram은 다시 만들지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="122"/>
+        <source>e.g. \n  (separate several with |)</source>
+        <translation>예: \n  (여러 개는 |로 구분)</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="123"/>
+        <source>Generation ends at the first of these strings; it is not kept</source>
+        <translation>이 문자열 중 하나가 처음 나오면 생성을 멈춥니다. 그 문자열은 남기지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="127"/>
+        <source>The same seed draws the same text</source>
+        <translation>같은 시드는 같은 텍스트를 뽑습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="135"/>
+        <source>GNMT&apos;s α: a hypothesis scores log P / ((5 + length) / 6)^α, so longer ones are not always beaten (GPT-3 used 4 beams and α = 0.6)</source>
+        <translation>GNMT의 α: 가설의 점수는 log P / ((5 + 길이) / 6)^α 이므로 긴 가설이 늘 지지는 않습니다 (GPT-3는 빔 4개와 α = 0.6을 썼습니다)</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="136"/>
+        <source>stop when the beams have finished</source>
+        <translation>빔 수만큼 가설이 끝나면 멈추기</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="141"/>
+        <source>key/value cache</source>
+        <translation>키/값 캐시</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="143"/>
+        <source>Keep every layer&apos;s keys and values, so each new token runs one position of the model instead of the whole text again</source>
+        <translation>모든 층의 키와 값을 보관해, 새 토큰마다 텍스트 전체를 다시 계산하지 않고 한 위치만 계산합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="145"/>
+        <source>Generate</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="147"/>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="148"/>
+        <source>Stop</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="150"/>
+        <source>Three ways side by side</source>
+        <translation>세 가지 방식 나란히</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="151"/>
+        <source>Continue the prompt greedily, by beam search and by sampling, with the settings above</source>
+        <translation>위 설정으로 프롬프트를 탐욕적 디코딩, 빔 서치, 샘플링으로 각각 이어 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="158"/>
+        <source>Strategy</source>
+        <translation>디코딩 방식</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="160"/>
+        <source>Max new tokens</source>
+        <translation>최대 새 토큰 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="161"/>
+        <source>Temperature</source>
+        <translation>온도</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="162"/>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="163"/>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="164"/>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="165"/>
+        <source>Beams</source>
+        <translation>빔 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="166"/>
+        <source>Length penalty α</source>
+        <translation>길이 벌점 α</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="167"/>
+        <source>Hypotheses shown</source>
+        <translation>보여 줄 가설 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="169"/>
+        <source>Repetition penalty</source>
+        <translation>반복 벌점</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="170"/>
+        <source>No-repeat n-gram</source>
+        <translation>반복 금지 n-gram</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="171"/>
+        <source>Stop at</source>
+        <translation>멈출 문자열</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="178"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="180"/>
+        <source>Prompt</source>
+        <translation>프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="182"/>
+        <source>Decoding</source>
+        <translation>디코딩</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="199"/>
+        <source>Each generated token is coloured by the model&apos;s rank of it (GLTR): &lt;span style=&apos;background:%1&apos;&gt;&amp;nbsp;top 10&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:%2&apos;&gt;&amp;nbsp;top 100&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:%3&apos;&gt;&amp;nbsp;top 1,000&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:%4&apos;&gt;&amp;nbsp;beyond&amp;nbsp;&lt;/span&gt;. Click a token to see the distribution it was chosen from.</source>
+        <translation>생성된 토큰은 모델이 매긴 순위에 따라 색칠됩니다 (GLTR): &lt;span style=&apos;background:%1&apos;&gt;&amp;nbsp;상위 10&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:%2&apos;&gt;&amp;nbsp;상위 100&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:%3&apos;&gt;&amp;nbsp;상위 1,000&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:%4&apos;&gt;&amp;nbsp;그 밖&amp;nbsp;&lt;/span&gt;. 토큰을 클릭하면 그 토큰을 고른 분포를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="210"/>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="243"/>
+        <source>Token</source>
+        <translation>토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="210"/>
+        <source>Model p</source>
+        <translation>모델 확률</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="210"/>
+        <source>Adjusted p</source>
+        <translation>조정된 확률</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="210"/>
+        <source>Kept</source>
+        <translation>남김</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="210"/>
+        <source>Renormalised p</source>
+        <translation>재정규화 확률</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="211"/>
+        <source>After the repetition penalty, the n-gram ban and the temperature</source>
+        <translation>반복 벌점, n-gram 금지, 온도를 적용한 뒤</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="212"/>
+        <source>In the set the rule chooses from: the top-k / top-p set when sampling, the best token for greedy</source>
+        <translation>규칙이 고르는 후보 집합에 속함: 샘플링은 top-k / top-p 집합, 탐욕적 디코딩은 최선의 토큰 하나</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="213"/>
+        <source>The adjusted probability divided by the kept set&apos;s mass: what sampling draws from</source>
+        <translation>조정된 확률을 남긴 집합의 확률 합으로 나눈 값: 샘플링이 실제로 뽑는 분포</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="243"/>
+        <source>log P</source>
+        <translation>log P</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="243"/>
+        <source>Score (length-penalised)</source>
+        <translation>점수 (길이 벌점 적용)</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="243"/>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="250"/>
+        <source>Every continuation beam search considered: at each step it scores all continuations of the live hypotheses, keeps the best (width) alive, closes those that end, and prunes the rest. Yellow: the path of the best hypothesis.</source>
+        <translation>빔 서치가 검토한 모든 이어 쓰기: 매 스텝 살아 있는 가설의 모든 다음 토큰에 점수를 매겨, 가장 좋은 (빔 폭만큼) 가설을 살리고, 끝난 가설은 닫고, 나머지는 버립니다. 노란색: 최선의 가설이 지나온 길.</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="281"/>
+        <source>Text and each step</source>
+        <translation>텍스트와 각 스텝</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="282"/>
+        <source>Beam search tree</source>
+        <translation>빔 서치 트리</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="283"/>
+        <source>Greedy, beam, sampled</source>
+        <translation>탐욕적, 빔, 샘플링</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="308"/>
+        <source>A GPT checkpoint folder</source>
+        <translation>GPT 체크포인트 폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="342"/>
+        <source>Three continuations of the same prompt: greedy and beam search pick what is probable and tend to repeat themselves; sampling is more varied and less probable.</source>
+        <translation>같은 프롬프트의 세 가지 이어 쓰기: 탐욕적 디코딩과 빔 서치는 확률 높은 것을 골라 같은 말을 되풀이하기 쉽고, 샘플링은 더 다양하지만 확률은 낮습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="369"/>
+        <source>Each token is drawn at random from the distribution after the temperature, cut to the top-k and top-p set and renormalised (GPT-2&apos;s samples used top-k 40).</source>
+        <translation>각 토큰은 온도를 적용하고 top-k, top-p 집합으로 자른 뒤 재정규화한 분포에서 무작위로 뽑힙니다 (GPT-2의 샘플은 top-k 40을 썼습니다).</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="372"/>
+        <source>Keeps the best few partial sequences at every step and returns the most probable whole continuations, length-penalised.</source>
+        <translation>매 스텝 가장 좋은 부분 시퀀스 몇 개를 유지하고, 길이 벌점을 적용해 가장 확률 높은 전체 이어 쓰기를 돌려줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="375"/>
+        <source>Takes the model&apos;s most probable token at every step: deterministic, and prone to loops.</source>
+        <translation>매 스텝 모델이 가장 확률 높다고 본 토큰을 고릅니다: 결정적이며 같은 말을 되풀이하기 쉽습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="420"/>
+        <source>Generating…</source>
+        <translation>생성 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="442"/>
+        <source>Generating three continuations…</source>
+        <translation>세 가지 이어 쓰기 생성 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/generate/GeneratePanel.cpp" line="481"/>
+        <source>Sampling kept %n token(s), holding %1 of the probability after the penalties and the temperature; this one was drawn with probability %2 after renormalising.</source>
+        <translation>
+            <numerusform>샘플링은 토큰 %n개를 남겼고, 벌점과 온도를 적용한 확률의 %1을 차지합니다. 이 토큰은 재정규화 후 %2의 확률로 뽑혔습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="485"/>
+        <source>On the best hypothesis&apos;s path: beam search chose it for the whole sequence&apos;s probability, not this step&apos;s alone.</source>
+        <translation>최선의 가설이 지나는 길: 빔 서치는 이 스텝 하나가 아니라 시퀀스 전체의 확률로 이 토큰을 골랐습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="487"/>
+        <source>Greedy took the most probable token after the penalties.</source>
+        <translation>탐욕적 디코딩은 벌점을 적용한 뒤 가장 확률 높은 토큰을 골랐습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="488"/>
+        <source>&lt;b&gt;Step %1 of %2: “%3”&lt;/b&gt;: the model gave it %4, rank %5. %6</source>
+        <translation>&lt;b&gt;%2개 중 %1번째 스텝: “%3”&lt;/b&gt;: 모델이 준 확률 %4, 순위 %5. %6</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="511"/>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="529"/>
+        <source>kept</source>
+        <translation>남김</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="529"/>
+        <source>finished</source>
+        <translation>끝남</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="529"/>
+        <source>pruned</source>
+        <translation>버림</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/generate/GeneratePanel.cpp" line="547"/>
+        <source>&lt;b&gt;The %n best finished hypotheses&lt;/b&gt; (score = log P / ((5 + length) / 6)^α):</source>
+        <translation>
+            <numerusform>&lt;b&gt;끝난 가설 중 최선의 %n개&lt;/b&gt; (점수 = log P / ((5 + 길이) / 6)^α):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/generate/GeneratePanel.cpp" line="555"/>
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>토큰 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="561"/>
+        <source>Greedy</source>
+        <translation>탐욕적 디코딩</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="561"/>
+        <source>Beam search</source>
+        <translation>빔 서치</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="561"/>
+        <source>Sampling</source>
+        <translation>샘플링</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="563"/>
+        <source>the most probable token each step</source>
+        <translation>매 스텝 가장 확률 높은 토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="563"/>
+        <source>width %1, α %2</source>
+        <translation>폭 %1, α %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="564"/>
+        <source>temperature %1, top-k %2, top-p %3, seed %4</source>
+        <translation>온도 %1, top-k %2, top-p %3, 시드 %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/generate/GeneratePanel.cpp" line="577"/>
+        <source>%n token(s); mean log-probability per token %1 (perplexity %2); distinct bigrams %3; ended by %4</source>
+        <translation>
+            <numerusform>토큰 %n개. 토큰당 평균 로그 확률 %1 (퍼플렉서티 %2). 서로 다른 바이그램 %3. 멈춘 이유: %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/generate/GeneratePanel.cpp" line="601"/>
+        <source>%n token(s) in %1 s (%2 tokens/s%3); ended by %4</source>
+        <translation>
+            <numerusform>토큰 %n개, %1초 (초당 %2 토큰%3). 멈춘 이유: %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="604"/>
+        <source>, key/value cache</source>
+        <translation>, 키/값 캐시 사용</translation>
+    </message>
+    <message>
+        <location filename="../ui/generate/GeneratePanel.cpp" line="604"/>
+        <source>, no cache: every step reruns the whole text</source>
+        <translation>, 캐시 없음: 스텝마다 텍스트 전체를 다시 계산</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/generate/GeneratePanel.cpp" line="606"/>
+        <source>; the prompt&apos;s first %n token(s) were cut to fit the context</source>
+        <translation>
+            <numerusform>. 문맥 길이에 맞추려고 프롬프트 앞쪽 토큰 %n개를 잘랐습니다</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ptl::ui::HeatmapView</name>
     <message>
         <location filename="../ui/attention/AttentionViews.cpp" line="84"/>
@@ -2384,308 +2842,313 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="42"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="43"/>
         <source>PretrainLab</source>
         <translation>PretrainLab</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
         <source>Training curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
         <source>Inside the model</source>
         <translation>모델 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
         <source>Masking inspector</source>
         <translation>마스킹 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
         <source>Replaced tokens (ELECTRA)</source>
         <translation>대체된 토큰 (ELECTRA)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
         <source>Distillation</source>
         <translation>증류</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="62"/>
         <source>Fine-tuning</source>
         <translation>미세조정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="63"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="64"/>
+        <source>Generation</source>
+        <translation>텍스트 생성</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="66"/>
         <source>What it learns first</source>
         <translation>먼저 배우는 것</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="91"/>
         <source>Run store: %1</source>
         <translation>실행 저장소: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="94"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="97"/>
         <source>Starting %1 (%2, %3 steps)…</source>
         <translation>%1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
         <source>Starting %1 (%2, %3 steps) from the teacher %4…</source>
         <translation>교사 %4에서 %1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="108"/>
         <source>Starting %1 (%2, %3 steps) from %4…</source>
         <translation>%4에서 %1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
         <source>random weights</source>
         <translation>무작위 가중치</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="116"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="129"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="132"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="141"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="146"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="147"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="194"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="196"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="197"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="199"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="201"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="203"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="206"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="217"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="225"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="226"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="235"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="230"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="238"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
         <source>E&amp;xperiments</source>
         <translation>실험(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="246"/>
         <source>&amp;ELECTRA vs BERT at equal compute…</source>
         <translation>같은 계산량에서 ELECTRA 대 BERT(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="247"/>
         <source>Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders</source>
         <translation>BERT-tiny (MLM)와 ELECTRA-tiny를 같은 FLOPs로 학습하고 인코더를 비교합니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="256"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="264"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="264"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="268"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="269"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="286"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="289"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="293"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="296"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="298"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="328"/>
         <source>Equal-compute experiment finished. %1</source>
         <translation>같은 계산량 실험이 끝났습니다. %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="329"/>
         <source>The equal-compute experiment did not complete.</source>
         <translation>같은 계산량 실험이 완료되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="349"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="350"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="358"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="366"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="369"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="367"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="370"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>

@@ -13,6 +13,7 @@
 #include "ui/electra/ReplacedPanel.h"
 #include "ui/curves/CurvesPanel.h"
 #include "ui/finetune/FinetunePanel.h"
+#include "ui/generate/GeneratePanel.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/runs/RunsPanel.h"
 #include "ui/worker/TrainingController.h"
@@ -57,7 +58,7 @@ int main(int argc, char** argv)
                                        QStringLiteral("N"), QStringLiteral("300"));
     QCommandLineOption distillSteps(QStringLiteral("distill-steps"), QStringLiteral("steps of the distillation run (0: skip)"), QStringLiteral("N"),
                                     QStringLiteral("60"));
-    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune"), QStringLiteral("PART"));
+    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, generate"), QStringLiteral("PART"));
     QCommandLineOption finetuneRun(QStringLiteral("finetune-run"), QStringLiteral("the fine-tuning run shown (with --only finetune)"),
                                    QStringLiteral("ID"), QStringLiteral("1"));
     QCommandLineOption dynamicsRun(QStringLiteral("dynamics-run"), QStringLiteral("the run shown in the dynamics view and the baseline curve (default: the first)"),
@@ -119,6 +120,34 @@ int main(int argc, char** argv)
         panel->showTab(2);
         wait(300);
         save(panel, dir + QStringLiteral("/finetune-results%1.png").arg(suffix));
+        return 0;
+    }
+    if (parser.value(only) == QLatin1String("generate")) {
+        // The shipped GPT: a sampled continuation with one step's distribution, the beam
+        // search tree, and greedy / beam / sampled side by side.
+        auto* panel = w.generatePanel();
+        if (tabs) tabs->setCurrentWidget(panel);
+        auto run = [&](auto start) {
+            bool done = false;
+            auto c = QObject::connect(panel, &ptl::ui::GeneratePanel::generated, [&] { done = true; });
+            start();
+            for (int i = 0; i < 600 && !done; ++i) wait(50);
+            QObject::disconnect(c);
+        };
+        panel->setPrompt(QStringLiteral("The jury said that the city"));
+        panel->setStrategy(QStringLiteral("sample"));
+        run([&] { panel->generateNow(); });
+        panel->selectStep(3);
+        wait(300);
+        save(&w, dir + QStringLiteral("/generate-sample%1.png").arg(suffix));
+        panel->setStrategy(QStringLiteral("beam"));
+        run([&] { panel->generateNow(); });
+        panel->tabs()->setCurrentIndex(1);
+        wait(300);
+        save(panel, dir + QStringLiteral("/generate-beam%1.png").arg(suffix));
+        run([&] { panel->compareNow(); });
+        wait(300);
+        save(panel, dir + QStringLiteral("/generate-side-by-side%1.png").arg(suffix));
         return 0;
     }
     if (parser.value(only) == QLatin1String("dynamics")) {

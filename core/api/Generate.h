@@ -105,6 +105,9 @@ using GenerateObserver = std::function<bool(const GenStep&)>;
 GenerateResult generateText(const std::string& checkpointDir, const std::string& prompt, const GenerateOptions& options,
                             const GenerateObserver& observer = {});
 
+// The GPT shipped with PretrainLab (resources/models/gpt-mini-brown): the generation view opens on it.
+std::string shippedGptDir();
+
 // bench generate: tokens/s with and without the key/value cache on one prompt.
 struct GenerateBench {
     std::string checkpoint;

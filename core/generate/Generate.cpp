@@ -6,6 +6,7 @@
 #include "core/model/Checkpoint.h"
 #include "core/util/Error.h"
 #include "core/util/Parse.h"
+#include "core/util/Runtime.h"
 
 #include <algorithm>
 #include <chrono>
@@ -616,6 +617,8 @@ GenerateResult generateText(const std::string& checkpointDir, const std::string&
     LoadedModel m = openCausal(checkpointDir);
     return gen::generate(m.model, *m.tokenizer, promptIds(*m.tokenizer, prompt), options, observer);
 }
+
+std::string shippedGptDir() { return (resourceDir() / "models" / "gpt-mini-brown").string(); }
 
 GenerateBench benchGenerate(const std::string& checkpointDir, const std::string& prompt, int newTokens)
 {

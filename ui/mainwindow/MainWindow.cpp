@@ -6,6 +6,7 @@
 #include "ui/masking/MaskingPanel.h"
 #include "ui/distill/DistillPanel.h"
 #include "ui/finetune/FinetunePanel.h"
+#include "ui/generate/GeneratePanel.h"
 #include "ui/dynamics/DynamicsPanel.h"
 #include "ui/electra/ExperimentDialog.h"
 #include "ui/electra/ReplacedPanel.h"
@@ -59,6 +60,8 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     centre->addTab(distill_, tr("Distillation"));
     finetune_ = new FinetunePanel(storePath_, this);
     centre->addTab(finetune_, tr("Fine-tuning"));
+    generate_ = new GeneratePanel(this);
+    centre->addTab(generate_, tr("Generation"));
     dynamics_ = new DynamicsPanel(storePath_, this);
     centre->addTab(dynamics_, tr("What it learns first"));
     setCentralWidget(centre);

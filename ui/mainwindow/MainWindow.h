@@ -17,6 +17,7 @@ class InspectPanel;
 class ReplacedPanel;
 class ExperimentDialog;
 class DistillPanel;
+class GeneratePanel;
 class FinetunePanel;
 class DynamicsPanel;
 class LogPanel;
@@ -36,6 +37,7 @@ public:
     InspectPanel* inspectPanel() const { return inspect_; }
     ReplacedPanel* replacedPanel() const { return replaced_; }
     DistillPanel* distillPanel() const { return distill_; }
+    GeneratePanel* generatePanel() const { return generate_; }
     DynamicsPanel* dynamicsPanel() const { return dynamics_; }
     FinetunePanel* finetunePanel() const { return finetune_; }
     // Opens (once) and shows the equal-compute experiment dialog.
@@ -65,6 +67,7 @@ private:
     ReplacedPanel* replaced_ = nullptr;
     ExperimentDialog* experiment_ = nullptr;
     DistillPanel* distill_ = nullptr;
+    GeneratePanel* generate_ = nullptr;
     FinetunePanel* finetune_ = nullptr;
     DynamicsPanel* dynamics_ = nullptr;
     ConfigEditor* config_ = nullptr;

@@ -1,0 +1,118 @@
+// The generation view (offscreen): a streamed greedy run fills the text with one link per
+// step and the step table with its candidates; sampling marks the kept set; beam search
+// fills the tree with the best path marked; three ways side by side; a BERT checkpoint is
+// refused with its message, and the panel stays usable.
+#include "core/model/Checkpoint.h"
+#include "tests/common/SmallModel.h"
+#include "ui/generate/GeneratePanel.h"
+
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace ptl;
+
+namespace {
+QString makeModel(const QTemporaryDir& dir, const std::string& preset)
+{
+    return QString::fromStdString(test::saveSmallModel(dir.path().toStdString() + "/" + preset, preset));
+}
+
+bool runAndWait(ui::GeneratePanel& p, bool compare = false)
+{
+    QSignalSpy done(&p, &ui::GeneratePanel::generated);
+    if (compare) p.compareNow();
+    else p.generateNow();
+    return done.wait(120000);
+}
+
+int countRows(QTableWidget* t, int column, const QString& text)
+{
+    int n = 0;
+    for (int r = 0; r < t->rowCount(); ++r)
+        if (t->item(r, column) && t->item(r, column)->text() == text) ++n;
+    return n;
+}
+} // namespace
+
+class TestGenerateUi : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void greedySampleBeamAndSideBySide()
+    {
+        QTemporaryDir dir;
+        ui::GeneratePanel p;
+        p.resize(1400, 900);
+        p.show();
+        p.setCheckpoint(makeModel(dir, "gpt-tiny"));
+        p.setPrompt(QStringLiteral("The jury said"));
+
+        // Greedy: every step arrives, each is a link in the text, the table shows the step.
+        p.setStrategy(QStringLiteral("greedy"));
+        QVERIFY(runAndWait(p));
+        const GenerateResult& g = p.result();
+        QCOMPARE(g.strategy, std::string("greedy"));
+        QCOMPARE(static_cast<int>(g.steps.size()), 40);  // the field's default
+        QVERIFY(p.textView()->toHtml().contains(QStringLiteral("step:39")));
+        p.selectStep(2);
+        QCOMPARE(p.selectedStep(), 2);
+        QVERIFY(p.candidatesTable()->rowCount() >= 20);
+        QCOMPARE(countRows(p.candidatesTable(), 0, QStringLiteral("▶")), 1);
+        QCOMPARE(countRows(p.candidatesTable(), 4, QStringLiteral("kept")), 1);  // greedy keeps the best only
+        QVERIFY(p.statusLabel()->text().contains(QStringLiteral("40")));
+
+        // Sampling: the kept set is marked and matches the step's size.
+        p.setStrategy(QStringLiteral("sample"));
+        QVERIFY(runAndWait(p));
+        QCOMPARE(p.result().strategy, std::string("sample"));
+        p.selectStep(0);
+        const GenStep& s0 = p.result().steps[0];
+        QCOMPARE(countRows(p.candidatesTable(), 4, QStringLiteral("kept")), std::min(s0.kept, p.candidatesTable()->rowCount()));
+        QVERIFY(s0.kept <= 40);  // top-k 40 by default
+
+        // Beam search: the tree holds every node, the best path marked.
+        p.setStrategy(QStringLiteral("beam"));
+        QVERIFY(runAndWait(p));
+        const GenerateResult& b = p.result();
+        QVERIFY(!b.tree.empty());
+        QVERIFY(!b.hypotheses.empty());
+        int items = 0;
+        std::function<void(QTreeWidgetItem*)> count = [&](QTreeWidgetItem* it) {
+            ++items;
+            for (int i = 0; i < it->childCount(); ++i) count(it->child(i));
+        };
+        for (int i = 0; i < p.beamTree()->topLevelItemCount(); ++i) count(p.beamTree()->topLevelItem(i));
+        QCOMPARE(items, static_cast<int>(b.tree.size()));
+        int best = 0;
+        for (const auto& n : b.tree) best += n.best;
+        QCOMPARE(best, static_cast<int>(b.steps.size()));
+
+        // Three ways.
+        QVERIFY(runAndWait(p, true));
+        QCOMPARE(p.comparison().size(), std::size_t(3));
+        QCOMPARE(p.comparison()[0].strategy, std::string("greedy"));
+        QCOMPARE(p.comparison()[1].strategy, std::string("beam"));
+        QCOMPARE(p.comparison()[2].strategy, std::string("sample"));
+        QCOMPARE(p.tabs()->currentIndex(), 2);
+    }
+
+    void bertIsRefusedAndThePanelStaysUsable()
+    {
+        QTemporaryDir dir;
+        ui::GeneratePanel p;
+        p.setCheckpoint(makeModel(dir, "bert-tiny"));
+        QVERIFY(runAndWait(p));
+        QVERIFY2(p.statusLabel()->text().contains(QStringLiteral("[MASK]")), qPrintable(p.statusLabel()->text()));
+        p.setCheckpoint(makeModel(dir, "gpt-tiny"));
+        QVERIFY(runAndWait(p));
+        QCOMPARE(static_cast<int>(p.result().steps.size()), 40);
+    }
+};
+
+QTEST_MAIN(TestGenerateUi)
+#include "test_generate_ui.moc"
