@@ -3,6 +3,7 @@ find_package(Torch REQUIRED)                 # libtorch-dev (LibTorch 1.13, CPU)
 find_package(nlohmann_json 3.10 REQUIRED)    # nlohmann-json3-dev
 find_package(CLI11 REQUIRED)                 # libcli11-dev
 find_package(SQLite3 REQUIRED)               # libsqlite3-dev
+find_package(ZLIB REQUIRED)                  # zlib1g-dev (miscfiles' gzip data for few-shot tasks)
 
 # utf8proc (libutf8proc-dev) ships no CMake config.
 find_path(UTF8PROC_INCLUDE_DIR utf8proc.h REQUIRED)

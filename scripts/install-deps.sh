@@ -11,7 +11,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libutf8proc-dev
   libbenchmark-dev python3 python3-torch python3-numpy
   xvfb xauth imagemagick fonts-noto-cjk
-  wordnet-base
+  wordnet-base miscfiles wamerican zlib1g-dev
 )
 
 missing=()

@@ -24,6 +24,7 @@ void addFinetune(CLI::App& app);
 void addTasks(CLI::App& app);
 void addPredict(CLI::App& app);
 void addGenerate(CLI::App& app);
+void addFewShot(CLI::App& app);
 void addBenchGenerate(CLI::App* bench);
 
 // Set by --threads before any command runs.

@@ -1,5 +1,6 @@
 // generate and bench generate: text from a causal language model.
 #include "app/cli/Commands.h"
+#include "core/api/FewShot.h"
 #include "core/api/Generate.h"
 #include "core/util/Error.h"
 #include "core/util/Files.h"
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <unistd.h>
 
 namespace ptl::cli {
@@ -116,6 +118,85 @@ void addGenerate(CLI::App& app)
         if (r.promptTruncated > 0) std::printf("(the prompt's first %d tokens were cut to fit the context)\n", r.promptTruncated);
         std::printf("-- %zu tokens, %s, %.1f tokens/s%s%s\n", r.ids.size(), r.stopReason.c_str(), r.tokensPerSecond,
                     r.cached ? "" : " (no key/value cache)", colour ? "; colours: the model's rank of each token (GLTR): top 10, 100, 1000, beyond" : "");
+    });
+}
+
+void addFewShot(CLI::App& app)
+{
+    struct Opts {
+        std::string checkpoint, task, ks = "0,1,2,4,8,16";
+        int items = 200, context = 0;
+        std::uint64_t seed = 1;
+        bool json = false, list = false, show = false, noDescription = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("fewshot", "in-context learning (GPT-3): a task shown as K demonstrations in the prompt, nothing trained");
+    c->add_option("--checkpoint", o->checkpoint, "a GPT checkpoint folder");
+    c->add_option("--task", o->task, "the task (--list shows them)");
+    c->add_option("--k", o->ks, "demonstrations per prompt, comma-separated (default 0,1,2,4,8,16)");
+    c->add_option("--items", o->items, "test items scored (0: all)");
+    c->add_option("--seed", o->seed, "draws the demonstrations");
+    c->add_option("--context", o->context, "tokens a prompt may use (default: the length the model was trained on)");
+    c->add_flag("--no-description", o->noDescription, "leave out the natural-language task description");
+    c->add_flag("--list", o->list, "list the tasks");
+    c->add_flag("--show", o->show, "how the task is built, with a prompt of K = 2");
+    c->add_flag("--json", o->json, "one JSON object");
+    c->callback([o] {
+        if (o->list) {
+            for (const auto& t : fewShotTaskList()) std::printf("%-16s %-7s %s\n", t.name.c_str(), t.kind.c_str(), t.title.c_str());
+            return;
+        }
+        if (o->task.empty()) throw Error("no task given", "fewshot --task NAME (fewshot --list shows them)");
+        if (o->show) {
+            const FewShotTask t = buildFewShotTask(o->task);
+            std::printf("%s (%s): %s\n\n%s\n\n%zu demonstrations in the pool, %zu test items\n\nA prompt with K = 2:\n---\n%s\n---\nanswer:%s\n",
+                        t.name.c_str(), t.kind.c_str(), t.title.c_str(), t.construction.c_str(), t.demos.size(), t.test.size(),
+                        fewShotPrompt(t, drawDemonstrations(t, 2, o->seed, t.test[0]), t.test[0], true).c_str(), t.test[0].answer.c_str());
+            return;
+        }
+        if (o->checkpoint.empty()) throw Error("no checkpoint given", "fewshot --checkpoint DIR (e.g. resources/models/gpt-mini-brown)");
+        FewShotOptions f;
+        f.ks.clear();
+        std::stringstream ss(o->ks);
+        std::string part;
+        while (std::getline(ss, part, ',')) f.ks.push_back(static_cast<int>(parseInteger("--k", part)));
+        f.items = o->items;
+        f.seed = o->seed;
+        f.context = o->context;
+        f.description = !o->noDescription;
+        const bool tty = !o->json && isatty(STDERR_FILENO);
+        const FewShotResult r = runFewShot(o->checkpoint, o->task, f, [&](int done, int total) {
+            if (tty) std::fprintf(stderr, "\r%d / %d items", done, total);
+            return true;
+        });
+        if (tty) std::fprintf(stderr, "\r\033[K");
+        if (o->json) {
+            json ks = json::array();
+            for (const auto& k : r.byK)
+                ks.push_back({{"k", k.k}, {"mean_demos", k.meanDemos}, {"items", k.items}, {"accuracy", k.accuracy},
+                              {"accuracy_per_token", k.accuracyPerToken}, {"accuracy_relative", k.accuracyRelative}});
+            json ex = json::array();
+            for (const auto& e : r.examples)
+                ex.push_back({{"k", e.k}, {"prompt", e.prompt}, {"demos", e.demos}, {"gold", e.gold}, {"predicted", e.predicted}, {"correct", e.correct},
+                              {"log_likelihood", e.logLikelihood}, {"per_token", e.perToken}, {"relative", e.relative}});
+            std::cout << json{{"task", r.task}, {"kind", r.kind}, {"checkpoint", r.checkpoint}, {"context", r.context}, {"baseline", r.chance},
+                              {"baseline_name", r.chanceName}, {"answer_only", r.answerOnly}, {"by_k", ks}, {"examples", ex}}
+                             .dump()
+                      << "\n";
+            return;
+        }
+        std::printf("%s (%s) on %s, prompts of at most %d tokens, %d test items\n", r.task.c_str(), r.kind.c_str(), r.checkpoint.c_str(), r.context,
+                    r.byK.empty() ? 0 : r.byK[0].items);
+        if (r.kind == "choice") {
+            std::printf("%4s %10s %10s %10s %10s\n", "K", "demos fit", "total LL", "per token", "relative");
+            for (const auto& k : r.byK)
+                std::printf("%4d %10.1f %9.1f%% %9.1f%% %9.1f%%\n", k.k, k.meanDemos, 100 * k.accuracy, 100 * k.accuracyPerToken, 100 * k.accuracyRelative);
+            std::printf("baselines: %s %.1f%%; the answer-only likelihood (no question) %.1f%%\n", r.chanceName.c_str(), 100 * r.chance, 100 * r.answerOnly);
+        } else {
+            std::printf("%4s %10s %12s\n", "K", "demos fit", "exact match");
+            for (const auto& k : r.byK) std::printf("%4d %10.1f %11.1f%%\n", k.k, k.meanDemos, 100 * k.accuracy);
+            std::printf("baseline: %s %.1f%%\n", r.chanceName.c_str(), 100 * r.chance);
+        }
     });
 }
 

@@ -26,6 +26,7 @@ int main(int argc, char** argv)
     ptl::cli::addTasks(app);
     ptl::cli::addPredict(app);
     ptl::cli::addGenerate(app);
+    ptl::cli::addFewShot(app);
     ptl::cli::addVocab(app);
     ptl::cli::addRuns(app);
     ptl::cli::addTrain(app);

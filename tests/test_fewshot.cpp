@@ -1,0 +1,153 @@
+// In-context learning (issue 13 item 4): the task builders are deterministic and keep the
+// demonstrations apart from the test items; the scrambles are what they say; a choice's
+// log-likelihood equals a direct forward pass; prompts fit the context.
+#include "common/SmallModel.h"
+#include "core/api/FewShot.h"
+#include "core/model/Checkpoint.h"
+#include "core/util/Error.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <algorithm>
+#include <set>
+
+using namespace ptl;
+
+namespace {
+std::string word(const FewShotItem& it) { return it.answer.substr(1); }
+std::string scrambled(const FewShotItem& it) { return it.context.substr(0, it.context.size() - 2); }
+} // namespace
+
+class TestFewShot : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void buildersAreDeterministicAndKeepTestItemsOut()
+    {
+        for (const auto& info : fewShotTaskList()) {
+            const FewShotTask a = buildFewShotTask(info.name, 7), b = buildFewShotTask(info.name, 7);
+            QVERIFY2(a.test.size() >= 50 && a.demos.size() >= 50, info.name.c_str());
+            QCOMPARE(a.test.size(), b.test.size());
+            for (std::size_t i = 0; i < a.test.size(); ++i) {
+                QCOMPARE(a.test[i].context, b.test[i].context);
+                QCOMPARE(a.test[i].answer, b.test[i].answer);
+            }
+            QCOMPARE(a.kind, info.kind);
+            // No test item is in the demonstration pool, and drawn demonstrations never hold the item.
+            std::set<std::string> pool;
+            for (const auto& d : a.demos) pool.insert(d.context);
+            for (std::size_t i = 0; i < std::min<std::size_t>(a.test.size(), 100); ++i) {
+                const FewShotItem& it = a.test[i];
+                QVERIFY2(!pool.count(it.context), (info.name + ": " + it.context).c_str());
+                const auto d16 = drawDemonstrations(a, 16, 3, it), d4 = drawDemonstrations(a, 4, 3, it);
+                QCOMPARE(d16.size(), std::size_t(16));
+                QVERIFY(std::equal(d4.begin(), d4.end(), d16.begin()));  // K = 4's are K = 16's first four
+                for (int d : d16) QVERIFY(a.demos[static_cast<std::size_t>(d)].context != it.context);
+                QCOMPARE(std::set<int>(d16.begin(), d16.end()).size(), d16.size());
+                if (a.kind == "choice") {
+                    QVERIFY(it.label >= 0 && it.label < static_cast<int>(it.choices.size()));
+                    QCOMPARE(it.choices[static_cast<std::size_t>(it.label)], it.answer);
+                    QCOMPARE(std::set<std::string>(it.choices.begin(), it.choices.end()).size(), it.choices.size());
+                }
+            }
+            // Another seed splits differently (the genre task keeps Brown's document split).
+            if (info.name != "genre") {
+                const FewShotTask c = buildFewShotTask(info.name, 8);
+                QVERIFY2(c.test[0].context != a.test[0].context || c.test[1].context != a.test[1].context, info.name.c_str());
+            }
+        }
+        // The genre task's test passages come from its test documents only.
+        const FewShotTask g = buildFewShotTask("genre");
+        std::set<std::string> demos;
+        for (const auto& d : g.demos) demos.insert(d.context);
+        for (const auto& t : g.test) QVERIFY(!demos.count(t.context));
+    }
+
+    void scramblesAreWhatTheySay()
+    {
+        for (const auto& it : buildFewShotTask("reversed").test) {
+            std::string w = word(it), s = scrambled(it);
+            QCOMPARE(std::string(s.rbegin(), s.rend()), w);
+        }
+        for (const auto& it : buildFewShotTask("cycled").test) {
+            const std::string w = word(it), s = scrambled(it);
+            QVERIFY(s != w && (s + s).find(w) != std::string::npos);  // a rotation
+        }
+        for (const char* name : {"anagram1", "anagram2"}) {
+            const std::size_t keep = std::string(name) == "anagram1" ? 1 : 2;
+            for (const auto& it : buildFewShotTask(name).test) {
+                std::string w = word(it), s = scrambled(it);
+                QVERIFY(s != w);
+                QCOMPARE(s.substr(0, keep), w.substr(0, keep));
+                QCOMPARE(s.substr(s.size() - keep), w.substr(w.size() - keep));
+                std::sort(w.begin(), w.end());
+                std::sort(s.begin(), s.end());
+                QCOMPARE(s, w);
+            }
+        }
+        for (const auto& it : buildFewShotTask("addition3").test) {
+            int a = 0, b = 0;
+            QCOMPARE(std::sscanf(it.context.c_str(), "Q: What is %d plus %d? A:", &a, &b), 2);
+            QVERIFY(a >= 100 && a <= 999 && b >= 100 && b <= 999);
+            QCOMPARE(it.answer, " " + std::to_string(a + b));
+        }
+        const FewShotTask t = buildFewShotTask("capitals");
+        const std::string p = fewShotPrompt(t, {0, 1}, t.test[0], true);
+        QCOMPARE(QString::fromStdString(p),
+                 QString::fromStdString(t.description + "\n" + t.demos[0].context + t.demos[0].answer + "\n" + t.demos[1].context + t.demos[1].answer +
+                                        "\n" + t.test[0].context));
+        QVERIFY_THROWS_EXCEPTION(Error, buildFewShotTask("trivia"));
+    }
+
+    void choiceLikelihoodEqualsADirectForwardPass()
+    {
+        QTemporaryDir dir;
+        const std::string gpt = test::saveSmallModel((dir.path() + QStringLiteral("/gpt")).toStdString(), "gpt-tiny");
+        const std::string prompt = "The capital of France is";
+        const std::vector<std::string> choices = {" Paris", " Buenos Aires", " Rome"};
+        const ChoiceScores s = scoreChoices(gpt, prompt, choices, "The capital is");
+        LoadedModel m = loadCheckpoint(gpt);
+        torch::NoGradGuard ng;
+        double worst = 0;
+        for (std::size_t c = 0; c < choices.size(); ++c) {
+            std::vector<int> p = m.tokenizer->encode(prompt), x = m.tokenizer->encode(choices[c]);
+            std::vector<int64_t> ids(p.begin(), p.end());
+            ids.insert(ids.end(), x.begin(), x.end());
+            auto logp = torch::log_softmax(m.model->forward(torch::tensor(ids).unsqueeze(0)).token_logits[0], -1);
+            double ll = 0;
+            for (std::size_t j = 0; j < x.size(); ++j) ll += logp[static_cast<int64_t>(p.size() + j) - 1][x[j]].item<double>();
+            worst = std::max(worst, std::abs(ll - s.logLikelihood[c]));
+            QCOMPARE(s.tokens[c], static_cast<int>(x.size()));
+            QVERIFY(std::abs(s.perToken[c] - ll / static_cast<double>(x.size())) < 1e-4);
+        }
+        qInfo("largest difference from a direct forward pass: %.2e", worst);
+        QVERIFY(worst < 1e-4);
+    }
+
+    void runsEveryKWithinTheContext()
+    {
+        QTemporaryDir dir;
+        const std::string gpt = test::saveSmallModel((dir.path() + QStringLiteral("/gpt")).toStdString(), "gpt-tiny");
+        FewShotOptions o;
+        o.ks = {0, 2, 16};
+        o.items = 6;
+        o.context = 48;
+        for (const char* task : {"capitals-choice", "addition2"}) {
+            const FewShotResult r = runFewShot(gpt, task, o);
+            QCOMPARE(r.byK.size(), std::size_t(3));
+            QCOMPARE(r.context, 48);
+            QCOMPARE(r.byK[0].meanDemos, 0.0);
+            QVERIFY(r.byK[1].meanDemos <= 2.0 && r.byK[2].meanDemos < 16.0);  // 16 demonstrations never fit 48 tokens
+            for (const auto& k : r.byK) QVERIFY(k.accuracy >= 0 && k.accuracy <= 1);
+            QCOMPARE(r.examples.size(), std::size_t(9));  // 3 items x 3 K
+            if (std::string(task) == "capitals-choice") {
+                QCOMPARE(r.chance, 0.25);
+                for (const auto& e : r.examples) QCOMPARE(e.logLikelihood.size(), std::size_t(4));
+            }
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, runFewShot(test::saveSmallModel((dir.path() + QStringLiteral("/bert")).toStdString(), "bert-tiny"),
+                                                   "capitals", o));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFewShot)
+#include "test_fewshot.moc"
