@@ -35,3 +35,8 @@ for lang in en ko; do
     xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/generate.sqlite" \
         --out "$OUT" --lang "$lang" --only generate
 done
+# The few-shot view on the shipped GPT: four-choice capitals at K = 0..8, one prompt built by hand.
+for lang in en ko; do
+    xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/fewshot.sqlite" \
+        --out "$OUT" --lang "$lang" --only fewshot
+done

@@ -1512,6 +1512,327 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
 </context>
 <context>
+    <name>ptl::ui::FewShotPanel</name>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="50"/>
+        <source>A GPT checkpoint folder (causal language model)</source>
+        <translation>GPT 체크포인트 폴더 (인과 언어 모델)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="51"/>
+        <source>Shipped GPT</source>
+        <translation>기본 제공 GPT</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="59"/>
+        <source>How many demonstrations the prompt shows before the test item, one run per value</source>
+        <translation>테스트 문항 앞에 프롬프트가 보여 줄 시연 예시의 개수. 값마다 한 번씩 실행합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="66"/>
+        <source>Draws the demonstrations</source>
+        <translation>시연 예시를 뽑는 시드</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="67"/>
+        <source>begin with the task description</source>
+        <translation>과제 설명으로 시작</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="69"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="70"/>
+        <source>Stop</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="79"/>
+        <source>K (demonstrations)</source>
+        <translation>K (시연 예시 수)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="80"/>
+        <source>Test items</source>
+        <translation>테스트 문항 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="81"/>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="85"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="87"/>
+        <source>Task</source>
+        <translation>과제</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="109"/>
+        <source>K: demonstrations in the prompt</source>
+        <translation>K: 프롬프트 속 시연 예시 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="110"/>
+        <source>test accuracy (%)</source>
+        <translation>테스트 정확도 (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="128"/>
+        <source>Which test item</source>
+        <translation>어느 테스트 문항</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="136"/>
+        <source>Draw K from the pool</source>
+        <translation>예시 풀에서 K개 뽑기</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="137"/>
+        <source>Remove selected</source>
+        <translation>선택 항목 지우기</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="140"/>
+        <source>The demonstrations, in order: drag to reorder, double-click to edit</source>
+        <translation>시연 예시 (순서대로): 끌어서 순서를 바꾸고, 두 번 클릭해 고칩니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="144"/>
+        <source>Score this prompt</source>
+        <translation>이 프롬프트 채점</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
+        <source>Choice</source>
+        <translation>선택지</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
+        <source>Gold</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
+        <source>log P (total)</source>
+        <translation>log P (합)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="357"/>
+        <source>per token</source>
+        <translation>토큰당</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
+        <source>answer-only log P</source>
+        <translation>답만 있는 문맥의 log P</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="357"/>
+        <source>relative</source>
+        <translation>상대값</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="157"/>
+        <source>Test item</source>
+        <translation>테스트 문항</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="162"/>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="166"/>
+        <source>Demonstrations</source>
+        <translation>시연 예시</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="168"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="356"/>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="174"/>
+        <source>The prompt the model reads</source>
+        <translation>모델이 읽는 프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="181"/>
+        <source>Accuracy by K</source>
+        <translation>K별 정확도</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="182"/>
+        <source>Build a prompt</source>
+        <translation>프롬프트 만들기</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="222"/>
+        <source>%1: %2 demonstrations in the pool, %3 test items</source>
+        <translation>%1: 예시 풀 %2개, 테스트 문항 %3개</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="253"/>
+        <source>The model&apos;s greedy answer: &lt;b&gt;%1&lt;/b&gt;; gold: &lt;b&gt;%2&lt;/b&gt; — %3</source>
+        <translation>모델의 탐욕적 답: &lt;b&gt;%1&lt;/b&gt;. 정답: &lt;b&gt;%2&lt;/b&gt; — %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="255"/>
+        <source>&lt;span style=&apos;color:#1b7f2a&apos;&gt;exact match&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#1b7f2a&apos;&gt;정확히 일치&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="255"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;wrong&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;틀림&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="279"/>
+        <source>Building the task…</source>
+        <translation>과제를 만드는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="291"/>
+        <source>K must be whole numbers from 0 to 64 separated by commas (got &apos;%1&apos;)</source>
+        <translation>K는 쉼표로 구분한 0에서 64 사이의 정수여야 합니다 (&apos;%1&apos;을(를) 받음)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="297"/>
+        <source>Give at least one K</source>
+        <translation>K를 하나 이상 주세요</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="307"/>
+        <source>Running %1 at K = %2…</source>
+        <translation>%1 실행 중, K = %2…</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="334"/>
+        <source>by total log P</source>
+        <translation>log P 합으로</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="335"/>
+        <source>by log P per token</source>
+        <translation>토큰당 log P로</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="336"/>
+        <source>by log P relative to answer-only</source>
+        <translation>답만 있는 문맥 대비 log P로</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="338"/>
+        <source>exact match (greedy)</source>
+        <translation>정확히 일치 (탐욕적 디코딩)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="347"/>
+        <source>chance</source>
+        <translation>우연</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="347"/>
+        <source>most common answer</source>
+        <translation>가장 흔한 답</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="348"/>
+        <source>answer-only (no question)</source>
+        <translation>답만 있는 문맥 (질문 없음)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="356"/>
+        <source>demonstrations that fit</source>
+        <translation>문맥에 들어간 예시 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="357"/>
+        <source>total log P</source>
+        <translation>log P 합</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="358"/>
+        <source>exact match</source>
+        <translation>정확히 일치</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="376"/>
+        <source>%1 test items, prompts of at most %2 tokens (what the model was trained on). </source>
+        <translation>테스트 문항 %1개, 프롬프트 최대 %2토큰 (모델이 학습한 길이). </translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="379"/>
+        <source>Best: K = %1 with %2 against %3 for %4</source>
+        <translation>최고: K = %1에서 %2, %4의 %3과 비교</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="379"/>
+        <source>chance (1 / choices)</source>
+        <translation>우연 (1 / 선택지 수)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="379"/>
+        <source>always the demonstrations&apos; most common answer</source>
+        <translation>늘 시연 예시에서 가장 흔한 답</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="380"/>
+        <source> — above it by more than two standard errors.</source>
+        <translation> — 표준오차의 두 배보다 더 높습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="380"/>
+        <source> — within two standard errors of it: no evidence of learning from the prompt.</source>
+        <translation> — 표준오차 두 배 안쪽입니다: 프롬프트에서 배웠다는 증거가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="383"/>
+        <source> Only %1 of K = %2 demonstrations fit the context on average.</source>
+        <translation> K = %2개 예시 중 평균 %1개만 문맥에 들어갔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="385"/>
+        <source>Done.</source>
+        <translation>완료.</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="393"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; → gold: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → 정답: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="429"/>
+        <source>Scoring…</source>
+        <translation>채점 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="460"/>
+        <source>right</source>
+        <translation>맞음</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="460"/>
+        <source>wrong</source>
+        <translation>틀림</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="461"/>
+        <source>▶ marks each rule&apos;s pick. By total log-likelihood: %1; per token: %2; relative to the answer-only context (&quot;%3&quot;): %4.</source>
+        <translation>▶는 각 규칙이 고른 답입니다. 로그 가능도 합으로: %1, 토큰당: %2, 답만 있는 문맥 (&quot;%3&quot;) 대비: %4.</translation>
+    </message>
+</context>
+<context>
     <name>ptl::ui::FinetunePanel</name>
     <message>
         <location filename="../ui/finetune/FinetunePanel.cpp" line="128"/>
@@ -2842,313 +3163,318 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="43"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="44"/>
         <source>PretrainLab</source>
         <translation>PretrainLab</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="53"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
         <source>Training curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
         <source>Inside the model</source>
         <translation>모델 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
         <source>Masking inspector</source>
         <translation>마스킹 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
         <source>Replaced tokens (ELECTRA)</source>
         <translation>대체된 토큰 (ELECTRA)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
         <source>Distillation</source>
         <translation>증류</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="63"/>
         <source>Fine-tuning</source>
         <translation>미세조정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="65"/>
         <source>Generation</source>
         <translation>텍스트 생성</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="66"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="67"/>
+        <source>Few-shot</source>
+        <translation>퓨샷</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="69"/>
         <source>What it learns first</source>
         <translation>먼저 배우는 것</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="75"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="79"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="91"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="94"/>
         <source>Run store: %1</source>
         <translation>실행 저장소: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="100"/>
         <source>Starting %1 (%2, %3 steps)…</source>
         <translation>%1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
         <source>Starting %1 (%2, %3 steps) from the teacher %4…</source>
         <translation>교사 %4에서 %1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
         <source>Starting %1 (%2, %3 steps) from %4…</source>
         <translation>%4에서 %1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="114"/>
         <source>random weights</source>
         <translation>무작위 가중치</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="132"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="135"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="144"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="153"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="197"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="199"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="202"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="204"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="206"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="217"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="220"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="225"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="235"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="238"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="241"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="248"/>
         <source>E&amp;xperiments</source>
         <translation>실험(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="249"/>
         <source>&amp;ELECTRA vs BERT at equal compute…</source>
         <translation>같은 계산량에서 ELECTRA 대 BERT(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
         <source>Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders</source>
         <translation>BERT-tiny (MLM)와 ELECTRA-tiny를 같은 FLOPs로 학습하고 인코더를 비교합니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="256"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="259"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="267"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="267"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="271"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="269"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="272"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="292"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="298"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="301"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="302"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="331"/>
         <source>Equal-compute experiment finished. %1</source>
         <translation>같은 계산량 실험이 끝났습니다. %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="332"/>
         <source>The equal-compute experiment did not complete.</source>
         <translation>같은 계산량 실험이 완료되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="349"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="352"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="353"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="361"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="372"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="370"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="373"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>

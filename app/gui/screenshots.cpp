@@ -14,6 +14,7 @@
 #include "ui/curves/CurvesPanel.h"
 #include "ui/finetune/FinetunePanel.h"
 #include "ui/generate/GeneratePanel.h"
+#include "ui/fewshot/FewShotPanel.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/runs/RunsPanel.h"
 #include "ui/worker/TrainingController.h"
@@ -58,7 +59,7 @@ int main(int argc, char** argv)
                                        QStringLiteral("N"), QStringLiteral("300"));
     QCommandLineOption distillSteps(QStringLiteral("distill-steps"), QStringLiteral("steps of the distillation run (0: skip)"), QStringLiteral("N"),
                                     QStringLiteral("60"));
-    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, generate"), QStringLiteral("PART"));
+    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, generate, fewshot"), QStringLiteral("PART"));
     QCommandLineOption finetuneRun(QStringLiteral("finetune-run"), QStringLiteral("the fine-tuning run shown (with --only finetune)"),
                                    QStringLiteral("ID"), QStringLiteral("1"));
     QCommandLineOption dynamicsRun(QStringLiteral("dynamics-run"), QStringLiteral("the run shown in the dynamics view and the baseline curve (default: the first)"),
@@ -148,6 +149,31 @@ int main(int argc, char** argv)
         run([&] { panel->compareNow(); });
         wait(300);
         save(panel, dir + QStringLiteral("/generate-side-by-side%1.png").arg(suffix));
+        return 0;
+    }
+    if (parser.value(only) == QLatin1String("fewshot")) {
+        // The shipped GPT on four-choice capitals at K = 0..8, then one prompt built by hand.
+        auto* panel = w.fewShotPanel();
+        if (tabs) tabs->setCurrentWidget(panel);
+        auto waitFor = [&](auto signal, auto start) {
+            bool done = false;
+            auto c = QObject::connect(panel, signal, [&] { done = true; });
+            start();
+            for (int i = 0; i < 2400 && !done; ++i) wait(50);
+            QObject::disconnect(c);
+        };
+        waitFor(&ptl::ui::FewShotPanel::taskReady, [&] { panel->setTask(QStringLiteral("capitals-choice")); });
+        panel->setKs(QStringLiteral("0,1,2,4,8"));
+        panel->setItems(100);
+        waitFor(&ptl::ui::FewShotPanel::finished, [&] { panel->runNow(); });
+        wait(300);
+        save(&w, dir + QStringLiteral("/fewshot-by-k%1.png").arg(suffix));
+        panel->tabs()->setCurrentIndex(1);
+        panel->selectItem(1);
+        panel->drawDemonstrations(3);
+        waitFor(&ptl::ui::FewShotPanel::scored, [&] { panel->scoreNow(); });
+        wait(300);
+        save(panel, dir + QStringLiteral("/fewshot-prompt%1.png").arg(suffix));
         return 0;
     }
     if (parser.value(only) == QLatin1String("dynamics")) {

@@ -2,6 +2,7 @@
 // Generation on a worker thread: one continuation streamed token by token, or the same
 // prompt continued greedily, by beam search and by sampling for a side-by-side view.
 // Steps come back as queued signals; stop() ends a running generation at its next token.
+#include "core/api/FewShot.h"
 #include "core/api/Generate.h"
 
 #include <QObject>
@@ -23,6 +24,10 @@ public:
     // Each returns a request id carried back by the signals.
     int generate(const QString& checkpoint, const QString& prompt, const GenerateOptions& options);
     int compare(const QString& checkpoint, const QString& prompt, const std::vector<GenerateOptions>& options);
+    // In-context learning: build a task's items, run it at every K, score one prompt's choices.
+    int buildTask(const QString& task);
+    int fewShot(const QString& checkpoint, const QString& task, const FewShotOptions& options);
+    int scoreChoices(const QString& checkpoint, const QString& prompt, const std::vector<std::string>& choices, const QString& answerContext);
     void stop();
     bool busy() const { return busy_; }
 
@@ -30,9 +35,17 @@ Q_SIGNALS:
     void stepArrived(int request, const ptl::GenStep& step);
     void finished(int request, const ptl::GenerateResult& result);
     void compared(int request, const std::vector<ptl::GenerateResult>& results);
+    void taskBuilt(int request, const ptl::FewShotTask& task);
+    void fewShotProgress(int request, int done, int total);
+    void fewShotFinished(int request, const ptl::FewShotResult& result);
+    void choicesScored(int request, const ptl::ChoiceScores& scores);
     void failed(int request, const QString& message);
 
 private:
+    // Runs work() on the worker thread; its value comes back through deliver() on this one.
+    template <typename Work, typename Deliver>
+    int post(Work work, Deliver deliver);
+
     QThread thread_;
     QObject* worker_ = nullptr;
     std::shared_ptr<std::atomic<bool>> stop_;
@@ -46,3 +59,6 @@ private:
 Q_DECLARE_METATYPE(ptl::GenStep)
 Q_DECLARE_METATYPE(ptl::GenerateResult)
 Q_DECLARE_METATYPE(std::vector<ptl::GenerateResult>)
+Q_DECLARE_METATYPE(ptl::FewShotTask)
+Q_DECLARE_METATYPE(ptl::FewShotResult)
+Q_DECLARE_METATYPE(ptl::ChoiceScores)

@@ -7,6 +7,7 @@
 #include "ui/distill/DistillPanel.h"
 #include "ui/finetune/FinetunePanel.h"
 #include "ui/generate/GeneratePanel.h"
+#include "ui/fewshot/FewShotPanel.h"
 #include "ui/dynamics/DynamicsPanel.h"
 #include "ui/electra/ExperimentDialog.h"
 #include "ui/electra/ReplacedPanel.h"
@@ -62,6 +63,8 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     centre->addTab(finetune_, tr("Fine-tuning"));
     generate_ = new GeneratePanel(this);
     centre->addTab(generate_, tr("Generation"));
+    fewShot_ = new FewShotPanel(this);
+    centre->addTab(fewShot_, tr("Few-shot"));
     dynamics_ = new DynamicsPanel(storePath_, this);
     centre->addTab(dynamics_, tr("What it learns first"));
     setCentralWidget(centre);

@@ -18,6 +18,7 @@ class ReplacedPanel;
 class ExperimentDialog;
 class DistillPanel;
 class GeneratePanel;
+class FewShotPanel;
 class FinetunePanel;
 class DynamicsPanel;
 class LogPanel;
@@ -38,6 +39,7 @@ public:
     ReplacedPanel* replacedPanel() const { return replaced_; }
     DistillPanel* distillPanel() const { return distill_; }
     GeneratePanel* generatePanel() const { return generate_; }
+    FewShotPanel* fewShotPanel() const { return fewShot_; }
     DynamicsPanel* dynamicsPanel() const { return dynamics_; }
     FinetunePanel* finetunePanel() const { return finetune_; }
     // Opens (once) and shows the equal-compute experiment dialog.
@@ -68,6 +70,7 @@ private:
     ExperimentDialog* experiment_ = nullptr;
     DistillPanel* distill_ = nullptr;
     GeneratePanel* generate_ = nullptr;
+    FewShotPanel* fewShot_ = nullptr;
     FinetunePanel* finetune_ = nullptr;
     DynamicsPanel* dynamics_ = nullptr;
     ConfigEditor* config_ = nullptr;
