@@ -3,6 +3,8 @@
 // log-likelihood equals a direct forward pass; prompts fit the context.
 #include "common/SmallModel.h"
 #include "core/api/FewShot.h"
+#include "core/api/ZeroShot.h"
+#include "core/text/Corpus.h"
 #include "core/model/Checkpoint.h"
 #include "core/util/Error.h"
 
@@ -146,6 +148,51 @@ private Q_SLOTS:
         }
         QVERIFY_THROWS_EXCEPTION(Error, runFewShot(test::saveSmallModel((dir.path() + QStringLiteral("/bert")).toStdString(), "bert-tiny"),
                                                    "capitals", o));
+    }
+
+    void zeroShotTasks()
+    {
+        QCOMPARE(firstWord("  house. And"), std::string("house"));
+        QCOMPARE(firstWord("\nhouse"), std::string());
+        QCOMPARE(firstWord(" \"Germans\")"), std::string("Germans"));
+        const ZeroShotTask a = buildZeroShotTask("lastword"), b = buildZeroShotTask("lastword");
+        QVERIFY(a.items.size() >= 100);
+        QCOMPARE(a.items.size(), b.items.size());
+        // Every passage comes from a held-out document: its text is in none of the training ones.
+        const auto held = splitHeldOut(bundledCorpus(), 0.05, 1234).second;
+        std::set<std::string> heldSentences;
+        for (const auto& d : held.documents)
+            for (const auto& s : d.sentences) heldSentences.insert(s);
+        for (std::size_t i = 0; i < a.items.size(); ++i) {
+            const ZeroShotItem& it = a.items[i];
+            QCOMPARE(it.prompt, b.items[i].prompt);
+            // The gold word is somewhere earlier in the passage, and the prompt stops before it.
+            std::string low = it.prompt;
+            std::transform(low.begin(), low.end(), low.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            QVERIFY2(low.find(it.answers[0]) != std::string::npos, it.prompt.c_str());
+            QVERIFY(it.answers[0].size() >= 3);
+            bool fromHeld = false;
+            for (const auto& s : heldSentences)
+                if (it.prompt.rfind(s.substr(0, std::min<std::size_t>(s.size(), 30)), 0) == 0) { fromHeld = true; break; }
+            QVERIFY2(fromHeld, it.prompt.c_str());
+        }
+        const ZeroShotTask q = buildZeroShotTask("qa");
+        QVERIFY(q.items.size() > 1000);
+        QVERIFY(q.items[0].prompt.rfind("Q: ", 0) == 0 && q.items[0].prompt.size() > 6);
+        QVERIFY(q.items[0].prompt.substr(q.items[0].prompt.size() - 3) == "\nA:");
+        QVERIFY_THROWS_EXCEPTION(Error, buildZeroShotTask("tldr"));
+
+        QTemporaryDir dir;
+        const std::string gpt = test::saveSmallModel((dir.path() + QStringLiteral("/gpt")).toStdString(), "gpt-tiny");
+        ZeroShotOptions o;
+        o.items = 4;
+        const ZeroShotResult r = runZeroShot(gpt, "lastword", o);
+        QCOMPARE(r.items, 4);
+        QCOMPARE(r.rows.size(), std::size_t(4));
+        for (const auto& row : r.rows) QVERIFY(row.accuracy >= 0 && row.accuracy <= 1);
+        const ZeroShotResult rq = runZeroShot(gpt, "qa", o);
+        QCOMPARE(rq.rows.size(), std::size_t(2));
+        QVERIFY(rq.rows[0].f1 >= 0 && rq.rows[0].f1 <= 1);
     }
 };
 

@@ -171,6 +171,14 @@ private Q_SLOTS:
         p.scoreNow();
         QVERIFY(scored.wait(60000));
         QCOMPARE(p.choiceTable()->rowCount(), 0);
+
+        // Zero-shot: the model's row and the baselines'.
+        QSignalSpy zero(&p, &ui::FewShotPanel::zeroShotDone);
+        p.runZeroShotNow(QStringLiteral("lastword"), 3);
+        QVERIFY(zero.wait(120000));
+        QCOMPARE(p.zeroShotResult().items, 3);
+        QCOMPARE(p.zeroShotTable()->rowCount(), 4);
+        QCOMPARE(p.tabs()->currentIndex(), 2);
     }
 };
 

@@ -1565,11 +1565,13 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="85"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="201"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="87"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="207"/>
         <source>Task</source>
         <translation>과제</translation>
     </message>
@@ -1615,6 +1617,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="201"/>
         <source>Gold</source>
         <translation>정답</translation>
     </message>
@@ -1625,7 +1628,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="357"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="447"/>
         <source>per token</source>
         <translation>토큰당</translation>
     </message>
@@ -1636,7 +1639,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="357"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="447"/>
         <source>relative</source>
         <translation>상대값</translation>
     </message>
@@ -1657,7 +1660,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="168"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="356"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="446"/>
         <source>K</source>
         <translation>K</translation>
     </message>
@@ -1667,167 +1670,242 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>모델이 읽는 프롬프트</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="181"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="187"/>
+        <source>Run zero-shot</source>
+        <translation>제로샷 실행</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="195"/>
+        <source>Who answers</source>
+        <translation>답하는 쪽</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="195"/>
+        <source>Accuracy (exact match)</source>
+        <translation>정확도 (정확히 일치)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="195"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="201"/>
+        <source>End of the prompt</source>
+        <translation>프롬프트의 끝부분</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="209"/>
+        <source>Items</source>
+        <translation>문항 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="213"/>
+        <source>GPT-2&apos;s zero-shot setting: the task is only in the prompt; no demonstration, nothing trained.</source>
+        <translation>GPT-2의 제로샷 설정: 과제는 프롬프트에만 있습니다. 시연 예시도, 추가 학습도 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="219"/>
         <source>Accuracy by K</source>
         <translation>K별 정확도</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="182"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="220"/>
         <source>Build a prompt</source>
         <translation>프롬프트 만들기</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="222"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="221"/>
+        <source>Zero-shot (GPT-2)</source>
+        <translation>제로샷 (GPT-2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="264"/>
+        <source>the model (greedy)</source>
+        <translation>모델 (탐욕적 디코딩)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="265"/>
+        <source>always the most frequent content word (&quot;%1&quot;)</source>
+        <translation>늘 가장 흔한 내용어 (&quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="266"/>
+        <source>a trigram model of the training documents</source>
+        <translation>학습 문서로 만든 트라이그램 모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="267"/>
+        <source>copy the passage&apos;s most frequent content word</source>
+        <translation>글 안에서 가장 많이 나온 내용어 베끼기</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="268"/>
+        <source>always the most common answer (&quot;%1&quot;)</source>
+        <translation>늘 가장 흔한 답 (&quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="284"/>
+        <source>Zero-shot %1: %2 items.</source>
+        <translation>제로샷 %1: 문항 %2개.</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="296"/>
         <source>%1: %2 demonstrations in the pool, %3 test items</source>
         <translation>%1: 예시 풀 %2개, 테스트 문항 %3개</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="253"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="327"/>
         <source>The model&apos;s greedy answer: &lt;b&gt;%1&lt;/b&gt;; gold: &lt;b&gt;%2&lt;/b&gt; — %3</source>
         <translation>모델의 탐욕적 답: &lt;b&gt;%1&lt;/b&gt;. 정답: &lt;b&gt;%2&lt;/b&gt; — %3</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="255"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="329"/>
         <source>&lt;span style=&apos;color:#1b7f2a&apos;&gt;exact match&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1b7f2a&apos;&gt;정확히 일치&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="255"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="329"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;wrong&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;틀림&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="279"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="353"/>
         <source>Building the task…</source>
         <translation>과제를 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="291"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="365"/>
         <source>K must be whole numbers from 0 to 64 separated by commas (got &apos;%1&apos;)</source>
         <translation>K는 쉼표로 구분한 0에서 64 사이의 정수여야 합니다 (&apos;%1&apos;을(를) 받음)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="297"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="371"/>
         <source>Give at least one K</source>
         <translation>K를 하나 이상 주세요</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="307"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="381"/>
         <source>Running %1 at K = %2…</source>
         <translation>%1 실행 중, K = %2…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="334"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="397"/>
+        <source>Running zero-shot %1…</source>
+        <translation>제로샷 %1 실행 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="424"/>
         <source>by total log P</source>
         <translation>log P 합으로</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="335"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="425"/>
         <source>by log P per token</source>
         <translation>토큰당 log P로</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="336"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="426"/>
         <source>by log P relative to answer-only</source>
         <translation>답만 있는 문맥 대비 log P로</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="338"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="428"/>
         <source>exact match (greedy)</source>
         <translation>정확히 일치 (탐욕적 디코딩)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="347"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="437"/>
         <source>chance</source>
         <translation>우연</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="347"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="437"/>
         <source>most common answer</source>
         <translation>가장 흔한 답</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="348"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="438"/>
         <source>answer-only (no question)</source>
         <translation>답만 있는 문맥 (질문 없음)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="356"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="446"/>
         <source>demonstrations that fit</source>
         <translation>문맥에 들어간 예시 수</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="357"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="447"/>
         <source>total log P</source>
         <translation>log P 합</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="358"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="448"/>
         <source>exact match</source>
         <translation>정확히 일치</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="376"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="466"/>
         <source>%1 test items, prompts of at most %2 tokens (what the model was trained on). </source>
         <translation>테스트 문항 %1개, 프롬프트 최대 %2토큰 (모델이 학습한 길이). </translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="379"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="469"/>
         <source>Best: K = %1 with %2 against %3 for %4</source>
         <translation>최고: K = %1에서 %2, %4의 %3과 비교</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="379"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="469"/>
         <source>chance (1 / choices)</source>
         <translation>우연 (1 / 선택지 수)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="379"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="469"/>
         <source>always the demonstrations&apos; most common answer</source>
         <translation>늘 시연 예시에서 가장 흔한 답</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="380"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="470"/>
         <source> — above it by more than two standard errors.</source>
         <translation> — 표준오차의 두 배보다 더 높습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="380"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="470"/>
         <source> — within two standard errors of it: no evidence of learning from the prompt.</source>
         <translation> — 표준오차 두 배 안쪽입니다: 프롬프트에서 배웠다는 증거가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="383"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="473"/>
         <source> Only %1 of K = %2 demonstrations fit the context on average.</source>
         <translation> K = %2개 예시 중 평균 %1개만 문맥에 들어갔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="385"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="475"/>
         <source>Done.</source>
         <translation>완료.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="393"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="483"/>
         <source>&lt;b&gt;%1&lt;/b&gt; → gold: &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; → 정답: &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="429"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="520"/>
         <source>Scoring…</source>
         <translation>채점 중…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="460"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="551"/>
         <source>right</source>
         <translation>맞음</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="460"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="551"/>
         <source>wrong</source>
         <translation>틀림</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="461"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="552"/>
         <source>▶ marks each rule&apos;s pick. By total log-likelihood: %1; per token: %2; relative to the answer-only context (&quot;%3&quot;): %4.</source>
         <translation>▶는 각 규칙이 고른 답입니다. 로그 가능도 합으로: %1, 토큰당: %2, 답만 있는 문맥 (&quot;%3&quot;) 대비: %4.</translation>
     </message>
@@ -3204,8 +3282,8 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="67"/>
-        <source>Few-shot</source>
-        <translation>퓨샷</translation>
+        <source>Zero- and few-shot</source>
+        <translation>제로샷과 퓨샷</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="69"/>

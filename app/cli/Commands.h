@@ -25,6 +25,7 @@ void addTasks(CLI::App& app);
 void addPredict(CLI::App& app);
 void addGenerate(CLI::App& app);
 void addFewShot(CLI::App& app);
+void addZeroShot(CLI::App& app);
 void addBenchGenerate(CLI::App* bench);
 
 // Set by --threads before any command runs.

@@ -2,6 +2,7 @@
 #include "app/cli/Commands.h"
 #include "core/api/FewShot.h"
 #include "core/api/Generate.h"
+#include "core/api/ZeroShot.h"
 #include "core/util/Error.h"
 #include "core/util/Files.h"
 #include "core/util/Parse.h"
@@ -196,6 +197,77 @@ void addFewShot(CLI::App& app)
             std::printf("%4s %10s %12s\n", "K", "demos fit", "exact match");
             for (const auto& k : r.byK) std::printf("%4d %10.1f %11.1f%%\n", k.k, k.meanDemos, 100 * k.accuracy);
             std::printf("baseline: %s %.1f%%\n", r.chanceName.c_str(), 100 * r.chance);
+        }
+    });
+}
+
+void addZeroShot(CLI::App& app)
+{
+    struct Opts {
+        std::string checkpoint, task;
+        int items = 200;
+        double heldOut = 0.05;
+        std::uint64_t seed = 1234;
+        bool json = false, list = false, show = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("zeroshot", "zero-shot tasks (GPT-2): a task from a prompt alone, against simple baselines");
+    c->add_option("--checkpoint", o->checkpoint, "a GPT checkpoint folder");
+    c->add_option("--task", o->task, "lastword or qa (--list)");
+    c->add_option("--items", o->items, "items scored (0: all)");
+    c->add_option("--held-out", o->heldOut, "lastword: the held-out fraction of the model's training run (its card says)");
+    c->add_option("--seed", o->seed, "lastword: that run's seed");
+    c->add_flag("--list", o->list, "list the tasks");
+    c->add_flag("--show", o->show, "how the task is built, with examples");
+    c->add_flag("--json", o->json, "one JSON object");
+    c->callback([o] {
+        if (o->list) {
+            for (const auto& t : zeroShotTaskList()) std::printf("%-10s %s\n", t.name.c_str(), t.title.c_str());
+            return;
+        }
+        if (o->task.empty()) throw Error("no task given", "zeroshot --task NAME (zeroshot --list shows them)");
+        if (o->show) {
+            const ZeroShotTask t = buildZeroShotTask(o->task, o->heldOut, o->seed);
+            std::printf("%s: %s\n\n%s\n\n", t.name.c_str(), t.title.c_str(), t.construction.c_str());
+            for (std::size_t i = 0; i < t.items.size() && i < 3; ++i)
+                std::printf("---\n%s\n--- gold: %s\n", t.items[i].prompt.c_str(), t.items[i].answers[0].c_str());
+            return;
+        }
+        if (o->checkpoint.empty()) throw Error("no checkpoint given", "zeroshot --checkpoint DIR (e.g. resources/models/gpt-mini-brown)");
+        ZeroShotOptions z;
+        z.items = o->items;
+        z.heldOut = o->heldOut;
+        z.seed = o->seed;
+        const bool tty = !o->json && isatty(STDERR_FILENO);
+        const ZeroShotResult r = runZeroShot(o->checkpoint, o->task, z, [&](int done, int total) {
+            if (tty) std::fprintf(stderr, "\r%d / %d items", done, total);
+            return true;
+        });
+        if (tty) std::fprintf(stderr, "\r\033[K");
+        if (o->json) {
+            json rows = json::array();
+            for (const auto& row : r.rows) {
+                json j = {{"name", row.name}, {"accuracy", row.accuracy}};
+                if (row.f1 >= 0) j["f1"] = row.f1;
+                rows.push_back(j);
+            }
+            json ex = json::array();
+            for (const auto& e : r.examples) ex.push_back({{"prompt", e.prompt}, {"output", e.output}, {"gold", e.gold}, {"correct", e.correct}});
+            std::cout << json{{"task", r.task}, {"checkpoint", r.checkpoint}, {"items", r.items}, {"rows", rows}, {"examples", ex},
+                              {"construction", r.construction}}
+                             .dump()
+                      << "\n";
+            return;
+        }
+        std::printf("%s on %s, %d items\n", r.task.c_str(), r.checkpoint.c_str(), r.items);
+        for (const auto& row : r.rows) {
+            if (row.f1 >= 0) std::printf("  %-55s EM %5.1f%%  F1 %5.1f%%\n", row.name.c_str(), 100 * row.accuracy, 100 * row.f1);
+            else std::printf("  %-55s %5.1f%%\n", row.name.c_str(), 100 * row.accuracy);
+        }
+        for (std::size_t i = 0; i < r.examples.size() && i < 3; ++i) {
+            const auto& e = r.examples[i];
+            const std::string tail = e.prompt.size() > 90 ? "..." + e.prompt.substr(e.prompt.size() - 90) : e.prompt;
+            std::printf("\n%s\n  model: %s | gold: %s\n", tail.c_str(), e.output.c_str(), e.gold.c_str());
         }
     });
 }

@@ -27,6 +27,7 @@ int main(int argc, char** argv)
     ptl::cli::addPredict(app);
     ptl::cli::addGenerate(app);
     ptl::cli::addFewShot(app);
+    ptl::cli::addZeroShot(app);
     ptl::cli::addVocab(app);
     ptl::cli::addRuns(app);
     ptl::cli::addTrain(app);

@@ -174,6 +174,9 @@ int main(int argc, char** argv)
         waitFor(&ptl::ui::FewShotPanel::scored, [&] { panel->scoreNow(); });
         wait(300);
         save(panel, dir + QStringLiteral("/fewshot-prompt%1.png").arg(suffix));
+        waitFor(&ptl::ui::FewShotPanel::zeroShotDone, [&] { panel->runZeroShotNow(QStringLiteral("lastword"), 207); });
+        wait(300);
+        save(panel, dir + QStringLiteral("/zeroshot-lastword%1.png").arg(suffix));
         return 0;
     }
     if (parser.value(only) == QLatin1String("dynamics")) {

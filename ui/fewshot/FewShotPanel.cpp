@@ -177,9 +177,48 @@ FewShotPanel::FewShotPanel(QWidget* parent) : QWidget(parent)
     pv->addWidget(scoreLabel_);
     pv->addWidget(choices_, 2);
 
+    // ---- zero-shot (GPT-2)
+    zeroTask_ = new QComboBox(this);
+    for (const auto& t : zeroShotTaskList())
+        zeroTask_->addItem(QStringLiteral("%1 — %2").arg(QString::fromStdString(t.name), QString::fromStdString(t.title)), QString::fromStdString(t.name));
+    zeroItems_ = new QSpinBox(this);
+    zeroItems_->setRange(1, 5000);
+    zeroItems_->setValue(200);
+    zeroRun_ = new QPushButton(tr("Run zero-shot"), this);
+    zeroConstruction_ = new QLabel(this);
+    zeroConstruction_->setWordWrap(true);
+    zeroConstruction_->setStyleSheet(QStringLiteral("color: #555;"));
+    zeroTable_ = new QTableWidget(this);
+    zeroTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    zeroTable_->verticalHeader()->setVisible(false);
+    zeroTable_->setColumnCount(3);
+    zeroTable_->setHorizontalHeaderLabels({tr("Who answers"), tr("Accuracy (exact match)"), tr("F1")});
+    zeroTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    zeroExamples_ = new QTableWidget(this);
+    zeroExamples_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    zeroExamples_->verticalHeader()->setVisible(false);
+    zeroExamples_->setColumnCount(4);
+    zeroExamples_->setHorizontalHeaderLabels({tr("End of the prompt"), tr("Model"), tr("Gold"), QString()});
+    zeroExamples_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    zeroExamples_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    auto* zTab = new QWidget(this);
+    auto* zv = new QVBoxLayout(zTab);
+    auto* zRow = new QHBoxLayout;
+    zRow->addWidget(new QLabel(tr("Task"), this));
+    zRow->addWidget(zeroTask_, 1);
+    zRow->addWidget(new QLabel(tr("Items"), this));
+    zRow->addWidget(zeroItems_);
+    zRow->addWidget(zeroRun_);
+    zv->addLayout(zRow);
+    zv->addWidget(new QLabel(tr("GPT-2's zero-shot setting: the task is only in the prompt; no demonstration, nothing trained."), this));
+    zv->addWidget(zeroTable_, 1);
+    zv->addWidget(zeroConstruction_);
+    zv->addWidget(zeroExamples_, 2);
+
     tabs_ = new QTabWidget(this);
     tabs_->addTab(kTab, tr("Accuracy by K"));
     tabs_->addTab(pTab, tr("Build a prompt"));
+    tabs_->addTab(zTab, tr("Zero-shot (GPT-2)"));
     status_ = new QLabel(this);
     status_->setWordWrap(true);
     auto* right = new QWidget(this);
@@ -210,6 +249,41 @@ FewShotPanel::FewShotPanel(QWidget* parent) : QWidget(parent)
     connect(demos_->model(), &QAbstractItemModel::rowsMoved, this, &FewShotPanel::updatePrompt);
     connect(descriptionText_, &QLineEdit::textChanged, this, &FewShotPanel::updatePrompt);
     connect(score_, &QPushButton::clicked, this, &FewShotPanel::scoreNow);
+    connect(zeroRun_, &QPushButton::clicked, this, [this] { runZeroShotNow(zeroTask_->currentData().toString(), zeroItems_->value()); });
+    connect(worker_, &Generator::zeroShotFinished, this, [this](int id, const ZeroShotResult& r) {
+        if (id != zeroRequest_) return;
+        zeroResult_ = r;
+        zeroRun_->setEnabled(true);
+        run_->setEnabled(true);
+        stop_->setEnabled(false);
+        zeroConstruction_->setText(QString::fromStdString(r.construction));
+        zeroTable_->setRowCount(static_cast<int>(r.rows.size()));
+        for (int i = 0; i < static_cast<int>(r.rows.size()); ++i) {
+            const ZeroShotRow& row = r.rows[static_cast<std::size_t>(i)];
+            const QString detail = QString::fromStdString(row.detail);
+            const QString name = row.kind == "model"     ? tr("the model (greedy)")
+                                 : row.kind == "unigram" ? tr("always the most frequent content word (\"%1\")").arg(detail)
+                                 : row.kind == "trigram" ? tr("a trigram model of the training documents")
+                                 : row.kind == "copy"    ? tr("copy the passage's most frequent content word")
+                                 : row.kind == "common"  ? tr("always the most common answer (\"%1\")").arg(detail)
+                                                         : QString::fromStdString(row.name);
+            zeroTable_->setItem(i, 0, cell(name, i == 0));
+            zeroTable_->setItem(i, 1, cell(pct(row.accuracy), i == 0));
+            zeroTable_->setItem(i, 2, cell(row.f1 >= 0 ? pct(row.f1) : QStringLiteral("–"), i == 0));
+        }
+        zeroExamples_->setRowCount(static_cast<int>(r.examples.size()));
+        for (int i = 0; i < static_cast<int>(r.examples.size()); ++i) {
+            const ZeroShotExample& e = r.examples[static_cast<std::size_t>(i)];
+            QString tail = QString::fromStdString(e.prompt).replace(QLatin1Char('\n'), QLatin1Char(' '));
+            if (tail.size() > 90) tail = QStringLiteral("…") + tail.right(90);
+            zeroExamples_->setItem(i, 0, cell(tail));
+            zeroExamples_->setItem(i, 1, cell(QString::fromStdString(e.output).left(60)));
+            zeroExamples_->setItem(i, 2, cell(QString::fromStdString(e.gold)));
+            zeroExamples_->setItem(i, 3, cell(e.correct ? QStringLiteral("✓") : QStringLiteral("✗")));
+        }
+        status_->setText(tr("Zero-shot %1: %2 items.").arg(QString::fromStdString(r.task)).arg(r.items));
+        Q_EMIT zeroShotDone();
+    });
 
     connect(worker_, &Generator::taskBuilt, this, [this](int id, const FewShotTask& t) {
         if (id != taskRequest_) return;
@@ -223,7 +297,7 @@ FewShotPanel::FewShotPanel(QWidget* parent) : QWidget(parent)
         Q_EMIT taskReady();
     });
     connect(worker_, &Generator::fewShotProgress, this, [this](int id, int done, int total) {
-        if (id != runRequest_) return;
+        if (id != runRequest_ && id != zeroRequest_) return;
         progress_->setMaximum(total);
         progress_->setValue(done);
     });
@@ -258,7 +332,7 @@ FewShotPanel::FewShotPanel(QWidget* parent) : QWidget(parent)
         Q_EMIT scored();
     });
     connect(worker_, &Generator::failed, this, [this](int id, const QString& m) {
-        if (id == runRequest_ || id == scoreRequest_ || id == taskRequest_) fail(m);
+        if (id == runRequest_ || id == scoreRequest_ || id == taskRequest_ || id == zeroRequest_) fail(m);
     });
     requestTask();
 }
@@ -306,6 +380,22 @@ void FewShotPanel::runNow()
     tabs_->setCurrentIndex(0);
     status_->setText(tr("Running %1 at K = %2…").arg(taskCombo_->currentData().toString(), ks_->text()));
     runRequest_ = worker_->fewShot(checkpoint_->text(), taskCombo_->currentData().toString(), o);
+}
+
+void FewShotPanel::runZeroShotNow(const QString& task, int items)
+{
+    const int i = zeroTask_->findData(task);
+    if (i >= 0) zeroTask_->setCurrentIndex(i);
+    zeroItems_->setValue(items);
+    ZeroShotOptions o;
+    o.items = items;
+    zeroRun_->setEnabled(false);
+    run_->setEnabled(false);
+    stop_->setEnabled(true);
+    progress_->setValue(0);
+    tabs_->setCurrentIndex(2);
+    status_->setText(tr("Running zero-shot %1…").arg(task));
+    zeroRequest_ = worker_->zeroShot(checkpoint_->text(), task, o);
 }
 
 void FewShotPanel::showResult()
@@ -466,6 +556,7 @@ void FewShotPanel::showScores()
 void FewShotPanel::fail(const QString& message)
 {
     run_->setEnabled(true);
+    zeroRun_->setEnabled(true);
     stop_->setEnabled(false);
     score_->setEnabled(true);
     status_->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(message.toHtmlEscaped().replace(QStringLiteral("\n"), QStringLiteral("<br>"))));

@@ -6,6 +6,7 @@
 // log-likelihood of each choice (total, per token, relative to the answer-only context),
 // or the greedy answer of a free-form task.
 #include "core/api/FewShot.h"
+#include "core/api/ZeroShot.h"
 
 #include <QWidget>
 
@@ -42,6 +43,10 @@ public:
     void drawDemonstrations(int k);
     void scoreNow();
     QString assembledPrompt() const;
+    // Zero-shot (GPT-2): run a task from the prompt alone against its baselines.
+    void runZeroShotNow(const QString& task, int items);
+    const ZeroShotResult& zeroShotResult() const { return zeroResult_; }
+    QTableWidget* zeroShotTable() const { return zeroTable_; }
 
     const FewShotResult& result() const { return result_; }
     const FewShotTask& task() const { return task_; }
@@ -57,6 +62,7 @@ Q_SIGNALS:
     void taskReady();
     void finished();  // a run finished or failed
     void scored();    // the prompt builder's choices (or answer) are back
+    void zeroShotDone();
 
 private:
     void requestTask();
@@ -85,6 +91,13 @@ private:
     QTableWidget* choices_ = nullptr;
     QLabel* scoreLabel_ = nullptr;
     QLabel* status_ = nullptr;
+    QComboBox* zeroTask_ = nullptr;
+    QSpinBox* zeroItems_ = nullptr;
+    QPushButton* zeroRun_ = nullptr;
+    QLabel* zeroConstruction_ = nullptr;
+    QTableWidget *zeroTable_ = nullptr, *zeroExamples_ = nullptr;
+    int zeroRequest_ = 0;
+    ZeroShotResult zeroResult_;
 
     int taskRequest_ = 0, runRequest_ = 0, scoreRequest_ = 0;
     FewShotTask task_;

@@ -13,6 +13,7 @@ Generator::Generator(QObject* parent) : QObject(parent), stop_(std::make_shared<
     qRegisterMetaType<ptl::FewShotTask>();
     qRegisterMetaType<ptl::FewShotResult>();
     qRegisterMetaType<ptl::ChoiceScores>();
+    qRegisterMetaType<ptl::ZeroShotResult>();
     worker_ = new QObject;
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
@@ -130,6 +131,18 @@ int Generator::scoreChoices(const QString& checkpoint, const QString& prompt, co
         return ptl::scoreChoices(dir, p, choices, a);
     },
                 [](Generator* self, int id, const ChoiceScores& s) { Q_EMIT self->choicesScored(id, s); });
+}
+
+int Generator::zeroShot(const QString& checkpoint, const QString& task, const ZeroShotOptions& options)
+{
+    return post(
+        [this, stop = stop_, dir = checkpoint.toStdString(), name = task.toStdString(), options](int id) {
+            return runZeroShot(dir, name, options, [this, id, stop](int done, int total) {
+                QMetaObject::invokeMethod(this, [this, id, done, total] { Q_EMIT fewShotProgress(id, done, total); }, Qt::QueuedConnection);
+                return !stop->load();
+            });
+        },
+        [](Generator* self, int id, const ZeroShotResult& r) { Q_EMIT self->zeroShotFinished(id, r); });
 }
 
 } // namespace ui

@@ -4,6 +4,7 @@
 // Steps come back as queued signals; stop() ends a running generation at its next token.
 #include "core/api/FewShot.h"
 #include "core/api/Generate.h"
+#include "core/api/ZeroShot.h"
 
 #include <QObject>
 #include <QString>
@@ -28,6 +29,7 @@ public:
     int buildTask(const QString& task);
     int fewShot(const QString& checkpoint, const QString& task, const FewShotOptions& options);
     int scoreChoices(const QString& checkpoint, const QString& prompt, const std::vector<std::string>& choices, const QString& answerContext);
+    int zeroShot(const QString& checkpoint, const QString& task, const ZeroShotOptions& options);
     void stop();
     bool busy() const { return busy_; }
 
@@ -39,6 +41,7 @@ Q_SIGNALS:
     void fewShotProgress(int request, int done, int total);
     void fewShotFinished(int request, const ptl::FewShotResult& result);
     void choicesScored(int request, const ptl::ChoiceScores& scores);
+    void zeroShotFinished(int request, const ptl::ZeroShotResult& result);
     void failed(int request, const QString& message);
 
 private:
@@ -62,3 +65,4 @@ Q_DECLARE_METATYPE(std::vector<ptl::GenerateResult>)
 Q_DECLARE_METATYPE(ptl::FewShotTask)
 Q_DECLARE_METATYPE(ptl::FewShotResult)
 Q_DECLARE_METATYPE(ptl::ChoiceScores)
+Q_DECLARE_METATYPE(ptl::ZeroShotResult)
