@@ -3,6 +3,7 @@
 // log-likelihood equals a direct forward pass; prompts fit the context.
 #include "common/SmallModel.h"
 #include "core/api/FewShot.h"
+#include "core/api/Scaling.h"
 #include "core/api/ZeroShot.h"
 #include "core/text/Corpus.h"
 #include "core/model/Checkpoint.h"
@@ -193,6 +194,53 @@ private Q_SLOTS:
         const ZeroShotResult rq = runZeroShot(gpt, "qa", o);
         QCOMPARE(rq.rows.size(), std::size_t(2));
         QVERIFY(rq.rows[0].f1 >= 0 && rq.rows[0].f1 <= 1);
+    }
+
+    void scalingLadder()
+    {
+        // The fit recovers a known power law exactly.
+        std::vector<double> n{1e4, 1e5, 1e6, 1e7}, l;
+        for (double x : n) l.push_back(std::pow(5e3 / x, 0.1) * 10);  // L = (nc / N)^0.1 with nc = 5e3 * 10^10
+        const PowerLaw p = fitPowerLaw(n, l);
+        QVERIFY(std::abs(p.alpha - 0.1) < 1e-9);
+        QVERIFY(std::abs(std::log(p.nc) - std::log(5e3 * std::pow(10.0, 10))) < 1e-6);
+        QVERIFY(std::abs(p.r2 - 1) < 1e-12);
+        QVERIFY_THROWS_EXCEPTION(Error, fitPowerLaw({1e4}, {3.0}));
+        QCOMPARE(parseLadder("2:64:2,4:256:4").size(), std::size_t(2));
+        QVERIFY_THROWS_EXCEPTION(Error, parseLadder("2:64:3,4:256:4"));  // 64 not divisible by 3
+        QVERIFY_THROWS_EXCEPTION(Error, parseLadder("2x64"));
+        // The default GPT ladder spans 0.1 M to 10 M non-embedding parameters (issue 13).
+        const auto ladder = defaultLadder("gpt");
+        QCOMPARE(ladder.size(), std::size_t(5));
+        QCOMPARE(12LL * ladder.front().layers * ladder.front().hidden * ladder.front().hidden / 1000, 98LL);
+        QVERIFY(12LL * ladder.back().layers * ladder.back().hidden * ladder.back().hidden >= 10'000'000);
+
+        // Two tiny rungs train as ordinary runs; running the ladder again reuses them.
+        QTemporaryDir dir;
+        const std::string store = (dir.path() + QStringLiteral("/runs.sqlite")).toStdString();
+        ScalingOptions o;
+        o.rungs = parseLadder("1:32:1,2:64:2");
+        o.steps = 4;
+        o.set = {"batch_size=4", "seq_len=32", "eval_every=4", "checkpoint_every=4", "eval_batches=1", "threads=1"};
+        o.tasks = false;
+        ScalingObserver obs;
+        StopToken stop;
+        const ScalingResult a = runScaling(o, store, obs, stop);
+        QCOMPARE(a.status, std::string("completed"));
+        QCOMPARE(a.points.size(), std::size_t(2));
+        QVERIFY(a.points[0].nonEmbedding < a.points[1].nonEmbedding);
+        for (const auto& pt : a.points) {
+            QVERIFY(!pt.reused);
+            QVERIFY(std::isfinite(pt.evalLoss) && pt.evalLoss > 0);
+            QVERIFY(pt.evalLossRatio > 0);
+        }
+        QCOMPARE(a.fit.points, 2);
+        const ScalingResult b = runScaling(o, store, obs, stop);
+        for (std::size_t i = 0; i < 2; ++i) {
+            QVERIFY(b.points[i].reused);
+            QCOMPARE(b.points[i].runId, a.points[i].runId);
+            QCOMPARE(b.points[i].evalLoss, a.points[i].evalLoss);
+        }
     }
 };
 

@@ -2,6 +2,7 @@
 #include "app/cli/Commands.h"
 #include "core/api/Distill.h"
 #include "core/api/Experiment.h"
+#include "core/api/Scaling.h"
 #include "core/api/Finetune.h"
 #include "core/api/Job.h"
 #include "core/store/RunStore.h"
@@ -285,6 +286,80 @@ void addExperiment(CLI::App& app)
                     std::printf("%10d %11.2f%% %12s %10s %9.2f%%   %.2f%%\n", n, 100 * a->testScore, "-", "-", 100 * a->testMajority, 100 * a->testSimple);
             }
             if (!r.message.empty()) std::printf("\n%s\n", r.message.c_str());
+        }
+        std::exit(r.status == "completed" ? 0 : r.status == "cancelled" ? 130 : 1);
+    });
+
+    struct ScalingOpts {
+        ScalingOptions s;
+        std::string ladder, store;
+        bool json = false, noTasks = false;
+    };
+    auto so = std::make_shared<ScalingOpts>();
+    auto* sc = c->add_subcommand("scaling",
+                                 "bigger is better, measured: a ladder of model sizes trained on the same tokens, held-out loss against "
+                                 "non-embedding parameters with a fitted power law, and (GPT) zero- and few-shot accuracy of every size");
+    sc->add_option("--family", so->s.family, "gpt (default) or bert");
+    sc->add_option("--ladder", so->ladder, "rungs LAYERS:HIDDEN:HEADS, comma-separated (default 2:64:2,2:128:2,3:192:3,4:256:4,6:384:6)");
+    sc->add_option("--steps", so->s.steps, "training steps of every rung (the same tokens for all)")->check(CLI::PositiveNumber);
+    sc->add_option("--set", so->s.set, "a setting for every rung, key=value (repeatable): batch_size, seq_len, lr, threads, ...");
+    sc->add_option("--task-items", so->s.taskItems, "items of each zero- and few-shot task per rung")->check(CLI::PositiveNumber);
+    sc->add_flag("--no-tasks", so->noTasks, "skip the zero- and few-shot tasks");
+    sc->add_option("--store", so->store, "run store (default: $XDG_DATA_HOME/pretrainlab/runs.sqlite); completed rungs in it are reused");
+    sc->add_flag("--json", so->json, "JSON lines on stdout (as train), then the result as one JSON object");
+    sc->callback([so] {
+        if (!so->ladder.empty()) so->s.rungs = parseLadder(so->ladder);
+        so->s.tasks = !so->noTasks;
+        StopToken stop;
+        installSignals(stop);
+        // Training progress as train prints it; a line per rung.
+        struct Obs : ScalingObserver {
+            CliObserver inner;
+            bool json;
+            explicit Obs(bool j) : inner(j), json(j) {}
+            void started(std::int64_t id, const std::string& out) override { inner.started(id, out); }
+            void progress(const ProgressInfo& p) override { inner.progress(p); }
+            void metrics(std::int64_t step, const std::vector<std::pair<std::string, double>>& v) override { inner.metrics(step, v); }
+            void checkpointWritten(std::int64_t step, const std::string& path) override { inner.checkpointWritten(step, path); }
+            void finished(const std::string& status, const std::string& message) override { inner.finished(status, message); }
+            void phase(const std::string& what) override
+            {
+                if (json) std::cout << json::object({{"event", "phase"}, {"what", what}}).dump() << "\n" << std::flush;
+                else std::cerr << what << "\n";
+            }
+            void rungDone(const ScalingPoint& p) override
+            {
+                if (!json)
+                    std::cerr << p.name << ": " << p.status << ", held-out loss " << p.evalLoss << " (" << p.nonEmbedding
+                              << " non-embedding parameters)\n";
+            }
+        } obs(so->json);
+        const ScalingResult r = runScaling(so->s, storeOrDefault(so->store), obs, stop);
+        if (so->json) {
+            json pts = json::array();
+            for (const auto& p : r.points)
+                pts.push_back({{"name", p.name}, {"layers", p.rung.layers}, {"hidden", p.rung.hidden}, {"heads", p.rung.heads}, {"run_id", p.runId},
+                               {"status", p.status}, {"reused", p.reused}, {"non_embedding_parameters", p.nonEmbedding}, {"parameters", p.total},
+                               {"eval_loss", p.evalLoss}, {"eval_loss_ratio", p.evalLossRatio}, {"seconds", p.seconds},
+                               {"zeroshot_lastword", p.lastWord}, {"fewshot_capitals_k0", p.fewShot0}, {"fewshot_capitals_k4", p.fewShot4}});
+            std::cout << json{{"event", "scaling"}, {"family", so->s.family}, {"steps", so->s.steps}, {"status", r.status}, {"points", pts},
+                              {"alpha", r.fit.alpha}, {"nc", r.fit.nc}, {"r2", r.fit.r2}, {"summary", r.summary}, {"message", r.message}}
+                             .dump()
+                      << "\n";
+        } else {
+            std::printf("\n%-34s %12s %10s %10s %10s %10s %9s\n", "rung", "non-emb. N", "loss", "/ unigram", "lastword", "capitals", "minutes");
+            for (const auto& p : r.points) {
+                auto pc = [](double v) {
+                    if (v < 0) return std::string("-");
+                    char b[32];
+                    std::snprintf(b, sizeof b, "%.1f%%", 100 * v);
+                    return std::string(b);
+                };
+                std::printf("%-34s %12lld %10.3f %10.3f %10s %10s %9.1f\n", p.name.c_str(), static_cast<long long>(p.nonEmbedding), p.evalLoss,
+                            p.evalLossRatio, pc(p.lastWord).c_str(), (pc(p.fewShot0) + "/" + pc(p.fewShot4)).c_str(), p.seconds / 60);
+            }
+            std::printf("\n%s\n", r.summary.c_str());
+            if (!r.message.empty()) std::printf("%s\n", r.message.c_str());
         }
         std::exit(r.status == "completed" ? 0 : r.status == "cancelled" ? 130 : 1);
     });
