@@ -64,7 +64,9 @@ def main():
         with open(unigram) as f, open(os.path.join(a.model_dir, "unigram.json"), "w") as g:
             g.write(f.read())
     seed, held = train["seed"], train["held_out"]
-    ev = json.loads(run([a.cli, "evaluate", "--checkpoint", a.model_dir, "--seed", str(seed), "--held-out", str(held), "--json"]))
+    # GPT runs read sentences as running text (space_sentences); evaluate the same way.
+    spaced = ["--space-sentences"] if train.get("space_sentences") else []
+    ev = json.loads(run([a.cli, "evaluate", "--checkpoint", a.model_dir, "--seed", str(seed), "--held-out", str(held), "--json"] + spaced))
     name = os.path.basename(os.path.normpath(a.model_dir))
     last_eval = {k: v for k, v in show["last_metrics"].items() if k.startswith("eval_") or k in ("unigram_entropy", "pair_baseline_accuracy")}
     card = {
@@ -88,7 +90,7 @@ def main():
         },
         "run_last_eval": last_eval,
         "held_out": ev,
-        "evaluate": f"pretrainlab-cli evaluate --checkpoint {a.model_dir} --seed {seed} --held-out {held}",
+        "evaluate": f"pretrainlab-cli evaluate --checkpoint {a.model_dir} --seed {seed} --held-out {held}" + (" --space-sentences" if spaced else ""),
         "notes": a.notes,
         "written": datetime.date.today().isoformat(),
     }

@@ -5,6 +5,8 @@
 #include "common/SmallModel.h"
 #include "core/api/Generate.h"
 #include "core/generate/Decoder.h"
+#include "core/text/Corpus.h"
+#include "core/train/DataPipeline.h"
 #include "core/util/Error.h"
 
 #include <QProcess>
@@ -362,6 +364,35 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, bad.set("beam_width", "3"));
         bad.set("stop", "\\n");
         QCOMPARE(bad.stop.back(), std::string("\n"));
+    }
+
+    void gptReadsSentencesAsRunningText()
+    {
+        // GPT presets join a document's sentences as running text: "... end. The ..." gives
+        // the token " The" (with GPT-2's space), not "The" as if each sentence began a text.
+        QVERIFY(JobSpec::fromPreset("gpt-tiny").train.space_sentences);
+        QVERIFY(!JobSpec::fromPreset("bert-tiny").train.space_sentences);
+        nlohmann::json legacy = JobSpec::fromPreset("gpt-tiny").toJson();
+        legacy["train"].erase("space_sentences");
+        QVERIFY(!JobSpec::fromJson(legacy).train.space_sentences);  // runs from before the option resume as they trained
+        std::string text;
+        for (int d = 0; d < 40; ++d) text += "The jury met. The city said yes. The end came.\n\n";
+        const Corpus corpus = parseCorpus(text, "fixture");
+        const Tokenizer& tok = bpe();
+        const int spaced = tok.id("\u0120The"), bare = tok.id("The");
+        QVERIFY(spaced >= 0 && bare >= 0);
+        JobSpec spec = JobSpec::fromPreset("gpt-tiny");
+        spec.train.seq_len = 16;
+        spec.train.batch_size = 4;
+        spec.train.held_out = 0.1;
+        const DataPipeline withSpace(spec, tok, corpus);
+        // Predicted tokens of the training windows: two of every three "The" carry the space.
+        const auto withBare = withSpace.trainUnigram().count(bare), withSpaced = withSpace.trainUnigram().count(spaced);
+        QVERIFY(withBare > 20 && std::abs(static_cast<double>(withSpaced) / static_cast<double>(withBare) - 2.0) < 0.2);
+        spec.train.space_sentences = false;
+        const DataPipeline without(spec, tok, corpus);
+        QCOMPARE(without.trainUnigram().count(spaced), std::int64_t(0));
+        QVERIFY(std::abs(static_cast<double>(without.trainUnigram().count(bare)) / static_cast<double>(withBare + withSpaced) - 1.0) < 0.1);
     }
 
     void commandLine()

@@ -40,6 +40,7 @@ HeldOutOptions optionsOf(const json& c)
     h.batches = o.at("batches").get<int>();
     h.batchSize = o.at("batch_size").get<int>();
     h.seqLen = o.at("seq_len").get<int>();
+    h.spaceSentences = o.value("space_sentences", false);  // cards before the option: sentences joined without a space
     return h;
 }
 

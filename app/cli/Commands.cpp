@@ -373,6 +373,7 @@ void addEvaluate(CLI::App& app)
     c->add_option("--batch-size", o->h.batchSize, "sequences a batch");
     c->add_option("--seq-len", o->h.seqLen, "tokens a sequence");
     c->add_option("--corpus", o->h.corpus, "text file or folder (default: the bundled Brown corpus)");
+    c->add_flag("--space-sentences", o->h.spaceSentences, "BPE: join sentences as running text, as runs with space_sentences=true trained (GPT presets)");
     c->add_flag("--json", o->json, "print the result as JSON");
     c->callback([o] {
         const HeldOutResult r = evaluateHeldOut(o->checkpoint, o->h);

@@ -20,6 +20,7 @@ struct HeldOutOptions {
     int maxPredictions = 20;   // per 128-token sequence
     int batches = 8, batchSize = 32, seqLen = 128;
     std::string corpus;        // text file or folder; empty: the bundled Brown corpus
+    bool spaceSentences = false;  // BPE: sentences joined as running text (the run's space_sentences)
 };
 
 struct HeldOutResult {

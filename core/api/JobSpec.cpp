@@ -188,7 +188,7 @@ json JobSpec::toJson() const
           {"eval_batches", t.eval_batches}, {"checkpoint_every", t.checkpoint_every}, {"keep_last", t.keep_last},
           {"probe_every", t.probe_every}, {"probe_text", t.probe_text}, {"held_out", t.held_out}, {"mask_prob", t.mask_prob},
           {"max_predictions", t.max_predictions}, {"mask_ratio", t.mask_ratio}, {"random_ratio", t.random_ratio},
-          {"whole_word", t.whole_word}, {"max_ngram", t.max_ngram}, {"dynamic_masking", t.dynamic_masking},
+          {"whole_word", t.whole_word}, {"max_ngram", t.max_ngram}, {"dynamic_masking", t.dynamic_masking}, {"space_sentences", t.space_sentences},
           {"short_seq_prob", t.short_seq_prob}, {"pair_loss", t.pair_loss}, {"disc_weight", t.disc_weight},
           {"gen_temperature", t.gen_temperature}, {"gen_temperature_start", t.gen_temperature_start},
           {"gen_temperature_steps", t.gen_temperature_steps}, {"replacements", t.replacements},
@@ -239,6 +239,7 @@ JobSpec JobSpec::fromPreset(const std::string& presetName)
         s.train.steps = 800;
         s.train.lr = 2e-3;
     }
+    if (p.model.family == Family::Gpt2) s.train.space_sentences = true;  // running text, as GPT-2 reads it
     if (p.model.family == Family::Albert) {
         s.train.max_ngram = 3;  // ALBERT's n-gram masking
         s.train.lr = 1e-3;
@@ -387,6 +388,7 @@ void JobSpec::set(const std::string& key, const std::string& value)
     else if (key == "whole_word") toBool(t.whole_word);
     else if (key == "max_ngram") toInt(t.max_ngram);
     else if (key == "dynamic_masking") toBool(t.dynamic_masking);
+    else if (key == "space_sentences") toBool(t.space_sentences);
     else if (key == "short_seq_prob") toDouble(t.short_seq_prob);
     else if (key == "pair_loss") toBool(t.pair_loss);
     else if (key == "disc_weight") toDouble(t.disc_weight);

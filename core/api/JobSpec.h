@@ -52,6 +52,10 @@ struct TrainConfig {
     bool whole_word = false;
     int max_ngram = 1;                // ALBERT presets: 3
     bool dynamic_masking = true;
+    // Byte-level BPE: every sentence after a document's first is read with the space that
+    // precedes it in running text (" The", as GPT-2 sees it), not as a text of its own.
+    // The GPT presets set it; a job spec without the key (runs before it existed) is false.
+    bool space_sentences = false;
     double short_seq_prob = 0.1;
     bool pair_loss = true;            // BERT/ALBERT: train NSP/SOP too (false: MLM only)
     double disc_weight = 50.0;        // ELECTRA: lambda in L_MLM + lambda * L_disc

@@ -8,14 +8,15 @@
 namespace ptl {
 
 namespace {
-std::vector<std::vector<std::vector<int>>> tokenizeDocs(const Corpus& c, const Tokenizer& tok)
+std::vector<std::vector<std::vector<int>>> tokenizeDocs(const Corpus& c, const Tokenizer& tok, bool spaceSentences)
 {
+    const bool space = spaceSentences && tok.kind() == TokenizerKind::ByteLevelBpe;
     std::vector<std::vector<std::vector<int>>> out;
     out.reserve(c.documents.size());
     for (const auto& d : c.documents) {
         std::vector<std::vector<int>> doc;
         doc.reserve(d.sentences.size());
-        for (const auto& s : d.sentences) doc.push_back(tok.encode(s));
+        for (const auto& s : d.sentences) doc.push_back(tok.encode(space && !doc.empty() ? " " + s : s));
         out.push_back(std::move(doc));
     }
     return out;
@@ -30,8 +31,8 @@ DataPipeline::DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, cons
         throw Error("the corpus has " + std::to_string(corpus.documents.size()) + " document(s); evaluation needs at least 2",
                     "separate documents with blank lines, or give a larger corpus");
     heldOutDocs_ = held.documents.size();
-    const auto trainDocs = tokenizeDocs(train, tok_);
-    const auto heldDocs = tokenizeDocs(held, tok_);
+    const auto trainDocs = tokenizeDocs(train, tok_, t.space_sentences);
+    const auto heldDocs = tokenizeDocs(held, tok_, t.space_sentences);
     if (spec.model.family == Family::Gpt2) {
         windows_ = packCausal(trainDocs, t.seq_len, tok_.specials().eos);
         try {

@@ -57,6 +57,7 @@ HeldOutResult evaluateHeldOut(const std::string& checkpointDir, const HeldOutOpt
     t.mask_prob = o.maskProb;
     t.max_predictions = std::max(1, static_cast<int>(std::lround(o.maxPredictions * o.seqLen / 128.0)));
     t.max_ngram = 1;
+    t.space_sentences = o.spaceSentences;
     if (electra) {
         t.mask_ratio = 0.85;
         t.random_ratio = 0.0;
@@ -179,7 +180,8 @@ nlohmann::json toJson(const HeldOutResult& r)
               {"batches", r.options.batches},
               {"batch_size", r.options.batchSize},
               {"seq_len", r.options.seqLen},
-              {"corpus", r.options.corpus}}}};
+              {"corpus", r.options.corpus},
+              {"space_sentences", r.options.spaceSentences}}}};
 }
 
 } // namespace ptl
