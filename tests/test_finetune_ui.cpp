@@ -116,6 +116,48 @@ private Q_SLOTS:
         QCOMPARE(panel.transferPlot()->graph(0)->dataCount(), 1);
         QCOMPARE(panel.transferPlot()->graph(0)->data()->begin()->key, 32.0);
     }
+
+    void aReadingRunShowsPassagesWithSpanProbabilities()
+    {
+        // squad2 on a tiny random model: the Predictions tab draws each question over its
+        // passage, the words shaded by start and end probability, the gold answer and the
+        // prediction named, the no-answer score against the threshold; no confusion matrix.
+        QTemporaryDir dir;
+        const QString store = dir.path() + QStringLiteral("/runs.sqlite");
+        ui::FinetunePanel panel(store);
+        panel.resize(1400, 900);
+        panel.show();
+        panel.setModel(makeModel(dir, "bert-tiny"));
+        panel.setTask(QStringLiteral("squad2"));
+        ui::TrainingController controller(store);
+        QSignalSpy finished(&controller, &ui::TrainingController::runFinished);
+        connect(&controller, &ui::TrainingController::snapshotArrived, &panel, &ui::FinetunePanel::appendSnapshot);
+        connect(&panel, &ui::FinetunePanel::startRequested, &controller, [&](const JobSpec& spec) {
+            JobSpec j = spec;
+            j.train.steps = 3;
+            j.train.batch_size = 8;
+            j.train.eval_every = 3;
+            j.train.threads = 2;
+            j.finetune.max_train_examples = 24;
+            j.finetune.max_eval_examples = 16;
+            j.out_dir = (dir.path() + QStringLiteral("/out")).toStdString();
+            controller.start(j);
+        });
+        QSignalSpy predicted(&panel, &ui::FinetunePanel::predictionsShown);
+        QPushButton* start = button(panel, QStringLiteral("Start fine-tuning"));
+        QVERIFY(start && start->isEnabled());
+        start->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 300000);
+        QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("completed"));
+        QVERIFY(predicted.count() >= 1);
+        panel.setRun(finished.at(0).at(0).toLongLong());
+        panel.showTab(1);
+        const QString html = panel.examples()->toHtml(), text = panel.examples()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("predicted:")) && text.contains(QStringLiteral("gold:")), qPrintable(text.left(400)));
+        QVERIFY(text.contains(QStringLiteral("no-answer score")));
+        QVERIFY(html.contains(QStringLiteral("background")));  // words shaded by their probabilities
+        QVERIFY(!panel.confusion()->isVisible());
+    }
 };
 
 QTEST_MAIN(TestFinetuneUi)
