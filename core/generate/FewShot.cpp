@@ -6,6 +6,7 @@
 #include "core/model/Checkpoint.h"
 #include "core/text/Corpus.h"
 #include "core/util/Error.h"
+#include "core/util/Hash.h"
 #include "core/util/Files.h"
 
 #include <algorithm>
@@ -23,21 +24,6 @@
 namespace ptl {
 
 namespace {
-
-std::uint64_t mix(std::uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
-
-std::uint64_t fnv(const std::string& s)
-{
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h;
-}
 
 std::filesystem::path envPath(const char* var, const char* fallback)
 {
@@ -108,11 +94,11 @@ std::vector<std::string> byFrequency(const std::vector<std::string>& words)
 void splitItems(FewShotTask& t, std::vector<std::pair<std::string, FewShotItem>> all, std::uint64_t seed)
 {
     for (auto& [key, item] : all) {
-        if (mix(seed ^ fnv(key)) % 2 == 0) t.demos.push_back(std::move(item));
+        if (splitmix64(seed ^ fnv1a(key)) % 2 == 0) t.demos.push_back(std::move(item));
         else t.test.push_back(std::move(item));
     }
     std::stable_sort(t.test.begin(), t.test.end(), [&](const FewShotItem& a, const FewShotItem& b) {
-        return mix(seed * 31 + fnv(a.context)) < mix(seed * 31 + fnv(b.context));
+        return splitmix64(seed * 31 + fnv1a(a.context)) < splitmix64(seed * 31 + fnv1a(b.context));
     });
 }
 
@@ -125,13 +111,13 @@ void makeChoices(std::vector<std::pair<std::string, FewShotItem>>& all, std::uin
     answers.erase(std::unique(answers.begin(), answers.end()), answers.end());
     for (auto& [key, it] : all) {
         std::vector<std::string> c{it.answer};
-        std::uint64_t h = mix(seed ^ fnv(key) ^ 0x5a5a);
+        std::uint64_t h = splitmix64(seed ^ fnv1a(key) ^ 0x5a5a);
         for (int tries = 0; c.size() < 4 && tries < 100; ++tries) {
-            h = mix(h);
+            h = splitmix64(h);
             const std::string& a = answers[h % answers.size()];
             if (std::find(c.begin(), c.end(), a) == c.end()) c.push_back(a);
         }
-        const std::size_t at = mix(h) % c.size();
+        const std::size_t at = splitmix64(h) % c.size();
         std::swap(c[0], c[at]);
         it.choices = c;
         it.label = static_cast<int>(at);
@@ -144,7 +130,7 @@ std::string scramble(const std::string& w, int keepFront, int keepBack, std::uin
     const int n = static_cast<int>(s.size()) - keepFront - keepBack;
     for (int tries = 0; tries < 10 && s == w; ++tries) {
         for (int i = n - 1; i > 0; --i) {
-            h = mix(h);
+            h = splitmix64(h);
             std::swap(s[static_cast<std::size_t>(keepFront + i)], s[static_cast<std::size_t>(keepFront + static_cast<int>(h % static_cast<std::uint64_t>(i + 1)))]);
         }
     }
@@ -175,7 +161,7 @@ FewShotTask scrambleTask(const std::string& name, std::uint64_t seed)
     t.answerContext = " =";
     std::vector<std::pair<std::string, FewShotItem>> all;
     for (const std::string& word : words) {
-        const std::uint64_t h = mix(seed ^ fnv(word));
+        const std::uint64_t h = splitmix64(seed ^ fnv1a(word));
         std::string s;
         if (name == "cycled") {
             const std::size_t r = 1 + h % (word.size() - 1);
@@ -267,11 +253,11 @@ FewShotTask additionTask(const std::string& name, std::uint64_t seed)
     t.answerContext = "A:";
     std::vector<std::pair<std::string, FewShotItem>> all;
     std::set<std::pair<int, int>> seen;
-    std::uint64_t h = mix(seed ^ static_cast<std::uint64_t>(digits));
+    std::uint64_t h = splitmix64(seed ^ static_cast<std::uint64_t>(digits));
     while (all.size() < 2000) {
-        h = mix(h);
+        h = splitmix64(h);
         const int a = lo + static_cast<int>(h % static_cast<std::uint64_t>(span));
-        h = mix(h);
+        h = splitmix64(h);
         const int b = lo + static_cast<int>(h % static_cast<std::uint64_t>(span));
         if (!seen.insert({a, b}).second) continue;
         FewShotItem item;
@@ -318,7 +304,7 @@ FewShotTask genreTask(std::uint64_t seed)
     for (const auto& e : g.train) t.demos.push_back(item(e));
     for (const auto& e : g.test) t.test.push_back(item(e));
     std::stable_sort(t.test.begin(), t.test.end(), [&](const FewShotItem& a, const FewShotItem& b) {
-        return mix(seed * 31 + fnv(a.context)) < mix(seed * 31 + fnv(b.context));
+        return splitmix64(seed * 31 + fnv1a(a.context)) < splitmix64(seed * 31 + fnv1a(b.context));
     });
     t.construction = "The genre task's passages (tasks show genre), cut to their first 24 words: demonstrations from its train "
                      "documents, test items from its test documents (so no test text is a demonstration), the test items in an order "
@@ -402,12 +388,12 @@ std::vector<int> drawDemonstrations(const FewShotTask& task, int k, std::uint64_
 {
     std::vector<int> order(task.demos.size());
     std::iota(order.begin(), order.end(), 0);
-    std::uint64_t h = mix(seed ^ fnv(item.context));
+    std::uint64_t h = splitmix64(seed ^ fnv1a(item.context));
     std::vector<int> out;
     // A partial Fisher-Yates shuffle: the first k of one permutation per item, so K's
     // demonstrations extend K-1's.
     for (std::size_t i = 0; i < order.size() && static_cast<int>(out.size()) < k; ++i) {
-        h = mix(h);
+        h = splitmix64(h);
         std::swap(order[i], order[i + h % (order.size() - i)]);
         const FewShotItem& d = task.demos[static_cast<std::size_t>(order[i])];
         if (d.context == item.context) continue;

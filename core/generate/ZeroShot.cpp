@@ -6,6 +6,7 @@
 #include "core/tasks/Squad.h"
 #include "core/text/Corpus.h"
 #include "core/util/Error.h"
+#include "core/util/Hash.h"
 
 #include <algorithm>
 #include <cctype>
@@ -17,14 +18,6 @@
 namespace ptl {
 
 namespace {
-
-std::uint64_t mix(std::uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
 
 // A whitespace token without the punctuation and quotes around it, lower case ("" when
 // nothing alphabetic is left).
@@ -169,7 +162,7 @@ ZeroShotTask qaTask()
         ZeroShotItem it;
         it.prompt = "Q: " + e.texts[0] + "\nA:";
         it.answers = e.answers;
-        order.push_back({mix(std::hash<std::string>{}(e.texts[0]) ^ 0x9d), std::move(it)});
+        order.push_back({splitmix64(fnv1a(e.texts[0]) ^ 0x9d), std::move(it)});
     }
     std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [h, it] : order) t.items.push_back(std::move(it));

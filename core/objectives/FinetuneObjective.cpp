@@ -25,6 +25,7 @@
 #include "core/train/Autocast.h"
 #include "core/train/Objective.h"
 #include "core/util/Error.h"
+#include "core/util/Hash.h"
 #include "core/util/Files.h"
 
 #include <cstring>
@@ -40,20 +41,12 @@ using nlohmann::json;
 namespace ptl {
 namespace {
 
-std::uint64_t mix(std::uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
-
 // A permutation of 0..n-1 for a seed (Fisher-Yates on splitmix: the same on every platform).
 std::vector<int> permutation(int n, std::uint64_t seed)
 {
     std::vector<int> p(static_cast<std::size_t>(n));
     std::iota(p.begin(), p.end(), 0);
-    for (int i = n - 1; i > 0; --i) std::swap(p[static_cast<std::size_t>(i)], p[mix(seed * 0x100000001b3ull + static_cast<std::uint64_t>(i)) % (i + 1)]);
+    for (int i = n - 1; i > 0; --i) std::swap(p[static_cast<std::size_t>(i)], p[splitmix64(seed * 0x100000001b3ull + static_cast<std::uint64_t>(i)) % (i + 1)]);
     return p;
 }
 

@@ -6,6 +6,7 @@
 #include "core/text/Corpus.h"
 #include "core/train/DynamicsProbe.h"
 #include "core/util/Error.h"
+#include "core/util/Hash.h"
 #include "core/util/Files.h"
 #include "core/util/Runtime.h"
 
@@ -48,13 +49,7 @@ struct BrownDoc {
     std::string id, genre, genreLabel;
 };
 
-std::uint64_t splitmix(std::uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
+std::uint64_t splitmix(std::uint64_t x) { return splitmix64(x); }
 
 // brown-docs.tsv, in corpus order (matched by each document's first line in brown.txt).
 std::vector<BrownDoc> brownDocs(const Corpus& corpus)

@@ -30,59 +30,6 @@ Generator::~Generator()
 
 void Generator::stop() { stop_->store(true); }
 
-int Generator::generate(const QString& checkpoint, const QString& prompt, const GenerateOptions& options)
-{
-    const int id = ++next_;
-    stop_->store(false);
-    busy_ = true;
-    QMetaObject::invokeMethod(worker_, [this, id, stop = stop_, dir = checkpoint.toStdString(), text = prompt.toStdString(), options] {
-        try {
-            const GenerateResult r = generateText(dir, text, options, [this, id, stop](const GenStep& s) {
-                QMetaObject::invokeMethod(this, [this, id, s] { Q_EMIT stepArrived(id, s); }, Qt::QueuedConnection);
-                return !stop->load();
-            });
-            QMetaObject::invokeMethod(this, [this, id, r] {
-                busy_ = false;
-                Q_EMIT finished(id, r);
-            }, Qt::QueuedConnection);
-        } catch (const std::exception& e) {
-            const QString msg = QString::fromStdString(e.what());
-            QMetaObject::invokeMethod(this, [this, id, msg] {
-                busy_ = false;
-                Q_EMIT failed(id, msg);
-            }, Qt::QueuedConnection);
-        }
-    }, Qt::QueuedConnection);
-    return id;
-}
-
-int Generator::compare(const QString& checkpoint, const QString& prompt, const std::vector<GenerateOptions>& options)
-{
-    const int id = ++next_;
-    stop_->store(false);
-    busy_ = true;
-    QMetaObject::invokeMethod(worker_, [this, id, stop = stop_, dir = checkpoint.toStdString(), text = prompt.toStdString(), options] {
-        try {
-            std::vector<GenerateResult> results;
-            for (const GenerateOptions& o : options) {
-                if (stop->load()) break;
-                results.push_back(generateText(dir, text, o, [stop](const GenStep&) { return !stop->load(); }));
-            }
-            QMetaObject::invokeMethod(this, [this, id, results] {
-                busy_ = false;
-                Q_EMIT compared(id, results);
-            }, Qt::QueuedConnection);
-        } catch (const std::exception& e) {
-            const QString msg = QString::fromStdString(e.what());
-            QMetaObject::invokeMethod(this, [this, id, msg] {
-                busy_ = false;
-                Q_EMIT failed(id, msg);
-            }, Qt::QueuedConnection);
-        }
-    }, Qt::QueuedConnection);
-    return id;
-}
-
 template <typename Work, typename Deliver>
 int Generator::post(Work work, Deliver deliver)
 {
@@ -105,6 +52,32 @@ int Generator::post(Work work, Deliver deliver)
         }
     }, Qt::QueuedConnection);
     return id;
+}
+
+int Generator::generate(const QString& checkpoint, const QString& prompt, const GenerateOptions& options)
+{
+    return post(
+        [this, stop = stop_, dir = checkpoint.toStdString(), text = prompt.toStdString(), options](int id) {
+            return generateText(dir, text, options, [this, id, stop](const GenStep& s) {
+                QMetaObject::invokeMethod(this, [this, id, s] { Q_EMIT stepArrived(id, s); }, Qt::QueuedConnection);
+                return !stop->load();
+            });
+        },
+        [](Generator* self, int id, const GenerateResult& r) { Q_EMIT self->finished(id, r); });
+}
+
+int Generator::compare(const QString& checkpoint, const QString& prompt, const std::vector<GenerateOptions>& options)
+{
+    return post(
+        [stop = stop_, dir = checkpoint.toStdString(), text = prompt.toStdString(), options](int) {
+            std::vector<GenerateResult> results;
+            for (const GenerateOptions& o : options) {
+                if (stop->load()) break;
+                results.push_back(generateText(dir, text, o, [stop](const GenStep&) { return !stop->load(); }));
+            }
+            return results;
+        },
+        [](Generator* self, int id, const std::vector<GenerateResult>& r) { Q_EMIT self->compared(id, r); });
 }
 
 int Generator::buildTask(const QString& task)
