@@ -520,8 +520,7 @@ FewShotResult runFewShot(const std::string& checkpointDir, const std::string& ta
     const int n = o.items > 0 ? std::min<int>(o.items, static_cast<int>(task.test.size())) : static_cast<int>(task.test.size());
     const bool choice = task.kind == "choice";
     // Baselines: chance for choices; for free answers, the pool's most common answer.
-    std::vector<std::vector<int>> choiceIds;  // per item, per choice (re-encoded per item below)
-    std::vector<int> answerOnlyPick(static_cast<std::size_t>(n), -1);
+    std::vector<std::vector<double>> answerOnly(static_cast<std::size_t>(n));  // per item: each choice after the answer-only context
     if (choice) {
         double inv = 0, hits = 0;
         for (int i = 0; i < n; ++i) {
@@ -536,8 +535,8 @@ FewShotResult runFewShot(const std::string& checkpointDir, const std::string& ta
             for (const auto& s : it.choices) c.push_back(tok.encode(s));
             std::vector<double> tot, per;
             choiceLogLikelihoods(model, tok.encode(task.answerContext), c, tot, per);
-            answerOnlyPick[static_cast<std::size_t>(i)] = argmax(tot);
             hits += argmax(tot) == it.label;
+            answerOnly[static_cast<std::size_t>(i)] = std::move(tot);
         }
         r.answerOnly = hits / n;
     } else {
@@ -588,8 +587,7 @@ FewShotResult runFewShot(const std::string& checkpointDir, const std::string& ta
             if (choice) {
                 std::vector<double> tot, per;
                 choiceLogLikelihoods(model, ids, cids, tot, per);
-                std::vector<double> onlyTot, onlyPer;
-                choiceLogLikelihoods(model, tok.encode(task.answerContext), cids, onlyTot, onlyPer);
+                const std::vector<double>& onlyTot = answerOnly[static_cast<std::size_t>(i)];
                 std::vector<double> rel(tot.size());
                 for (std::size_t c = 0; c < tot.size(); ++c) rel[c] = tot[c] - onlyTot[c];
                 hit += argmax(tot) == it.label;
