@@ -19,6 +19,17 @@ using namespace ptl;
 namespace {
 std::string word(const FewShotItem& it) { return it.answer.substr(1); }
 std::string scrambled(const FewShotItem& it) { return it.context.substr(0, it.context.size() - 2); }
+
+// A zero-shot task run by an untrained gpt-tiny saved in a temporary folder.
+ZeroShotResult zeroShotOnTinyGpt(const std::string& task, int items)
+{
+    QTemporaryDir dir;
+    const std::string gpt = test::saveSmallModel((dir.path() + QStringLiteral("/gpt")).toStdString(), "gpt-tiny");
+    ZeroShotOptions o;
+    o.items = items;
+    return runZeroShot(gpt, task, o);
+}
+
 } // namespace
 
 class TestFewShot : public QObject {
@@ -181,19 +192,84 @@ private Q_SLOTS:
         QVERIFY(q.items.size() > 1000);
         QVERIFY(q.items[0].prompt.rfind("Q: ", 0) == 0 && q.items[0].prompt.size() > 6);
         QVERIFY(q.items[0].prompt.substr(q.items[0].prompt.size() - 3) == "\nA:");
-        QVERIFY_THROWS_EXCEPTION(Error, buildZeroShotTask("tldr"));
+        QVERIFY_THROWS_EXCEPTION(Error, buildZeroShotTask("nosuch"));
 
-        QTemporaryDir dir;
-        const std::string gpt = test::saveSmallModel((dir.path() + QStringLiteral("/gpt")).toStdString(), "gpt-tiny");
-        ZeroShotOptions o;
-        o.items = 4;
-        const ZeroShotResult r = runZeroShot(gpt, "lastword", o);
+        const ZeroShotResult r = zeroShotOnTinyGpt("lastword", 4);
         QCOMPARE(r.items, 4);
         QCOMPARE(r.rows.size(), std::size_t(4));
         for (const auto& row : r.rows) QVERIFY(row.accuracy >= 0 && row.accuracy <= 1);
-        const ZeroShotResult rq = runZeroShot(gpt, "qa", o);
+        const ZeroShotResult rq = zeroShotOnTinyGpt("qa", 4);
         QCOMPARE(rq.rows.size(), std::size_t(2));
         QVERIFY(rq.rows[0].f1 >= 0 && rq.rows[0].f1 <= 1);
+    }
+
+    void rougeByHand()
+    {
+        // Same length, one word changed: 5 of 6 unigrams, 3 of 5 bigrams, an LCS of 5.
+        RougeScores a = rouge("the cat was on the mat", "The cat sat on the mat.");
+        QCOMPARE(a.r1.f1, 5.0 / 6);
+        QCOMPARE(a.r2.precision, 3.0 / 5);
+        QCOMPARE(a.r2.f1, 3.0 / 5);
+        QCOMPARE(a.rl.f1, 5.0 / 6);
+        // Clipped counts: "the cat" twice in the candidate matches once. R1: P 2/4, R 2/3,
+        // F 4/7; R2: P 1/3, R 1/2, F 2/5; LCS "the cat": 4/7.
+        RougeScores b = rouge("The cat, the cat!", "the cat sat");
+        QCOMPARE(b.r1.precision, 0.5);
+        QCOMPARE(b.r1.recall, 2.0 / 3);
+        QVERIFY(std::abs(b.r1.f1 - 4.0 / 7) < 1e-12);
+        QVERIFY(std::abs(b.r2.f1 - 0.4) < 1e-12);
+        QVERIFY(std::abs(b.rl.f1 - 4.0 / 7) < 1e-12);
+        // Order matters for ROUGE-2 and -L, not for ROUGE-1: reversed, no bigram survives
+        // and the longest common subsequence is "the sat the" (3 of 6).
+        RougeScores c = rouge("mat the on sat cat the", "the cat sat on the mat");
+        QCOMPARE(c.r1.f1, 1.0);
+        QCOMPARE(c.r2.f1, 0.0);
+        QCOMPARE(c.rl.f1, 0.5);
+        QCOMPARE(rouge("", "the cat").r1.f1, 0.0);
+        QCOMPARE(rouge("dog", "the cat").rl.f1, 0.0);
+        QCOMPARE(rougeTokens("It's 1961, Mr. Jones."), (std::vector<std::string>{"it", "s", "1961", "mr", "jones"}));
+    }
+
+    void tldrTask()
+    {
+        const ZeroShotTask a = buildZeroShotTask("tldr", 0.05, 1234), b = buildZeroShotTask("tldr", 0.05, 1234);
+        const ZeroShotTask other = buildZeroShotTask("tldr", 0.05, 99);
+        QVERIFY2(a.items.size() >= 100, std::to_string(a.items.size()).c_str());
+        QCOMPARE(a.items.size(), b.items.size());
+        QCOMPARE(a.items.size(), other.items.size());
+        bool randomDiffers = false;
+        for (std::size_t i = 0; i < a.items.size(); ++i) {
+            const ZeroShotItem& it = a.items[i];
+            QCOMPARE(it.prompt, b.items[i].prompt);
+            QCOMPARE(it.random3, b.items[i].random3);
+            randomDiffers |= it.random3 != other.items[i].random3;
+            // The reference is the lede: not in the article, not a dateline, a real sentence.
+            QVERIFY(it.prompt.find(it.answers[0]) == std::string::npos);
+            QVERIFY(it.answers[0].rfind("--", 0) == std::string::npos);
+            QVERIFY(it.sentences.size() >= 5 && it.sentences.size() <= 10);
+            QVERIFY(it.prompt.size() > 7 && it.prompt.substr(it.prompt.size() - 7) == " TL;DR:");
+            QCOMPARE(it.random3.size(), std::size_t(3));
+            QVERIFY(it.random3[0] < it.random3[1] && it.random3[1] < it.random3[2]);
+            QVERIFY(it.random3[2] < static_cast<int>(it.sentences.size()));
+            for (const auto& sentence : it.sentences) QVERIFY(sentence.rfind("-- ", 0) != 0);
+        }
+        QVERIFY(randomDiffers);  // the seed draws random-3
+
+        const ZeroShotResult r = zeroShotOnTinyGpt("tldr", 3);
+        QCOMPARE(r.items, 3);
+        QCOMPARE(r.rows.size(), std::size_t(5));
+        for (const auto& row : r.rows)
+            for (double v : {row.rouge1, row.rouge2, row.rougeL}) QVERIFY(v >= 0 && v <= 1);
+        // The extractive baselines are the ROUGE of the article's own sentences, averaged.
+        double lead3 = 0;
+        for (int i = 0; i < 3; ++i) {
+            const ZeroShotItem& it = a.items[static_cast<std::size_t>(i)];
+            lead3 += rouge(it.sentences[0] + " " + it.sentences[1] + " " + it.sentences[2], it.answers[0]).r1.f1;
+        }
+        QVERIFY(std::abs(r.rows[2].rouge1 - lead3 / 3) < 1e-12);
+        QVERIFY(r.rows[2].rouge1 > 0);
+        QCOMPARE(r.examples.size(), std::size_t(3));
+        QVERIFY(r.examples[0].score >= 0);
     }
 
     void scalingLadder()

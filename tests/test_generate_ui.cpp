@@ -178,7 +178,16 @@ private Q_SLOTS:
         QVERIFY(zero.wait(120000));
         QCOMPARE(p.zeroShotResult().items, 3);
         QCOMPARE(p.zeroShotTable()->rowCount(), 4);
+        QCOMPARE(p.zeroShotTable()->columnCount(), 3);
         QCOMPARE(p.tabs()->currentIndex(), 2);
+
+        // TL;DR: ROUGE-1/2/L columns for the model, its no-hint ablation and three extractive baselines.
+        p.runZeroShotNow(QStringLiteral("tldr"), 2);
+        QVERIFY(zero.wait(120000));
+        QCOMPARE(p.zeroShotResult().task, std::string("tldr"));
+        QCOMPARE(p.zeroShotTable()->rowCount(), 5);
+        QCOMPARE(p.zeroShotTable()->columnCount(), 4);
+        QCOMPARE(p.zeroShotTable()->item(2, 1)->text(), QStringLiteral("%1%").arg(100 * p.zeroShotResult().rows[2].rouge1, 0, 'f', 1));
     }
 };
 

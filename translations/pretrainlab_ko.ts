@@ -1566,6 +1566,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="85"/>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="201"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="268"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
@@ -1618,6 +1619,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="201"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="268"/>
         <source>Gold</source>
         <translation>정답</translation>
     </message>
@@ -1628,7 +1630,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="447"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="472"/>
         <source>per token</source>
         <translation>토큰당</translation>
     </message>
@@ -1639,7 +1641,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="447"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="472"/>
         <source>relative</source>
         <translation>상대값</translation>
     </message>
@@ -1660,7 +1662,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="168"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="446"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="471"/>
         <source>K</source>
         <translation>K</translation>
     </message>
@@ -1676,21 +1678,25 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="195"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="267"/>
         <source>Who answers</source>
         <translation>답하는 쪽</translation>
     </message>
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="195"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="267"/>
         <source>Accuracy (exact match)</source>
         <translation>정확도 (정확히 일치)</translation>
     </message>
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="195"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="267"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="201"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="268"/>
         <source>End of the prompt</source>
         <translation>프롬프트의 끝부분</translation>
     </message>
@@ -1720,192 +1726,257 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>제로샷 (GPT-2)</translation>
     </message>
     <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="263"/>
+        <source>Who summarises</source>
+        <translation>요약한 쪽</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="263"/>
+        <source>ROUGE-1 F1</source>
+        <translation>ROUGE-1 F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="263"/>
+        <source>ROUGE-2 F1</source>
+        <translation>ROUGE-2 F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="263"/>
+        <source>ROUGE-L F1</source>
+        <translation>ROUGE-L F1</translation>
+    </message>
+    <message>
         <location filename="../ui/fewshot/FewShotPanel.cpp" line="264"/>
+        <source>End of the article</source>
+        <translation>기사의 끝부분</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="264"/>
+        <source>Model&apos;s summary</source>
+        <translation>모델의 요약</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="264"/>
+        <source>Reference (the lede)</source>
+        <translation>참조 요약 (리드 문장)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="264"/>
+        <source>ROUGE-L</source>
+        <translation>ROUGE-L</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="274"/>
         <source>the model (greedy)</source>
         <translation>모델 (탐욕적 디코딩)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="265"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="274"/>
+        <source>the model, after &quot;TL;DR:&quot; (top-k 2 sampling, first 3 sentences)</source>
+        <translation>모델, &quot;TL;DR:&quot; 뒤에서 (top-k 2 샘플링, 처음 3문장)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="275"/>
         <source>always the most frequent content word (&quot;%1&quot;)</source>
         <translation>늘 가장 흔한 내용어 (&quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="266"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="276"/>
         <source>a trigram model of the training documents</source>
         <translation>학습 문서로 만든 트라이그램 모델</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="267"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="277"/>
         <source>copy the passage&apos;s most frequent content word</source>
         <translation>글 안에서 가장 많이 나온 내용어 베끼기</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="268"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="278"/>
         <source>always the most common answer (&quot;%1&quot;)</source>
         <translation>늘 가장 흔한 답 (&quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="284"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="279"/>
+        <source>the model without &quot;TL;DR:&quot; (it just continues the article)</source>
+        <translation>&quot;TL;DR:&quot; 없는 모델 (기사를 이어 쓸 뿐)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="280"/>
+        <source>lead-3: the article&apos;s first 3 sentences</source>
+        <translation>lead-3: 기사의 처음 3문장</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="281"/>
+        <source>random-3: 3 sentences of the article at random</source>
+        <translation>random-3: 기사에서 무작위로 고른 3문장</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="282"/>
+        <source>lead-1: the article&apos;s first sentence</source>
+        <translation>lead-1: 기사의 첫 문장</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="309"/>
         <source>Zero-shot %1: %2 items.</source>
         <translation>제로샷 %1: 문항 %2개.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="296"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="321"/>
         <source>%1: %2 demonstrations in the pool, %3 test items</source>
         <translation>%1: 예시 풀 %2개, 테스트 문항 %3개</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="327"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="352"/>
         <source>The model&apos;s greedy answer: &lt;b&gt;%1&lt;/b&gt;; gold: &lt;b&gt;%2&lt;/b&gt; — %3</source>
         <translation>모델의 탐욕적 답: &lt;b&gt;%1&lt;/b&gt;. 정답: &lt;b&gt;%2&lt;/b&gt; — %3</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="329"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="354"/>
         <source>&lt;span style=&apos;color:#1b7f2a&apos;&gt;exact match&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1b7f2a&apos;&gt;정확히 일치&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="329"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="354"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;wrong&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;틀림&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="353"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="378"/>
         <source>Building the task…</source>
         <translation>과제를 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="365"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="390"/>
         <source>K must be whole numbers from 0 to 64 separated by commas (got &apos;%1&apos;)</source>
         <translation>K는 쉼표로 구분한 0에서 64 사이의 정수여야 합니다 (&apos;%1&apos;을(를) 받음)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="371"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="396"/>
         <source>Give at least one K</source>
         <translation>K를 하나 이상 주세요</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="381"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="406"/>
         <source>Running %1 at K = %2…</source>
         <translation>%1 실행 중, K = %2…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="397"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="422"/>
         <source>Running zero-shot %1…</source>
         <translation>제로샷 %1 실행 중…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="424"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="449"/>
         <source>by total log P</source>
         <translation>log P 합으로</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="425"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="450"/>
         <source>by log P per token</source>
         <translation>토큰당 log P로</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="426"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="451"/>
         <source>by log P relative to answer-only</source>
         <translation>답만 있는 문맥 대비 log P로</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="428"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="453"/>
         <source>exact match (greedy)</source>
         <translation>정확히 일치 (탐욕적 디코딩)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="437"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="462"/>
         <source>chance</source>
         <translation>우연</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="437"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="462"/>
         <source>most common answer</source>
         <translation>가장 흔한 답</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="438"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="463"/>
         <source>answer-only (no question)</source>
         <translation>답만 있는 문맥 (질문 없음)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="446"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="471"/>
         <source>demonstrations that fit</source>
         <translation>문맥에 들어간 예시 수</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="447"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="472"/>
         <source>total log P</source>
         <translation>log P 합</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="448"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="473"/>
         <source>exact match</source>
         <translation>정확히 일치</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="466"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="491"/>
         <source>%1 test items, prompts of at most %2 tokens (what the model was trained on). </source>
         <translation>테스트 문항 %1개, 프롬프트 최대 %2토큰 (모델이 학습한 길이). </translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="469"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="494"/>
         <source>Best: K = %1 with %2 against %3 for %4</source>
         <translation>최고: K = %1에서 %2, %4의 %3과 비교</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="469"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="494"/>
         <source>chance (1 / choices)</source>
         <translation>우연 (1 / 선택지 수)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="469"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="494"/>
         <source>always the demonstrations&apos; most common answer</source>
         <translation>늘 시연 예시에서 가장 흔한 답</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="470"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="495"/>
         <source> — above it by more than two standard errors.</source>
         <translation> — 표준오차의 두 배보다 더 높습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="470"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="495"/>
         <source> — within two standard errors of it: no evidence of learning from the prompt.</source>
         <translation> — 표준오차 두 배 안쪽입니다: 프롬프트에서 배웠다는 증거가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="473"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="498"/>
         <source> Only %1 of K = %2 demonstrations fit the context on average.</source>
         <translation> K = %2개 예시 중 평균 %1개만 문맥에 들어갔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="475"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="500"/>
         <source>Done.</source>
         <translation>완료.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="483"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="508"/>
         <source>&lt;b&gt;%1&lt;/b&gt; → gold: &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; → 정답: &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="520"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="545"/>
         <source>Scoring…</source>
         <translation>채점 중…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="551"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="576"/>
         <source>right</source>
         <translation>맞음</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="551"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="576"/>
         <source>wrong</source>
         <translation>틀림</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="552"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="577"/>
         <source>▶ marks each rule&apos;s pick. By total log-likelihood: %1; per token: %2; relative to the answer-only context (&quot;%3&quot;): %4.</source>
         <translation>▶는 각 규칙이 고른 답입니다. 로그 가능도 합으로: %1, 토큰당: %2, 답만 있는 문맥 (&quot;%3&quot;) 대비: %4.</translation>
     </message>

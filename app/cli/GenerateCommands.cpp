@@ -213,10 +213,10 @@ void addZeroShot(CLI::App& app)
     auto o = std::make_shared<Opts>();
     auto* c = app.add_subcommand("zeroshot", "zero-shot tasks (GPT-2): a task from a prompt alone, against simple baselines");
     c->add_option("--checkpoint", o->checkpoint, "a GPT checkpoint folder");
-    c->add_option("--task", o->task, "lastword or qa (--list)");
+    c->add_option("--task", o->task, "lastword, qa or tldr (--list)");
     c->add_option("--items", o->items, "items scored (0: all)");
     c->add_option("--held-out", o->heldOut, "lastword: the held-out fraction of the model's training run (its card says)");
-    c->add_option("--seed", o->seed, "lastword: that run's seed");
+    c->add_option("--seed", o->seed, "lastword: that run's seed; tldr: draws random-3 and seeds the sampling");
     c->add_flag("--list", o->list, "list the tasks");
     c->add_flag("--show", o->show, "how the task is built, with examples");
     c->add_flag("--json", o->json, "one JSON object");
@@ -249,10 +249,20 @@ void addZeroShot(CLI::App& app)
             for (const auto& row : r.rows) {
                 json j = {{"name", row.name}, {"accuracy", row.accuracy}};
                 if (row.f1 >= 0) j["f1"] = row.f1;
+                if (row.rouge1 >= 0) {
+                    j.erase("accuracy");
+                    j["rouge1"] = row.rouge1;
+                    j["rouge2"] = row.rouge2;
+                    j["rougeL"] = row.rougeL;
+                }
                 rows.push_back(j);
             }
             json ex = json::array();
-            for (const auto& e : r.examples) ex.push_back({{"prompt", e.prompt}, {"output", e.output}, {"gold", e.gold}, {"correct", e.correct}});
+            for (const auto& e : r.examples) {
+                json j = {{"prompt", e.prompt}, {"output", e.output}, {"gold", e.gold}, {"correct", e.correct}};
+                if (e.score >= 0) j["rougeL"] = e.score;
+                ex.push_back(j);
+            }
             std::cout << json{{"task", r.task}, {"checkpoint", r.checkpoint}, {"items", r.items}, {"rows", rows}, {"examples", ex},
                               {"construction", r.construction}}
                              .dump()
@@ -260,14 +270,19 @@ void addZeroShot(CLI::App& app)
             return;
         }
         std::printf("%s on %s, %d items\n", r.task.c_str(), r.checkpoint.c_str(), r.items);
+        if (!r.rows.empty() && r.rows[0].rouge1 >= 0) std::printf("  %-58s %8s %8s %8s\n", "(mean F1)", "ROUGE-1", "ROUGE-2", "ROUGE-L");
         for (const auto& row : r.rows) {
-            if (row.f1 >= 0) std::printf("  %-55s EM %5.1f%%  F1 %5.1f%%\n", row.name.c_str(), 100 * row.accuracy, 100 * row.f1);
+            if (row.rouge1 >= 0)
+                std::printf("  %-58s %7.2f%% %7.2f%% %7.2f%%\n", row.name.c_str(), 100 * row.rouge1, 100 * row.rouge2, 100 * row.rougeL);
+            else if (row.f1 >= 0) std::printf("  %-55s EM %5.1f%%  F1 %5.1f%%\n", row.name.c_str(), 100 * row.accuracy, 100 * row.f1);
             else std::printf("  %-55s %5.1f%%\n", row.name.c_str(), 100 * row.accuracy);
         }
         for (std::size_t i = 0; i < r.examples.size() && i < 3; ++i) {
             const auto& e = r.examples[i];
             const std::string tail = e.prompt.size() > 90 ? "..." + e.prompt.substr(e.prompt.size() - 90) : e.prompt;
-            std::printf("\n%s\n  model: %s | gold: %s\n", tail.c_str(), e.output.c_str(), e.gold.c_str());
+            if (e.score >= 0)
+                std::printf("\n%s\n  model: %s\n  reference: %s\n  ROUGE-L F1 %.1f%%\n", tail.c_str(), e.output.c_str(), e.gold.c_str(), 100 * e.score);
+            else std::printf("\n%s\n  model: %s | gold: %s\n", tail.c_str(), e.output.c_str(), e.gold.c_str());
         }
     });
 }

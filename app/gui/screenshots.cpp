@@ -177,6 +177,9 @@ int main(int argc, char** argv)
         waitFor(&ptl::ui::FewShotPanel::zeroShotDone, [&] { panel->runZeroShotNow(QStringLiteral("lastword"), 207); });
         wait(300);
         save(panel, dir + QStringLiteral("/zeroshot-lastword%1.png").arg(suffix));
+        waitFor(&ptl::ui::FewShotPanel::zeroShotDone, [&] { panel->runZeroShotNow(QStringLiteral("tldr"), 40); });
+        wait(300);
+        save(panel, dir + QStringLiteral("/zeroshot-tldr%1.png").arg(suffix));
         return 0;
     }
     if (parser.value(only) == QLatin1String("dynamics")) {

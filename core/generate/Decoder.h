@@ -6,6 +6,7 @@
 #include "core/text/Tokenizer.h"
 
 #include <torch/torch.h>
+#include <filesystem>
 #include <vector>
 
 namespace ptl::gen {
@@ -67,5 +68,10 @@ GenerateResult generate(TransformerModel model, const Tokenizer& tokenizer, std:
 // The same rules over any source of logits (options.cache is the caller's business).
 GenerateResult generate(LogitSource& source, const Tokenizer& tokenizer, std::vector<int> promptIds, const GenerateOptions& options,
                         const GenerateObserver& observer = {});
+
+// The sequence length the model in `dir` was trained on, where its folder says (card.json
+// or trainer_state.json hold "seq_len"), at most `positions`; else `positions`. Positions
+// past it never learned anything, so prompts are cut to fit it.
+int trainedContext(const std::filesystem::path& dir, int positions);
 
 } // namespace ptl::gen

@@ -466,30 +466,6 @@ std::string normaliseAnswer(std::string s)
     return s;
 }
 
-// The sequence length the model was trained on, where its folder says (card.json or
-// trainer_state.json hold "seq_len"): positions past it never learned anything.
-int trainedContext(const std::filesystem::path& dir, int positions)
-{
-    std::function<int(const nlohmann::json&)> find = [&](const nlohmann::json& j) -> int {
-        if (j.is_object()) {
-            auto it = j.find("seq_len");
-            if (it != j.end() && it->is_number_integer()) return it->get<int>();
-            for (const auto& [k, v] : j.items())
-                if (int r = find(v); r > 0) return r;
-        }
-        return 0;
-    };
-    for (const char* name : {"card.json", "trainer_state.json"}) {
-        try {
-            if (!std::filesystem::exists(dir / name)) continue;
-            const int n = find(nlohmann::json::parse(readTextFile(dir / name)));
-            if (n > 0) return std::min(n, positions);
-        } catch (const std::exception&) {
-        }
-    }
-    return positions;
-}
-
 Model openModel(const std::string& dir)
 {
     Model m{loadCheckpoint(dir), 0};
@@ -516,7 +492,7 @@ FewShotResult runFewShot(const std::string& checkpointDir, const std::string& ta
     r.kind = task.kind;
     r.checkpoint = checkpointDir;
     r.context = o.context > 0 ? std::min(o.context, model.m.config.max_position_embeddings)
-                              : trainedContext(checkpointDir, model.m.config.max_position_embeddings);
+                              : gen::trainedContext(checkpointDir, model.m.config.max_position_embeddings);
     const int n = o.items > 0 ? std::min<int>(o.items, static_cast<int>(task.test.size())) : static_cast<int>(task.test.size());
     const bool choice = task.kind == "choice";
     // Baselines: chance for choices; for free answers, the pool's most common answer.

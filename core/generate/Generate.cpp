@@ -7,6 +7,9 @@
 #include "core/util/Error.h"
 #include "core/util/Parse.h"
 #include "core/util/Runtime.h"
+#include "core/util/Files.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -582,6 +585,30 @@ GenerateResult generate(TransformerModel model, const Tokenizer& tok, std::vecto
     model->eval();
     Stepper st(model, o.cache);
     return generate(st, tok, std::move(prompt), o, observer);
+}
+
+// The sequence length the model was trained on, where its folder says (card.json or
+// trainer_state.json hold "seq_len"): positions past it never learned anything.
+int trainedContext(const std::filesystem::path& dir, int positions)
+{
+    std::function<int(const nlohmann::json&)> find = [&](const nlohmann::json& j) -> int {
+        if (j.is_object()) {
+            auto it = j.find("seq_len");
+            if (it != j.end() && it->is_number_integer()) return it->get<int>();
+            for (const auto& [k, v] : j.items())
+                if (int r = find(v); r > 0) return r;
+        }
+        return 0;
+    };
+    for (const char* name : {"card.json", "trainer_state.json"}) {
+        try {
+            if (!std::filesystem::exists(dir / name)) continue;
+            const int n = find(nlohmann::json::parse(readTextFile(dir / name)));
+            if (n > 0) return std::min(n, positions);
+        } catch (const std::exception&) {
+        }
+    }
+    return positions;
 }
 
 } // namespace gen

@@ -257,29 +257,54 @@ FewShotPanel::FewShotPanel(QWidget* parent) : QWidget(parent)
         run_->setEnabled(true);
         stop_->setEnabled(false);
         zeroConstruction_->setText(QString::fromStdString(r.construction));
+        const bool rougeTask = !r.rows.empty() && r.rows[0].rouge1 >= 0;
+        if (rougeTask) {
+            zeroTable_->setColumnCount(4);
+            zeroTable_->setHorizontalHeaderLabels({tr("Who summarises"), tr("ROUGE-1 F1"), tr("ROUGE-2 F1"), tr("ROUGE-L F1")});
+            zeroExamples_->setHorizontalHeaderLabels({tr("End of the article"), tr("Model's summary"), tr("Reference (the lede)"), tr("ROUGE-L")});
+        } else {
+            zeroTable_->setColumnCount(3);
+            zeroTable_->setHorizontalHeaderLabels({tr("Who answers"), tr("Accuracy (exact match)"), tr("F1")});
+            zeroExamples_->setHorizontalHeaderLabels({tr("End of the prompt"), tr("Model"), tr("Gold"), QString()});
+        }
         zeroTable_->setRowCount(static_cast<int>(r.rows.size()));
         for (int i = 0; i < static_cast<int>(r.rows.size()); ++i) {
             const ZeroShotRow& row = r.rows[static_cast<std::size_t>(i)];
             const QString detail = QString::fromStdString(row.detail);
-            const QString name = row.kind == "model"     ? tr("the model (greedy)")
+            const QString name = row.kind == "model"     ? (rougeTask ? tr("the model, after \"TL;DR:\" (top-k 2 sampling, first 3 sentences)") : tr("the model (greedy)"))
                                  : row.kind == "unigram" ? tr("always the most frequent content word (\"%1\")").arg(detail)
                                  : row.kind == "trigram" ? tr("a trigram model of the training documents")
                                  : row.kind == "copy"    ? tr("copy the passage's most frequent content word")
                                  : row.kind == "common"  ? tr("always the most common answer (\"%1\")").arg(detail)
+                                 : row.kind == "nohint"  ? tr("the model without \"TL;DR:\" (it just continues the article)")
+                                 : row.kind == "lead3"   ? tr("lead-3: the article's first 3 sentences")
+                                 : row.kind == "random3" ? tr("random-3: 3 sentences of the article at random")
+                                 : row.kind == "lead1"   ? tr("lead-1: the article's first sentence")
                                                          : QString::fromStdString(row.name);
             zeroTable_->setItem(i, 0, cell(name, i == 0));
-            zeroTable_->setItem(i, 1, cell(pct(row.accuracy), i == 0));
-            zeroTable_->setItem(i, 2, cell(row.f1 >= 0 ? pct(row.f1) : QStringLiteral("–"), i == 0));
+            if (rougeTask) {
+                zeroTable_->setItem(i, 1, cell(pct(row.rouge1), i == 0));
+                zeroTable_->setItem(i, 2, cell(pct(row.rouge2), i == 0));
+                zeroTable_->setItem(i, 3, cell(pct(row.rougeL), i == 0));
+            } else {
+                zeroTable_->setItem(i, 1, cell(pct(row.accuracy), i == 0));
+                zeroTable_->setItem(i, 2, cell(row.f1 >= 0 ? pct(row.f1) : QStringLiteral("–"), i == 0));
+            }
         }
         zeroExamples_->setRowCount(static_cast<int>(r.examples.size()));
         for (int i = 0; i < static_cast<int>(r.examples.size()); ++i) {
             const ZeroShotExample& e = r.examples[static_cast<std::size_t>(i)];
             QString tail = QString::fromStdString(e.prompt).replace(QLatin1Char('\n'), QLatin1Char(' '));
             if (tail.size() > 90) tail = QStringLiteral("…") + tail.right(90);
+            const int width = rougeTask ? 160 : 60;
+            auto* out = cell(QString::fromStdString(e.output).left(width));
+            auto* gold = cell(QString::fromStdString(e.gold).left(width));
+            out->setToolTip(QString::fromStdString(e.output));
+            gold->setToolTip(QString::fromStdString(e.gold));
             zeroExamples_->setItem(i, 0, cell(tail));
-            zeroExamples_->setItem(i, 1, cell(QString::fromStdString(e.output).left(60)));
-            zeroExamples_->setItem(i, 2, cell(QString::fromStdString(e.gold)));
-            zeroExamples_->setItem(i, 3, cell(e.correct ? QStringLiteral("✓") : QStringLiteral("✗")));
+            zeroExamples_->setItem(i, 1, out);
+            zeroExamples_->setItem(i, 2, gold);
+            zeroExamples_->setItem(i, 3, cell(e.score >= 0 ? pct(e.score) : e.correct ? QStringLiteral("✓") : QStringLiteral("✗")));
         }
         status_->setText(tr("Zero-shot %1: %2 items.").arg(QString::fromStdString(r.task)).arg(r.items));
         Q_EMIT zeroShotDone();
