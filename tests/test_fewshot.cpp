@@ -281,6 +281,7 @@ private Q_SLOTS:
         QVERIFY(std::abs(p.alpha - 0.1) < 1e-9);
         QVERIFY(std::abs(std::log(p.nc) - std::log(5e3 * std::pow(10.0, 10))) < 1e-6);
         QVERIFY(std::abs(p.r2 - 1) < 1e-12);
+        QVERIFY(std::abs(p.scale * std::pow(1e5, -p.alpha) - l[1]) < 1e-9);
         QVERIFY_THROWS_EXCEPTION(Error, fitPowerLaw({1e4}, {3.0}));
         QCOMPARE(parseLadder("2:64:2,4:256:4").size(), std::size_t(2));
         QVERIFY_THROWS_EXCEPTION(Error, parseLadder("2:64:3,4:256:4"));  // 64 not divisible by 3
@@ -316,6 +317,30 @@ private Q_SLOTS:
             QVERIFY(b.points[i].reused);
             QCOMPARE(b.points[i].runId, a.points[i].runId);
             QCOMPARE(b.points[i].evalLoss, a.points[i].evalLoss);
+        }
+        // The store alone gives the same ladder and fit (what the panel draws).
+        std::vector<ScalingLadder> ladders = scalingLaddersInStore(store);
+        QCOMPARE(ladders.size(), std::size_t(1));
+        QCOMPARE(ladders[0].family, std::string("gpt"));
+        QCOMPARE(ladders[0].steps, 4);
+        QCOMPARE(ladders[0].points.size(), std::size_t(2));
+        for (std::size_t i = 0; i < 2; ++i) {
+            QCOMPARE(ladders[0].points[i].runId, a.points[i].runId);
+            QCOMPARE(ladders[0].points[i].nonEmbedding, a.points[i].nonEmbedding);
+            QCOMPARE(ladders[0].points[i].evalLoss, a.points[i].evalLoss);
+            QCOMPARE(ladders[0].points[i].lastWord, -1.0);  // tasks were off
+        }
+        QCOMPARE(ladders[0].fit.alpha, a.fit.alpha);
+        QCOMPARE(ladders[0].summary, a.summary);
+        // With the tasks on, the reused rungs are scored once and the scores kept with their runs.
+        o.tasks = true;
+        o.taskItems = 2;
+        const ScalingResult c = runScaling(o, store, obs, stop);
+        ladders = scalingLaddersInStore(store);
+        for (std::size_t i = 0; i < 2; ++i) {
+            QVERIFY(c.points[i].lastWord >= 0 && c.points[i].fewShot0 >= 0 && c.points[i].fewShot4 >= 0);
+            QCOMPARE(ladders[0].points[i].lastWord, c.points[i].lastWord);
+            QCOMPARE(ladders[0].points[i].fewShot4, c.points[i].fewShot4);
         }
     }
 };

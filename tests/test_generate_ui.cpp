@@ -4,9 +4,13 @@
 // refused with its message, and the panel stays usable.
 #include "core/model/Checkpoint.h"
 #include "tests/common/SmallModel.h"
+#include "core/api/Scaling.h"
+#include "ui/common/QCustomPlot.h"
 #include "ui/fewshot/FewShotPanel.h"
+#include "ui/fewshot/ScalingView.h"
 #include "ui/generate/GeneratePanel.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -188,6 +192,40 @@ private Q_SLOTS:
         QCOMPARE(p.zeroShotTable()->rowCount(), 5);
         QCOMPARE(p.zeroShotTable()->columnCount(), 4);
         QCOMPARE(p.zeroShotTable()->item(2, 1)->text(), QStringLiteral("%1%").arg(100 * p.zeroShotResult().rows[2].rouge1, 0, 'f', 1));
+    }
+
+    void scalingTabDrawsTheLaddersOfTheStore()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.path() + QStringLiteral("/runs.sqlite");
+        ui::FewShotPanel p;
+        p.setStorePath(store);
+        // An empty store says how to make a ladder.
+        QCOMPARE(p.scalingView()->ladderCombo()->count(), 0);
+        QVERIFY(p.scalingView()->summaryLabel()->text().contains(QStringLiteral("experiment scaling")));
+
+        ScalingOptions o;
+        o.rungs = parseLadder("1:32:1,2:64:2");
+        o.steps = 4;
+        o.set = {"batch_size=4", "seq_len=32", "eval_every=4", "checkpoint_every=4", "eval_batches=1", "threads=1"};
+        o.taskItems = 2;
+        ScalingObserver obs;
+        StopToken stop;
+        const ScalingResult r = runScaling(o, store.toStdString(), obs, stop);
+        QCOMPARE(r.status, std::string("completed"));
+
+        p.tabs()->setCurrentWidget(p.scalingView());  // showing the tab reads the store again
+        ui::ScalingView* v = p.scalingView();
+        QCOMPARE(v->ladderCombo()->count(), 1);
+        QCOMPARE(v->table()->rowCount(), 2);
+        QCOMPARE(v->table()->item(1, 2)->text(), QString::number(r.points[1].evalLoss, 'f', 3));
+        // The sizes, the fitted law and Kaplan's slope; the task lines and chance.
+        QCOMPARE(v->lossPlot()->graphCount(), 3);
+        QCOMPARE(v->lossPlot()->graph(0)->dataCount(), 2);
+        QVERIFY(v->lossPlot()->graph(1)->name().contains(QString::number(r.fit.alpha, 'f', 3)));
+        QCOMPARE(v->taskPlot()->graphCount(), 4);
+        QCOMPARE(v->taskPlot()->graph(2)->dataCount(), 2);
+        QVERIFY(v->summaryLabel()->text().contains(QString::number(r.fit.alpha, 'f', 3)));
     }
 };
 

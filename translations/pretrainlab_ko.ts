@@ -1514,469 +1514,474 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::FewShotPanel</name>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="50"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="51"/>
         <source>A GPT checkpoint folder (causal language model)</source>
         <translation>GPT 체크포인트 폴더 (인과 언어 모델)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="51"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="52"/>
         <source>Shipped GPT</source>
         <translation>기본 제공 GPT</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="59"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="60"/>
         <source>How many demonstrations the prompt shows before the test item, one run per value</source>
         <translation>테스트 문항 앞에 프롬프트가 보여 줄 시연 예시의 개수. 값마다 한 번씩 실행합니다</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="66"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="67"/>
         <source>Draws the demonstrations</source>
         <translation>시연 예시를 뽑는 시드</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="67"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="68"/>
         <source>begin with the task description</source>
         <translation>과제 설명으로 시작</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="69"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="70"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="70"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="71"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="79"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="80"/>
         <source>K (demonstrations)</source>
         <translation>K (시연 예시 수)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="80"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="81"/>
         <source>Test items</source>
         <translation>테스트 문항 수</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="81"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="82"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="85"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="201"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="268"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="86"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="202"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="274"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="87"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="207"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="88"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="208"/>
         <source>Task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="109"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="110"/>
         <source>K: demonstrations in the prompt</source>
         <translation>K: 프롬프트 속 시연 예시 수</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="110"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="111"/>
         <source>test accuracy (%)</source>
         <translation>테스트 정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="128"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="129"/>
         <source>Which test item</source>
         <translation>어느 테스트 문항</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="136"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="137"/>
         <source>Draw K from the pool</source>
         <translation>예시 풀에서 K개 뽑기</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="137"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="138"/>
         <source>Remove selected</source>
         <translation>선택 항목 지우기</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="140"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="141"/>
         <source>The demonstrations, in order: drag to reorder, double-click to edit</source>
         <translation>시연 예시 (순서대로): 끌어서 순서를 바꾸고, 두 번 클릭해 고칩니다</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="144"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="145"/>
         <source>Score this prompt</source>
         <translation>이 프롬프트 채점</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="150"/>
         <source>Choice</source>
         <translation>선택지</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="201"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="268"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="150"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="202"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="274"/>
         <source>Gold</source>
         <translation>정답</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="150"/>
         <source>log P (total)</source>
         <translation>log P (합)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="472"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="150"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="480"/>
         <source>per token</source>
         <translation>토큰당</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="150"/>
         <source>answer-only log P</source>
         <translation>답만 있는 문맥의 log P</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="149"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="472"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="150"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="480"/>
         <source>relative</source>
         <translation>상대값</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="157"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="158"/>
         <source>Test item</source>
         <translation>테스트 문항</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="162"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="163"/>
         <source>Description</source>
         <translation>설명</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="166"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="167"/>
         <source>Demonstrations</source>
         <translation>시연 예시</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="168"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="471"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="169"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="479"/>
         <source>K</source>
         <translation>K</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="174"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="175"/>
         <source>The prompt the model reads</source>
         <translation>모델이 읽는 프롬프트</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="187"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="188"/>
         <source>Run zero-shot</source>
         <translation>제로샷 실행</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="195"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="267"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="196"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="273"/>
         <source>Who answers</source>
         <translation>답하는 쪽</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="195"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="267"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="196"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="273"/>
         <source>Accuracy (exact match)</source>
         <translation>정확도 (정확히 일치)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="195"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="267"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="196"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="273"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="201"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="268"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="202"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="274"/>
         <source>End of the prompt</source>
         <translation>프롬프트의 끝부분</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="209"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="210"/>
         <source>Items</source>
         <translation>문항 수</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="213"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="214"/>
         <source>GPT-2&apos;s zero-shot setting: the task is only in the prompt; no demonstration, nothing trained.</source>
         <translation>GPT-2의 제로샷 설정: 과제는 프롬프트에만 있습니다. 시연 예시도, 추가 학습도 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="219"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="220"/>
         <source>Accuracy by K</source>
         <translation>K별 정확도</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="220"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="221"/>
         <source>Build a prompt</source>
         <translation>프롬프트 만들기</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="221"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="222"/>
         <source>Zero-shot (GPT-2)</source>
         <translation>제로샷 (GPT-2)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="263"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="224"/>
+        <source>Bigger is better</source>
+        <translation>클수록 좋다</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="269"/>
         <source>Who summarises</source>
         <translation>요약한 쪽</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="263"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="269"/>
         <source>ROUGE-1 F1</source>
         <translation>ROUGE-1 F1</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="263"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="269"/>
         <source>ROUGE-2 F1</source>
         <translation>ROUGE-2 F1</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="263"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="269"/>
         <source>ROUGE-L F1</source>
         <translation>ROUGE-L F1</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="264"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="270"/>
         <source>End of the article</source>
         <translation>기사의 끝부분</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="264"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="270"/>
         <source>Model&apos;s summary</source>
         <translation>모델의 요약</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="264"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="270"/>
         <source>Reference (the lede)</source>
         <translation>참조 요약 (리드 문장)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="264"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="270"/>
         <source>ROUGE-L</source>
         <translation>ROUGE-L</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="274"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="280"/>
         <source>the model (greedy)</source>
         <translation>모델 (탐욕적 디코딩)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="274"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="280"/>
         <source>the model, after &quot;TL;DR:&quot; (top-k 2 sampling, first 3 sentences)</source>
         <translation>모델, &quot;TL;DR:&quot; 뒤에서 (top-k 2 샘플링, 처음 3문장)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="275"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="281"/>
         <source>always the most frequent content word (&quot;%1&quot;)</source>
         <translation>늘 가장 흔한 내용어 (&quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="276"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="282"/>
         <source>a trigram model of the training documents</source>
         <translation>학습 문서로 만든 트라이그램 모델</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="277"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="283"/>
         <source>copy the passage&apos;s most frequent content word</source>
         <translation>글 안에서 가장 많이 나온 내용어 베끼기</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="278"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="284"/>
         <source>always the most common answer (&quot;%1&quot;)</source>
         <translation>늘 가장 흔한 답 (&quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="279"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="285"/>
         <source>the model without &quot;TL;DR:&quot; (it just continues the article)</source>
         <translation>&quot;TL;DR:&quot; 없는 모델 (기사를 이어 쓸 뿐)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="280"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="286"/>
         <source>lead-3: the article&apos;s first 3 sentences</source>
         <translation>lead-3: 기사의 처음 3문장</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="281"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="287"/>
         <source>random-3: 3 sentences of the article at random</source>
         <translation>random-3: 기사에서 무작위로 고른 3문장</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="282"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="288"/>
         <source>lead-1: the article&apos;s first sentence</source>
         <translation>lead-1: 기사의 첫 문장</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="309"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="315"/>
         <source>Zero-shot %1: %2 items.</source>
         <translation>제로샷 %1: 문항 %2개.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="321"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="327"/>
         <source>%1: %2 demonstrations in the pool, %3 test items</source>
         <translation>%1: 예시 풀 %2개, 테스트 문항 %3개</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="352"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="358"/>
         <source>The model&apos;s greedy answer: &lt;b&gt;%1&lt;/b&gt;; gold: &lt;b&gt;%2&lt;/b&gt; — %3</source>
         <translation>모델의 탐욕적 답: &lt;b&gt;%1&lt;/b&gt;. 정답: &lt;b&gt;%2&lt;/b&gt; — %3</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="354"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="360"/>
         <source>&lt;span style=&apos;color:#1b7f2a&apos;&gt;exact match&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1b7f2a&apos;&gt;정확히 일치&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="354"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="360"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;wrong&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;틀림&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="378"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="384"/>
         <source>Building the task…</source>
         <translation>과제를 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="390"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="396"/>
         <source>K must be whole numbers from 0 to 64 separated by commas (got &apos;%1&apos;)</source>
         <translation>K는 쉼표로 구분한 0에서 64 사이의 정수여야 합니다 (&apos;%1&apos;을(를) 받음)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="396"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="402"/>
         <source>Give at least one K</source>
         <translation>K를 하나 이상 주세요</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="406"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="412"/>
         <source>Running %1 at K = %2…</source>
         <translation>%1 실행 중, K = %2…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="422"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="430"/>
         <source>Running zero-shot %1…</source>
         <translation>제로샷 %1 실행 중…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="449"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="457"/>
         <source>by total log P</source>
         <translation>log P 합으로</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="450"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="458"/>
         <source>by log P per token</source>
         <translation>토큰당 log P로</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="451"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="459"/>
         <source>by log P relative to answer-only</source>
         <translation>답만 있는 문맥 대비 log P로</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="453"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="461"/>
         <source>exact match (greedy)</source>
         <translation>정확히 일치 (탐욕적 디코딩)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="462"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="470"/>
         <source>chance</source>
         <translation>우연</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="462"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="470"/>
         <source>most common answer</source>
         <translation>가장 흔한 답</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="463"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="471"/>
         <source>answer-only (no question)</source>
         <translation>답만 있는 문맥 (질문 없음)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="471"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="479"/>
         <source>demonstrations that fit</source>
         <translation>문맥에 들어간 예시 수</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="472"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="480"/>
         <source>total log P</source>
         <translation>log P 합</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="473"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="481"/>
         <source>exact match</source>
         <translation>정확히 일치</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="491"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="499"/>
         <source>%1 test items, prompts of at most %2 tokens (what the model was trained on). </source>
         <translation>테스트 문항 %1개, 프롬프트 최대 %2토큰 (모델이 학습한 길이). </translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="494"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="502"/>
         <source>Best: K = %1 with %2 against %3 for %4</source>
         <translation>최고: K = %1에서 %2, %4의 %3과 비교</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="494"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="502"/>
         <source>chance (1 / choices)</source>
         <translation>우연 (1 / 선택지 수)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="494"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="502"/>
         <source>always the demonstrations&apos; most common answer</source>
         <translation>늘 시연 예시에서 가장 흔한 답</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="495"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="503"/>
         <source> — above it by more than two standard errors.</source>
         <translation> — 표준오차의 두 배보다 더 높습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="495"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="503"/>
         <source> — within two standard errors of it: no evidence of learning from the prompt.</source>
         <translation> — 표준오차 두 배 안쪽입니다: 프롬프트에서 배웠다는 증거가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="498"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="506"/>
         <source> Only %1 of K = %2 demonstrations fit the context on average.</source>
         <translation> K = %2개 예시 중 평균 %1개만 문맥에 들어갔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="500"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="508"/>
         <source>Done.</source>
         <translation>완료.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="508"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="516"/>
         <source>&lt;b&gt;%1&lt;/b&gt; → gold: &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; → 정답: &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="545"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="553"/>
         <source>Scoring…</source>
         <translation>채점 중…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="576"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="584"/>
         <source>right</source>
         <translation>맞음</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="576"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="584"/>
         <source>wrong</source>
         <translation>틀림</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="577"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="585"/>
         <source>▶ marks each rule&apos;s pick. By total log-likelihood: %1; per token: %2; relative to the answer-only context (&quot;%3&quot;): %4.</source>
         <translation>▶는 각 규칙이 고른 답입니다. 로그 가능도 합으로: %1, 토큰당: %2, 답만 있는 문맥 (&quot;%3&quot;) 대비: %4.</translation>
     </message>
@@ -3352,278 +3357,278 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>텍스트 생성</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="67"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="68"/>
         <source>Zero- and few-shot</source>
         <translation>제로샷과 퓨샷</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="70"/>
         <source>What it learns first</source>
         <translation>먼저 배우는 것</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="77"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="79"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="79"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="80"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="94"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="95"/>
         <source>Run store: %1</source>
         <translation>실행 저장소: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
         <source>Starting %1 (%2, %3 steps)…</source>
         <translation>%1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
         <source>Starting %1 (%2, %3 steps) from the teacher %4…</source>
         <translation>교사 %4에서 %1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="112"/>
         <source>Starting %1 (%2, %3 steps) from %4…</source>
         <translation>%4에서 %1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
         <source>random weights</source>
         <translation>무작위 가중치</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="133"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="135"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="136"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="151"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="201"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="203"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="207"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="218"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="220"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="230"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="235"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="246"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="249"/>
         <source>E&amp;xperiments</source>
         <translation>실험(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
         <source>&amp;ELECTRA vs BERT at equal compute…</source>
         <translation>같은 계산량에서 ELECTRA 대 BERT(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
         <source>Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders</source>
         <translation>BERT-tiny (MLM)와 ELECTRA-tiny를 같은 FLOPs로 학습하고 인코더를 비교합니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="254"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="257"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="260"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="268"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="268"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="272"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="273"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="293"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="300"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="302"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="332"/>
         <source>Equal-compute experiment finished. %1</source>
         <translation>같은 계산량 실험이 끝났습니다. %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="333"/>
         <source>The equal-compute experiment did not complete.</source>
         <translation>같은 계산량 실험이 완료되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="352"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="353"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="354"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="362"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="373"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="374"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>
@@ -4206,6 +4211,155 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <location filename="../ui/runs/RunsPanel.cpp" line="203"/>
         <source>Delete %1 run(s) with their metrics, snapshots and checkpoint folders? This cannot be undone.</source>
         <translation>실행 %1개를 지표, 스냅숏, 체크포인트 폴더와 함께 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::ScalingView</name>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="38"/>
+        <source>Read the store again</source>
+        <translation>저장소 다시 읽기</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="47"/>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="55"/>
+        <source>non-embedding parameters N (log scale)</source>
+        <translation>임베딩 제외 파라미터 수 N (로그 눈금)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="48"/>
+        <source>held-out loss, nats (log scale)</source>
+        <translation>홀드아웃 손실, nats (로그 눈금)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="56"/>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="64"/>
+        <source>Size (layers × hidden, heads)</source>
+        <translation>크기 (층 × 은닉, 헤드)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="64"/>
+        <source>Non-embedding N</source>
+        <translation>임베딩 제외 N</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="64"/>
+        <source>Held-out loss</source>
+        <translation>홀드아웃 손실</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="64"/>
+        <source>÷ unigram</source>
+        <translation>÷ 유니그램</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="65"/>
+        <source>Zero-shot last word</source>
+        <translation>제로샷 마지막 단어</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="65"/>
+        <source>Capitals K=0</source>
+        <translation>수도 K=0</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="65"/>
+        <source>Capitals K=4</source>
+        <translation>수도 K=4</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="65"/>
+        <source>Minutes</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="65"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="69"/>
+        <source>Ladder</source>
+        <translation>크기 사다리</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="108"/>
+        <source>%1, %2 steps a size (%3 sizes)</source>
+        <translation>%1, 크기마다 %2 스텝 (%3개 크기)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="115"/>
+        <source>The run store could not be read: %1</source>
+        <translation>실행 저장소를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="126"/>
+        <source>No model-size ladder in the run store yet. &lt;code&gt;pretrainlab-cli experiment scaling --family gpt --steps 2000&lt;/code&gt; trains five sizes (0.1 M to 10.6 M non-embedding parameters) on the same tokens, one ordinary run each (about three hours on two cores; a stopped ladder resumes); they appear here as they finish.</source>
+        <translation>실행 저장소에 아직 모델 크기 사다리가 없습니다. &lt;code&gt;pretrainlab-cli experiment scaling --family gpt --steps 2000&lt;/code&gt; 은 다섯 가지 크기(임베딩 제외 파라미터 0.1 M~10.6 M)를 같은 토큰으로 각각 보통의 실행 하나씩 학습합니다 (2코어에서 약 3시간, 멈춘 사다리는 이어서 학습). 끝나는 대로 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="149"/>
+        <source>held-out next-token loss of each size</source>
+        <translation>크기별 홀드아웃 다음 토큰 손실</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="149"/>
+        <source>held-out MLM loss of each size</source>
+        <translation>크기별 홀드아웃 MLM 손실</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="166"/>
+        <source>fitted power law L = (N_c / N)^α, α = %1 (R² %2)</source>
+        <translation>맞춘 거듭제곱 법칙 L = (N_c / N)^α, α = %1 (R² %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="170"/>
+        <source>Kaplan et al. (2020)&apos;s slope, α = 0.076</source>
+        <translation>Kaplan 외 (2020)의 기울기, α = 0.076</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="189"/>
+        <source>zero-shot last word (LAMBADA-style)</source>
+        <translation>제로샷 마지막 단어 (LAMBADA 방식)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="190"/>
+        <source>capitals, 4 choices, K = 0</source>
+        <translation>수도, 4지선다, K = 0</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="191"/>
+        <source>capitals, 4 choices, K = 4</source>
+        <translation>수도, 4지선다, K = 4</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="202"/>
+        <source>chance on capitals (25%)</source>
+        <translation>수도 문제의 우연 수준 (25%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="219"/>
+        <source>%1 × %2, %3 heads</source>
+        <translation>%1 × %2, 헤드 %3개</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="227"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="233"/>
+        <source>&lt;b&gt;α = %1&lt;/b&gt; over %2 sizes. %3</source>
+        <translation>&lt;b&gt;α = %1&lt;/b&gt; (%2개 크기). %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="234"/>
+        <source> Every size trained for the same %1 steps on the same tokens; the loss is each run&apos;s last held-out evaluation.</source>
+        <translation> 모든 크기는 같은 토큰으로 같은 %1 스텝 동안 학습했습니다. 손실은 각 실행의 마지막 홀드아웃 평가입니다.</translation>
     </message>
 </context>
 </TS>

@@ -293,7 +293,7 @@ void addExperiment(CLI::App& app)
     struct ScalingOpts {
         ScalingOptions s;
         std::string ladder, store;
-        bool json = false, noTasks = false;
+        bool json = false, noTasks = false, show = false;
     };
     auto so = std::make_shared<ScalingOpts>();
     auto* sc = c->add_subcommand("scaling",
@@ -307,7 +307,31 @@ void addExperiment(CLI::App& app)
     sc->add_flag("--no-tasks", so->noTasks, "skip the zero- and few-shot tasks");
     sc->add_option("--store", so->store, "run store (default: $XDG_DATA_HOME/pretrainlab/runs.sqlite); completed rungs in it are reused");
     sc->add_flag("--json", so->json, "JSON lines on stdout (as train), then the result as one JSON object");
+    sc->add_flag("--show", so->show, "print every ladder the store holds, with its fit, and train nothing");
     sc->callback([so] {
+        auto pc = [](double v) {
+            if (v < 0) return std::string("-");
+            char b[32];
+            std::snprintf(b, sizeof b, "%.1f%%", 100 * v);
+            return std::string(b);
+        };
+        auto table = [&](const std::vector<ScalingPoint>& points) {
+            std::printf("%-34s %12s %10s %10s %10s %13s %9s\n", "rung", "non-emb. N", "loss", "/ unigram", "lastword", "capitals K0/4", "minutes");
+            for (const auto& p : points)
+                std::printf("%-34s %12lld %10.3f %10.3f %10s %13s %9.1f%s\n", p.name.c_str(), static_cast<long long>(p.nonEmbedding), p.evalLoss,
+                            p.evalLossRatio, pc(p.lastWord).c_str(), (pc(p.fewShot0) + "/" + pc(p.fewShot4)).c_str(), p.seconds / 60,
+                            p.status == "completed" ? "" : ("  (" + p.status + ")").c_str());
+        };
+        if (so->show) {
+            const auto ladders = scalingLaddersInStore(storeOrDefault(so->store));
+            if (ladders.empty()) std::printf("No scaling runs in the store. 'experiment scaling --steps N' trains a ladder.\n");
+            for (const auto& l : ladders) {
+                std::printf("\n%s ladder, %d steps a rung\n", l.family.c_str(), l.steps);
+                table(l.points);
+                std::printf("%s\n", l.summary.c_str());
+            }
+            return;
+        }
         if (!so->ladder.empty()) so->s.rungs = parseLadder(so->ladder);
         so->s.tasks = !so->noTasks;
         StopToken stop;
@@ -347,17 +371,8 @@ void addExperiment(CLI::App& app)
                              .dump()
                       << "\n";
         } else {
-            std::printf("\n%-34s %12s %10s %10s %10s %10s %9s\n", "rung", "non-emb. N", "loss", "/ unigram", "lastword", "capitals", "minutes");
-            for (const auto& p : r.points) {
-                auto pc = [](double v) {
-                    if (v < 0) return std::string("-");
-                    char b[32];
-                    std::snprintf(b, sizeof b, "%.1f%%", 100 * v);
-                    return std::string(b);
-                };
-                std::printf("%-34s %12lld %10.3f %10.3f %10s %10s %9.1f\n", p.name.c_str(), static_cast<long long>(p.nonEmbedding), p.evalLoss,
-                            p.evalLossRatio, pc(p.lastWord).c_str(), (pc(p.fewShot0) + "/" + pc(p.fewShot4)).c_str(), p.seconds / 60);
-            }
+            std::printf("\n");
+            table(r.points);
             std::printf("\n%s\n", r.summary.c_str());
             if (!r.message.empty()) std::printf("%s\n", r.message.c_str());
         }

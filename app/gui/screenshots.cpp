@@ -15,6 +15,7 @@
 #include "ui/finetune/FinetunePanel.h"
 #include "ui/generate/GeneratePanel.h"
 #include "ui/fewshot/FewShotPanel.h"
+#include "ui/fewshot/ScalingView.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/runs/RunsPanel.h"
 #include "ui/worker/TrainingController.h"
@@ -59,7 +60,7 @@ int main(int argc, char** argv)
                                        QStringLiteral("N"), QStringLiteral("300"));
     QCommandLineOption distillSteps(QStringLiteral("distill-steps"), QStringLiteral("steps of the distillation run (0: skip)"), QStringLiteral("N"),
                                     QStringLiteral("60"));
-    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, generate, fewshot"), QStringLiteral("PART"));
+    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, generate, fewshot, scaling"), QStringLiteral("PART"));
     QCommandLineOption finetuneRun(QStringLiteral("finetune-run"), QStringLiteral("the fine-tuning run shown (with --only finetune)"),
                                    QStringLiteral("ID"), QStringLiteral("1"));
     QCommandLineOption dynamicsRun(QStringLiteral("dynamics-run"), QStringLiteral("the run shown in the dynamics view and the baseline curve (default: the first)"),
@@ -149,6 +150,15 @@ int main(int argc, char** argv)
         run([&] { panel->compareNow(); });
         wait(300);
         save(panel, dir + QStringLiteral("/generate-side-by-side%1.png").arg(suffix));
+        return 0;
+    }
+    if (parser.value(only) == QLatin1String("scaling")) {
+        // The model-size ladders of --store (experiment scaling's runs).
+        auto* panel = w.fewShotPanel();
+        if (tabs) tabs->setCurrentWidget(panel);
+        panel->tabs()->setCurrentWidget(panel->scalingView());
+        wait(500);
+        save(panel, dir + QStringLiteral("/scaling%1.png").arg(suffix));
         return 0;
     }
     if (parser.value(only) == QLatin1String("fewshot")) {

@@ -46,6 +46,7 @@ struct ScalingPoint {
 struct PowerLaw {
     double alpha = 0;                    // L = (nc / N)^alpha
     double nc = 0;
+    double scale = 0;                    // the same law as L = scale x N^-alpha (finite where nc over- or underflows)
     double r2 = 0;                       // of the fit in log-log space
     int points = 0;
 };
@@ -66,7 +67,22 @@ public:
     virtual void rungDone(const ScalingPoint& p) {}
 };
 
-// Trains (or reuses, or resumes) every rung in turn, smallest first.
+// Trains (or reuses, or resumes) every rung in turn, smallest first. For GPT the zero- and
+// few-shot accuracies are stored with each rung's run (metrics zeroshot_lastword,
+// fewshot_capitals_k0, fewshot_capitals_k4 at its last step) and reused with the run.
 ScalingResult runScaling(const ScalingOptions& options, const std::string& storePath, ScalingObserver& observer, StopToken& stop);
+
+// A ladder as the store holds it: the runs named "scaling FAMILY L.. H.. A.. (N steps)".
+struct ScalingLadder {
+    std::string family;                  // gpt | bert
+    int steps = 0;
+    std::vector<ScalingPoint> points;    // one per shape (its latest run), by non-embedding parameters
+    PowerLaw fit;                        // over the completed points; points == 0 when fewer than two
+    std::string summary;
+};
+// Every ladder in the store, grouped by family and steps, read without training or
+// evaluating anything (for the panel and `experiment scaling --show`). Throws ptl::Error
+// when the store can't be opened.
+std::vector<ScalingLadder> scalingLaddersInStore(const std::string& storePath);
 
 } // namespace ptl

@@ -4,7 +4,12 @@
 #include "core/api/ParameterCount.h"
 #include "core/api/Runs.h"
 #include "core/api/ZeroShot.h"
+#include "core/store/RunStore.h"
 #include "core/util/Error.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
 
 #include <cmath>
 #include <cstdio>
@@ -58,6 +63,7 @@ PowerLaw fitPowerLaw(const std::vector<double>& n, const std::vector<double>& lo
     p.alpha = -slope;
     // log L = alpha log nc - alpha log N  ->  log nc = intercept / alpha
     p.nc = p.alpha != 0 ? std::exp(intercept / p.alpha) : 0;
+    p.scale = std::exp(intercept);
     double ssRes = 0, ssTot = 0;
     const double mean = sy / k;
     for (std::size_t i = 0; i < n.size(); ++i) {
@@ -95,6 +101,55 @@ double lastValue(const std::vector<MetricPoint>& m, const std::string& name)
     for (const auto& p : m)
         if (p.name == name && p.step >= step) { v = p.value; step = p.step; }
     return v;
+}
+
+// The run's held-out loss, time and (GPT) stored task accuracies, into p.
+void readPoint(ScalingPoint& p, const RunStoreClient& store, bool gpt)
+{
+    const auto metrics = store.metrics(p.runId);
+    p.evalLoss = lastValue(metrics, gpt ? "eval_loss" : "eval_mlm_loss");
+    p.evalLossRatio = lastValue(metrics, gpt ? "eval_loss_ratio" : "eval_mlm_loss_ratio");
+    for (const RunSummary& s : store.runs())
+        if (s.id == p.runId) p.seconds = s.wallSeconds;
+    auto stored = [&](const char* name) {
+        const double v = lastValue(metrics, name);
+        return std::isfinite(v) ? v : -1.0;
+    };
+    p.lastWord = stored("zeroshot_lastword");
+    p.fewShot0 = stored("fewshot_capitals_k0");
+    p.fewShot4 = stored("fewshot_capitals_k4");
+}
+
+// The power law over the completed points, and the sentence that reports it.
+void fitPoints(const std::vector<ScalingPoint>& points, PowerLaw& fit, std::string& summary)
+{
+    std::vector<double> n, l;
+    for (const auto& p : points)
+        if (p.status == "completed" && std::isfinite(p.evalLoss) && p.evalLoss > 0) {
+            n.push_back(static_cast<double>(p.nonEmbedding));
+            l.push_back(p.evalLoss);
+        }
+    bool distinct = false;
+    for (double x : n) distinct |= x != n.front();
+    if (n.size() >= 2 && distinct) {
+        fit = fitPowerLaw(n, l);
+        char buf[400];
+        const double lo = *std::min_element(n.begin(), n.end()) / 1e6, hi = *std::max_element(n.begin(), n.end()) / 1e6;
+        if (fit.alpha <= 0)
+            std::snprintf(buf, sizeof buf,
+                          "Held-out loss does not fall with size here (alpha = %.3f, R^2 %.2f, %d sizes from %.3g M to %.3g M non-embedding "
+                          "parameters): too few steps for size to matter; Kaplan et al. (2020) measured 0.076 at convergence.",
+                          fit.alpha, fit.r2, fit.points, lo, hi);
+        else
+            std::snprintf(buf, sizeof buf,
+                          "Held-out loss falls as N^-%.3f (R^2 %.2f) over %d sizes from %.3g M to %.3g M non-embedding parameters; Kaplan et "
+                          "al. (2020) measured an exponent of 0.076 for models of 10^3 to 10^9 parameters trained to convergence.",
+                          fit.alpha, fit.r2, fit.points, lo, hi);
+        summary = buf;
+    } else {
+        fit = {};
+        summary = "Fewer than two sizes finished: no power law to fit.";
+    }
 }
 
 } // namespace
@@ -155,28 +210,32 @@ ScalingResult runScaling(const ScalingOptions& o, const std::string& storePath, 
         }
         p.runId = out.runId;
         p.status = out.status;
+        std::string ckpt;
+        std::int64_t lastStep = 0;
         {
             RunStoreClient store(storePath);
-            const auto metrics = store.metrics(out.runId);
-            p.evalLoss = lastValue(metrics, gpt ? "eval_loss" : "eval_mlm_loss");
-            p.evalLossRatio = lastValue(metrics, gpt ? "eval_loss_ratio" : "eval_mlm_loss_ratio");
+            readPoint(p, store, gpt);
+            ckpt = store.lastCheckpoint(out.runId);
             for (const RunSummary& s : store.runs())
-                if (s.id == out.runId) p.seconds = s.wallSeconds;
-            const std::string ckpt = store.lastCheckpoint(out.runId);
-            if (gpt && o.tasks && out.status == "completed" && !ckpt.empty() && !stop.stopRequested()) {
-                observer.phase("zero- and few-shot tasks of " + spec.name);
-                ZeroShotOptions z;
-                z.items = o.taskItems;
-                z.heldOut = spec.train.held_out;
-                z.seed = static_cast<std::uint64_t>(spec.train.seed);
-                p.lastWord = runZeroShot(ckpt, "lastword", z).rows.at(0).accuracy;
-                FewShotOptions f;
-                f.ks = {0, 4};
-                f.items = o.taskItems;
-                const FewShotResult fr = runFewShot(ckpt, "capitals-choice", f);
-                p.fewShot0 = fr.byK.at(0).accuracy;
-                p.fewShot4 = fr.byK.at(1).accuracy;
-            }
+                if (s.id == out.runId) lastStep = s.lastStep;
+        }
+        const bool measured = p.lastWord >= 0 && p.fewShot0 >= 0 && p.fewShot4 >= 0;
+        if (gpt && o.tasks && !measured && out.status == "completed" && !ckpt.empty() && !stop.stopRequested()) {
+            observer.phase("zero- and few-shot tasks of " + spec.name);
+            ZeroShotOptions z;
+            z.items = o.taskItems;
+            z.heldOut = spec.train.held_out;
+            z.seed = static_cast<std::uint64_t>(spec.train.seed);
+            p.lastWord = runZeroShot(ckpt, "lastword", z).rows.at(0).accuracy;
+            FewShotOptions f;
+            f.ks = {0, 4};
+            f.items = o.taskItems;
+            const FewShotResult fr = runFewShot(ckpt, "capitals-choice", f);
+            p.fewShot0 = fr.byK.at(0).accuracy;
+            p.fewShot4 = fr.byK.at(1).accuracy;
+            RunStore(storePath).appendMetrics(out.runId, {{lastStep, "zeroshot_lastword", p.lastWord, 0.0},
+                                                          {lastStep, "fewshot_capitals_k0", p.fewShot0, 0.0},
+                                                          {lastStep, "fewshot_capitals_k4", p.fewShot4, 0.0}});
         }
         observer.rungDone(p);
         result.points.push_back(p);
@@ -186,24 +245,54 @@ ScalingResult runScaling(const ScalingOptions& o, const std::string& storePath, 
             break;
         }
     }
-    std::vector<double> n, l;
-    for (const auto& p : result.points)
-        if (p.status == "completed" && std::isfinite(p.evalLoss) && p.evalLoss > 0) {
-            n.push_back(static_cast<double>(p.nonEmbedding));
-            l.push_back(p.evalLoss);
-        }
-    if (n.size() >= 2) {
-        result.fit = fitPowerLaw(n, l);
-        char buf[400];
-        std::snprintf(buf, sizeof buf,
-                      "Held-out loss falls as N^-%.3f (R^2 %.2f) over %d sizes from %.2f M to %.2f M non-embedding parameters; Kaplan et "
-                      "al. (2020) measured an exponent of 0.076 for models of 10^3 to 10^9 parameters trained to convergence.",
-                      result.fit.alpha, result.fit.r2, result.fit.points, n.front() / 1e6, n.back() / 1e6);
-        result.summary = buf;
-    } else {
-        result.summary = "Fewer than two sizes finished: no power law to fit.";
-    }
+    fitPoints(result.points, result.fit, result.summary);
     return result;
+}
+
+std::vector<ScalingLadder> scalingLaddersInStore(const std::string& storePath)
+{
+    RunStoreClient store(storePath);
+    // (family, steps) -> shape -> the latest run of that name
+    std::map<std::pair<std::string, int>, std::map<std::tuple<int, int, int>, RunSummary>> groups;
+    for (const RunSummary& s : store.runs()) {
+        char family[16] = {0};
+        int layers = 0, hidden = 0, heads = 0, steps = 0;
+        char close = 0;
+        if (std::sscanf(s.name.c_str(), "scaling %15s L%d H%d A%d (%d steps%c", family, &layers, &hidden, &heads, &steps, &close) != 6 ||
+            close != ')' || (std::string(family) != "gpt" && std::string(family) != "bert"))
+            continue;
+        if (s.name != rungName(family, {layers, hidden, heads}, steps)) continue;
+        RunSummary& slot = groups[{family, steps}][{layers, hidden, heads}];
+        if (s.id > slot.id) slot = s;
+    }
+    std::vector<ScalingLadder> out;
+    for (const auto& [key, shapes] : groups) {
+        ScalingLadder ladder;
+        ladder.family = key.first;
+        ladder.steps = key.second;
+        for (const auto& [shape, run] : shapes) {
+            ScalingPoint p;
+            p.rung = {std::get<0>(shape), std::get<1>(shape), std::get<2>(shape)};
+            p.name = run.name;
+            p.runId = run.id;
+            p.status = run.status;
+            p.reused = true;
+            try {
+                const JobSpec spec = JobSpec::fromJson(nlohmann::json::parse(store.configJson(run.id)));
+                const ParameterBreakdown count = countParameters(spec.model);
+                p.nonEmbedding = count.attention + count.ffn + count.final_norm;
+                p.total = count.total;
+            } catch (const std::exception&) {
+                continue;  // a run whose configuration can't be read has no size to plot
+            }
+            readPoint(p, store, ladder.family == "gpt");
+            ladder.points.push_back(p);
+        }
+        std::sort(ladder.points.begin(), ladder.points.end(), [](const ScalingPoint& a, const ScalingPoint& b) { return a.nonEmbedding < b.nonEmbedding; });
+        fitPoints(ladder.points, ladder.fit, ladder.summary);
+        out.push_back(std::move(ladder));
+    }
+    return out;
 }
 
 } // namespace ptl

@@ -1,5 +1,6 @@
 #include "ui/fewshot/FewShotPanel.h"
 #include "ui/common/QCustomPlot.h"
+#include "ui/fewshot/ScalingView.h"
 #include "ui/generate/Generator.h"
 
 #include <QCheckBox>
@@ -219,6 +220,11 @@ FewShotPanel::FewShotPanel(QWidget* parent) : QWidget(parent)
     tabs_->addTab(kTab, tr("Accuracy by K"));
     tabs_->addTab(pTab, tr("Build a prompt"));
     tabs_->addTab(zTab, tr("Zero-shot (GPT-2)"));
+    scaling_ = new ScalingView(this);
+    tabs_->addTab(scaling_, tr("Bigger is better"));
+    connect(tabs_, &QTabWidget::currentChanged, this, [this](int i) {
+        if (tabs_->widget(i) == scaling_) scaling_->refresh();
+    });
     status_ = new QLabel(this);
     status_->setWordWrap(true);
     auto* right = new QWidget(this);
@@ -406,6 +412,8 @@ void FewShotPanel::runNow()
     status_->setText(tr("Running %1 at K = %2…").arg(taskCombo_->currentData().toString(), ks_->text()));
     runRequest_ = worker_->fewShot(checkpoint_->text(), taskCombo_->currentData().toString(), o);
 }
+
+void FewShotPanel::setStorePath(const QString& path) { scaling_->setStorePath(path); }
 
 void FewShotPanel::runZeroShotNow(const QString& task, int items)
 {

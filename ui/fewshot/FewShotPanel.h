@@ -27,6 +27,7 @@ namespace ptl {
 namespace ui {
 
 class Generator;
+class ScalingView;
 
 class FewShotPanel : public QWidget {
     Q_OBJECT
@@ -47,6 +48,9 @@ public:
     void runZeroShotNow(const QString& task, int items);
     const ZeroShotResult& zeroShotResult() const { return zeroResult_; }
     QTableWidget* zeroShotTable() const { return zeroTable_; }
+    // "Bigger is better": the model-size ladders of this run store.
+    void setStorePath(const QString& path);
+    ScalingView* scalingView() const { return scaling_; }
 
     const FewShotResult& result() const { return result_; }
     const FewShotTask& task() const { return task_; }
@@ -97,6 +101,7 @@ private:
     QLabel* zeroConstruction_ = nullptr;
     QTableWidget *zeroTable_ = nullptr, *zeroExamples_ = nullptr;
     int zeroRequest_ = 0;
+    ScalingView* scaling_ = nullptr;
     ZeroShotResult zeroResult_;
 
     int taskRequest_ = 0, runRequest_ = 0, scoreRequest_ = 0;

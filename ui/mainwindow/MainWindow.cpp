@@ -64,6 +64,7 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     generate_ = new GeneratePanel(this);
     centre->addTab(generate_, tr("Generation"));
     fewShot_ = new FewShotPanel(this);
+    fewShot_->setStorePath(storePath_);
     centre->addTab(fewShot_, tr("Zero- and few-shot"));
     dynamics_ = new DynamicsPanel(storePath_, this);
     centre->addTab(dynamics_, tr("What it learns first"));
