@@ -39,4 +39,6 @@ done
 for lang in en ko; do
     xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/fewshot.sqlite" \
         --out "$OUT" --lang "$lang" --only fewshot
+    xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/fewshot.sqlite" \
+        --out "$OUT" --lang "$lang" --only zeroshot
 done

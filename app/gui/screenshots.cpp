@@ -60,7 +60,7 @@ int main(int argc, char** argv)
                                        QStringLiteral("N"), QStringLiteral("300"));
     QCommandLineOption distillSteps(QStringLiteral("distill-steps"), QStringLiteral("steps of the distillation run (0: skip)"), QStringLiteral("N"),
                                     QStringLiteral("60"));
-    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, generate, fewshot, scaling"), QStringLiteral("PART"));
+    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, generate, fewshot, zeroshot, scaling"), QStringLiteral("PART"));
     QCommandLineOption finetuneRun(QStringLiteral("finetune-run"), QStringLiteral("the fine-tuning run shown (with --only finetune)"),
                                    QStringLiteral("ID"), QStringLiteral("1"));
     QCommandLineOption dynamicsRun(QStringLiteral("dynamics-run"), QStringLiteral("the run shown in the dynamics view and the baseline curve (default: the first)"),
@@ -161,17 +161,30 @@ int main(int argc, char** argv)
         save(panel, dir + QStringLiteral("/scaling%1.png").arg(suffix));
         return 0;
     }
+    auto* fewShot = w.fewShotPanel();
+    auto waitFor = [&](auto signal, auto start) {
+        bool done = false;
+        auto c = QObject::connect(fewShot, signal, [&] { done = true; });
+        start();
+        for (int i = 0; i < 2400 && !done; ++i) wait(50);
+        QObject::disconnect(c);
+    };
+    if (parser.value(only) == QLatin1String("zeroshot")) {
+        // GPT-2's zero-shot tasks on the shipped GPT: last words, then TL;DR summaries.
+        auto* panel = fewShot;
+        if (tabs) tabs->setCurrentWidget(panel);
+        waitFor(&ptl::ui::FewShotPanel::zeroShotDone, [&] { panel->runZeroShotNow(QStringLiteral("lastword"), 207); });
+        wait(300);
+        save(panel, dir + QStringLiteral("/zeroshot-lastword%1.png").arg(suffix));
+        waitFor(&ptl::ui::FewShotPanel::zeroShotDone, [&] { panel->runZeroShotNow(QStringLiteral("tldr"), 121); });
+        wait(300);
+        save(panel, dir + QStringLiteral("/zeroshot-tldr%1.png").arg(suffix));
+        return 0;
+    }
     if (parser.value(only) == QLatin1String("fewshot")) {
         // The shipped GPT on four-choice capitals at K = 0..8, then one prompt built by hand.
-        auto* panel = w.fewShotPanel();
+        auto* panel = fewShot;
         if (tabs) tabs->setCurrentWidget(panel);
-        auto waitFor = [&](auto signal, auto start) {
-            bool done = false;
-            auto c = QObject::connect(panel, signal, [&] { done = true; });
-            start();
-            for (int i = 0; i < 2400 && !done; ++i) wait(50);
-            QObject::disconnect(c);
-        };
         waitFor(&ptl::ui::FewShotPanel::taskReady, [&] { panel->setTask(QStringLiteral("capitals-choice")); });
         panel->setKs(QStringLiteral("0,1,2,4,8"));
         panel->setItems(100);
@@ -184,12 +197,6 @@ int main(int argc, char** argv)
         waitFor(&ptl::ui::FewShotPanel::scored, [&] { panel->scoreNow(); });
         wait(300);
         save(panel, dir + QStringLiteral("/fewshot-prompt%1.png").arg(suffix));
-        waitFor(&ptl::ui::FewShotPanel::zeroShotDone, [&] { panel->runZeroShotNow(QStringLiteral("lastword"), 207); });
-        wait(300);
-        save(panel, dir + QStringLiteral("/zeroshot-lastword%1.png").arg(suffix));
-        waitFor(&ptl::ui::FewShotPanel::zeroShotDone, [&] { panel->runZeroShotNow(QStringLiteral("tldr"), 40); });
-        wait(300);
-        save(panel, dir + QStringLiteral("/zeroshot-tldr%1.png").arg(suffix));
         return 0;
     }
     if (parser.value(only) == QLatin1String("dynamics")) {

@@ -212,7 +212,7 @@ FewShotPanel::FewShotPanel(QWidget* parent) : QWidget(parent)
     zRow->addWidget(zeroRun_);
     zv->addLayout(zRow);
     zv->addWidget(new QLabel(tr("GPT-2's zero-shot setting: the task is only in the prompt; no demonstration, nothing trained."), this));
-    zv->addWidget(zeroTable_, 1);
+    zv->addWidget(zeroTable_);
     zv->addWidget(zeroConstruction_);
     zv->addWidget(zeroExamples_, 2);
 
@@ -302,7 +302,7 @@ FewShotPanel::FewShotPanel(QWidget* parent) : QWidget(parent)
             const ZeroShotExample& e = r.examples[static_cast<std::size_t>(i)];
             QString tail = QString::fromStdString(e.prompt).replace(QLatin1Char('\n'), QLatin1Char(' '));
             if (tail.size() > 90) tail = QStringLiteral("…") + tail.right(90);
-            const int width = rougeTask ? 160 : 60;
+            const int width = rougeTask ? 200 : 60;
             auto* out = cell(QString::fromStdString(e.output).left(width));
             auto* gold = cell(QString::fromStdString(e.gold).left(width));
             out->setToolTip(QString::fromStdString(e.output));
@@ -312,6 +312,15 @@ FewShotPanel::FewShotPanel(QWidget* parent) : QWidget(parent)
             zeroExamples_->setItem(i, 2, gold);
             zeroExamples_->setItem(i, 3, cell(e.score >= 0 ? pct(e.score) : e.correct ? QStringLiteral("✓") : QStringLiteral("✗")));
         }
+        // Summaries are sentences: the article, the summary and the reference share the width and wrap.
+        auto* h = zeroExamples_->horizontalHeader();
+        for (int c = 0; c < 4; ++c)
+            h->setSectionResizeMode(c, c == 0 || (rougeTask && c < 3) ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
+        zeroExamples_->resizeRowsToContents();
+        // Every row of the results in sight, without a scroll bar.
+        int height = zeroTable_->horizontalHeader()->height() + 2 * zeroTable_->frameWidth();
+        for (int i = 0; i < zeroTable_->rowCount(); ++i) height += zeroTable_->rowHeight(i);
+        zeroTable_->setFixedHeight(height + 2);
         status_->setText(tr("Zero-shot %1: %2 items.").arg(QString::fromStdString(r.task)).arg(r.items));
         Q_EMIT zeroShotDone();
     });
