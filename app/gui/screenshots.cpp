@@ -60,7 +60,7 @@ int main(int argc, char** argv)
                                        QStringLiteral("N"), QStringLiteral("300"));
     QCommandLineOption distillSteps(QStringLiteral("distill-steps"), QStringLiteral("steps of the distillation run (0: skip)"), QStringLiteral("N"),
                                     QStringLiteral("60"));
-    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, generate, fewshot, zeroshot, scaling"), QStringLiteral("PART"));
+    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, transfer, generate, fewshot, zeroshot, scaling"), QStringLiteral("PART"));
     QCommandLineOption finetuneRun(QStringLiteral("finetune-run"), QStringLiteral("the fine-tuning run shown (with --only finetune)"),
                                    QStringLiteral("ID"), QStringLiteral("1"));
     QCommandLineOption dynamicsRun(QStringLiteral("dynamics-run"), QStringLiteral("the run shown in the dynamics view and the baseline curve (default: the first)"),
@@ -122,6 +122,18 @@ int main(int argc, char** argv)
         panel->showTab(2);
         wait(300);
         save(panel, dir + QStringLiteral("/finetune-results%1.png").arg(suffix));
+        return 0;
+    }
+    if (parser.value(only) == QLatin1String("transfer")) {
+        // experiment transfer's runs in --store: pre-trained against random initialisation
+        // by the number of labelled examples, one chart per task.
+        auto* panel = w.finetunePanel();
+        if (tabs) tabs->setCurrentWidget(panel);
+        for (const QString task : {QStringLiteral("genre"), QStringLiteral("entail"), QStringLiteral("paraphrase")}) {
+            panel->showTransfer(task);
+            wait(400);
+            save(panel, dir + QStringLiteral("/transfer-%1%2.png").arg(task, suffix));
+        }
         return 0;
     }
     if (parser.value(only) == QLatin1String("generate")) {

@@ -819,6 +819,13 @@ void FinetunePanel::refreshResults()
     drawTransfer();
 }
 
+void FinetunePanel::showTransfer(const QString& task)
+{
+    refreshResults();
+    if (const int i = transferTask_->findText(task); i >= 0) transferTask_->setCurrentIndex(i);
+    showTab(2);
+}
+
 void FinetunePanel::drawTransfer()
 {
     transfer_->clearGraphs();

@@ -61,6 +61,8 @@ public:
     QTextBrowser* inputView() const { return input_; }
     QLabel* taskInfo() const { return taskInfo_; }
     void showTab(int index);
+    // The results tab with the transfer chart of one task (as its combo would pick it).
+    void showTransfer(const QString& task);
 
 Q_SIGNALS:
     void startRequested(const ptl::JobSpec& spec);
