@@ -272,7 +272,13 @@ FinetunePanel::FinetunePanel(QString storePath, QWidget* parent) : QWidget(paren
     transfer_->xAxis->setScaleType(QCPAxis::stLogarithmic);
     transfer_->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     transfer_->legend->setVisible(true);
-    transfer_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignTop);
+    // The legend below the chart, two columns: inside it would hide points near 50-60%.
+    transfer_->axisRect()->insetLayout()->take(transfer_->legend);
+    transfer_->plotLayout()->addElement(1, 0, transfer_->legend);
+    transfer_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    transfer_->legend->setWrap(2);
+    transfer_->legend->setBorderPen(Qt::NoPen);
+    transfer_->plotLayout()->setRowStretchFactor(1, 0.001);
     transferTask_ = new QComboBox(this);
     transferStatus_ = new QLabel(this);
     transferStatus_->setWordWrap(true);
