@@ -42,3 +42,16 @@ for lang in en ko; do
     xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/fewshot.sqlite" \
         --out "$OUT" --lang "$lang" --only zeroshot
 done
+# Experiments that take an hour or more are drawn from the stores they were run into:
+# TRANSFER_STORE (experiment transfer on genre, entail, paraphrase) and SCALING_STORE
+# (experiment scaling), when set.
+for lang in en ko; do
+    if [ -n "${TRANSFER_STORE:-}" ]; then
+        xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$TRANSFER_STORE" \
+            --out "$OUT" --lang "$lang" --only transfer
+    fi
+    if [ -n "${SCALING_STORE:-}" ]; then
+        xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$SCALING_STORE" \
+            --out "$OUT" --lang "$lang" --only scaling
+    fi
+done
