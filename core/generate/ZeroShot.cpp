@@ -391,7 +391,7 @@ ZeroShotResult runZeroShot(const std::string& checkpointDir, const std::string& 
     r.items = n;
     if (task.name == "tldr") return r;
     const Tokenizer& tok = *m.tokenizer;
-    const int context = m.config.max_position_embeddings;
+    const int context = gen::trainedContext(m.dir, m.config.max_position_embeddings);  // positions past it never learned
     const bool lastword = task.name == "lastword";
     std::unique_ptr<NGram> ngram;
     if (lastword) ngram = std::make_unique<NGram>(splitHeldOut(bundledCorpus(), o.heldOut, o.seed).first);
