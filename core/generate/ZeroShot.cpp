@@ -310,7 +310,8 @@ ZeroShotResult runTldr(LoadedModel& m, const ZeroShotTask& task, int n, const Ze
         const RougeScores sm = rouge(summary, ref);
         add(model, sm);
         add(nohint, rouge(plain, ref));
-        add(lead3, rouge(leadSentences(it.sentences, 3), ref));
+        const RougeScores l3 = rouge(leadSentences(it.sentences, 3), ref);
+        add(lead3, l3);
         std::string rnd;
         for (int k : it.random3) rnd += (rnd.empty() ? "" : " ") + it.sentences[static_cast<std::size_t>(k)];
         add(random3, rouge(rnd, ref));
@@ -321,7 +322,7 @@ ZeroShotResult runTldr(LoadedModel& m, const ZeroShotTask& task, int n, const Ze
             ex.output = summary;
             ex.gold = ref;
             ex.score = sm.rl.f1;
-            ex.correct = sm.rl.f1 >= rouge(leadSentences(it.sentences, 3), ref).rl.f1;
+            ex.correct = sm.rl.f1 >= l3.rl.f1;
             r.examples.push_back(std::move(ex));
         }
         if (progress && !progress(i + 1, n)) throw Error("zero-shot evaluation stopped");
