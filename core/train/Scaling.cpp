@@ -103,14 +103,13 @@ double lastValue(const std::vector<MetricPoint>& m, const std::string& name)
     return v;
 }
 
-// The run's held-out loss, time and (GPT) stored task accuracies, into p.
-void readPoint(ScalingPoint& p, const RunStoreClient& store, bool gpt)
+// The run's held-out loss, time and (GPT) stored task accuracies, into p (run: its summary).
+void readPoint(ScalingPoint& p, const RunStoreClient& store, const RunSummary& run, bool gpt)
 {
     const auto metrics = store.metrics(p.runId);
     p.evalLoss = lastValue(metrics, gpt ? "eval_loss" : "eval_mlm_loss");
     p.evalLossRatio = lastValue(metrics, gpt ? "eval_loss_ratio" : "eval_mlm_loss_ratio");
-    for (const RunSummary& s : store.runs())
-        if (s.id == p.runId) p.seconds = s.wallSeconds;
+    p.seconds = run.wallSeconds;
     auto stored = [&](const char* name) {
         const double v = lastValue(metrics, name);
         return std::isfinite(v) ? v : -1.0;
@@ -214,10 +213,12 @@ ScalingResult runScaling(const ScalingOptions& o, const std::string& storePath, 
         std::int64_t lastStep = 0;
         {
             RunStoreClient store(storePath);
-            readPoint(p, store, gpt);
-            ckpt = store.lastCheckpoint(out.runId);
+            RunSummary run;
             for (const RunSummary& s : store.runs())
-                if (s.id == out.runId) lastStep = s.lastStep;
+                if (s.id == out.runId) run = s;
+            readPoint(p, store, run, gpt);
+            ckpt = store.lastCheckpoint(out.runId);
+            lastStep = run.lastStep;
         }
         const bool measured = p.lastWord >= 0 && p.fewShot0 >= 0 && p.fewShot4 >= 0;
         if (gpt && o.tasks && !measured && out.status == "completed" && !ckpt.empty() && !stop.stopRequested()) {
@@ -285,7 +286,7 @@ std::vector<ScalingLadder> scalingLaddersInStore(const std::string& storePath)
             } catch (const std::exception&) {
                 continue;  // a run whose configuration can't be read has no size to plot
             }
-            readPoint(p, store, ladder.family == "gpt");
+            readPoint(p, store, run, ladder.family == "gpt");
             ladder.points.push_back(p);
         }
         std::sort(ladder.points.begin(), ladder.points.end(), [](const ScalingPoint& a, const ScalingPoint& b) { return a.nonEmbedding < b.nonEmbedding; });
