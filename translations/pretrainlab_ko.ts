@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ptl::ui::AlignmentView</name>
+    <message>
+        <location filename="../ui/knowledge/AlignmentView.cpp" line="109"/>
+        <source>Type a sentence and press Ground: each word that names a WordNet synset gets a box under it.</source>
+        <translation>문장을 입력하고 &apos;연결&apos;을 누르세요. WordNet 신셋을 가리키는 단어마다 아래에 상자가 붙습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/AlignmentView.cpp" line="161"/>
+        <source>, a name</source>
+        <translation>, 고유명</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/AlignmentView.cpp" line="162"/>
+        <source>is a</source>
+        <translation>상위 개념:</translation>
+    </message>
+</context>
+<context>
     <name>ptl::ui::CompareDialog</name>
     <message>
         <location filename="../ui/compare/CompareDialog.cpp" line="31"/>
@@ -1514,474 +1532,474 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::FewShotPanel</name>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="51"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="41"/>
         <source>A GPT checkpoint folder (causal language model)</source>
         <translation>GPT 체크포인트 폴더 (인과 언어 모델)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="52"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="42"/>
         <source>Shipped GPT</source>
         <translation>기본 제공 GPT</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="60"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="50"/>
         <source>How many demonstrations the prompt shows before the test item, one run per value</source>
         <translation>테스트 문항 앞에 프롬프트가 보여 줄 시연 예시의 개수. 값마다 한 번씩 실행합니다</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="67"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="57"/>
         <source>Draws the demonstrations</source>
         <translation>시연 예시를 뽑는 시드</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="68"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="58"/>
         <source>begin with the task description</source>
         <translation>과제 설명으로 시작</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="70"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="60"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="71"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="61"/>
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="80"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="70"/>
         <source>K (demonstrations)</source>
         <translation>K (시연 예시 수)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="81"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="71"/>
         <source>Test items</source>
         <translation>테스트 문항 수</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="82"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="72"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="86"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="202"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="274"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="76"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="192"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="264"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="88"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="208"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="78"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="198"/>
         <source>Task</source>
         <translation>과제</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="110"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="100"/>
         <source>K: demonstrations in the prompt</source>
         <translation>K: 프롬프트 속 시연 예시 수</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="111"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="101"/>
         <source>test accuracy (%)</source>
         <translation>테스트 정확도 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="129"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="119"/>
         <source>Which test item</source>
         <translation>어느 테스트 문항</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="137"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="127"/>
         <source>Draw K from the pool</source>
         <translation>예시 풀에서 K개 뽑기</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="138"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="128"/>
         <source>Remove selected</source>
         <translation>선택 항목 지우기</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="141"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="131"/>
         <source>The demonstrations, in order: drag to reorder, double-click to edit</source>
         <translation>시연 예시 (순서대로): 끌어서 순서를 바꾸고, 두 번 클릭해 고칩니다</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="145"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="135"/>
         <source>Score this prompt</source>
         <translation>이 프롬프트 채점</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="150"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="140"/>
         <source>Choice</source>
         <translation>선택지</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="150"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="202"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="274"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="140"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="192"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="264"/>
         <source>Gold</source>
         <translation>정답</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="150"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="140"/>
         <source>log P (total)</source>
         <translation>log P (합)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="150"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="480"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="140"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="479"/>
         <source>per token</source>
         <translation>토큰당</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="150"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="140"/>
         <source>answer-only log P</source>
         <translation>답만 있는 문맥의 log P</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="150"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="480"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="140"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="479"/>
         <source>relative</source>
         <translation>상대값</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="158"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="148"/>
         <source>Test item</source>
         <translation>테스트 문항</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="163"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="153"/>
         <source>Description</source>
         <translation>설명</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="167"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="157"/>
         <source>Demonstrations</source>
         <translation>시연 예시</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="169"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="479"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="159"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="478"/>
         <source>K</source>
         <translation>K</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="175"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="165"/>
         <source>The prompt the model reads</source>
         <translation>모델이 읽는 프롬프트</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="188"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="178"/>
         <source>Run zero-shot</source>
         <translation>제로샷 실행</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="196"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="273"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="186"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="263"/>
         <source>Who answers</source>
         <translation>답하는 쪽</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="196"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="273"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="186"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="263"/>
         <source>Accuracy (exact match)</source>
         <translation>정확도 (정확히 일치)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="196"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="273"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="186"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="263"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="202"/>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="274"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="192"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="264"/>
         <source>End of the prompt</source>
         <translation>프롬프트의 끝부분</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="210"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="200"/>
         <source>Items</source>
         <translation>문항 수</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="214"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="204"/>
         <source>GPT-2&apos;s zero-shot setting: the task is only in the prompt; no demonstration, nothing trained.</source>
         <translation>GPT-2의 제로샷 설정: 과제는 프롬프트에만 있습니다. 시연 예시도, 추가 학습도 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="220"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="210"/>
         <source>Accuracy by K</source>
         <translation>K별 정확도</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="221"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="211"/>
         <source>Build a prompt</source>
         <translation>프롬프트 만들기</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="222"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="212"/>
         <source>Zero-shot (GPT-2)</source>
         <translation>제로샷 (GPT-2)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="224"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="214"/>
         <source>Bigger is better</source>
         <translation>클수록 좋다</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="269"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="259"/>
         <source>Who summarises</source>
         <translation>요약한 쪽</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="269"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="259"/>
         <source>ROUGE-1 F1</source>
         <translation>ROUGE-1 F1</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="269"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="259"/>
         <source>ROUGE-2 F1</source>
         <translation>ROUGE-2 F1</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="269"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="259"/>
         <source>ROUGE-L F1</source>
         <translation>ROUGE-L F1</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="270"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="260"/>
         <source>End of the article</source>
         <translation>기사의 끝부분</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="270"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="260"/>
         <source>Model&apos;s summary</source>
         <translation>모델의 요약</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="270"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="260"/>
         <source>Reference (the lede)</source>
         <translation>참조 요약 (리드 문장)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="270"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="260"/>
         <source>ROUGE-L</source>
         <translation>ROUGE-L</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="280"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="270"/>
         <source>the model (greedy)</source>
         <translation>모델 (탐욕적 디코딩)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="280"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="270"/>
         <source>the model, after &quot;TL;DR:&quot; (top-k 2 sampling, first 3 sentences)</source>
         <translation>모델, &quot;TL;DR:&quot; 뒤에서 (top-k 2 샘플링, 처음 3문장)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="281"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="271"/>
         <source>always the most frequent content word (&quot;%1&quot;)</source>
         <translation>늘 가장 흔한 내용어 (&quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="282"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="272"/>
         <source>a trigram model of the training documents</source>
         <translation>학습 문서로 만든 트라이그램 모델</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="283"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="273"/>
         <source>copy the passage&apos;s most frequent content word</source>
         <translation>글 안에서 가장 많이 나온 내용어 베끼기</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="284"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="274"/>
         <source>always the most common answer (&quot;%1&quot;)</source>
         <translation>늘 가장 흔한 답 (&quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="285"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="275"/>
         <source>the model without &quot;TL;DR:&quot; (it just continues the article)</source>
         <translation>&quot;TL;DR:&quot; 없는 모델 (기사를 이어 쓸 뿐)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="286"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="276"/>
         <source>lead-3: the article&apos;s first 3 sentences</source>
         <translation>lead-3: 기사의 처음 3문장</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="287"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="277"/>
         <source>random-3: 3 sentences of the article at random</source>
         <translation>random-3: 기사에서 무작위로 고른 3문장</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="288"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="278"/>
         <source>lead-1: the article&apos;s first sentence</source>
         <translation>lead-1: 기사의 첫 문장</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="315"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="314"/>
         <source>Zero-shot %1: %2 items.</source>
         <translation>제로샷 %1: 문항 %2개.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="327"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="326"/>
         <source>%1: %2 demonstrations in the pool, %3 test items</source>
         <translation>%1: 예시 풀 %2개, 테스트 문항 %3개</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="358"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="357"/>
         <source>The model&apos;s greedy answer: &lt;b&gt;%1&lt;/b&gt;; gold: &lt;b&gt;%2&lt;/b&gt; — %3</source>
         <translation>모델의 탐욕적 답: &lt;b&gt;%1&lt;/b&gt;. 정답: &lt;b&gt;%2&lt;/b&gt; — %3</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="360"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="359"/>
         <source>&lt;span style=&apos;color:#1b7f2a&apos;&gt;exact match&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1b7f2a&apos;&gt;정확히 일치&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="360"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="359"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;wrong&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;틀림&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="384"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="383"/>
         <source>Building the task…</source>
         <translation>과제를 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="396"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="395"/>
         <source>K must be whole numbers from 0 to 64 separated by commas (got &apos;%1&apos;)</source>
         <translation>K는 쉼표로 구분한 0에서 64 사이의 정수여야 합니다 (&apos;%1&apos;을(를) 받음)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="402"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="401"/>
         <source>Give at least one K</source>
         <translation>K를 하나 이상 주세요</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="412"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="411"/>
         <source>Running %1 at K = %2…</source>
         <translation>%1 실행 중, K = %2…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="430"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="429"/>
         <source>Running zero-shot %1…</source>
         <translation>제로샷 %1 실행 중…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="457"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="456"/>
         <source>by total log P</source>
         <translation>log P 합으로</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="458"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="457"/>
         <source>by log P per token</source>
         <translation>토큰당 log P로</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="459"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="458"/>
         <source>by log P relative to answer-only</source>
         <translation>답만 있는 문맥 대비 log P로</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="461"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="460"/>
         <source>exact match (greedy)</source>
         <translation>정확히 일치 (탐욕적 디코딩)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="470"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="469"/>
         <source>chance</source>
         <translation>우연</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="470"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="469"/>
         <source>most common answer</source>
         <translation>가장 흔한 답</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="471"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="470"/>
         <source>answer-only (no question)</source>
         <translation>답만 있는 문맥 (질문 없음)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="479"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="478"/>
         <source>demonstrations that fit</source>
         <translation>문맥에 들어간 예시 수</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="480"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="479"/>
         <source>total log P</source>
         <translation>log P 합</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="481"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="480"/>
         <source>exact match</source>
         <translation>정확히 일치</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="499"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="498"/>
         <source>%1 test items, prompts of at most %2 tokens (what the model was trained on). </source>
         <translation>테스트 문항 %1개, 프롬프트 최대 %2토큰 (모델이 학습한 길이). </translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="502"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="501"/>
         <source>Best: K = %1 with %2 against %3 for %4</source>
         <translation>최고: K = %1에서 %2, %4의 %3과 비교</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="502"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="501"/>
         <source>chance (1 / choices)</source>
         <translation>우연 (1 / 선택지 수)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="502"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="501"/>
         <source>always the demonstrations&apos; most common answer</source>
         <translation>늘 시연 예시에서 가장 흔한 답</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="503"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="502"/>
         <source> — above it by more than two standard errors.</source>
         <translation> — 표준오차의 두 배보다 더 높습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="503"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="502"/>
         <source> — within two standard errors of it: no evidence of learning from the prompt.</source>
         <translation> — 표준오차 두 배 안쪽입니다: 프롬프트에서 배웠다는 증거가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="506"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="505"/>
         <source> Only %1 of K = %2 demonstrations fit the context on average.</source>
         <translation> K = %2개 예시 중 평균 %1개만 문맥에 들어갔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="508"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="507"/>
         <source>Done.</source>
         <translation>완료.</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="516"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="515"/>
         <source>&lt;b&gt;%1&lt;/b&gt; → gold: &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; → 정답: &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="553"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="552"/>
         <source>Scoring…</source>
         <translation>채점 중…</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="584"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="583"/>
         <source>right</source>
         <translation>맞음</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="584"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="583"/>
         <source>wrong</source>
         <translation>틀림</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/FewShotPanel.cpp" line="585"/>
+        <location filename="../ui/fewshot/FewShotPanel.cpp" line="584"/>
         <source>▶ marks each rule&apos;s pick. By total log-likelihood: %1; per token: %2; relative to the answer-only context (&quot;%3&quot;): %4.</source>
         <translation>▶는 각 규칙이 고른 답입니다. 로그 가능도 합으로: %1, 토큰당: %2, 답만 있는 문맥 (&quot;%3&quot;) 대비: %4.</translation>
     </message>
@@ -2221,27 +2239,27 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/finetune/FinetunePanel.cpp" line="271"/>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="860"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="873"/>
         <source>test accuracy</source>
         <translation>test 정확도</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="860"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="873"/>
         <source>test F1 (SQuAD&apos;s token overlap)</source>
         <translation>테스트 F1 (SQuAD의 토큰 겹침)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="865"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="878"/>
         <source>Each point: one completed run&apos;s test F1 (the best of several runs at one size).</source>
         <translation>각 점: 완료된 실행 하나의 테스트 F1 (같은 크기에서 여러 실행 중 가장 좋은 값).</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="866"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="879"/>
         <source>Each point: one completed run&apos;s test accuracy (the best of several runs at one size).</source>
         <translation>각 점: 완료된 실행 하나의 테스트 정확도 (같은 크기에서 여러 실행 중 가장 좋은 값).</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="868"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="881"/>
         <source>A gap between the lines is what pre-training brought; where they meet, the labelled data alone is enough.</source>
         <translation>두 선 사이의 간격이 사전학습이 더한 몫입니다. 두 선이 만나는 곳에서는 레이블된 데이터만으로 충분합니다.</translation>
     </message>
@@ -2276,77 +2294,77 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>레이블된 학습 예제 수 (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="280"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="286"/>
         <source>Does pre-training help? Task:</source>
         <translation>사전학습이 도움이 되는가? 과제:</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="289"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="295"/>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="290"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="296"/>
         <source>Predictions</source>
         <translation>예측</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="452"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="458"/>
         <source>&lt;p style=&apos;color:#555&apos;&gt;Bold on red: the position the classification head reads. Tagging: the tag under each labelled sub-token. Shade: segment A, segment B.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#555&apos;&gt;빨간 바탕의 굵은 글씨: 분류 헤드가 읽는 위치. 태깅: 레이블이 붙는 하위 토큰 아래에 그 태그. 배경색: 세그먼트 A, 세그먼트 B.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="596"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="602"/>
         <source>dev F1 (SQuAD)</source>
         <translation>검증 F1 (SQuAD)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="600"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="606"/>
         <source>sliding-window word overlap, dev F1 (%1)</source>
         <translation>슬라이딩 윈도 단어 겹침, 검증 F1 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="601"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="607"/>
         <source>always &quot;no answer&quot;, dev F1 (%1)</source>
         <translation>항상 &quot;답 없음&quot;, 검증 F1 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="628"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="634"/>
         <source> · dev F1 %1 (sliding window %2, always &quot;no answer&quot; %3)</source>
         <translation> · 검증 F1 %1 (슬라이딩 윈도 %2, 항상 &quot;답 없음&quot; %3)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="633"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="639"/>
         <source>&lt;br&gt;&lt;b&gt;Test F1 %1&lt;/b&gt; (exact match %2) with the best dev checkpoint, against %3 for the sliding window and %4 for always &quot;no answer&quot;.</source>
         <translation>&lt;br&gt;&lt;b&gt;테스트 F1 %1&lt;/b&gt; (완전 일치 %2), 최고 검증 체크포인트 기준. 슬라이딩 윈도는 %3, 항상 &quot;답 없음&quot;은 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="694"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="700"/>
         <source>%1 split: accuracy &lt;b&gt;%2&lt;/b&gt;, macro-F1 %3 over %4 %5. Rows: gold; columns: predicted (numbered as the rows).</source>
         <translation>%1 분할: 정확도 &lt;b&gt;%2&lt;/b&gt;, 매크로 F1 %3 (%5 %4개). 행: 정답, 열: 예측 (번호는 행과 같음).</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="828"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="841"/>
         <source>No completed fine-tuning runs yet. &apos;pretrainlab-cli experiment transfer --checkpoint DIR --task NAME&apos; fine-tunes from the pre-trained model and from random initialisation on 100, 300, 1,000 and all examples.</source>
         <translation>아직 완료된 미세조정 실행이 없습니다. &apos;pretrainlab-cli experiment transfer --checkpoint DIR --task NAME&apos;은 사전학습된 모델과 무작위 초기화에서 각각 예제 100, 300, 1,000개와 전체로 미세조정합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="843"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="856"/>
         <source>random initialisation</source>
         <translation>무작위 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="850"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="863"/>
         <source>simple non-neural model, all examples (%1)</source>
         <translation>단순한 비신경망 모델, 전체 예제 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="851"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="864"/>
         <source>majority class (%1)</source>
         <translation>다수 클래스 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="291"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="297"/>
         <source>Results per task</source>
         <translation>과제별 결과</translation>
     </message>
@@ -2387,179 +2405,179 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>답 없음 점수 − 최고 구간 점수: %1 (임계값 %2)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="307"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="313"/>
         <source>The pre-trained model&apos;s checkpoint folder</source>
         <translation>사전학습된 모델의 체크포인트 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="385"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="391"/>
         <source>%1 has no config.json: choose a checkpoint folder (a shipped model, or a run&apos;s checkpoint-N).</source>
         <translation>%1에 config.json이 없습니다: 체크포인트 폴더 (제공 모델, 또는 실행의 checkpoint-N)를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="392"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="398"/>
         <source>%1/config.json cannot be read: %2</source>
         <translation>%1/config.json을 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="398"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="404"/>
         <source>%1 · %2 layers · hidden %3 · %4 parameters%5</source>
         <translation>%1 · %2개 층 · 은닉 %3 · 파라미터 %4개%5</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="403"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="409"/>
         <source> · three new tokens &lt;start&gt; &lt;delim&gt; &lt;extract&gt; are added</source>
         <translation> · 새 토큰 세 개 &lt;start&gt; &lt;delim&gt; &lt;extract&gt;가 추가됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="416"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="422"/>
         <source>Building the task and its baselines…</source>
         <translation>과제와 기준선을 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="423"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="429"/>
         <source>&lt;b&gt;%1&lt;/b&gt; train · &lt;b&gt;%2&lt;/b&gt; dev · &lt;b&gt;%3&lt;/b&gt; test %4 · %5 labels&lt;br&gt;dev: majority %6 · %7 %8</source>
         <translation>train &lt;b&gt;%1&lt;/b&gt; · dev &lt;b&gt;%2&lt;/b&gt; · test &lt;b&gt;%3&lt;/b&gt; %4 · 레이블 %5개&lt;br&gt;dev: 다수 클래스 %6 · %7 %8</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="428"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="434"/>
         <source>sentences</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="428"/>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="699"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="434"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="705"/>
         <source>examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="434"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="440"/>
         <source>&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;How it is built: hover here, or &apos;pretrainlab-cli tasks show %1&apos;.&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;만드는 방법: 여기에 마우스를 올리거나 &apos;pretrainlab-cli tasks show %1&apos;.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="449"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="455"/>
         <source>&amp;nbsp;→ &lt;i&gt;%1&lt;/i&gt;</source>
         <translation>&amp;nbsp;→ &lt;i&gt;%1&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="485"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="491"/>
         <source>Peak learning rates: head %1 · top layer %2 · lowest trained layer %3 · embeddings %4 (10% warmup, then linear decay).</source>
         <translation>최대 학습률: 헤드 %1 · 맨 위 층 %2 · 학습되는 가장 아래 층 %3 · 임베딩 %4 (10% 워밍업 뒤 선형 감소).</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="491"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="497"/>
         <source>&lt;br&gt;&lt;b&gt;Random initialisation&lt;/b&gt;: the same architecture without its pre-trained weights, the control arm of the transfer experiment.</source>
         <translation>&lt;br&gt;&lt;b&gt;무작위 초기화&lt;/b&gt;: 사전학습 가중치 없이 같은 구조. 전이 실험의 대조군입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="596"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="602"/>
         <source>train (batch)</source>
         <translation>train (배치)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="596"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="602"/>
         <source>dev</source>
         <translation>dev</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="598"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="604"/>
         <source>simple non-neural model, dev (%1)</source>
         <translation>단순한 비신경망 모델, dev (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="599"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="605"/>
         <source>majority class, dev (%1)</source>
         <translation>다수 클래스, dev (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="612"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="618"/>
         <source>task loss (train)</source>
         <translation>과제 손실 (train)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="612"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="618"/>
         <source>dev loss</source>
         <translation>dev 손실</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="612"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="618"/>
         <source>auxiliary LM loss (train)</source>
         <translation>보조 언어 모델 손실 (train)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="615"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="621"/>
         <source>Run %1</source>
         <translation>실행 %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="617"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="623"/>
         <source> · dev accuracy %1 (simple model %2, majority %3)</source>
         <translation> · dev 정확도 %1 (단순 모델 %2, 다수 클래스 %3)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="622"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="628"/>
         <source>&lt;br&gt;&lt;b&gt;Test accuracy %1&lt;/b&gt; with the best dev checkpoint (step %2), against %3 for the simple model and %4 for the majority class.</source>
         <translation>&lt;br&gt;최고 dev 체크포인트 (스텝 %2)로 &lt;b&gt;test 정확도 %1&lt;/b&gt;. 단순 모델은 %3, 다수 클래스는 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="677"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="683"/>
         <source>predicted: %1</source>
         <translation>예측: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="689"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="695"/>
         <source>gold %1, predicted %2: %3 (%4 of the row)</source>
         <translation>정답 %1, 예측 %2: %3 (행의 %4)</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="699"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="705"/>
         <source>words</source>
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="727"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="733"/>
         <source>✓ the true next sentence: </source>
         <translation>✓ 실제 다음 문장: </translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="727"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="733"/>
         <source>✗ the model&apos;s choice: </source>
         <translation>✗ 모델의 선택: </translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="746"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="752"/>
         <source>right: %1</source>
         <translation>정답: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="747"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="753"/>
         <source>predicted %1, gold %2</source>
         <translation>예측 %1, 정답 %2</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="750"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="756"/>
         <source>top: %1</source>
         <translation>상위: %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="777"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="783"/>
         <source>F1 %1</source>
         <translation>F1 %1</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="789"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="795"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="789"/>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="843"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="795"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="856"/>
         <source>pre-trained</source>
         <translation>사전학습</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/FinetunePanel.cpp" line="790"/>
+        <location filename="../ui/finetune/FinetunePanel.cpp" line="796"/>
         <source>all (%1)</source>
         <translation>전체 (%1)</translation>
     </message>
@@ -3291,6 +3309,371 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
 </context>
 <context>
+    <name>ptl::ui::KnowledgePanel</name>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="64"/>
+        <source>noun</source>
+        <translation>명사</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="65"/>
+        <source>verb</source>
+        <translation>동사</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="66"/>
+        <source>adjective</source>
+        <translation>형용사</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="67"/>
+        <source>adverb</source>
+        <translation>부사</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="96"/>
+        <source>a word, an expression (ice cream) or a synset (dog.n.01)</source>
+        <translation>단어, 표현(ice cream) 또는 신셋(dog.n.01)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="97"/>
+        <source>Look up</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="98"/>
+        <source>WordNet 3.0 is the knowledge graph here, as ConceptNet and Wikidata are in the papers: about 118,000 synsets (sets of synonyms, one per sense), linked by typed relations (hypernym: is a kind of; meronym: is a part of; antonym; ...). Senses are listed most frequent first; double-click a related synset to open it.</source>
+        <translation>논문에서 ConceptNet과 Wikidata가 하는 역할을 여기서는 WordNet 3.0이 맡습니다. 약 118,000개의 신셋(뜻마다 하나씩인 동의어 집합)이 유형이 있는 관계(상위어: ~의 일종, 부분어: ~의 일부, 반의어 등)로 이어져 있습니다. 뜻은 빈도가 높은 순서로 나열되며, 관련 신셋을 두 번 클릭하면 그 신셋이 열립니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="108"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="248"/>
+        <source>Relation</source>
+        <translation>관계</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="108"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="154"/>
+        <source>Synset</source>
+        <translation>신셋</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="108"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="154"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="259"/>
+        <source>Gloss</source>
+        <translation>뜻풀이</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="112"/>
+        <source>Word</source>
+        <translation>단어</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="129"/>
+        <source>WordNet</source>
+        <translation>WordNet</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="141"/>
+        <source>Ground</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="142"/>
+        <source>ERNIE&apos;s first step: align the words of a sentence with entities of the knowledge graph. Each word is tagged (a tagger learnt from Brown&apos;s tags), expressions WordNet lists (&quot;New York&quot;, &quot;ice cream&quot;) win over their words, and each mention takes its most frequent sense; names go to instance synsets. Hover a box for its gloss, click it to open it in the WordNet tab.</source>
+        <translation>ERNIE의 첫 단계: 문장의 단어를 지식 그래프의 개체와 정렬합니다. 각 단어에 품사를 붙이고(Brown의 태그로 학습한 태거), WordNet에 있는 표현(&quot;New York&quot;, &quot;ice cream&quot;)은 그 안의 단어들보다 우선하며, 각 언급은 가장 흔한 뜻을 택합니다. 고유명은 인스턴스 신셋으로 연결됩니다. 상자 위에 마우스를 올리면 뜻풀이가 보이고, 클릭하면 WordNet 탭에서 열립니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="154"/>
+        <source>Words</source>
+        <translation>단어</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="154"/>
+        <source>Part of speech</source>
+        <translation>품사</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="154"/>
+        <source>Is a</source>
+        <translation>상위 개념</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="155"/>
+        <source>&lt;span style=&apos;color:#2e6db4&apos;&gt;■&lt;/span&gt; noun &amp;nbsp; &lt;span style=&apos;color:#2e8b57&apos;&gt;■&lt;/span&gt; verb &amp;nbsp; &lt;span style=&apos;color:#d37a1f&apos;&gt;■&lt;/span&gt; adjective &amp;nbsp; &lt;span style=&apos;color:#7f8c8d&apos;&gt;■&lt;/span&gt; adverb &amp;nbsp; &lt;span style=&apos;color:#8e44ad&apos;&gt;■&lt;/span&gt; a name (instance)</source>
+        <translation>&lt;span style=&apos;color:#2e6db4&apos;&gt;■&lt;/span&gt; 명사 &amp;nbsp; &lt;span style=&apos;color:#2e8b57&apos;&gt;■&lt;/span&gt; 동사 &amp;nbsp; &lt;span style=&apos;color:#d37a1f&apos;&gt;■&lt;/span&gt; 형용사 &amp;nbsp; &lt;span style=&apos;color:#7f8c8d&apos;&gt;■&lt;/span&gt; 부사 &amp;nbsp; &lt;span style=&apos;color:#8e44ad&apos;&gt;■&lt;/span&gt; 고유명 (인스턴스)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="160"/>
+        <source>Sentence</source>
+        <translation>문장</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="169"/>
+        <source>Entity alignment</source>
+        <translation>개체 정렬</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="182"/>
+        <source>The folder of the embeddings: transe.safetensors, entities.tsv, relations.tsv, transe.json</source>
+        <translation>임베딩 폴더: transe.safetensors, entities.tsv, relations.tsv, transe.json</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="183"/>
+        <source>Load</source>
+        <translation>불러오기</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="184"/>
+        <source>My folder</source>
+        <translation>내 폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="185"/>
+        <source>Train into your own data folder, leaving the shipped embeddings as they are</source>
+        <translation>함께 제공된 임베딩은 그대로 두고 내 데이터 폴더에 학습합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="201"/>
+        <source>L2 (best here)</source>
+        <translation>L2 (여기서 가장 좋음)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="202"/>
+        <source>L1 (the paper&apos;s choice on WordNet)</source>
+        <translation>L1 (논문이 WordNet에서 택한 것)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="203"/>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="204"/>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="207"/>
+        <source>TransE (Bordes et al. 2013) gives every entity and relation a vector so that head + relation ≈ tail. ERNIE uses such vectors as its entity inputs. Trained here on the WordNet links between the synsets the Brown text grounds (and their hypernyms); judged by link prediction on held-out links: where the true head or tail ranks among all entities (filtered: other true answers do not count against it), against ranking by popularity in the relation and at random.</source>
+        <translation>TransE(Bordes 외, 2013)는 모든 개체와 관계에 벡터를 주어 머리 + 관계 ≈ 꼬리가 되게 합니다. ERNIE는 이런 벡터를 개체 입력으로 씁니다. 여기서는 Brown 텍스트가 연결되는 신셋(과 그 상위어) 사이의 WordNet 링크로 학습하고, 떼어 둔 링크의 링크 예측으로 평가합니다: 참인 머리나 꼬리가 모든 개체 중 몇 위인지(필터링: 다른 정답은 불리하게 세지 않음)를, 관계 안에서의 인기도 순위와 무작위 순위에 견줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="216"/>
+        <source>Dimension</source>
+        <translation>차원</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="217"/>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="218"/>
+        <source>Learning rate (SGD)</source>
+        <translation>학습률 (SGD)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="219"/>
+        <source>Margin</source>
+        <translation>마진</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="220"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="259"/>
+        <source>Distance</source>
+        <translation>거리</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="233"/>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="242"/>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="243"/>
+        <source>margin ranking loss</source>
+        <translation>마진 순위 손실</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="247"/>
+        <source>Ranking</source>
+        <translation>순위 방법</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="247"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="248"/>
+        <source>Mean rank</source>
+        <translation>평균 순위</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="247"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="248"/>
+        <source>MRR</source>
+        <translation>MRR</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="247"/>
+        <source>Hits@1</source>
+        <translation>Hits@1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="247"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="248"/>
+        <source>Hits@10</source>
+        <translation>Hits@10</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="248"/>
+        <source>Test links</source>
+        <translation>테스트 링크</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="256"/>
+        <source>(entity, relation, ?)</source>
+        <translation>(개체, 관계, ?)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="257"/>
+        <source>(?, relation, entity)</source>
+        <translation>(?, 관계, 개체)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="258"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="259"/>
+        <source>Rank</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="259"/>
+        <source>Entity</source>
+        <translation>개체</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="259"/>
+        <source>In the graph</source>
+        <translation>그래프에 있음</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="269"/>
+        <source>Link prediction on the held-out test links</source>
+        <translation>떼어 둔 테스트 링크의 링크 예측</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="272"/>
+        <source>Ask the embeddings: which entities complete the triple?</source>
+        <translation>임베딩에 묻기: 어떤 개체가 이 삼중항을 완성할까?</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="278"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="450"/>
+        <source>TransE</source>
+        <translation>TransE</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="324"/>
+        <source>Reading WordNet...</source>
+        <translation>WordNet 읽는 중...</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="361"/>
+        <source>&lt;i&gt;&apos;%1&apos; is not in WordNet under any part of speech, even after lemmatisation.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;&apos;%1&apos;은(는) 표제어로 바꾸어 보아도 어느 품사로도 WordNet에 없습니다.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="363"/>
+        <source>No sense found.</source>
+        <translation>뜻을 찾지 못했습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="366"/>
+        <source>%n sense(s) of &apos;%1&apos;.</source>
+        <translation>
+            <numerusform>&apos;%1&apos;의 뜻 %n개.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="396"/>
+        <source>Grounding...</source>
+        <translation>연결하는 중...</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="421"/>
+        <source>%1 (a name)</source>
+        <translation>%1 (고유명)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="425"/>
+        <source>%1 of %2 words grounded in %3 mentions (first-listed senses).</source>
+        <translation>단어 %2개 중 %1개가 언급 %3개로 연결되었습니다 (첫 번째 뜻).</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="450"/>
+        <source>popularity in the relation</source>
+        <translation>관계 안에서의 인기도</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="450"/>
+        <source>random</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="469"/>
+        <source>Graph: %1 synsets grounded in Brown, %2 entities with their hypernyms, %3 relations; links: %4 train, %5 valid, %6 test (%7).</source>
+        <translation>그래프: Brown에서 연결된 신셋 %1개, 상위어를 더한 개체 %2개, 관계 %3개. 링크: 학습 %4, 검증 %5, 테스트 %6 (%7).</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="494"/>
+        <source>loaded from %1</source>
+        <translation>%1에서 불러옴</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="495"/>
+        <source>Loaded the embeddings in %1.</source>
+        <translation>%1의 임베딩을 불러왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="516"/>
+        <source>Grounding the Brown text and building the graph, then training...</source>
+        <translation>Brown 텍스트를 연결하고 그래프를 만든 뒤 학습하는 중...</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="526"/>
+        <source>Epoch %1: loss %2</source>
+        <translation>에포크 %1: 손실 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="534"/>
+        <source>trained now</source>
+        <translation>방금 학습함</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="535"/>
+        <source>Trained in %1 s and saved to %2.</source>
+        <translation>%1초 동안 학습하여 %2에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="549"/>
+        <source>Ranking every entity...</source>
+        <translation>모든 개체의 순위를 매기는 중...</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="568"/>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="571"/>
+        <source>Ranked by distance ||h + r − t||; bold rows are links of the graph (train or held out).</source>
+        <translation>거리 ||h + r − t||로 순위를 매겼습니다. 굵은 줄은 그래프의 링크입니다 (학습 또는 떼어 둔 것).</translation>
+    </message>
+</context>
+<context>
     <name>ptl::ui::LayerMapView</name>
     <message>
         <location filename="../ui/distill/DistillPanel.cpp" line="37"/>
@@ -3317,318 +3700,323 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="44"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="45"/>
         <source>PretrainLab</source>
         <translation>PretrainLab</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="54"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
         <source>Training curves</source>
         <translation>학습 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
         <source>Inside the model</source>
         <translation>모델 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="57"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
         <source>Masking inspector</source>
         <translation>마스킹 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
         <source>Replaced tokens (ELECTRA)</source>
         <translation>대체된 토큰 (ELECTRA)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="62"/>
         <source>Distillation</source>
         <translation>증류</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="63"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="64"/>
         <source>Fine-tuning</source>
         <translation>미세조정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="65"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="66"/>
         <source>Generation</source>
         <translation>텍스트 생성</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="68"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="69"/>
         <source>Zero- and few-shot</source>
         <translation>제로샷과 퓨샷</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="70"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
         <source>What it learns first</source>
         <translation>먼저 배우는 것</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="78"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
+        <source>Knowledge</source>
+        <translation>지식</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="81"/>
         <source>Runs</source>
         <translation>실행 목록</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="79"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="82"/>
         <source>Configuration</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="80"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
         <source>Log</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
         <source>Run store: %1</source>
         <translation>실행 저장소: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
         <source>Starting %1 (%2, %3 steps)…</source>
         <translation>%1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="108"/>
         <source>Starting %1 (%2, %3 steps) from the teacher %4…</source>
         <translation>교사 %4에서 %1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="112"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
         <source>Starting %1 (%2, %3 steps) from %4…</source>
         <translation>%4에서 %1 시작 (%2, %3 스텝)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="118"/>
         <source>random weights</source>
         <translation>무작위 가중치</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="136"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="139"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="148"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="153"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="157"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="201"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="203"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="204"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="206"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="208"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="213"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="224"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="230"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="249"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="252"/>
         <source>E&amp;xperiments</source>
         <translation>실험(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
         <source>&amp;ELECTRA vs BERT at equal compute…</source>
         <translation>같은 계산량에서 ELECTRA 대 BERT(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="254"/>
         <source>Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders</source>
         <translation>BERT-tiny (MLM)와 ELECTRA-tiny를 같은 FLOPs로 학습하고 인코더를 비교합니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="254"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="257"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="257"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="260"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="260"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="263"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="271"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="271"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="275"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="276"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="293"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="296"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="302"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="300"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="305"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="306"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="335"/>
         <source>Equal-compute experiment finished. %1</source>
         <translation>같은 계산량 실험이 끝났습니다. %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="336"/>
         <source>The equal-compute experiment did not complete.</source>
         <translation>같은 계산량 실험이 완료되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="356"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="357"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="365"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="376"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="377"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>

@@ -16,6 +16,7 @@
 #include "ui/generate/GeneratePanel.h"
 #include "ui/fewshot/FewShotPanel.h"
 #include "ui/fewshot/ScalingView.h"
+#include "ui/knowledge/KnowledgePanel.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/runs/RunsPanel.h"
 #include "ui/worker/TrainingController.h"
@@ -60,7 +61,7 @@ int main(int argc, char** argv)
                                        QStringLiteral("N"), QStringLiteral("300"));
     QCommandLineOption distillSteps(QStringLiteral("distill-steps"), QStringLiteral("steps of the distillation run (0: skip)"), QStringLiteral("N"),
                                     QStringLiteral("60"));
-    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, transfer, generate, fewshot, zeroshot, scaling"), QStringLiteral("PART"));
+    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, transfer, generate, fewshot, zeroshot, scaling, knowledge"), QStringLiteral("PART"));
     QCommandLineOption finetuneRun(QStringLiteral("finetune-run"), QStringLiteral("the fine-tuning run shown (with --only finetune)"),
                                    QStringLiteral("ID"), QStringLiteral("1"));
     QCommandLineOption dynamicsRun(QStringLiteral("dynamics-run"), QStringLiteral("the run shown in the dynamics view and the baseline curve (default: the first)"),
@@ -162,6 +163,34 @@ int main(int argc, char** argv)
         run([&] { panel->compareNow(); });
         wait(300);
         save(panel, dir + QStringLiteral("/generate-side-by-side%1.png").arg(suffix));
+        return 0;
+    }
+    if (parser.value(only) == QLatin1String("knowledge")) {
+        // WordNet: a word's senses and relations; a sentence's entity alignment; TransE's
+        // link prediction (the shipped embeddings) and one query.
+        auto* panel = w.knowledgePanel();
+        if (tabs) tabs->setCurrentWidget(panel);
+        auto run = [&](auto signal, auto start) {
+            bool done = false;
+            auto c = QObject::connect(panel, signal, [&] { done = true; });
+            start();
+            for (int i = 0; i < 2400 && !done; ++i) wait(50);
+            QObject::disconnect(c);
+        };
+        panel->tabs()->setCurrentIndex(0);
+        run(&ptl::ui::KnowledgePanel::lookedUp, [&] { panel->lookUp(QStringLiteral("car")); });
+        wait(300);
+        save(&w, dir + QStringLiteral("/knowledge-wordnet%1.png").arg(suffix));
+        panel->tabs()->setCurrentIndex(1);
+        run(&ptl::ui::KnowledgePanel::grounded,
+            [&] { panel->ground(QStringLiteral("The farmer dug the ground with a spade to plant flowers near New York.")); });
+        wait(300);
+        save(panel, dir + QStringLiteral("/knowledge-alignment%1.png").arg(suffix));
+        panel->tabs()->setCurrentIndex(2);
+        wait(2000);  // the shipped embeddings' report
+        run(&ptl::ui::KnowledgePanel::predicted, [&] { panel->predict(QStringLiteral("spade.n.01"), QStringLiteral("hypernym"), true); });
+        wait(300);
+        save(panel, dir + QStringLiteral("/knowledge-transe%1.png").arg(suffix));
         return 0;
     }
     if (parser.value(only) == QLatin1String("scaling")) {

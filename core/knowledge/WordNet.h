@@ -3,7 +3,8 @@
 // overrides): the data.* files read into synsets with their words and typed pointers, the
 // index.* files for a lemma's senses (first listed: the most frequent in the tagged
 // corpora), and the *.exc exception lists with WordNet's suffix rules for lemmatisation.
-// What the tasks use today (hypernyms, hyponyms, antonyms, synonyms); issue 14 extends it.
+// Synsets are named as NLTK names them ("dog.n.01": the first lemma, the part of speech, the
+// sense number of that lemma), pointer symbols carry their relation names and inverses.
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -14,6 +15,18 @@
 namespace ptl {
 
 enum class WnPos { Noun, Verb, Adj, Adv };
+
+// A pointer type of wninput(5WN): its symbol in the data files, a name, and the symbol of
+// the inverse pointer ("" when WordNet has none; the symbol itself for symmetric ones).
+struct WnRelationType {
+    std::string symbol, name, inverse;
+};
+const std::vector<WnRelationType>& wnRelationTypes();
+// "hypernym" for "@"; the symbol itself when unknown.
+std::string wnRelationName(const std::string& symbol);
+std::string wnInverse(const std::string& symbol);
+char wnPosLetter(WnPos pos);  // n v a r
+std::string wnPosName(WnPos pos);  // noun verb adjective adverb
 
 struct WnPointer {
     std::string symbol;  // "@" hypernym, "~" hyponym, "!" antonym, "&" similar, "@i" instance hypernym, ...
@@ -28,7 +41,10 @@ struct WnSynset {
     int lexFile = 0;                 // the lexicographer file: 18 noun.person, 15 noun.location, 28 noun.time, ...
     std::vector<std::string> words;  // lemmas, underscores for spaces, as in the files
     std::vector<WnPointer> pointers;
-    std::string gloss;
+    std::string gloss;               // the whole gloss: definition; "examples"
+    bool satellite = false;          // an adjective satellite (type s in the files)
+    std::string definition() const;  // the gloss before its quoted examples
+    std::vector<std::string> examples() const;
 };
 
 class WordNet {
@@ -46,6 +62,19 @@ public:
     std::string lemmatise(const std::string& word, WnPos pos) const;
     // Targets of a synset's pointers with this symbol.
     std::vector<int> related(int synset, const std::string& symbol) const;
+    // NLTK's name of a synset ("dog.n.01"), and the synset of a name (-1 when none).
+    std::string name(int synset) const;
+    int byName(const std::string& name) const;
+    // Every sense of a word as written ("Mice", "dug", "ice cream"), per part of speech,
+    // after lemmatisation: (the lemma, its synsets most frequent first).
+    struct Lookup {
+        WnPos pos;
+        std::string lemma;
+        std::vector<int> synsets;
+    };
+    std::vector<Lookup> lookup(const std::string& word) const;
+    // True for a synset with an instance hypernym (a named person, place, ...).
+    bool isInstance(int synset) const;
     static std::filesystem::path defaultDir();
 
 private:

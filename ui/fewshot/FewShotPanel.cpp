@@ -1,5 +1,6 @@
 #include "ui/fewshot/FewShotPanel.h"
 #include "ui/common/QCustomPlot.h"
+#include "ui/common/TableCell.h"
 #include "ui/fewshot/ScalingView.h"
 #include "ui/generate/Generator.h"
 
@@ -28,17 +29,6 @@ namespace ui {
 
 namespace {
 QString pct(double v) { return QStringLiteral("%1%").arg(100.0 * v, 0, 'f', 1); }
-
-QTableWidgetItem* cell(const QString& text, bool bold = false)
-{
-    auto* it = new QTableWidgetItem(text);
-    if (bold) {
-        QFont f = it->font();
-        f.setBold(true);
-        it->setFont(f);
-    }
-    return it;
-}
 
 int argmax(const std::vector<double>& v) { return v.empty() ? -1 : static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin()); }
 } // namespace

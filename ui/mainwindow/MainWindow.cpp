@@ -8,6 +8,7 @@
 #include "ui/finetune/FinetunePanel.h"
 #include "ui/generate/GeneratePanel.h"
 #include "ui/fewshot/FewShotPanel.h"
+#include "ui/knowledge/KnowledgePanel.h"
 #include "ui/dynamics/DynamicsPanel.h"
 #include "ui/electra/ExperimentDialog.h"
 #include "ui/electra/ReplacedPanel.h"
@@ -68,6 +69,8 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     centre->addTab(fewShot_, tr("Zero- and few-shot"));
     dynamics_ = new DynamicsPanel(storePath_, this);
     centre->addTab(dynamics_, tr("What it learns first"));
+    knowledge_ = new KnowledgePanel(this);
+    centre->addTab(knowledge_, tr("Knowledge"));
     setCentralWidget(centre);
     // Every view shows a trained model without waiting: the shipped BERT-mini.
     if (QFileInfo::exists(QString::fromStdString(shippedModelDir()) + QStringLiteral("/model.safetensors")))

@@ -21,6 +21,7 @@ class GeneratePanel;
 class FewShotPanel;
 class FinetunePanel;
 class DynamicsPanel;
+class KnowledgePanel;
 class LogPanel;
 class RunsModel;
 class RunsPanel;
@@ -41,6 +42,7 @@ public:
     GeneratePanel* generatePanel() const { return generate_; }
     FewShotPanel* fewShotPanel() const { return fewShot_; }
     DynamicsPanel* dynamicsPanel() const { return dynamics_; }
+    KnowledgePanel* knowledgePanel() const { return knowledge_; }
     FinetunePanel* finetunePanel() const { return finetune_; }
     // Opens (once) and shows the equal-compute experiment dialog.
     ExperimentDialog* showExperiment();
@@ -73,6 +75,7 @@ private:
     FewShotPanel* fewShot_ = nullptr;
     FinetunePanel* finetune_ = nullptr;
     DynamicsPanel* dynamics_ = nullptr;
+    KnowledgePanel* knowledge_ = nullptr;
     ConfigEditor* config_ = nullptr;
     LogPanel* log_ = nullptr;
     QAction *start_ = nullptr, *pause_ = nullptr, *resume_ = nullptr, *stop_ = nullptr;

@@ -1,0 +1,242 @@
+// wordnet, ground, transe: the knowledge graph behind ERNIE and KagNET.
+#include "app/cli/Commands.h"
+#include "core/knowledge/Grounding.h"
+#include "core/api/Knowledge.h"
+#include "core/knowledge/WordNet.h"
+#include "core/util/Error.h"
+
+#include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+namespace ptl::cli {
+
+using nlohmann::json;
+
+namespace {
+
+json synsetJson(const WordNet& wn, int s, int maxTargets)
+{
+    const WnSynset& syn = wn.synset(s);
+    json rel = json::object();
+    for (const WnPointer& p : syn.pointers) {
+        json& list = rel[wnRelationName(p.symbol)];
+        if (!list.is_array()) list = json::array();
+        const std::string name = wn.name(p.target);
+        bool dup = false;
+        for (const auto& x : list) dup |= x == name;
+        if (!dup && (maxTargets <= 0 || static_cast<int>(list.size()) < maxTargets)) list.push_back(name);
+    }
+    return {{"name", wn.name(s)}, {"lemmas", syn.words}, {"definition", syn.definition()}, {"examples", syn.examples()}, {"relations", rel},
+            {"lexicographer_file", syn.lexFile}, {"instance", wn.isInstance(s)}};
+}
+
+json linkJson(const LinkPrediction& p)
+{
+    return {{"triples", p.triples}, {"mean_rank", p.meanRank}, {"mrr", p.mrr}, {"hits_at_1", p.hits1}, {"hits_at_10", p.hits10}};
+}
+
+void printLink(const char* name, const LinkPrediction& p)
+{
+    std::printf("  %-26s %10.1f %8.3f %8.1f%% %8.1f%%\n", name, p.meanRank, p.mrr, 100 * p.hits1, 100 * p.hits10);
+}
+
+void printReport(const TransEReport& r)
+{
+    std::printf("graph: %d grounded synsets -> %d entities (with hypernym ancestors), %d relations; triples train %d, valid %d, test %d\n",
+                r.groundedSynsets, r.entities, r.relations, r.trainTriples, r.validTriples, r.testTriples);
+    std::printf("link prediction on the held-out test triples (head and tail, filtered; %d triples):\n", r.test.triples);
+    std::printf("  %-26s %10s %8s %9s %9s\n", "", "mean rank", "MRR", "hits@1", "hits@10");
+    printLink("TransE", r.test);
+    printLink("popularity in relation", r.popularity);
+    printLink("random", r.random);
+    if (r.valid.triples) printLink("TransE (valid)", r.valid);
+    if (!r.byRelation.empty()) {
+        std::printf("TransE per relation (test):\n");
+        for (const auto& [name, p] : r.byRelation) {
+            char label[64];
+            std::snprintf(label, sizeof label, "%s (%d)", name.c_str(), p.triples);
+            printLink(label, p);
+        }
+    }
+}
+
+json reportJson(const TransEReport& r)
+{
+    json by = json::object();
+    for (const auto& [name, p] : r.byRelation) by[name] = linkJson(p);
+    return {{"grounded_synsets", r.groundedSynsets}, {"entities", r.entities}, {"relations", r.relations}, {"train", r.trainTriples},
+            {"valid", r.validTriples}, {"test_triples", r.testTriples}, {"final_loss", r.finalLoss}, {"seconds", r.seconds},
+            {"test", linkJson(r.test)}, {"valid_link", linkJson(r.valid)},
+            {"baselines", {{"random", linkJson(r.random)}, {"popularity", linkJson(r.popularity)}}}, {"test_by_relation", by}};
+}
+
+} // namespace
+
+void addKnowledge(CLI::App& app)
+{
+    {
+        struct Opts {
+            std::string word;
+            int max = 8;
+            bool json = false;
+        };
+        auto o = std::make_shared<Opts>();
+        auto* wnCmd = app.add_subcommand("wordnet", "WordNet 3.0 (Debian wordnet-base): look up a word's senses and relations");
+        wnCmd->require_subcommand(1);
+        auto* c = wnCmd->add_subcommand("lookup", "every sense of a word (inflected forms are lemmatised), with gloss, examples and relations");
+        c->add_option("word", o->word, "a word or expression (\"mice\", \"ice cream\", \"dog.n.01\")")->required();
+        c->add_option("--max", o->max, "targets shown per relation (0: all)");
+        c->add_flag("--json", o->json, "one JSON object");
+        c->callback([o] {
+            const WordNet& wn = WordNet::installed();
+            std::vector<WordNet::Lookup> found;
+            if (const int s = wn.byName(o->word); s >= 0) found.push_back({wn.synset(s).pos, wn.synset(s).words.at(0), {s}});
+            else found = wn.lookup(o->word);
+            if (found.empty())
+                throw Error("'" + o->word + "' is not in WordNet (under any part of speech, after lemmatisation)",
+                            "try its base form, or words joined by spaces for an expression (\"ice cream\")");
+            if (o->json) {
+                json out = json::array();
+                for (const auto& f : found) {
+                    json senses = json::array();
+                    for (int s : f.synsets) senses.push_back(synsetJson(wn, s, o->max));
+                    out.push_back({{"pos", wnPosName(f.pos)}, {"lemma", f.lemma}, {"senses", senses}});
+                }
+                std::printf("%s\n", json{{"word", o->word}, {"entries", out}}.dump().c_str());
+                return;
+            }
+            for (const auto& f : found) {
+                std::printf("%s (%s): %zu sense%s\n", f.lemma.c_str(), wnPosName(f.pos).c_str(), f.synsets.size(), f.synsets.size() == 1 ? "" : "s");
+                for (int s : f.synsets) {
+                    const WnSynset& syn = wn.synset(s);
+                    std::string lemmas;
+                    for (const auto& w : syn.words) lemmas += (lemmas.empty() ? "" : ", ") + w;
+                    std::printf("  %-22s %s\n  %-22s %s\n", wn.name(s).c_str(), syn.definition().c_str(), "", ("{" + lemmas + "}").c_str());
+                    for (const auto& e : syn.examples()) std::printf("  %-22s \"%s\"\n", "", e.c_str());
+                    const json j = synsetJson(wn, s, o->max);
+                    for (const auto& [rel, targets] : j.at("relations").items()) {
+                        std::string list;
+                        for (const auto& t : targets) list += (list.empty() ? "" : ", ") + t.get<std::string>();
+                        std::printf("  %-22s %s: %s\n", "", rel.c_str(), list.c_str());
+                    }
+                }
+            }
+        });
+    }
+    {
+        struct Opts {
+            std::string text;
+            bool json = false, noMultiword = false;
+        };
+        auto o = std::make_shared<Opts>();
+        auto* c = app.add_subcommand("ground", "ground text in WordNet: which words and expressions name which synsets (ERNIE's entity alignment)");
+        c->add_option("--text", o->text, "a sentence")->required();
+        c->add_flag("--no-multiword", o->noMultiword, "words only, no multi-word expressions");
+        c->add_flag("--json", o->json, "one JSON object");
+        c->callback([o] {
+            const WordNet& wn = WordNet::installed();
+            const auto words = splitWords(o->text);
+            if (words.empty()) throw Error("the text has no words", "ground --text \"The dog dug the ground to plant flowers.\"");
+            const auto tags = tagWords(words);
+            GroundOptions g;
+            g.multiword = !o->noMultiword;
+            const auto mentions = groundWords(wn, words, tags, g);
+            if (o->json) {
+                json ms = json::array();
+                for (const Mention& m : mentions) {
+                    std::string text;
+                    for (int i = m.begin; i < m.end; ++i) text += (text.empty() ? "" : " ") + words[static_cast<std::size_t>(i)];
+                    ms.push_back({{"begin", m.begin}, {"end", m.end}, {"text", text}, {"synset", wn.name(m.synset)}, {"pos", wnPosName(m.pos)},
+                                  {"proper", m.proper}, {"definition", wn.synset(m.synset).definition()}});
+                }
+                std::printf("%s\n", json{{"words", words}, {"tags", tags}, {"mentions", ms}}.dump().c_str());
+                return;
+            }
+            std::string tagged;
+            for (std::size_t i = 0; i < words.size(); ++i) tagged += (i ? " " : "") + words[i] + "/" + tags[i];
+            std::printf("%s\n\n", tagged.c_str());
+            for (const Mention& m : mentions) {
+                std::string text;
+                for (int i = m.begin; i < m.end; ++i) text += (text.empty() ? "" : " ") + words[static_cast<std::size_t>(i)];
+                std::printf("  %-18s -> %-24s %s%s\n", text.c_str(), wn.name(m.synset).c_str(), m.proper ? "(a name) " : "",
+                            wn.synset(m.synset).definition().c_str());
+            }
+            std::printf("\n%zu of %zu words grounded in %zu mention%s (first-listed senses; tags from a tagger learnt on Brown)\n",
+                        [&] {
+                            std::size_t n = 0;
+                            for (const Mention& m : mentions) n += static_cast<std::size_t>(m.end - m.begin);
+                            return n;
+                        }(),
+                        words.size(), mentions.size(), mentions.size() == 1 ? "" : "s");
+        });
+    }
+    {
+        struct Opts {
+            std::string out, dir, head, relation, tail;
+            TransEOptions t;
+            KgBuildOptions g;
+            int top = 10;
+            bool json = false;
+        };
+        auto o = std::make_shared<Opts>();
+        auto* te = app.add_subcommand("transe", "TransE embeddings of the WordNet graph the corpus grounds (Bordes et al. 2013)");
+        te->require_subcommand(1);
+        auto* train = te->add_subcommand("train", "build the graph, train, evaluate link prediction against baselines, save");
+        train->add_option("--out", o->out, "output folder (transe.safetensors, entities.tsv, relations.tsv, transe.json)")->required();
+        train->add_option("--dim", o->t.dim, "embedding dimension (ERNIE: 100)");
+        train->add_option("--epochs", o->t.epochs, "passes over the training triples");
+        train->add_option("--lr", o->t.lr, "SGD learning rate");
+        train->add_option("--margin", o->t.margin, "margin of the ranking loss");
+        train->add_option("--norm", o->t.norm, "2 (L2, the default) or 1 (L1) distance");
+        train->add_option("--batch", o->t.batch, "triples per batch");
+        train->add_option("--seed", o->t.seed, "initialisation and sampling seed");
+        train->add_option("--graph-seed", o->g.seed, "the train/valid/test split of the triples");
+        train->add_flag("--json", o->json, "one JSON object");
+        train->callback([o] {
+            const bool tty = !o->json && isatty(STDERR_FILENO);
+            if (tty) std::fprintf(stderr, "grounding the bundled Brown text in WordNet...\n");
+            const TransEReport r = runTransE(o->t, o->g, o->out, [&](int e, double loss) {
+                if (tty && (e % 10 == 0 || e == o->t.epochs)) std::fprintf(stderr, "epoch %d / %d: loss %.4f\n", e, o->t.epochs, loss);
+                return true;
+            });
+            if (o->json) std::printf("%s\n", reportJson(r).dump().c_str());
+            else {
+                printReport(r);
+                std::printf("saved to %s (%.0f s)\n", o->out.c_str(), r.seconds);
+            }
+        });
+        auto* eval = te->add_subcommand("eval", "link prediction of saved embeddings on the held-out triples, against baselines");
+        eval->add_option("--dir", o->dir, "a folder written by transe train")->required();
+        eval->add_flag("--json", o->json, "one JSON object");
+        eval->callback([o] {
+            const TransEReport r = evaluateTransE(o->dir);
+            if (o->json) std::printf("%s\n", reportJson(r).dump().c_str());
+            else printReport(r);
+        });
+        auto* predict = te->add_subcommand("predict", "the entities TransE ranks first as the tail (or head) of a triple");
+        predict->add_option("--dir", o->dir, "a folder written by transe train")->required();
+        predict->add_option("--head", o->head, "a synset (dog.n.01); predicts tails");
+        predict->add_option("--tail", o->tail, "a synset; predicts heads");
+        predict->add_option("--relation", o->relation, "a relation name (hypernym, part holonym, ...) or symbol (@, #p)")->required();
+        predict->add_option("--top", o->top, "how many");
+        predict->callback([o] {
+            if (o->head.empty() == o->tail.empty()) throw Error("give exactly one of --head and --tail", "transe predict --head dog.n.01 --relation hypernym");
+            const bool tails = !o->head.empty();
+            const std::string& given = tails ? o->head : o->tail;
+            const auto best = predictTransE(o->dir, given, o->relation, tails, o->top);
+            const WordNet& wn = WordNet::installed();
+            std::printf(tails ? "(%s, %s, ?)" : "(?, %s, %s)", tails ? given.c_str() : o->relation.c_str(), tails ? o->relation.c_str() : given.c_str());
+            std::printf("  ranked by ||h + r - t||, smaller is more plausible; * marks a triple of the graph\n");
+            int rank = 0;
+            for (const auto& p : best) {
+                const int s = wn.byName(p.entity);
+                std::printf(" %c%2d. %-26s %7.3f  %s\n", p.known ? '*' : ' ', ++rank, p.entity.c_str(), p.distance,
+                            s >= 0 ? wn.synset(s).definition().c_str() : "");
+            }
+        });
+    }
+}
+
+} // namespace ptl::cli

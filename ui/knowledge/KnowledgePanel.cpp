@@ -1,0 +1,577 @@
+#include "ui/knowledge/KnowledgePanel.h"
+#include "core/knowledge/Grounding.h"
+#include "core/knowledge/WordNet.h"
+#include "ui/common/QCustomPlot.h"
+#include "ui/common/TableCell.h"
+#include "ui/knowledge/AlignmentView.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMetaObject>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace ptl {
+namespace ui {
+
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+QTableWidget* makeTable(QWidget* parent, const QStringList& headers)
+{
+    auto* t = new QTableWidget(parent);
+    t->setColumnCount(static_cast<int>(headers.size()));
+    t->setHorizontalHeaderLabels(headers);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->verticalHeader()->setVisible(false);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setStretchLastSection(true);
+    return t;
+}
+
+// A synset's first hypernym (or instance hypernym), by name.
+QString hypernymOf(const WordNet& wn, int s)
+{
+    for (const char* sym : {"@", "@i"}) {
+        const auto h = wn.related(s, sym);
+        if (!h.empty()) return q(wn.name(h.front()));
+    }
+    return {};
+}
+
+QString posLabel(const QString& pos)
+{
+    if (pos == QStringLiteral("noun")) return KnowledgePanel::tr("noun");
+    if (pos == QStringLiteral("verb")) return KnowledgePanel::tr("verb");
+    if (pos == QStringLiteral("adjective")) return KnowledgePanel::tr("adjective");
+    if (pos == QStringLiteral("adverb")) return KnowledgePanel::tr("adverb");
+    return pos;
+}
+
+struct Grounded {
+    QStringList words, tags;
+    std::vector<AlignedMention> mentions;
+};
+
+} // namespace
+
+KnowledgePanel::KnowledgePanel(QWidget* parent) : QWidget(parent), stop_(std::make_shared<std::atomic<bool>>(false))
+{
+    worker_ = new QObject;
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_.setObjectName(QStringLiteral("knowledge"));
+    thread_.start();
+
+    tabs_ = new QTabWidget(this);
+    status_ = new QLabel(this);
+    status_->setWordWrap(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(tabs_, 1);
+    layout->addWidget(status_);
+
+    // ---- WordNet
+    auto* wnTab = new QWidget(this);
+    word_ = new QLineEdit(QStringLiteral("dog"), wnTab);
+    word_->setPlaceholderText(tr("a word, an expression (ice cream) or a synset (dog.n.01)"));
+    auto* lookupButton = new QPushButton(tr("Look up"), wnTab);
+    auto* intro = new QLabel(tr("WordNet 3.0 is the knowledge graph here, as ConceptNet and Wikidata are in the papers: "
+                                "about 118,000 synsets (sets of synonyms, one per sense), linked by typed relations "
+                                "(hypernym: is a kind of; meronym: is a part of; antonym; ...). Senses are listed most "
+                                "frequent first; double-click a related synset to open it."),
+                             wnTab);
+    intro->setWordWrap(true);
+    senses_ = new QListWidget(wnTab);
+    gloss_ = new QTextBrowser(wnTab);
+    gloss_->setMaximumHeight(130);
+    relations_ = new QTreeWidget(wnTab);
+    relations_->setHeaderLabels({tr("Relation"), tr("Synset"), tr("Gloss")});
+    relations_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    relations_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    auto* row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Word"), wnTab));
+    row->addWidget(word_, 1);
+    row->addWidget(lookupButton);
+    auto* right = new QWidget(wnTab);
+    auto* rv = new QVBoxLayout(right);
+    rv->setContentsMargins(0, 0, 0, 0);
+    rv->addWidget(gloss_);
+    rv->addWidget(relations_, 1);
+    auto* split = new QSplitter(wnTab);
+    split->addWidget(senses_);
+    split->addWidget(right);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    auto* wv = new QVBoxLayout(wnTab);
+    wv->addWidget(intro);
+    wv->addLayout(row);
+    wv->addWidget(split, 1);
+    tabs_->addTab(wnTab, tr("WordNet"));
+    connect(lookupButton, &QPushButton::clicked, this, [this] { lookUp(word_->text()); });
+    connect(word_, &QLineEdit::returnPressed, this, [this] { lookUp(word_->text()); });
+    connect(senses_, &QListWidget::currentRowChanged, this, &KnowledgePanel::showSense);
+    connect(relations_, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* it, int) {
+        const QString name = it->text(1);
+        if (!name.isEmpty()) lookUp(name);
+    });
+
+    // ---- Entity alignment
+    auto* alTab = new QWidget(this);
+    sentence_ = new QLineEdit(QStringLiteral("The farmer dug the ground with a spade to plant flowers near New York."), alTab);
+    auto* groundButton = new QPushButton(tr("Ground"), alTab);
+    auto* alIntro = new QLabel(tr("ERNIE's first step: align the words of a sentence with entities of the knowledge graph. Each "
+                                  "word is tagged (a tagger learnt from Brown's tags), expressions WordNet lists (\"New York\", "
+                                  "\"ice cream\") win over their words, and each mention takes its most frequent sense; names "
+                                  "go to instance synsets. Hover a box for its gloss, click it to open it in the WordNet tab."),
+                               alTab);
+    alIntro->setWordWrap(true);
+    alignment_ = new AlignmentView(alTab);
+    auto* scroll = new QScrollArea(alTab);
+    scroll->setWidget(alignment_);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumHeight(120);
+    scroll->setMaximumHeight(240);
+    mentions_ = makeTable(alTab, {tr("Words"), tr("Synset"), tr("Part of speech"), tr("Is a"), tr("Gloss")});
+    auto* legend = new QLabel(tr("<span style='color:#2e6db4'>■</span> noun &nbsp; <span style='color:#2e8b57'>■</span> verb &nbsp; "
+                                 "<span style='color:#d37a1f'>■</span> adjective &nbsp; <span style='color:#7f8c8d'>■</span> adverb "
+                                 "&nbsp; <span style='color:#8e44ad'>■</span> a name (instance)"),
+                              alTab);
+    auto* arow = new QHBoxLayout;
+    arow->addWidget(new QLabel(tr("Sentence"), alTab));
+    arow->addWidget(sentence_, 1);
+    arow->addWidget(groundButton);
+    auto* av = new QVBoxLayout(alTab);
+    av->addWidget(alIntro);
+    av->addLayout(arow);
+    av->addWidget(scroll, 1);
+    av->addWidget(legend);
+    av->addWidget(mentions_, 1);
+    tabs_->addTab(alTab, tr("Entity alignment"));
+    connect(groundButton, &QPushButton::clicked, this, [this] { ground(sentence_->text()); });
+    connect(sentence_, &QLineEdit::returnPressed, this, [this] { ground(sentence_->text()); });
+    connect(alignment_, &AlignmentView::mentionClicked, this, [this](const QString& synset) {
+        tabs_->setCurrentIndex(0);
+        word_->setText(synset);
+        lookUp(synset);
+    });
+
+    // ---- TransE
+    auto* teTab = new QWidget(this);
+    const QString shipped = q(shippedTransEDir());
+    folder_ = new QLineEdit(QFileInfo::exists(shipped + QStringLiteral("/transe.json")) ? shipped : q(userTransEDir()), teTab);
+    folder_->setToolTip(tr("The folder of the embeddings: transe.safetensors, entities.tsv, relations.tsv, transe.json"));
+    load_ = new QPushButton(tr("Load"), teTab);
+    auto* mine = new QPushButton(tr("My folder"), teTab);
+    mine->setToolTip(tr("Train into your own data folder, leaving the shipped embeddings as they are"));
+    dim_ = new QSpinBox(teTab);
+    dim_->setRange(4, 400);
+    dim_->setValue(100);
+    epochs_ = new QSpinBox(teTab);
+    epochs_->setRange(1, 5000);
+    epochs_->setValue(1000);
+    lr_ = new QDoubleSpinBox(teTab);
+    lr_->setDecimals(4);
+    lr_->setRange(0.0001, 1.0);
+    lr_->setSingleStep(0.005);
+    lr_->setValue(0.01);
+    margin_ = new QDoubleSpinBox(teTab);
+    margin_->setRange(0.1, 20);
+    margin_->setValue(1.0);
+    norm_ = new QComboBox(teTab);
+    norm_->addItem(tr("L2 (best here)"), 2);
+    norm_->addItem(tr("L1 (the paper's choice on WordNet)"), 1);
+    train_ = new QPushButton(tr("Train"), teTab);
+    stopButton_ = new QPushButton(tr("Stop"), teTab);
+    stopButton_->setEnabled(false);
+    progress_ = new QProgressBar(teTab);
+    auto* teIntro = new QLabel(tr("TransE (Bordes et al. 2013) gives every entity and relation a vector so that head + relation "
+                                  "≈ tail. ERNIE uses such vectors as its entity inputs. Trained here on the WordNet links "
+                                  "between the synsets the Brown text grounds (and their hypernyms); judged by link prediction "
+                                  "on held-out links: where the true head or tail ranks among all entities (filtered: other "
+                                  "true answers do not count against it), against ranking by popularity in the relation and "
+                                  "at random."),
+                               teTab);
+    teIntro->setWordWrap(true);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Dimension"), dim_);
+    form->addRow(tr("Epochs"), epochs_);
+    form->addRow(tr("Learning rate (SGD)"), lr_);
+    form->addRow(tr("Margin"), margin_);
+    form->addRow(tr("Distance"), norm_);
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(folder_, 1);
+    folderRow->addWidget(load_);
+    folderRow->addWidget(mine);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(train_);
+    buttons->addWidget(stopButton_);
+    graphLabel_ = new QLabel(teTab);
+    graphLabel_->setWordWrap(true);
+    auto* left = new QWidget(teTab);
+    auto* lv = new QVBoxLayout(left);
+    lv->addWidget(teIntro);
+    lv->addWidget(new QLabel(tr("Folder"), teTab));
+    lv->addLayout(folderRow);
+    lv->addLayout(form);
+    lv->addLayout(buttons);
+    lv->addWidget(progress_);
+    lv->addWidget(graphLabel_);
+    lv->addStretch(1);
+    left->setMaximumWidth(430);
+    lossPlot_ = new QCustomPlot(teTab);
+    lossPlot_->xAxis->setLabel(tr("epoch"));
+    lossPlot_->yAxis->setLabel(tr("margin ranking loss"));
+    lossPlot_->addGraph();
+    lossPlot_->graph(0)->setPen(QPen(QColor(0x2e, 0x6d, 0xb4), 2));
+    lossPlot_->setMinimumHeight(170);
+    linkTable_ = makeTable(teTab, {tr("Ranking"), tr("Mean rank"), tr("MRR"), tr("Hits@1"), tr("Hits@10")});
+    byRelation_ = makeTable(teTab, {tr("Relation"), tr("Test links"), tr("Mean rank"), tr("MRR"), tr("Hits@10")});
+    for (QTableWidget* t : {linkTable_, byRelation_}) {
+        t->horizontalHeader()->setStretchLastSection(false);
+        t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    }
+    entity_ = new QLineEdit(QStringLiteral("dog.n.01"), teTab);
+    relation_ = new QComboBox(teTab);
+    direction_ = new QComboBox(teTab);
+    direction_->addItem(tr("(entity, relation, ?)"), true);
+    direction_->addItem(tr("(?, relation, entity)"), false);
+    auto* ask = new QPushButton(tr("Rank"), teTab);
+    predictions_ = makeTable(teTab, {tr("Rank"), tr("Entity"), tr("Distance"), tr("In the graph"), tr("Gloss")});
+    auto* askRow = new QHBoxLayout;
+    askRow->addWidget(entity_, 1);
+    askRow->addWidget(relation_);
+    askRow->addWidget(direction_);
+    askRow->addWidget(ask);
+    auto* rightTe = new QWidget(teTab);
+    auto* rtv = new QVBoxLayout(rightTe);
+    rtv->setContentsMargins(0, 0, 0, 0);
+    rtv->addWidget(lossPlot_, 2);
+    rtv->addWidget(new QLabel(tr("Link prediction on the held-out test links"), teTab));
+    rtv->addWidget(linkTable_, 1);
+    rtv->addWidget(byRelation_, 2);
+    rtv->addWidget(new QLabel(tr("Ask the embeddings: which entities complete the triple?"), teTab));
+    rtv->addLayout(askRow);
+    rtv->addWidget(predictions_, 2);
+    auto* th = new QHBoxLayout(teTab);
+    th->addWidget(left);
+    th->addWidget(rightTe, 1);
+    tabs_->addTab(teTab, tr("TransE"));
+    connect(load_, &QPushButton::clicked, this, &KnowledgePanel::loadTransE);
+    connect(mine, &QPushButton::clicked, this, [this] { folder_->setText(q(userTransEDir())); });
+    connect(train_, &QPushButton::clicked, this, [this] { trainTransE(epochs_->value()); });
+    connect(stopButton_, &QPushButton::clicked, this, &KnowledgePanel::stopTransE);
+    connect(ask, &QPushButton::clicked, this, [this] { predict(entity_->text(), relation_->currentText(), direction_->currentData().toBool()); });
+    connect(entity_, &QLineEdit::returnPressed, this, [this] { predict(entity_->text(), relation_->currentText(), direction_->currentData().toBool()); });
+    if (QFileInfo::exists(folder_->text() + QStringLiteral("/transe.json"))) loadTransE();
+}
+
+KnowledgePanel::~KnowledgePanel()
+{
+    stop_->store(true);
+    thread_.quit();
+    thread_.wait();
+}
+
+template <typename Work, typename Deliver>
+void KnowledgePanel::post(Work work, Deliver deliver)
+{
+    QMetaObject::invokeMethod(worker_, [this, work, deliver] {
+        try {
+            auto r = work();
+            QMetaObject::invokeMethod(this, [this, deliver, r] { deliver(r); }, Qt::QueuedConnection);
+        } catch (const std::exception& e) {
+            const QString msg = QString::fromStdString(e.what());
+            QMetaObject::invokeMethod(this, [this, msg] { fail(msg); }, Qt::QueuedConnection);
+        }
+    }, Qt::QueuedConnection);
+}
+
+void KnowledgePanel::fail(const QString& message)
+{
+    status_->setText(QStringLiteral("<span style='color:#b00'>%1</span>").arg(message.toHtmlEscaped()));
+    train_->setEnabled(true);
+    stopButton_->setEnabled(false);
+    Q_EMIT lookedUp();
+    Q_EMIT grounded();
+    Q_EMIT transEFinished();
+    Q_EMIT transETrained();
+    Q_EMIT predicted();
+}
+
+void KnowledgePanel::lookUp(const QString& text)
+{
+    if (word_->text() != text) word_->setText(text);
+    status_->setText(tr("Reading WordNet..."));
+    post(
+        [w = text.trimmed().toStdString()] {
+            const WordNet& wn = WordNet::installed();
+            std::vector<SenseInfo> out;
+            std::vector<WordNet::Lookup> found;
+            if (const int s = wn.byName(w); s >= 0) found.push_back({wn.synset(s).pos, wn.synset(s).words.at(0), {s}});
+            else found = wn.lookup(w);
+            for (const auto& f : found)
+                for (int s : f.synsets) {
+                    const WnSynset& syn = wn.synset(s);
+                    SenseInfo info;
+                    info.name = q(wn.name(s));
+                    info.pos = q(wnPosName(f.pos));
+                    QStringList lemmas;
+                    for (const auto& l : syn.words) lemmas << q(l).replace(QLatin1Char('_'), QLatin1Char(' '));
+                    info.lemmas = lemmas.join(QStringLiteral(", "));
+                    info.definition = q(syn.definition());
+                    for (const auto& e : syn.examples()) info.examples << q(e);
+                    for (const WnPointer& p : syn.pointers) {
+                        const QString rel = q(wnRelationName(p.symbol)), target = q(wn.name(p.target));
+                        auto it = std::find_if(info.relations.begin(), info.relations.end(), [&](const auto& x) { return x.first == rel; });
+                        if (it == info.relations.end()) {
+                            info.relations.push_back({rel, {}});
+                            it = info.relations.end() - 1;
+                        }
+                        if (!it->second.contains(target)) it->second << target;
+                    }
+                    out.push_back(std::move(info));
+                }
+            return out;
+        },
+        [this, text](const std::vector<SenseInfo>& senses) {
+            senseData_ = senses;
+            senses_->clear();
+            for (const auto& s : senseData_) senses_->addItem(QStringLiteral("%1  —  %2").arg(s.name, s.definition));
+            if (senseData_.empty()) {
+                gloss_->setHtml(tr("<i>'%1' is not in WordNet under any part of speech, even after lemmatisation.</i>").arg(text.toHtmlEscaped()));
+                relations_->clear();
+                status_->setText(tr("No sense found."));
+            } else {
+                senses_->setCurrentRow(0);
+                status_->setText(tr("%n sense(s) of '%1'.", nullptr, static_cast<int>(senseData_.size())).arg(text));
+            }
+            Q_EMIT lookedUp();
+        });
+}
+
+void KnowledgePanel::showSense(int row)
+{
+    relations_->clear();
+    if (row < 0 || row >= static_cast<int>(senseData_.size())) return;
+    const SenseInfo& s = senseData_[static_cast<std::size_t>(row)];
+    QString html = QStringLiteral("<h3>%1 <small>(%2)</small></h3><p><b>%3</b></p><p>%4</p>")
+                       .arg(s.name.toHtmlEscaped(), posLabel(s.pos), s.lemmas.toHtmlEscaped(), s.definition.toHtmlEscaped());
+    for (const auto& e : s.examples) html += QStringLiteral("<p><i>“%1”</i></p>").arg(e.toHtmlEscaped());
+    gloss_->setHtml(html);
+    // Glosses of the related synsets, read on this thread (WordNet is loaded by now).
+    const WordNet& wn = WordNet::installed();
+    for (const auto& [rel, targets] : s.relations) {
+        auto* group = new QTreeWidgetItem(relations_, {QStringLiteral("%1 (%2)").arg(rel).arg(targets.size())});
+        for (const auto& t : targets) {
+            const int id = wn.byName(t.toStdString());
+            new QTreeWidgetItem(group, {QString(), t, id >= 0 ? q(wn.synset(id).definition()) : QString()});
+        }
+        group->setExpanded(targets.size() <= 12);
+    }
+}
+
+void KnowledgePanel::ground(const QString& text)
+{
+    if (sentence_->text() != text) sentence_->setText(text);
+    status_->setText(tr("Grounding..."));
+    post(
+        [t = text.toStdString()] {
+            const WordNet& wn = WordNet::installed();
+            const auto words = splitWords(t);
+            const auto tags = tagWords(words);
+            Grounded g;
+            for (const auto& w : words) g.words << q(w);
+            for (const auto& x : tags) g.tags << q(x);
+            for (const Mention& m : groundWords(wn, words, tags))
+                g.mentions.push_back({m.begin, m.end, q(wn.name(m.synset)), q(wnPosName(m.pos)), q(wn.synset(m.synset).definition()), hypernymOf(wn, m.synset),
+                                      m.proper});
+            return g;
+        },
+        [this](const Grounded& g) {
+            alignment_->setSentence(g.words, g.tags, g.mentions);
+            mentions_->setRowCount(static_cast<int>(g.mentions.size()));
+            int covered = 0;
+            for (int i = 0; i < static_cast<int>(g.mentions.size()); ++i) {
+                const auto& m = g.mentions[static_cast<std::size_t>(i)];
+                QStringList w;
+                for (int k = m.begin; k < m.end; ++k) w << g.words[k];
+                covered += m.end - m.begin;
+                mentions_->setItem(i, 0, cell(w.join(QLatin1Char(' ')), true));
+                mentions_->setItem(i, 1, cell(m.synset));
+                mentions_->setItem(i, 2, cell(m.proper ? tr("%1 (a name)").arg(posLabel(m.pos)) : posLabel(m.pos)));
+                mentions_->setItem(i, 3, cell(m.hypernym));
+                mentions_->setItem(i, 4, cell(m.definition));
+            }
+            status_->setText(tr("%1 of %2 words grounded in %3 mentions (first-listed senses).").arg(covered).arg(g.words.size()).arg(g.mentions.size()));
+            Q_EMIT grounded();
+        });
+}
+
+void KnowledgePanel::setTransEFolder(const QString& dir) { folder_->setText(dir); }
+
+void KnowledgePanel::showReport(const TransEReport& r, const QString& source)
+{
+    report_ = r;
+    if (!r.lossByEpoch.empty()) {
+        QVector<double> x, y;
+        for (std::size_t e = 0; e < r.lossByEpoch.size(); ++e) {
+            x << static_cast<double>(e + 1);
+            y << r.lossByEpoch[e];
+        }
+        lossPlot_->graph(0)->setData(x, y);
+        lossPlot_->rescaleAxes();
+        lossPlot_->yAxis->setRangeLower(0);
+        lossPlot_->replot();
+    }
+    struct Row {
+        QString name;
+        const LinkPrediction* p;
+    };
+    const Row rows[] = {{tr("TransE"), &r.test}, {tr("popularity in the relation"), &r.popularity}, {tr("random"), &r.random}};
+    linkTable_->setRowCount(3);
+    for (int i = 0; i < 3; ++i) {
+        const LinkPrediction& p = *rows[i].p;
+        linkTable_->setItem(i, 0, cell(rows[i].name, i == 0));
+        linkTable_->setItem(i, 1, cell(QString::number(p.meanRank, 'f', 1), i == 0));
+        linkTable_->setItem(i, 2, cell(QString::number(p.mrr, 'f', 3), i == 0));
+        linkTable_->setItem(i, 3, cell(QStringLiteral("%1%").arg(100 * p.hits1, 0, 'f', 1), i == 0));
+        linkTable_->setItem(i, 4, cell(QStringLiteral("%1%").arg(100 * p.hits10, 0, 'f', 1), i == 0));
+    }
+    byRelation_->setRowCount(static_cast<int>(r.byRelation.size()));
+    for (int i = 0; i < static_cast<int>(r.byRelation.size()); ++i) {
+        const auto& [name, p] = r.byRelation[static_cast<std::size_t>(i)];
+        byRelation_->setItem(i, 0, cell(q(name)));
+        byRelation_->setItem(i, 1, cell(QString::number(p.triples)));
+        byRelation_->setItem(i, 2, cell(QString::number(p.meanRank, 'f', 1)));
+        byRelation_->setItem(i, 3, cell(QString::number(p.mrr, 'f', 3)));
+        byRelation_->setItem(i, 4, cell(QStringLiteral("%1%").arg(100 * p.hits10, 0, 'f', 1)));
+    }
+    graphLabel_->setText(tr("Graph: %1 synsets grounded in Brown, %2 entities with their hypernyms, %3 relations; links: %4 train, "
+                            "%5 valid, %6 test (%7).")
+                             .arg(r.groundedSynsets)
+                             .arg(r.entities)
+                             .arg(r.relations)
+                             .arg(r.trainTriples)
+                             .arg(r.validTriples)
+                             .arg(r.testTriples)
+                             .arg(source));
+    const QString dir = folder_->text();
+    post([d = dir.toStdString()] { return transERelations(d); },
+         [this](const std::vector<std::string>& rels) {
+             const QString keep = relation_->currentText();
+             relation_->clear();
+             for (const auto& x : rels) relation_->addItem(q(x));
+             const int at = relation_->findText(keep.isEmpty() ? QStringLiteral("hypernym") : keep);
+             if (at >= 0) relation_->setCurrentIndex(at);
+         });
+}
+
+void KnowledgePanel::loadTransE()
+{
+    const QString dir = folder_->text();
+    post([d = dir.toStdString()] { return readTransEReport(d); },
+         [this, dir](const TransEReport& r) {
+             showReport(r, tr("loaded from %1").arg(dir));
+             status_->setText(tr("Loaded the embeddings in %1.").arg(dir));
+             Q_EMIT transEFinished();
+         });
+}
+
+void KnowledgePanel::trainTransE(int epochs)
+{
+    epochs_->setValue(epochs);
+    TransEOptions o;
+    o.dim = dim_->value();
+    o.epochs = epochs;
+    o.lr = lr_->value();
+    o.margin = margin_->value();
+    o.norm = norm_->currentData().toInt();
+    const QString dir = folder_->text();
+    if (dir == q(shippedTransEDir())) folder_->setText(q(userTransEDir()));
+    train_->setEnabled(false);
+    stopButton_->setEnabled(true);
+    progress_->setRange(0, epochs);
+    progress_->setValue(0);
+    lossPlot_->graph(0)->data()->clear();
+    status_->setText(tr("Grounding the Brown text and building the graph, then training..."));
+    stop_->store(false);
+    post(
+        [this, o, d = folder_->text().toStdString(), stop = stop_] {
+            return runTransE(o, KgBuildOptions{}, d, [this, stop](int e, double loss) {
+                QMetaObject::invokeMethod(this, [this, e, loss] {
+                    progress_->setValue(e);
+                    lossPlot_->graph(0)->addData(e, loss);
+                    lossPlot_->rescaleAxes();
+                    lossPlot_->replot(QCustomPlot::rpQueuedReplot);
+                    status_->setText(tr("Epoch %1: loss %2").arg(e).arg(loss, 0, 'f', 4));
+                }, Qt::QueuedConnection);
+                return !stop->load();
+            });
+        },
+        [this](const TransEReport& r) {
+            train_->setEnabled(true);
+            stopButton_->setEnabled(false);
+            showReport(r, tr("trained now"));
+            status_->setText(tr("Trained in %1 s and saved to %2.").arg(r.seconds, 0, 'f', 0).arg(folder_->text()));
+            Q_EMIT transEFinished();
+            Q_EMIT transETrained();
+        });
+}
+
+void KnowledgePanel::stopTransE() { stop_->store(true); }
+
+void KnowledgePanel::predict(const QString& entity, const QString& relation, bool tails)
+{
+    entity_->setText(entity);
+    if (relation_->findText(relation) < 0) relation_->addItem(relation);
+    relation_->setCurrentIndex(relation_->findText(relation));
+    direction_->setCurrentIndex(tails ? 0 : 1);
+    status_->setText(tr("Ranking every entity..."));
+    post(
+        [d = folder_->text().toStdString(), e = entity.trimmed().toStdString(), rel = relation.toStdString(), tails] {
+            auto best = predictTransE(d, e, rel, tails, 10);
+            std::vector<std::pair<TransEPrediction, std::string>> out;
+            const WordNet& wn = WordNet::installed();
+            for (auto& p : best) {
+                const int s = wn.byName(p.entity);
+                out.push_back({p, s >= 0 ? wn.synset(s).definition() : std::string()});
+            }
+            return out;
+        },
+        [this](const std::vector<std::pair<TransEPrediction, std::string>>& best) {
+            predictions_->setRowCount(static_cast<int>(best.size()));
+            for (int i = 0; i < static_cast<int>(best.size()); ++i) {
+                const auto& [p, gloss] = best[static_cast<std::size_t>(i)];
+                predictions_->setItem(i, 0, cell(QString::number(i + 1)));
+                predictions_->setItem(i, 1, cell(q(p.entity), p.known));
+                predictions_->setItem(i, 2, cell(QString::number(p.distance, 'f', 3)));
+                predictions_->setItem(i, 3, cell(p.known ? tr("yes") : QString()));
+                predictions_->setItem(i, 4, cell(q(gloss)));
+            }
+            status_->setText(tr("Ranked by distance ||h + r − t||; bold rows are links of the graph (train or held out)."));
+            Q_EMIT predicted();
+        });
+}
+
+} // namespace ui
+} // namespace ptl

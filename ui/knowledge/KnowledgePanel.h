@@ -1,0 +1,117 @@
+#pragma once
+// Knowledge (ERNIE, KagNET): WordNet 3.0 as the knowledge graph. Three tabs:
+//  - WordNet: a word's senses (most frequent first) with gloss, examples and every
+//    relation; a related synset opens with a double click.
+//  - Entity alignment: a sentence grounded in WordNet, each mention's synset drawn
+//    under its words (AlignmentView) and listed with its gloss and hypernym.
+//  - TransE: train entity embeddings over the graph the corpus grounds, watch the loss,
+//    read link prediction against the popularity and random baselines, and ask which
+//    entities complete (h, r, ?) or (?, r, t).
+// WordNet is read on a worker thread the first time a tab needs it.
+#include "core/api/Knowledge.h"
+
+#include <QStringList>
+#include <QThread>
+#include <QWidget>
+#include <atomic>
+#include <memory>
+#include <utility>
+#include <vector>
+
+class QComboBox;
+class QCustomPlot;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QTableWidget;
+class QTextBrowser;
+class QTreeWidget;
+
+namespace ptl {
+namespace ui {
+
+class AlignmentView;
+
+class KnowledgePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit KnowledgePanel(QWidget* parent = nullptr);
+    ~KnowledgePanel() override;
+
+    void lookUp(const QString& word);
+    void ground(const QString& text);
+    void setTransEFolder(const QString& dir);
+    void trainTransE(int epochs);
+    void stopTransE();
+    void predict(const QString& entity, const QString& relation, bool tails);
+
+    QTabWidget* tabs() const { return tabs_; }
+    QListWidget* senses() const { return senses_; }
+    QTreeWidget* relations() const { return relations_; }
+    AlignmentView* alignment() const { return alignment_; }
+    QTableWidget* mentionTable() const { return mentions_; }
+    QTableWidget* linkTable() const { return linkTable_; }
+    QTableWidget* predictions() const { return predictions_; }
+    QLabel* statusLabel() const { return status_; }
+    const TransEReport& report() const { return report_; }
+
+Q_SIGNALS:
+    void lookedUp();
+    void grounded();
+    void transEFinished();  // loaded or trained (report() holds the figures), or failed
+    void transETrained();   // a training started by trainTransE() finished (or failed)
+    void predicted();
+
+private:
+    template <typename Work, typename Deliver>
+    void post(Work work, Deliver deliver);
+    void showSense(int row);
+    void showReport(const TransEReport& r, const QString& source);
+    void loadTransE();
+    void fail(const QString& message);
+
+    QThread thread_;
+    QObject* worker_ = nullptr;
+    std::shared_ptr<std::atomic<bool>> stop_;
+    QTabWidget* tabs_ = nullptr;
+    QLabel* status_ = nullptr;
+    // WordNet
+    QLineEdit* word_ = nullptr;
+    QListWidget* senses_ = nullptr;
+    QTextBrowser* gloss_ = nullptr;
+    QTreeWidget* relations_ = nullptr;
+    struct SenseInfo {
+        QString name, pos, lemmas, definition;
+        QStringList examples;
+        std::vector<std::pair<QString, QStringList>> relations;  // relation name -> synset names
+    };
+    std::vector<SenseInfo> senseData_;
+    // Entity alignment
+    QLineEdit* sentence_ = nullptr;
+    AlignmentView* alignment_ = nullptr;
+    QTableWidget* mentions_ = nullptr;
+    // TransE
+    QLineEdit* folder_ = nullptr;
+    QSpinBox *dim_ = nullptr, *epochs_ = nullptr;
+    QDoubleSpinBox *lr_ = nullptr, *margin_ = nullptr;
+    QComboBox* norm_ = nullptr;
+    QPushButton *train_ = nullptr, *stopButton_ = nullptr, *load_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QCustomPlot* lossPlot_ = nullptr;
+    QTableWidget* linkTable_ = nullptr;
+    QTableWidget* byRelation_ = nullptr;
+    QLabel* graphLabel_ = nullptr;
+    QLineEdit* entity_ = nullptr;
+    QComboBox* relation_ = nullptr;
+    QComboBox* direction_ = nullptr;
+    QTableWidget* predictions_ = nullptr;
+    TransEReport report_;
+};
+
+} // namespace ui
+} // namespace ptl
