@@ -42,6 +42,11 @@ for lang in en ko; do
     xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/fewshot.sqlite" \
         --out "$OUT" --lang "$lang" --only zeroshot
 done
+# Knowledge: a WordNet lookup, a sentence's entity alignment, the shipped TransE embeddings.
+for lang in en ko; do
+    xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/knowledge.sqlite" \
+        --out "$OUT" --lang "$lang" --only knowledge
+done
 # Experiments that take an hour or more are drawn from the stores they were run into:
 # TRANSFER_STORE (experiment transfer on genre, entail, paraphrase) and SCALING_STORE
 # (experiment scaling), when set.

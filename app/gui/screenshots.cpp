@@ -188,7 +188,7 @@ int main(int argc, char** argv)
         save(panel, dir + QStringLiteral("/knowledge-alignment%1.png").arg(suffix));
         panel->tabs()->setCurrentIndex(2);
         wait(2000);  // the shipped embeddings' report
-        run(&ptl::ui::KnowledgePanel::predicted, [&] { panel->predict(QStringLiteral("spade.n.01"), QStringLiteral("hypernym"), true); });
+        run(&ptl::ui::KnowledgePanel::predicted, [&] { panel->predict(QStringLiteral("dog.n.01"), QStringLiteral("hypernym"), true); });
         wait(300);
         save(panel, dir + QStringLiteral("/knowledge-transe%1.png").arg(suffix));
         return 0;

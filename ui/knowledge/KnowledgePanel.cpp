@@ -246,6 +246,7 @@ KnowledgePanel::KnowledgePanel(QWidget* parent) : QWidget(parent), stop_(std::ma
     lossPlot_->setMinimumHeight(170);
     linkTable_ = makeTable(teTab, {tr("Ranking"), tr("Mean rank"), tr("MRR"), tr("Hits@1"), tr("Hits@10")});
     byRelation_ = makeTable(teTab, {tr("Relation"), tr("Test links"), tr("Mean rank"), tr("MRR"), tr("Hits@10")});
+    linkTable_->setMinimumHeight(linkTable_->horizontalHeader()->sizeHint().height() + 3 * linkTable_->verticalHeader()->defaultSectionSize() + 6);
     for (QTableWidget* t : {linkTable_, byRelation_}) {
         t->horizontalHeader()->setStretchLastSection(false);
         t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
