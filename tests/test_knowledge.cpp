@@ -203,7 +203,10 @@ private Q_SLOTS:
         const Mention* ice = mentionOf(ms, words, "ice cream");
         QVERIFY(ice);
         QCOMPARE(wn.name(ice->synset), std::string("ice_cream.n.01"));
-        const Mention* plant = mentionOf(ms, words, "plant");  // "to plant": the tagger reads the context
+        // The tagger reads the context: "plant" after "want to" is a verb.
+        const std::vector<std::string> want = {"They", "want", "to", "plant", "trees", "."};
+        const auto wantMentions = groundWords(wn, want);
+        const Mention* plant = mentionOf(wantMentions, want, "plant");
         QVERIFY(plant);
         QCOMPARE(plant->pos, WnPos::Verb);
         QVERIFY(!mentionOf(ms, words, "The") && !mentionOf(ms, words, "the") && !mentionOf(ms, words, "to"));
@@ -215,6 +218,19 @@ private Q_SLOTS:
         QVERIFY(mentionOf(tagged, {"The", "Fulton", "County", "Grand", "Jury", "said"}, "said"));
         QCOMPARE(brownBaseTag("nn-tl"), std::string("nn"));
         QCOMPARE(brownBaseTag("nn+bez"), std::string("nn"));
+    }
+
+    void taggerBeatsMostFrequentTagOnHeldOutBrown()
+    {
+        const TaggerAccuracy a = evaluateBrownTagger(10);
+        qInfo("tagger on %d held-out documents (%lld tokens): HMM %.2f%%, most frequent tag %.2f%%", a.documents, a.tokens, 100 * a.hmm,
+              100 * a.mostFrequent);
+        QCOMPARE(a.documents, 50);
+        QVERIFY(a.tokens > 100000);
+        QVERIFY(a.hmm > a.mostFrequent + 0.02);
+        QVERIFY(a.hmm > 0.93);
+        const auto tags = tagWords({"They", "want", "to", "plant", "trees", "."});
+        QCOMPARE(tags[3], std::string("vb"));
     }
 
     void transeLossAndRenormalisation()

@@ -3,6 +3,8 @@
 #include "core/train/DynamicsProbe.h"
 
 #include <cctype>
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <unordered_map>
 
@@ -57,42 +59,6 @@ WnPos posOf(Kind k)
     }
 }
 
-// The greedy tagger's tables: (previous tag, word) -> tag and word -> tag, each the most
-// frequent in the bundled Brown tags.
-struct TagTables {
-    std::unordered_map<std::string, std::string> byContext, byWord;
-};
-
-const TagTables& tagTables()
-{
-    static const TagTables tables = [] {
-        std::unordered_map<std::string, std::map<std::string, int>> context, word;
-        for (const auto& doc : brownTagsFor(bundledCorpus().documents))
-            for (const TaggedSentence& s : doc) {
-                std::string prev = "<s>";
-                for (std::size_t i = 0; i < s.words.size(); ++i) {
-                    const std::string t = brownBaseTag(s.tags[i]), w = i == 0 ? lower(s.words[i]) : s.words[i];
-                    ++context[prev + ' ' + w][t];
-                    ++word[w][t];
-                    if (i == 0) ++word[s.words[i]][t];
-                    prev = t;
-                }
-            }
-        auto best = [](const std::map<std::string, int>& counts) {
-            std::string arg;
-            int n = -1;
-            for (const auto& [t, c] : counts)
-                if (c > n) { arg = t; n = c; }
-            return arg;
-        };
-        TagTables out;
-        for (const auto& [k, counts] : context) out.byContext.emplace(k, best(counts));
-        for (const auto& [k, counts] : word) out.byWord.emplace(k, best(counts));
-        return out;
-    }();
-    return tables;
-}
-
 // A noun sense for a proper name: the first instance synset, else the first sense.
 int properSense(const WordNet& wn, const std::vector<int>& senses)
 {
@@ -136,40 +102,210 @@ std::vector<std::string> splitWords(const std::string& text)
     return out;
 }
 
-std::vector<std::string> tagWords(const std::vector<std::string>& words)
+namespace {
+
+// The suffix class of a word the tagger has not seen: its case and last letters.
+std::string shapeOf(const std::string& w, bool sentenceStart)
 {
-    const TagTables& t = tagTables();
-    std::vector<std::string> tags;
-    std::string prev = "<s>";
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        const std::string& w = words[i];
-        std::string tag;
-        for (const std::string& form : {w, lower(w)}) {
-            if (!tag.empty()) break;
-            if (auto it = t.byContext.find(prev + ' ' + form); it != t.byContext.end()) tag = it->second;
-            else if (auto jt = t.byWord.find(form); jt != t.byWord.end() && !(i > 0 && capitalised(w) && form != w)) tag = jt->second;
-        }
-        if (tag.empty()) {
-            // Unknown: a capitalised word inside a sentence is a name; else guess by its ending.
-            const std::string l = lower(w);
-            auto ends = [&](const char* s) {
-                const std::string x(s);
-                return l.size() > x.size() + 2 && l.compare(l.size() - x.size(), x.size(), x) == 0;
-            };
-            if (!isWord(w)) tag = std::isdigit(static_cast<unsigned char>(w[0])) ? "cd" : w;
-            else if (i > 0 && capitalised(w)) tag = "np";
-            else if (ends("ly")) tag = "rb";
-            else if (ends("ing")) tag = "vbg";
-            else if (ends("ed")) tag = "vbn";
-            else if (ends("ous") || ends("ful") || ends("ive") || ends("able") || ends("al")) tag = "jj";
-            else if (ends("s")) tag = "nns";
-            else tag = "nn";
-        }
-        tags.push_back(tag);
-        prev = brownBaseTag(tag);
-    }
-    return tags;
+    if (w.empty()) return "<empty>";
+    if (std::isdigit(static_cast<unsigned char>(w[0]))) return "<digit>";
+    if (!std::isalpha(static_cast<unsigned char>(w[0]))) return "<symbol>";
+    const std::string l = lower(w);
+    const std::string suffix = l.size() > 3 ? l.substr(l.size() - 3) : l;
+    return std::string(capitalised(w) && !sentenceStart ? "C:" : "l:") + suffix;
 }
+
+} // namespace
+
+PosTagger PosTagger::train(const std::vector<const TaggedSentence*>& sentences)
+{
+    PosTagger t;
+    std::unordered_map<std::string, int> tagIndex;
+    auto indexOf = [&](const std::string& tag) {
+        auto [it, fresh] = tagIndex.emplace(tag, static_cast<int>(t.tags_.size()));
+        if (fresh) t.tags_.push_back(tag);
+        return it->second;
+    };
+    indexOf("<s>");
+    std::unordered_map<std::string, std::unordered_map<int, int>> wordTag;
+    std::map<std::pair<int, int>, int> bigram;
+    std::vector<int> tagCount;
+    for (const TaggedSentence* s : sentences) {
+        int prev = 0;
+        for (std::size_t i = 0; i < s->words.size(); ++i) {
+            const int tag = indexOf(brownBaseTag(s->tags[i]));
+            ++wordTag[lower(s->words[i])][tag];
+            ++bigram[{prev, tag}];
+            prev = tag;
+        }
+    }
+    const std::size_t T = t.tags_.size();
+    tagCount.assign(T, 0);
+    std::vector<int> prevCount(T, 0);
+    for (const auto& [pair, c] : bigram) {
+        tagCount[static_cast<std::size_t>(pair.second)] += c;
+        prevCount[static_cast<std::size_t>(pair.first)] += c;
+    }
+    // Transitions with add-0.1 smoothing, as log probabilities.
+    t.transition_.assign(T * T, 0.0);
+    for (std::size_t a = 0; a < T; ++a)
+        for (std::size_t b = 0; b < T; ++b) {
+            auto it = bigram.find({static_cast<int>(a), static_cast<int>(b)});
+            const double c = (it == bigram.end() ? 0 : it->second) + 0.1;
+            t.transition_[a * T + b] = std::log(c / (prevCount[a] + 0.1 * static_cast<double>(T)));
+        }
+    // Emissions log P(word | tag) of the words seen; the rare ones (seen once) teach the
+    // suffix classes that stand for words never seen.
+    std::unordered_map<std::string, std::unordered_map<int, int>> shapeTag;
+    for (const auto& [w, tags] : wordTag) {
+        auto& e = t.emission_[w];
+        int total = 0;
+        for (const auto& [tag, c] : tags) {
+            e.emplace_back(tag, std::log(static_cast<double>(c) / tagCount[static_cast<std::size_t>(tag)]));
+            total += c;
+        }
+        if (total == 1)
+            for (const auto& [tag, c] : tags) {
+                ++shapeTag[shapeOf(w, false)][tag];
+            }
+    }
+    // Capitalised rare words: the lower-cased forms above lose the case, so count them again.
+    for (const TaggedSentence* s : sentences)
+        for (std::size_t i = 1; i < s->words.size(); ++i)
+            if (capitalised(s->words[i]) && wordTag[lower(s->words[i])].size() == 1) {
+                int total = 0;
+                for (const auto& [tag, c] : wordTag[lower(s->words[i])]) total += c;
+                if (total == 1) ++shapeTag[shapeOf(s->words[i], false)][indexOf(brownBaseTag(s->tags[i]))];
+            }
+    // P(an unseen word of this shape | tag) ~ (words of the tag seen once with this shape) / count(tag).
+    for (const auto& [shape, tags] : shapeTag) {
+        auto& e = t.unknown_[shape];
+        for (const auto& [tag, c] : tags) e.emplace_back(tag, std::log(static_cast<double>(c) / tagCount[static_cast<std::size_t>(tag)]));
+    }
+    // A shape never seen: any open-class tag, a little.
+    for (const char* tag : {"nn", "nns", "np", "jj", "vb", "vbd", "vbn", "vbg", "vbz", "rb"})
+        t.fallback_.emplace_back(indexOf(tag), std::log(1e-6));
+    t.tagCount_ = tagCount;
+    t.tagCount_.resize(t.tags_.size(), 1);
+    if (t.tags_.size() != T) {  // fallback tags not seen (tiny training sets): rebuild the square
+        std::vector<double> square(t.tags_.size() * t.tags_.size(), std::log(1e-9));
+        for (std::size_t a = 0; a < T; ++a)
+            for (std::size_t b = 0; b < T; ++b) square[a * t.tags_.size() + b] = t.transition_[a * T + b];
+        t.transition_ = std::move(square);
+    }
+    return t;
+}
+
+const PosTagger& PosTagger::brown()
+{
+    static const PosTagger tagger = [] {
+        const auto docs = brownTagsFor(bundledCorpus().documents);
+        std::vector<const TaggedSentence*> all;
+        for (const auto& d : docs)
+            for (const auto& s : d) all.push_back(&s);
+        return train(all);
+    }();
+    return tagger;
+}
+
+std::vector<std::string> PosTagger::tag(const std::vector<std::string>& words) const
+{
+    const std::size_t n = words.size(), T = tags_.size();
+    if (n == 0) return {};
+    std::vector<std::vector<std::pair<int, double>>> options(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (auto it = emission_.find(lower(words[i])); it != emission_.end()) options[i] = it->second;
+        const bool unseen = options[i].empty();
+        // Unseen words take the tags of their shape; a capitalised word inside a sentence
+        // may also be a name even when its lower-case form is known ("Brown").
+        if (unseen || (i > 0 && capitalised(words[i]))) {
+            auto jt = unknown_.find(shapeOf(words[i], i == 0));
+            if (jt != unknown_.end())
+                for (const auto& [tag, e] : jt->second) {
+                    bool present = false;
+                    for (const auto& o : options[i]) present = present || o.first == tag;
+                    if (!present && (unseen || tags_[static_cast<std::size_t>(tag)] == "np")) options[i].emplace_back(tag, e);
+                }
+        }
+        if (options[i].empty()) options[i] = fallback_;
+    }
+    // Viterbi over the tags each word allows.
+    std::vector<std::vector<double>> score(n);
+    std::vector<std::vector<int>> back(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        score[i].assign(options[i].size(), -1e300);
+        back[i].assign(options[i].size(), 0);
+        for (std::size_t k = 0; k < options[i].size(); ++k) {
+            const auto [tag, emit] = options[i][k];
+            if (i == 0) {
+                score[i][k] = transition_[static_cast<std::size_t>(tag)] + emit;  // from <s> (index 0)
+                continue;
+            }
+            for (std::size_t j = 0; j < options[i - 1].size(); ++j) {
+                const double v = score[i - 1][j] + transition_[static_cast<std::size_t>(options[i - 1][j].first) * T + static_cast<std::size_t>(tag)] + emit;
+                if (v > score[i][k]) {
+                    score[i][k] = v;
+                    back[i][k] = static_cast<int>(j);
+                }
+            }
+        }
+    }
+    std::vector<std::string> out(n);
+    std::size_t k = static_cast<std::size_t>(std::max_element(score[n - 1].begin(), score[n - 1].end()) - score[n - 1].begin());
+    for (std::size_t i = n; i-- > 0;) {
+        out[i] = tags_[static_cast<std::size_t>(options[i][k].first)];
+        if (i > 0) k = static_cast<std::size_t>(back[i][k]);
+    }
+    return out;
+}
+
+std::vector<std::string> PosTagger::mostFrequent(const std::vector<std::string>& words) const
+{
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        auto it = emission_.find(lower(words[i]));
+        if (it == emission_.end()) {
+            out.push_back(i > 0 && capitalised(words[i]) ? "np" : "nn");
+            continue;
+        }
+        // The tag with the largest count: log P(w|t) + log count(t) ranks as log count(w, t).
+        int best = it->second.front().first;
+        double bestV = -1e300;
+        for (const auto& [tag, e] : it->second) {
+            const double v = e + std::log(static_cast<double>(tagCountOf(tag)));
+            if (v > bestV) { bestV = v; best = tag; }
+        }
+        out.push_back(tags_[static_cast<std::size_t>(best)]);
+    }
+    return out;
+}
+
+TaggerAccuracy evaluateBrownTagger(int heldOutEvery)
+{
+    const auto docs = brownTagsFor(bundledCorpus().documents);
+    std::vector<const TaggedSentence*> train, test;
+    for (std::size_t d = 0; d < docs.size(); ++d)
+        for (const auto& s : docs[d]) (static_cast<int>(d) % heldOutEvery == 0 ? test : train).push_back(&s);
+    const PosTagger t = PosTagger::train(train);
+    TaggerAccuracy r;
+    long long hmm = 0, mf = 0, total = 0;
+    for (const TaggedSentence* s : test) {
+        const auto a = t.tag(s->words), b = t.mostFrequent(s->words);
+        for (std::size_t i = 0; i < s->words.size(); ++i) {
+            const std::string gold = brownBaseTag(s->tags[i]);
+            hmm += a[i] == gold;
+            mf += b[i] == gold;
+            ++total;
+        }
+    }
+    r.tokens = total;
+    r.hmm = static_cast<double>(hmm) / static_cast<double>(total);
+    r.mostFrequent = static_cast<double>(mf) / static_cast<double>(total);
+    r.documents = static_cast<int>((docs.size() + static_cast<std::size_t>(heldOutEvery) - 1) / static_cast<std::size_t>(heldOutEvery));
+    return r;
+}
+
+std::vector<std::string> tagWords(const std::vector<std::string>& words) { return PosTagger::brown().tag(words); }
 
 std::vector<Mention> groundWords(const WordNet& wn, const std::vector<std::string>& words, std::vector<std::string> tags,
                                  const GroundOptions& options)
