@@ -55,6 +55,31 @@ struct TransEReport {
     std::vector<double> lossByEpoch;  // the mean margin loss of every epoch
 };
 
+// WordNet as the panels see it: a synset's name ("dog.n.01"), part of speech, lemmas,
+// definition, examples and relations (relation name -> synset names, WordNet's order).
+struct SynsetView {
+    std::string name, pos, lemmas, definition;
+    std::vector<std::string> examples;
+    std::vector<std::pair<std::string, std::vector<std::string>>> relations;
+};
+// Every sense of a word or expression (lemmatised), or the one synset a name gives; empty
+// when WordNet has none. Reads WordNet once (ptl::Error when it is missing).
+std::vector<SynsetView> lookUpWord(const std::string& word);
+// The definition of a named synset ("" when there is none).
+std::string synsetDefinition(const std::string& name);
+
+struct GroundedMention {
+    int begin = 0, end = 0;  // words [begin, end)
+    std::string synset, pos, definition, hypernym;
+    bool proper = false;
+};
+struct GroundedText {
+    std::vector<std::string> words, tags;
+    std::vector<GroundedMention> mentions;
+};
+// A sentence split into words, tagged (HMM tagger learnt on Brown) and grounded in WordNet.
+GroundedText groundText(const std::string& text);
+
 // Builds the Brown graph, trains TransE on it, evaluates link prediction against the
 // baselines and saves the folder (DESIGN.md). progress(epoch, loss) returns false to stop
 // early (the embeddings so far are still evaluated and saved).

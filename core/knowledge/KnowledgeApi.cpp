@@ -1,6 +1,7 @@
 // core/api/Knowledge.h over core/knowledge: the graph is built once per seed and kept, a saved
 // folder is loaded once per modification time.
 #include "core/api/Knowledge.h"
+#include "core/knowledge/Grounding.h"
 #include "core/knowledge/TransE.h"
 #include "core/store/RunStore.h"
 #include "core/util/Error.h"
@@ -9,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -197,5 +200,72 @@ TransEReport readTransEReport(const std::string& dir)
 std::string shippedTransEDir() { return (resourceDir() / "knowledge" / "transe-wordnet").string(); }
 
 std::string userTransEDir() { return (RunStore::defaultPath().parent_path() / "transe-wordnet").string(); }
+
+std::vector<SynsetView> lookUpWord(const std::string& word)
+{
+    const WordNet& wn = WordNet::installed();
+    std::string w = word;
+    while (!w.empty() && std::isspace(static_cast<unsigned char>(w.back()))) w.pop_back();
+    while (!w.empty() && std::isspace(static_cast<unsigned char>(w.front()))) w.erase(w.begin());
+    std::vector<WordNet::Lookup> found;
+    if (const int s = wn.byName(w); s >= 0) found.push_back({wn.synset(s).pos, wn.synset(s).words.at(0), {s}});
+    else found = wn.lookup(w);
+    std::vector<SynsetView> out;
+    for (const auto& f : found)
+        for (int s : f.synsets) {
+            const WnSynset& syn = wn.synset(s);
+            SynsetView v;
+            v.name = wn.name(s);
+            v.pos = wnPosName(f.pos);
+            for (const auto& l : syn.words) {
+                std::string x = l;
+                for (char& c : x)
+                    if (c == '_') c = ' ';
+                v.lemmas += (v.lemmas.empty() ? "" : ", ") + x;
+            }
+            v.definition = syn.definition();
+            v.examples = syn.examples();
+            for (const WnPointer& p : syn.pointers) {
+                const std::string rel = wnRelationName(p.symbol), target = wn.name(p.target);
+                auto it = std::find_if(v.relations.begin(), v.relations.end(), [&](const auto& x) { return x.first == rel; });
+                if (it == v.relations.end()) {
+                    v.relations.push_back({rel, {}});
+                    it = v.relations.end() - 1;
+                }
+                if (std::find(it->second.begin(), it->second.end(), target) == it->second.end()) it->second.push_back(target);
+            }
+            out.push_back(std::move(v));
+        }
+    return out;
+}
+
+std::string synsetDefinition(const std::string& name)
+{
+    const WordNet& wn = WordNet::installed();
+    const int s = wn.byName(name);
+    return s >= 0 ? wn.synset(s).definition() : std::string();
+}
+
+GroundedText groundText(const std::string& text)
+{
+    const WordNet& wn = WordNet::installed();
+    GroundedText g;
+    g.words = splitWords(text);
+    g.tags = tagWords(g.words);
+    for (const Mention& m : groundWords(wn, g.words, g.tags)) {
+        GroundedMention x;
+        x.begin = m.begin;
+        x.end = m.end;
+        x.synset = wn.name(m.synset);
+        x.pos = wnPosName(m.pos);
+        x.definition = wn.synset(m.synset).definition();
+        x.proper = m.proper;
+        for (const char* sym : {"@", "@i"})
+            if (x.hypernym.empty())
+                if (const auto h = wn.related(m.synset, sym); !h.empty()) x.hypernym = wn.name(h.front());
+        g.mentions.push_back(std::move(x));
+    }
+    return g;
+}
 
 } // namespace ptl

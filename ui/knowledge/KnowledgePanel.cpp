@@ -1,6 +1,4 @@
 #include "ui/knowledge/KnowledgePanel.h"
-#include "core/knowledge/Grounding.h"
-#include "core/knowledge/WordNet.h"
 #include "ui/common/QCustomPlot.h"
 #include "ui/common/TableCell.h"
 #include "ui/knowledge/AlignmentView.h"
@@ -47,16 +45,6 @@ QTableWidget* makeTable(QWidget* parent, const QStringList& headers)
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setStretchLastSection(true);
     return t;
-}
-
-// A synset's first hypernym (or instance hypernym), by name.
-QString hypernymOf(const WordNet& wn, int s)
-{
-    for (const char* sym : {"@", "@i"}) {
-        const auto h = wn.related(s, sym);
-        if (!h.empty()) return q(wn.name(h.front()));
-    }
-    return {};
 }
 
 QString posLabel(const QString& pos)
@@ -325,33 +313,21 @@ void KnowledgePanel::lookUp(const QString& text)
     status_->setText(tr("Reading WordNet..."));
     post(
         [w = text.trimmed().toStdString()] {
-            const WordNet& wn = WordNet::installed();
             std::vector<SenseInfo> out;
-            std::vector<WordNet::Lookup> found;
-            if (const int s = wn.byName(w); s >= 0) found.push_back({wn.synset(s).pos, wn.synset(s).words.at(0), {s}});
-            else found = wn.lookup(w);
-            for (const auto& f : found)
-                for (int s : f.synsets) {
-                    const WnSynset& syn = wn.synset(s);
-                    SenseInfo info;
-                    info.name = q(wn.name(s));
-                    info.pos = q(wnPosName(f.pos));
-                    QStringList lemmas;
-                    for (const auto& l : syn.words) lemmas << q(l).replace(QLatin1Char('_'), QLatin1Char(' '));
-                    info.lemmas = lemmas.join(QStringLiteral(", "));
-                    info.definition = q(syn.definition());
-                    for (const auto& e : syn.examples()) info.examples << q(e);
-                    for (const WnPointer& p : syn.pointers) {
-                        const QString rel = q(wnRelationName(p.symbol)), target = q(wn.name(p.target));
-                        auto it = std::find_if(info.relations.begin(), info.relations.end(), [&](const auto& x) { return x.first == rel; });
-                        if (it == info.relations.end()) {
-                            info.relations.push_back({rel, {}});
-                            it = info.relations.end() - 1;
-                        }
-                        if (!it->second.contains(target)) it->second << target;
-                    }
-                    out.push_back(std::move(info));
+            for (const SynsetView& v : lookUpWord(w)) {
+                SenseInfo info;
+                info.name = q(v.name);
+                info.pos = q(v.pos);
+                info.lemmas = q(v.lemmas);
+                info.definition = q(v.definition);
+                for (const auto& e : v.examples) info.examples << q(e);
+                for (const auto& [rel, targets] : v.relations) {
+                    QStringList t;
+                    for (const auto& x : targets) t << q(x);
+                    info.relations.push_back({q(rel), t});
                 }
+                out.push_back(std::move(info));
+            }
             return out;
         },
         [this, text](const std::vector<SenseInfo>& senses) {
@@ -380,13 +356,9 @@ void KnowledgePanel::showSense(int row)
     for (const auto& e : s.examples) html += QStringLiteral("<p><i>“%1”</i></p>").arg(e.toHtmlEscaped());
     gloss_->setHtml(html);
     // Glosses of the related synsets, read on this thread (WordNet is loaded by now).
-    const WordNet& wn = WordNet::installed();
     for (const auto& [rel, targets] : s.relations) {
         auto* group = new QTreeWidgetItem(relations_, {QStringLiteral("%1 (%2)").arg(rel).arg(targets.size())});
-        for (const auto& t : targets) {
-            const int id = wn.byName(t.toStdString());
-            new QTreeWidgetItem(group, {QString(), t, id >= 0 ? q(wn.synset(id).definition()) : QString()});
-        }
+        for (const auto& t : targets) new QTreeWidgetItem(group, {QString(), t, q(synsetDefinition(t.toStdString()))});
         group->setExpanded(targets.size() <= 12);
     }
 }
@@ -397,15 +369,12 @@ void KnowledgePanel::ground(const QString& text)
     status_->setText(tr("Grounding..."));
     post(
         [t = text.toStdString()] {
-            const WordNet& wn = WordNet::installed();
-            const auto words = splitWords(t);
-            const auto tags = tagWords(words);
+            const GroundedText x = groundText(t);
             Grounded g;
-            for (const auto& w : words) g.words << q(w);
-            for (const auto& x : tags) g.tags << q(x);
-            for (const Mention& m : groundWords(wn, words, tags))
-                g.mentions.push_back({m.begin, m.end, q(wn.name(m.synset)), q(wnPosName(m.pos)), q(wn.synset(m.synset).definition()), hypernymOf(wn, m.synset),
-                                      m.proper});
+            for (const auto& w : x.words) g.words << q(w);
+            for (const auto& tag : x.tags) g.tags << q(tag);
+            for (const GroundedMention& m : x.mentions)
+                g.mentions.push_back({m.begin, m.end, q(m.synset), q(m.pos), q(m.definition), q(m.hypernym), m.proper});
             return g;
         },
         [this](const Grounded& g) {
@@ -550,13 +519,8 @@ void KnowledgePanel::predict(const QString& entity, const QString& relation, boo
     status_->setText(tr("Ranking every entity..."));
     post(
         [d = folder_->text().toStdString(), e = entity.trimmed().toStdString(), rel = relation.toStdString(), tails] {
-            auto best = predictTransE(d, e, rel, tails, 10);
             std::vector<std::pair<TransEPrediction, std::string>> out;
-            const WordNet& wn = WordNet::installed();
-            for (auto& p : best) {
-                const int s = wn.byName(p.entity);
-                out.push_back({p, s >= 0 ? wn.synset(s).definition() : std::string()});
-            }
+            for (auto& p : predictTransE(d, e, rel, tails, 10)) out.push_back({p, synsetDefinition(p.entity)});
             return out;
         },
         [this](const std::vector<std::pair<TransEPrediction, std::string>>& best) {
