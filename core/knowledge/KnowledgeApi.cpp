@@ -74,6 +74,7 @@ TransE modelOf(const LoadedTransE& t)
 TransEReport runTransE(const TransEOptions& options, const KgBuildOptions& build, const std::string& dir,
                        const std::function<bool(int, double)>& progress)
 {
+    validateTransEOptions(options);
     const KnowledgeGraph* g = nullptr;
     {
         std::lock_guard<std::mutex> lock(gMutex);

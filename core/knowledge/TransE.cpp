@@ -187,11 +187,21 @@ KnowledgeGraph buildBrownGraph(const WordNet& wn, const KgBuildOptions& options)
     return buildGraph(wn, std::vector<int>(grounded.begin(), grounded.end()), options);
 }
 
+void validateTransEOptions(const TransEOptions& o)
+{
+    auto bad = [](const std::string& what) { throw Error("TransE: " + what, "defaults: --dim 100 --norm 2 --margin 1 --lr 0.01 --epochs 1000 --batch 1024"); };
+    if (o.dim < 1) bad("--dim must be at least 1 (got " + std::to_string(o.dim) + ")");
+    if (o.norm != 1 && o.norm != 2) bad("--norm must be 1 (L1) or 2 (L2) (got " + std::to_string(o.norm) + ")");
+    if (!(o.margin > 0)) bad("--margin must be positive");
+    if (!(o.lr > 0)) bad("--lr must be positive");
+    if (o.batch < 1) bad("--batch must be at least 1");
+    if (o.epochs < 1) bad("--epochs must be at least 1");
+}
+
 TransE::TransE(int numEntities, int numRelations, const TransEOptions& o) : options(o)
 {
     require(numEntities > 1 && numRelations > 0, "TransE needs at least two entities and one relation");
-    require(o.dim > 0 && o.norm >= 1 && o.norm <= 2 && o.margin > 0 && o.lr > 0 && o.batch > 0,
-            "TransE: dim, margin, lr and batch must be positive and norm 1 or 2");
+    validateTransEOptions(o);
     torch::manual_seed(o.seed);
     const double bound = 6.0 / std::sqrt(static_cast<double>(o.dim));
     entities = torch::empty({numEntities, o.dim}).uniform_(-bound, bound);

@@ -34,6 +34,9 @@ KnowledgeGraph buildGraph(const WordNet& wn, const std::vector<int>& synsets, co
 // Splits the triples (all in graph.train) into train/valid/test as above.
 void splitTriples(KnowledgeGraph& graph, std::uint64_t seed, double heldOut);
 
+// ptl::Error naming the bad option (checked before any work starts).
+void validateTransEOptions(const TransEOptions& options);
+
 class TransE {
 public:
     TransE(int entities, int relations, const TransEOptions& options);
