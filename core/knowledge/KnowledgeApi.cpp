@@ -95,22 +95,7 @@ TransEReport evaluateTransE(const std::string& dir)
     const KnowledgeGraph& g = graphOf(t, dir);
     const TransE model = modelOf(t);
     TransEReport r;
-    r.entities = static_cast<int>(g.numEntities());
-    r.relations = static_cast<int>(g.relations.size());
-    r.trainTriples = static_cast<int>(g.train.size());
-    r.validTriples = static_cast<int>(g.valid.size());
-    r.testTriples = static_cast<int>(g.test.size());
-    r.groundedSynsets = g.groundedSynsets;
-    r.test = linkPrediction(model, g, g.test);
-    r.valid = linkPrediction(model, g, g.valid);
-    r.random = randomBaseline(g, g.test);
-    r.popularity = popularityBaseline(g, g.test);
-    for (std::size_t rel = 0; rel < g.relations.size(); ++rel) {
-        std::vector<KgTriple> sub;
-        for (const KgTriple& x : g.test)
-            if (x.relation == static_cast<int>(rel)) sub.push_back(x);
-        if (!sub.empty()) r.byRelation.emplace_back(wnRelationName(g.relations[rel]), linkPrediction(model, g, sub));
-    }
+    evaluateTransEInto(r, model, g);
     return r;
 }
 

@@ -40,6 +40,8 @@ void validateTransEOptions(const TransEOptions& options);
 class TransE {
 public:
     TransE(int entities, int relations, const TransEOptions& options);
+    // ||d|| over the last dimension, L1 or L2 as the options say.
+    torch::Tensor norm(const torch::Tensor& d) const;
     // ||h + r - t|| for index tensors of one shape.
     torch::Tensor distance(const torch::Tensor& h, const torch::Tensor& r, const torch::Tensor& t) const;
     // The margin ranking loss of positive triples against their corruptions ([B] each).
@@ -61,6 +63,9 @@ std::vector<double> bernoulliHeadProbability(const std::vector<KgTriple>& triple
 
 // Filtered link prediction of `eval` (both directions) against every known triple.
 LinkPrediction linkPrediction(const TransE& model, const KnowledgeGraph& graph, const std::vector<KgTriple>& eval);
+// Every figure of the report from the model and its graph: counts, valid and test link
+// prediction (test ranked once, grouped by relation), the baselines.
+void evaluateTransEInto(TransEReport& report, const TransE& model, const KnowledgeGraph& graph);
 LinkPrediction popularityBaseline(const KnowledgeGraph& graph, const std::vector<KgTriple>& eval);
 LinkPrediction randomBaseline(const KnowledgeGraph& graph, const std::vector<KgTriple>& eval);
 
