@@ -1,7 +1,7 @@
 // wordnet, ground, transe: the knowledge graph behind ERNIE and KagNET.
 #include "app/cli/Commands.h"
-#include "core/knowledge/Grounding.h"
 #include "core/api/Knowledge.h"
+#include "core/knowledge/Grounding.h"
 #include "core/knowledge/WordNet.h"
 #include "core/util/Error.h"
 
@@ -16,20 +16,23 @@ using nlohmann::json;
 
 namespace {
 
-json synsetJson(const WordNet& wn, int s, int maxTargets)
+// The first maxTargets targets of each relation (0: all).
+json relationsJson(const SynsetView& v, int maxTargets)
 {
-    const WnSynset& syn = wn.synset(s);
     json rel = json::object();
-    for (const WnPointer& p : syn.pointers) {
-        json& list = rel[wnRelationName(p.symbol)];
-        if (!list.is_array()) list = json::array();
-        const std::string name = wn.name(p.target);
-        bool dup = false;
-        for (const auto& x : list) dup |= x == name;
-        if (!dup && (maxTargets <= 0 || static_cast<int>(list.size()) < maxTargets)) list.push_back(name);
+    for (const auto& [name, targets] : v.relations) {
+        json list = json::array();
+        for (const auto& t : targets)
+            if (maxTargets <= 0 || static_cast<int>(list.size()) < maxTargets) list.push_back(t);
+        rel[name] = list;
     }
-    return {{"name", wn.name(s)}, {"lemmas", syn.words}, {"definition", syn.definition()}, {"examples", syn.examples()}, {"relations", rel},
-            {"lexicographer_file", syn.lexFile}, {"instance", wn.isInstance(s)}};
+    return rel;
+}
+
+json synsetJson(const SynsetView& v, int maxTargets)
+{
+    return {{"name", v.name}, {"lemmas", v.lemmas}, {"definition", v.definition}, {"examples", v.examples}, {"relations", relationsJson(v, maxTargets)},
+            {"lexicographer_file", v.lexicographerFile}, {"instance", v.instance}};
 }
 
 json linkJson(const LinkPrediction& p)
@@ -90,33 +93,35 @@ void addKnowledge(CLI::App& app)
         c->add_option("--max", o->max, "targets shown per relation (0: all)");
         c->add_flag("--json", o->json, "one JSON object");
         c->callback([o] {
-            const WordNet& wn = WordNet::installed();
-            std::vector<WordNet::Lookup> found;
-            if (const int s = wn.byName(o->word); s >= 0) found.push_back({wn.synset(s).pos, wn.synset(s).words.at(0), {s}});
-            else found = wn.lookup(o->word);
+            const std::vector<SynsetView> found = lookUpWord(o->word);
             if (found.empty())
                 throw Error("'" + o->word + "' is not in WordNet (under any part of speech, after lemmatisation)",
                             "try its base form, or words joined by spaces for an expression (\"ice cream\")");
+            // Entries: the senses of one (part of speech, lemma), in WordNet's order.
+            std::vector<std::vector<const SynsetView*>> entries;
+            for (const SynsetView& v : found) {
+                if (entries.empty() || entries.back().front()->pos != v.pos || entries.back().front()->lemma != v.lemma) entries.emplace_back();
+                entries.back().push_back(&v);
+            }
             if (o->json) {
                 json out = json::array();
-                for (const auto& f : found) {
+                for (const auto& e : entries) {
                     json senses = json::array();
-                    for (int s : f.synsets) senses.push_back(synsetJson(wn, s, o->max));
-                    out.push_back({{"pos", wnPosName(f.pos)}, {"lemma", f.lemma}, {"senses", senses}});
+                    for (const SynsetView* v : e) senses.push_back(synsetJson(*v, o->max));
+                    out.push_back({{"pos", e.front()->pos}, {"lemma", e.front()->lemma}, {"senses", senses}});
                 }
                 std::printf("%s\n", json{{"word", o->word}, {"entries", out}}.dump().c_str());
                 return;
             }
-            for (const auto& f : found) {
-                std::printf("%s (%s): %zu sense%s\n", f.lemma.c_str(), wnPosName(f.pos).c_str(), f.synsets.size(), f.synsets.size() == 1 ? "" : "s");
-                for (int s : f.synsets) {
-                    const WnSynset& syn = wn.synset(s);
+            for (const auto& e : entries) {
+                std::printf("%s (%s): %zu sense%s\n", e.front()->lemma.c_str(), e.front()->pos.c_str(), e.size(), e.size() == 1 ? "" : "s");
+                for (const SynsetView* v : e) {
                     std::string lemmas;
-                    for (const auto& w : syn.words) lemmas += (lemmas.empty() ? "" : ", ") + w;
-                    std::printf("  %-22s %s\n  %-22s %s\n", wn.name(s).c_str(), syn.definition().c_str(), "", ("{" + lemmas + "}").c_str());
-                    for (const auto& e : syn.examples()) std::printf("  %-22s \"%s\"\n", "", e.c_str());
-                    const json j = synsetJson(wn, s, o->max);
-                    for (const auto& [rel, targets] : j.at("relations").items()) {
+                    for (const auto& w : v->lemmas) lemmas += (lemmas.empty() ? "" : ", ") + w;
+                    std::printf("  %-22s %s\n  %-22s %s\n", v->name.c_str(), v->definition.c_str(), "", ("{" + lemmas + "}").c_str());
+                    for (const auto& x : v->examples) std::printf("  %-22s \"%s\"\n", "", x.c_str());
+                    const json relations = relationsJson(*v, o->max);
+                    for (const auto& [rel, targets] : relations.items()) {
                         std::string list;
                         for (const auto& t : targets) list += (list.empty() ? "" : ", ") + t.get<std::string>();
                         std::printf("  %-22s %s: %s\n", "", rel.c_str(), list.c_str());
@@ -148,40 +153,31 @@ void addKnowledge(CLI::App& app)
                 return;
             }
             if (o->text.empty()) throw Error("no text given", "ground --text \"The dog dug the ground to plant flowers.\"");
-            const WordNet& wn = WordNet::installed();
-            const auto words = splitWords(o->text);
-            if (words.empty()) throw Error("the text has no words", "ground --text \"The dog dug the ground to plant flowers.\"");
-            const auto tags = tagWords(words);
-            GroundOptions g;
-            g.multiword = !o->noMultiword;
-            const auto mentions = groundWords(wn, words, tags, g);
+            const GroundedText g = groundText(o->text, !o->noMultiword);
+            if (g.words.empty()) throw Error("the text has no words", "ground --text \"The dog dug the ground to plant flowers.\"");
+            auto spanOf = [&](const GroundedMention& m) {
+                std::string text;
+                for (int i = m.begin; i < m.end; ++i) text += (text.empty() ? "" : " ") + g.words[static_cast<std::size_t>(i)];
+                return text;
+            };
             if (o->json) {
                 json ms = json::array();
-                for (const Mention& m : mentions) {
-                    std::string text;
-                    for (int i = m.begin; i < m.end; ++i) text += (text.empty() ? "" : " ") + words[static_cast<std::size_t>(i)];
-                    ms.push_back({{"begin", m.begin}, {"end", m.end}, {"text", text}, {"synset", wn.name(m.synset)}, {"pos", wnPosName(m.pos)},
-                                  {"proper", m.proper}, {"definition", wn.synset(m.synset).definition()}});
-                }
-                std::printf("%s\n", json{{"words", words}, {"tags", tags}, {"mentions", ms}}.dump().c_str());
+                for (const GroundedMention& m : g.mentions)
+                    ms.push_back({{"begin", m.begin}, {"end", m.end}, {"text", spanOf(m)}, {"synset", m.synset}, {"pos", m.pos}, {"proper", m.proper},
+                                  {"definition", m.definition}});
+                std::printf("%s\n", json{{"words", g.words}, {"tags", g.tags}, {"mentions", ms}}.dump().c_str());
                 return;
             }
             std::string tagged;
-            for (std::size_t i = 0; i < words.size(); ++i) tagged += (i ? " " : "") + words[i] + "/" + tags[i];
+            for (std::size_t i = 0; i < g.words.size(); ++i) tagged += (i ? " " : "") + g.words[i] + "/" + g.tags[i];
             std::printf("%s\n\n", tagged.c_str());
-            for (const Mention& m : mentions) {
-                std::string text;
-                for (int i = m.begin; i < m.end; ++i) text += (text.empty() ? "" : " ") + words[static_cast<std::size_t>(i)];
-                std::printf("  %-18s -> %-24s %s%s\n", text.c_str(), wn.name(m.synset).c_str(), m.proper ? "(a name) " : "",
-                            wn.synset(m.synset).definition().c_str());
+            std::size_t covered = 0;
+            for (const GroundedMention& m : g.mentions) {
+                std::printf("  %-18s -> %-24s %s%s\n", spanOf(m).c_str(), m.synset.c_str(), m.proper ? "(a name) " : "", m.definition.c_str());
+                covered += static_cast<std::size_t>(m.end - m.begin);
             }
-            std::printf("\n%zu of %zu words grounded in %zu mention%s (first-listed senses; tags from an HMM tagger learnt on Brown)\n",
-                        [&] {
-                            std::size_t n = 0;
-                            for (const Mention& m : mentions) n += static_cast<std::size_t>(m.end - m.begin);
-                            return n;
-                        }(),
-                        words.size(), mentions.size(), mentions.size() == 1 ? "" : "s");
+            std::printf("\n%zu of %zu words grounded in %zu mention%s (first-listed senses; tags from an HMM tagger learnt on Brown)\n", covered,
+                        g.words.size(), g.mentions.size(), g.mentions.size() == 1 ? "" : "s");
         });
     }
     {
@@ -238,14 +234,12 @@ void addKnowledge(CLI::App& app)
             const bool tails = !o->head.empty();
             const std::string& given = tails ? o->head : o->tail;
             const auto best = predictTransE(o->dir, given, o->relation, tails, o->top);
-            const WordNet& wn = WordNet::installed();
             std::printf(tails ? "(%s, %s, ?)" : "(?, %s, %s)", tails ? given.c_str() : o->relation.c_str(), tails ? o->relation.c_str() : given.c_str());
             std::printf("  ranked by ||h + r - t||, smaller is more plausible; * marks a triple of the graph\n");
             int rank = 0;
             for (const auto& p : best) {
-                const int s = wn.byName(p.entity);
                 std::printf(" %c%2d. %-26s %7.3f  %s\n", p.known ? '*' : ' ', ++rank, p.entity.c_str(), p.distance,
-                            s >= 0 ? wn.synset(s).definition().c_str() : "");
+                            synsetDefinition(p.entity).c_str());
             }
         });
     }

@@ -58,9 +58,13 @@ struct TransEReport {
 // WordNet as the panels see it: a synset's name ("dog.n.01"), part of speech, lemmas,
 // definition, examples and relations (relation name -> synset names, WordNet's order).
 struct SynsetView {
-    std::string name, pos, lemmas, definition;
+    std::string name, pos, definition;
+    std::string lemma;                // the lemma the word was looked up as ("mouse" for "mice")
+    std::vector<std::string> lemmas;  // the synset's words, as WordNet spells them ("domestic_dog")
     std::vector<std::string> examples;
     std::vector<std::pair<std::string, std::vector<std::string>>> relations;
+    int lexicographerFile = 0;
+    bool instance = false;
 };
 // Every sense of a word or expression (lemmatised), or the one synset a name gives; empty
 // when WordNet has none. Reads WordNet once (ptl::Error when it is missing).
@@ -78,7 +82,7 @@ struct GroundedText {
     std::vector<GroundedMention> mentions;
 };
 // A sentence split into words, tagged (HMM tagger learnt on Brown) and grounded in WordNet.
-GroundedText groundText(const std::string& text);
+GroundedText groundText(const std::string& text, bool multiword = true);
 
 // Builds the Brown graph, trains TransE on it, evaluates link prediction against the
 // baselines and saves the folder (DESIGN.md). progress(epoch, loss) returns false to stop

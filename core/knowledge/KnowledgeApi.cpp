@@ -203,12 +203,10 @@ std::vector<SynsetView> lookUpWord(const std::string& word)
             SynsetView v;
             v.name = wn.name(s);
             v.pos = wnPosName(f.pos);
-            for (const auto& l : syn.words) {
-                std::string x = l;
-                for (char& c : x)
-                    if (c == '_') c = ' ';
-                v.lemmas += (v.lemmas.empty() ? "" : ", ") + x;
-            }
+            v.lemma = f.lemma;
+            v.lemmas = syn.words;
+            v.lexicographerFile = syn.lexFile;
+            v.instance = wn.isInstance(s);
             v.definition = syn.definition();
             v.examples = syn.examples();
             for (const WnPointer& p : syn.pointers) {
@@ -232,13 +230,15 @@ std::string synsetDefinition(const std::string& name)
     return s >= 0 ? wn.synset(s).definition() : std::string();
 }
 
-GroundedText groundText(const std::string& text)
+GroundedText groundText(const std::string& text, bool multiword)
 {
     const WordNet& wn = WordNet::installed();
     GroundedText g;
     g.words = splitWords(text);
     g.tags = tagWords(g.words);
-    for (const Mention& m : groundWords(wn, g.words, g.tags)) {
+    GroundOptions options;
+    options.multiword = multiword;
+    for (const Mention& m : groundWords(wn, g.words, g.tags, options)) {
         GroundedMention x;
         x.begin = m.begin;
         x.end = m.end;

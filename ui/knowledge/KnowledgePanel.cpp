@@ -318,7 +318,9 @@ void KnowledgePanel::lookUp(const QString& text)
                 SenseInfo info;
                 info.name = q(v.name);
                 info.pos = q(v.pos);
-                info.lemmas = q(v.lemmas);
+                QStringList lemmas;
+                for (const auto& l : v.lemmas) lemmas << q(l).replace(QLatin1Char('_'), QLatin1Char(' '));
+                info.lemmas = lemmas.join(QStringLiteral(", "));
                 info.definition = q(v.definition);
                 for (const auto& e : v.examples) info.examples << q(e);
                 for (const auto& [rel, targets] : v.relations) {
