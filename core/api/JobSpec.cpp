@@ -66,6 +66,9 @@ std::string TrainConfig::validate() const
         return "start_seq_len: must be between 0 (off) and seq_len " + std::to_string(seq_len) + " (got " + std::to_string(start_seq_len) + ")";
     if (start_seq_len > 0 && start_seq_len < 8) return "start_seq_len: at least 8 tokens (got " + std::to_string(start_seq_len) + ")";
     if (!(start_seq_share >= 0.0 && start_seq_share <= 1.0)) return "start_seq_share: must be in [0, 1]";
+    if (!(entity_mask_prob >= 0 && entity_random_prob >= 0 && entity_mask_prob + entity_random_prob <= 1.0 + 1e-12))
+        return "entity_mask_prob + entity_random_prob: must be non-negative and at most 1";
+    if (!(dea_weight >= 0)) return "dea_weight: must be 0 or more";
     if (dynamics_sequences < 1) return "dynamics_sequences: must be at least 1 (got " + std::to_string(dynamics_sequences) + ")";
     return {};
 }
@@ -107,7 +110,7 @@ std::string JobSpec::objective() const
     if (distill.method == "distilbert") return "distil (kd+mlm+cos)";
     if (distill.method == "tinybert") return "tinybert (att+hid+emb+pred)";
     switch (model.family) {
-    case Family::Bert: return train.pair_loss ? "mlm+nsp" : "mlm";
+    case Family::Bert: return std::string(train.pair_loss ? "mlm+nsp" : "mlm") + (model.isErnie() ? "+dea" : "");
     case Family::Albert: return train.pair_loss ? "mlm+sop" : "mlm";
     case Family::Gpt2: return "clm";
     case Family::Electra: return "mlm+rtd";
@@ -194,6 +197,8 @@ json JobSpec::toJson() const
           {"gen_temperature_steps", t.gen_temperature_steps}, {"replacements", t.replacements},
           {"generator_from", t.generator_from}, {"freeze_generator", t.freeze_generator},
           {"discriminator_from", t.discriminator_from}, {"dynamics", t.dynamics}, {"dynamics_sequences", t.dynamics_sequences},
+          {"knowledge", t.knowledge}, {"entity_mask_prob", t.entity_mask_prob}, {"entity_random_prob", t.entity_random_prob},
+          {"dea_weight", t.dea_weight},
           {"debug_nan_step", t.debug_nan_step}}},
         {"distill",
          {{"method", distill.method}, {"teacher", distill.teacher}, {"teacher_run", distill.teacher_run},
@@ -401,6 +406,10 @@ void JobSpec::set(const std::string& key, const std::string& value)
     else if (key == "discriminator_from") t.discriminator_from = value;
     else if (key == "dynamics") toBool(t.dynamics);
     else if (key == "dynamics_sequences") toInt(t.dynamics_sequences);
+    else if (key == "knowledge") t.knowledge = value;
+    else if (key == "entity_mask_prob") toDouble(t.entity_mask_prob);
+    else if (key == "entity_random_prob") toDouble(t.entity_random_prob);
+    else if (key == "dea_weight") toDouble(t.dea_weight);
     else if (key == "debug_nan_step") toInt(t.debug_nan_step);
     else if (key == "method" || key == "distill") distill.method = value;
     else if (key == "teacher") distill.teacher = value;

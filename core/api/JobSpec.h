@@ -68,6 +68,14 @@ struct TrainConfig {
     bool freeze_generator = false;    // with generator_from: the generator does not learn (own embeddings)
     std::string discriminator_from;   // start the discriminator's body (embeddings, layers) from this
                                       // checkpoint's encoder: a BERT or ELECTRA of the same shape
+    // ERNIE (model.knowledge_layers > 0): the entity table (a TransE folder; empty: the
+    // shipped resources/knowledge/transe-wordnet) and the denoising entity auto-encoder's
+    // corruption of the aligned entities: this share hidden from the entity stream, this
+    // share swapped for a random entity (all of them predicted among the batch's entities).
+    std::string knowledge;
+    double entity_mask_prob = 0.15;
+    double entity_random_prob = 0.05;
+    double dea_weight = 1.0;          // L = L_MLM + L_NSP + dea_weight x L_dEA
     // What the model learns first: at every eval, accuracy by token class and the structure
     // of every head on a fixed probe set of held-out sequences (core/api/Dynamics.h).
     bool dynamics = true;

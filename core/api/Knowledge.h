@@ -108,4 +108,32 @@ std::string userTransEDir();
 // The relation names of a saved folder, in its order.
 std::vector<std::string> transERelations(const std::string& dir);
 
+// ---- ERNIE: one text through an ERNIE checkpoint, with its entities and without them.
+struct ErnieEntity {
+    std::string synset, definition;  // "spade.n.01"
+    int token = 0;                   // the token the entity sits on (the mention's first)
+};
+struct ErnieGuess {
+    int position = 0;                // a [MASK] token
+    std::vector<std::pair<std::string, double>> withEntities, withoutEntities;  // top-5 (token, probability)
+};
+struct ErnieInspection {
+    std::vector<std::string> tokens;
+    std::vector<int> entityAt;        // per token: index into entities, -1 for none
+    std::vector<ErnieEntity> entities;
+    int firstKnowledgeLayer = 0;      // 0-based index of the first K-Encoder layer
+    // Per K-Encoder layer and entity head: attention among the aligned entities [layer][head][from][to].
+    std::vector<std::vector<std::vector<std::vector<double>>>> entityAttention;
+    // Per K-Encoder layer and token head: the token self-attention beside it [layer][head][from][to].
+    std::vector<std::vector<std::vector<std::vector<double>>>> tokenAttention;
+    // Per token: how far the entities moved its last hidden state, ||h - h0|| / ||h0||
+    // (h0: the same model with no entity, the token stream alone).
+    std::vector<double> fusionChange;
+    std::vector<ErnieGuess> guesses;  // at every [MASK]
+};
+// The ERNIE model shipped with PretrainLab (resources/models/ernie-mini-brown).
+std::string shippedErnieDir();
+// Throws ptl::Error when the folder is not an ERNIE checkpoint (with a hint).
+ErnieInspection inspectErnie(const std::string& checkpointDir, const std::string& text);
+
 } // namespace ptl

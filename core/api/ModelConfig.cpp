@@ -109,6 +109,17 @@ std::string ModelConfig::validate() const
         return bad("causal", "must be false for bidirectional families (bert, albert, electra, distilbert)", std::string("true"));
     if (family == Family::Electra && !(generator_ratio > 0.0 && generator_ratio <= 1.0))
         return "generator_ratio: must be in (0, 1] (got " + std::to_string(generator_ratio) + ")";
+    if (knowledge_layers < 0 || knowledge_layers > num_layers)
+        return bad("knowledge_layers", "must be in [0, num_hidden_layers " + std::to_string(num_layers) + "]", knowledge_layers);
+    if (knowledge_layers > 0) {
+        if (family != Family::Bert) return bad("knowledge_layers", "ERNIE's K-Encoder is built on bert (family " + toString(family) + ")", knowledge_layers);
+        if (layer_norm != LayerNormPlacement::Post) return bad("layer_norm", "ERNIE's K-Encoder is post-LN, as BERT", std::string("pre"));
+        if (sharing != Sharing::None) return bad("sharing", "ERNIE's K-Encoder layers are not shared", toString(sharing));
+        if (entity_size < 1) return bad("entity_size", "must be positive", entity_size);
+        if (entity_heads < 1 || entity_size % entity_heads != 0)
+            return bad("entity_heads", "must divide entity_size " + std::to_string(entity_size), entity_heads);
+        if (entity_count < 0) return bad("entity_count", "must be 0 (taken from the entity table when the job starts) or the table's rows", entity_count);
+    }
     return {};
 }
 
@@ -222,6 +233,12 @@ json ModelConfig::toJson() const
         {"scale_residual_init", scale_residual_init},
         {"sinusoidal_positions", sinusoidal_positions},
     };
+    if (knowledge_layers > 0) {
+        j["pretrainlab"]["knowledge_layers"] = knowledge_layers;
+        j["pretrainlab"]["entity_size"] = entity_size;
+        j["pretrainlab"]["entity_heads"] = entity_heads;
+        j["pretrainlab"]["entity_count"] = entity_count;
+    }
     if (family == Family::Electra) {
         j["pretrainlab"]["generator_ratio"] = generator_ratio;
         j["pretrainlab"]["electra_generator"] = electra_generator;
@@ -365,6 +382,10 @@ ModelConfig ModelConfig::fromJson(const json& j)
         readKey(p, "sinusoidal_positions", c.sinusoidal_positions);
         readKey(p, "generator_ratio", c.generator_ratio);
         readKey(p, "electra_generator", c.electra_generator);
+        readKey(p, "knowledge_layers", c.knowledge_layers);
+        readKey(p, "entity_size", c.entity_size);
+        readKey(p, "entity_heads", c.entity_heads);
+        readKey(p, "entity_count", c.entity_count);
     }
     c.check();
     return c;
@@ -396,11 +417,14 @@ void ModelConfig::set(const std::string& key, const std::string& value)
     else if (key == "sinusoidal_positions") toBool(sinusoidal_positions);
     else if (key == "pad_token_id") toInt(pad_token_id);
     else if (key == "generator_ratio") toDouble(generator_ratio);
+    else if (key == "knowledge_layers") toInt(knowledge_layers);
+    else if (key == "entity_size") toInt(entity_size);
+    else if (key == "entity_heads") toInt(entity_heads);
     else
         throw Error("unknown model field '" + key + "'",
                     "fields: vocab_size, hidden_size, num_hidden_layers, num_attention_heads, intermediate_size, "
                     "max_position_embeddings, type_vocab_size, embedding_size, sharing, layer_norm, hidden_act, "
-                    "hidden_dropout, attention_dropout, embedding_dropout, initializer_range, layer_norm_eps, causal, scale_residual_init, sinusoidal_positions, generator_ratio");
+                    "hidden_dropout, attention_dropout, embedding_dropout, initializer_range, layer_norm_eps, causal, scale_residual_init, sinusoidal_positions, generator_ratio, knowledge_layers, entity_size, entity_heads");
 }
 
 } // namespace ptl

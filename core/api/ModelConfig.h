@@ -44,8 +44,22 @@ struct ModelConfig {
     // carries the generator's size as a ratio of its hidden size (the paper's 1/4).
     double generator_ratio = 0.25;
     bool electra_generator = false;
+    // ERNIE (Zhang et al. 2019; thunlp/ERNIE): a BERT whose last knowledge_layers layers are
+    // the K-Encoder. Each runs token self-attention and, beside it, self-attention over the
+    // entities aligned with the tokens (vectors of entity_size, the TransE dimension, in
+    // entity_heads heads), and fuses both streams in its feed-forward layer:
+    // h = GELU(W_t w + W_e e + b) at tokens aligned with an entity. The model carries the
+    // (frozen) entity table of entity_count rows (0 in a preset: the job fills it in from the
+    // table it reads). knowledge_layers 0: a plain BERT.
+    int knowledge_layers = 0;
+    int entity_size = 100;
+    int entity_heads = 4;
+    int entity_count = 0;
 
     int headDim() const { return hidden_size / num_heads; }
+    bool isErnie() const { return knowledge_layers > 0; }
+    // Layer i is a K-Encoder layer.
+    bool isKnowledgeLayer(int i) const { return i >= num_layers - knowledge_layers; }
     bool factorized() const { return embedding_size != hidden_size; }
     // ALBERT always maps E->H (HF's embedding_hidden_mapping_in exists even when E == H).
     bool hasEmbeddingProjection() const { return family == Family::Albert || factorized(); }

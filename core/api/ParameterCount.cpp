@@ -32,9 +32,15 @@ ParameterBreakdown countParameters(const ModelConfig& c)
     if (c.hasDiscriminatorHead())
         b.heads += H * H + H + H + 1;    // ELECTRA: dense H->H, dense_prediction H->1
     // GPT-2's LM head is tied to the token embeddings and has no bias.
+    if (c.isErnie()) {
+        const i64 D = c.entity_size, K = c.knowledge_layers;
+        const i64 entityAttention = 4 * D * D + 4 * D + 2 * D;  // q, k, v, output over entities; LayerNorm
+        const i64 fusion = D * I + I * D + D + 2 * D;          // W_e (no bias: the tokens' b), back-projection, LayerNorm
+        b.knowledge = K * (entityAttention + fusion) + H * D + D + 2 * D;  // + dEA head: dense H->D, LayerNorm
+    }
 
-    b.total = b.embeddings + b.attention + b.ffn + b.final_norm + b.heads;
-    b.unshared_total = b.embeddings + attentionLayer * L + ffnLayer * L + b.final_norm + b.heads;
+    b.total = b.embeddings + b.attention + b.ffn + b.final_norm + b.heads + b.knowledge;
+    b.unshared_total = b.embeddings + attentionLayer * L + ffnLayer * L + b.final_norm + b.heads + b.knowledge;
     return b;
 }
 

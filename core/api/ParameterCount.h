@@ -14,6 +14,8 @@ struct ParameterBreakdown {
     std::int64_t ffn = 0;          // all feed-forward sub-layers, shared ones once
     std::int64_t final_norm = 0;   // pre-LN's final LayerNorm
     std::int64_t heads = 0;        // pooler, NSP/SOP classifier, MLM transform + bias
+    std::int64_t knowledge = 0;    // ERNIE: the K-Encoder's entity attention and fusion, the dEA head
+                                   // (the frozen entity table is not trained and not counted)
     std::int64_t total = 0;
     std::int64_t unshared_total = 0;  // the same model with sharing = none
     std::int64_t saved() const { return unshared_total - total; }

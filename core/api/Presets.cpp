@@ -28,6 +28,18 @@ static ModelConfig fastBert(int layers, int hidden, int heads)
     return c;
 }
 
+// ERNIE (Zhang et al. 2019) at bert-tiny's recipe: the last `knowledge` of `layers` are the
+// K-Encoder, over the shipped TransE entity table (dimension 100, 4 entity heads as
+// thunlp/ERNIE). The same preset with knowledge_layers=0 is the plain BERT of equal size.
+static ModelConfig ernie(int layers, int hidden, int heads, int knowledge)
+{
+    ModelConfig c = fastBert(layers, hidden, heads);
+    c.knowledge_layers = knowledge;
+    c.entity_size = 100;
+    c.entity_heads = 4;
+    return c;
+}
+
 static ModelConfig gpt(int layers, int hidden, int heads)
 {
     ModelConfig c = bert(layers, hidden, heads);
@@ -104,6 +116,8 @@ const std::vector<Preset>& presets()
          electra(2, 128, 2, 128), TokenizerKind::WordPiece, 128},
         {"electra-mini", "ELECTRA, discriminator 4 layers, hidden 256, 4 heads, E=128; generator hidden 64 (replaced-token detection)",
          electra(4, 256, 4, 128), TokenizerKind::WordPiece, 128},
+        {"ernie-mini", "ERNIE, 4 layers (2 T-Encoder + 2 K-Encoder), hidden 256, 4 heads; entities from the shipped TransE (MLM + NSP + dEA)",
+         ernie(4, 256, 4, 2), TokenizerKind::WordPiece, 128},
         {"distilbert-mini", "DistilBERT, 2 layers, hidden 256, 4 heads (MLM; distil it from a BERT-mini teacher with 'distill')",
          distilbert(2, 256, 4), TokenizerKind::WordPiece, 128},
     };

@@ -183,6 +183,8 @@ TransEReport readTransEReport(const std::string& dir)
     }
 }
 
+std::string shippedErnieDir() { return (resourceDir() / "models" / "ernie-mini-brown").string(); }
+
 std::string shippedTransEDir() { return (resourceDir() / "knowledge" / "transe-wordnet").string(); }
 
 std::string userTransEDir() { return (RunStore::defaultPath().parent_path() / "transe-wordnet").string(); }

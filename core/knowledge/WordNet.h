@@ -26,6 +26,9 @@ const std::vector<WnRelationType>& wnRelationTypes();
 std::string wnRelationName(const std::string& symbol);
 std::string wnInverse(const std::string& symbol);
 char wnPosLetter(WnPos pos);  // n v a r
+// The name of a lexicographer file as lexnames(5WN) lists them: 3 "noun.Tops", 18
+// "noun.person", 29 "verb.body", ... ("" beyond 0..44).
+std::string wnLexFileName(int lexFile);
 std::string wnPosName(WnPos pos);  // noun verb adjective adverb
 
 struct WnPointer {

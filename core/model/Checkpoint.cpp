@@ -67,6 +67,37 @@ void saveCheckpoint(const fs::path& dir, TransformerModel& model, const Tokenize
     writeFileAtomic(dir / "config.json", model->config().toJson().dump(2) + "\n");
 }
 
+void saveEntityNames(const fs::path& dir, const std::vector<std::string>& names, const std::string& source)
+{
+    std::string text = "# entity table rows of model.safetensors' bert.entity_embeddings, from " + source + "\nrow\tname\n";
+    for (std::size_t i = 0; i < names.size(); ++i) text += std::to_string(i) + "\t" + names[i] + "\n";
+    writeFileAtomic(dir / "entities.tsv", text);
+}
+
+std::vector<std::string> readEntityNames(const fs::path& dir)
+{
+    const fs::path file = dir / "entities.tsv";
+    if (!fs::exists(file)) throw Error(dir.string() + " has no entities.tsv", "an ERNIE checkpoint names its entity table's rows in entities.tsv");
+    const std::string text = readTextFile(file);
+    std::vector<std::string> names;
+    std::size_t pos = 0;
+    int line = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        const std::string row = text.substr(pos, end - pos);
+        pos = end + 1;
+        ++line;
+        if (row.empty() || row[0] == '#' || row == "row\tname") continue;
+        const auto tab = row.find('\t');
+        if (tab == std::string::npos || row.substr(0, tab) != std::to_string(names.size()))
+            throw Error(file.string() + ":" + std::to_string(line) + ": expected row " + std::to_string(names.size()) + ", a tab and a name",
+                        "the file was edited or cut; copy the checkpoint again");
+        names.push_back(row.substr(tab + 1));
+    }
+    return names;
+}
+
 LoadedModel loadCheckpoint(const fs::path& dir)
 {
     refusePickle(dir);
@@ -88,6 +119,13 @@ LoadedModel loadCheckpoint(const fs::path& dir)
     m.model = TransformerModel(m.config);
     importStateDict(m.model, SafetensorsFile::open(dir / "model.safetensors"));
     m.model->eval();
+    if (m.config.isErnie()) {
+        m.entityNames = readEntityNames(dir);
+        if (static_cast<int>(m.entityNames.size()) != m.config.entity_count)
+            throw Error((dir / "entities.tsv").string() + " names " + std::to_string(m.entityNames.size()) + " entities, config.json says entity_count " +
+                            std::to_string(m.config.entity_count),
+                        "the files come from different models");
+    }
     if (m.config.hasDiscriminatorHead() && fs::exists(dir / "generator" / "config.json") && fs::exists(dir / "generator" / "model.safetensors")) {
         const ModelConfig g = readModelConfig(dir / "generator" / "config.json");
         if (!g.hasMlmHead())

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ptl {
 
@@ -23,12 +24,19 @@ struct LoadedModel {
     // embeddings; undefined otherwise.
     TransformerModel generator{nullptr};
     std::shared_ptr<Tokenizer> tokenizer;
+    // ERNIE: the name of each row of the model's entity table (entities.tsv), e.g. "dog.n.01".
+    std::vector<std::string> entityNames;
 };
 
 // Writes config.json, model.safetensors and the tokenizer files into dir (created if
 // needed), each atomically.
 void saveCheckpoint(const std::filesystem::path& dir, TransformerModel& model, const Tokenizer& tokenizer,
                     const std::map<std::string, std::string>& metadata = {});
+
+// ERNIE: dir/entities.tsv, the synset name of each row of the entity table (and the TransE
+// folder the table came from), written atomically; read back with ptl::Error on a damaged file.
+void saveEntityNames(const std::filesystem::path& dir, const std::vector<std::string>& names, const std::string& source);
+std::vector<std::string> readEntityNames(const std::filesystem::path& dir);
 
 // Opens a checkpoint folder (ours or one published by HF). The model is in eval mode.
 LoadedModel loadCheckpoint(const std::filesystem::path& dir);

@@ -115,6 +115,25 @@ std::vector<Entry> entriesFor(TransformerModel& m)
         b.norm("cls.predictions.transform.LayerNorm", m->mlmNorm);
         b.add("cls.predictions.bias", m->mlmBias);
         b.linear("cls.seq_relationship", m->pairClassifier);
+        if (c.isErnie()) {
+            // thunlp/ERNIE's names for the K-Encoder's entity side and the dEA head; the
+            // entity table travels with the weights.
+            const int64_t D = c.entity_size;
+            for (int i = 0; i < c.num_layers; ++i) {
+                auto kf = m->knowledgeFusion(i);
+                if (!kf) continue;
+                const std::string p = "bert.encoder.layer." + std::to_string(i) + ".";
+                b.qkv(p + "attention_ent.self.query", p + "attention_ent.self.key", p + "attention_ent.self.value", kf->attn->qkv, D, true);
+                b.linear(p + "attention_ent.output.dense", kf->attn->out);
+                b.norm(p + "attention_ent.output.LayerNorm", kf->attnNorm);
+                b.add(p + "intermediate.dense_ent.weight", kf->up->weight);
+                b.linear(p + "output_ent.dense", kf->down);
+                b.norm(p + "output_ent.LayerNorm", kf->norm);
+            }
+            b.add("bert.entity_embeddings.weight", m->entityTable);
+            b.linear("cls.predictions_ent.transform.dense", m->entityTransform);
+            b.norm("cls.predictions_ent.transform.LayerNorm", m->entityNorm);
+        }
         break;
     }
     case Family::Gpt2: {

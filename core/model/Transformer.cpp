@@ -97,6 +97,26 @@ FfnBlockImpl::FfnBlockImpl(const ModelConfig& c)
 {
 }
 
+namespace {
+ModelConfig entityStreamConfig(const ModelConfig& c)
+{
+    ModelConfig e = c;
+    e.hidden_size = c.entity_size;
+    e.num_heads = c.entity_heads;
+    e.causal = false;
+    return e;
+}
+} // namespace
+
+KnowledgeFusionImpl::KnowledgeFusionImpl(const ModelConfig& c)
+    : attn(register_module("attn", SelfAttention(entityStreamConfig(c)))),
+      attnNorm(register_module("attn_norm", layerNorm(c.entity_size, c.layer_norm_eps))),
+      up(register_module("up", torch::nn::Linear(torch::nn::LinearOptions(c.entity_size, c.intermediate_size).bias(false)))),
+      down(register_module("down", torch::nn::Linear(c.intermediate_size, c.entity_size))),
+      norm(register_module("norm", layerNorm(c.entity_size, c.layer_norm_eps)))
+{
+}
+
 // ---------------------------------------------------------------- embeddings
 EmbeddingsImpl::EmbeddingsImpl(const ModelConfig& c)
     : word(register_module("word", torch::nn::Embedding(c.vocab_size, c.embedding_size))),
@@ -152,6 +172,13 @@ TransformerModelImpl::TransformerModelImpl(const ModelConfig& c) : config_(c)
         discDense = register_module("disc_dense", torch::nn::Linear(c.hidden_size, c.hidden_size));
         discOut = register_module("disc_out", torch::nn::Linear(c.hidden_size, 1));
     }
+    if (c.isErnie()) {
+        for (int i = 0; i < c.knowledge_layers; ++i)
+            fusions.push_back(register_module("fusion_" + std::to_string(i), KnowledgeFusion(c)));
+        entityTable = register_buffer("entity_table", torch::zeros({c.entity_count, c.entity_size}));
+        entityTransform = register_module("entity_transform", torch::nn::Linear(c.hidden_size, c.entity_size));
+        entityNorm = register_module("entity_norm", layerNorm(c.entity_size, c.layer_norm_eps));
+    }
     initWeights();
 }
 
@@ -168,6 +195,12 @@ bool TransformerModelImpl::ffnShared() const
 AttentionBlock TransformerModelImpl::attentionBlock(int layer) const
 {
     return attentionBlocks[attentionShared() ? 0 : static_cast<std::size_t>(layer)];
+}
+
+KnowledgeFusion TransformerModelImpl::knowledgeFusion(int layer) const
+{
+    if (!config_.isErnie() || !config_.isKnowledgeLayer(layer)) return nullptr;
+    return fusions[static_cast<std::size_t>(layer - (config_.num_layers - config_.knowledge_layers))];
 }
 
 FfnBlock TransformerModelImpl::ffnBlock(int layer) const
@@ -245,6 +278,13 @@ torch::Tensor TransformerModelImpl::replacedLogits(const torch::Tensor& x)
     return discOut->forward(h).squeeze(-1);                                     // (...)
 }
 
+torch::Tensor TransformerModelImpl::entityLogits(const torch::Tensor& x, const torch::Tensor& candidates)
+{
+    auto h = torch::gelu(entityTransform->forward(x));                          // (N, D)
+    h = norm(entityNorm, h);
+    return torch::matmul(h, entityTable.index_select(0, candidates).t().to(h.scalar_type()));  // (N, C)
+}
+
 torch::Tensor TransformerModelImpl::pairLogits(const torch::Tensor& x)
 {
     auto pooled = torch::tanh(pooler->forward(x.select(1, 0)));                // (B, H) over [CLS]
@@ -284,6 +324,22 @@ ModelOutput TransformerModelImpl::forward(const torch::Tensor& ids, const torch:
         mask = additivePaddingMask(attentionMask, scoreType);
     }
     const bool pre = c.layer_norm == LayerNormPlacement::Pre;
+    // ERNIE's entity stream: the aligned entities' vectors at their tokens, zero elsewhere;
+    // entities attend to aligned entities only.
+    torch::Tensor ent, entKeep, entMask;
+    if (c.isErnie() && opt.entityIds.defined() && (opt.entityIds >= 0).any().item<bool>()) {
+        if (opt.entityIds.sizes() != ids.sizes())
+            throw Error("entity ids must have the shape of the token ids");
+        if (opt.entityIds.max().item<int64_t>() >= c.entity_count)
+            throw Error("an entity id is beyond the model's entity table of " + std::to_string(c.entity_count) + " rows");
+        auto aligned = opt.entityIds >= 0;                                             // (B, T)
+        entKeep = aligned.unsqueeze(-1).to(x.scalar_type());                           // (B, T, 1)
+        ent = entityTable.index_select(0, opt.entityIds.clamp_min(0).reshape({-1})).view({ids.size(0), T, c.entity_size}) * entKeep;
+        // -10000 as BERT's reference: a sequence with no aligned entity stays finite.
+        entMask = ((1.0 - aligned.to(torch::kFloat32)) * -10000.0).unsqueeze(1).unsqueeze(2);  // (B, 1, 1, T)
+        if (mask.defined()) entMask = entMask.to(mask.scalar_type());
+    }
+    const bool tanhGelu = c.activation == Activation::GeluNew;
     for (int i = 0; i < c.num_layers; ++i) {
         AttentionBlock ab = attentionBlock(i);
         FfnBlock fb = ffnBlock(i);
@@ -292,7 +348,19 @@ ModelOutput TransformerModelImpl::forward(const torch::Tensor& ids, const torch:
         torch::Tensor* scoresOut = opt.scores ? &scores : nullptr;
         torch::Tensor* pk = cache ? &cache->keys[static_cast<std::size_t>(i)] : nullptr;
         torch::Tensor* pv = cache ? &cache->values[static_cast<std::size_t>(i)] : nullptr;
-        if (pre) {
+        KnowledgeFusion kf = knowledgeFusion(i);
+        if (kf && ent.defined()) {
+            // K-Encoder layer (post-LN): both self-attentions, then the information fusion
+            // h = GELU(W_t w + W_e e + b), projected back into each stream.
+            x = norm(ab->norm, x + ab->attn->forward(x, mask, probsOut, scoresOut));
+            torch::Tensor entProbs;
+            ent = norm(kf->attnNorm, ent + kf->attn->forward(ent, entMask, opt.attentions ? &entProbs : nullptr, nullptr)) * entKeep;
+            auto h = fb->ffn->up->forward(x) + kf->up->forward(ent) * entKeep;                      // (B, T, I)
+            h = tanhGelu ? torch::gelu(h, "tanh") : torch::gelu(h);
+            x = norm(fb->norm, x + ptl::dropout(fb->ffn->down->forward(h), c.hidden_dropout, is_training()));
+            ent = norm(kf->norm, ent + ptl::dropout(kf->down->forward(h), c.hidden_dropout, is_training())) * entKeep;
+            if (opt.attentions) out.entity_attentions.push_back(entProbs * entKeep.unsqueeze(1) * entKeep.squeeze(-1).unsqueeze(1).unsqueeze(2));
+        } else if (pre) {
             x = x + ab->attn->forward(norm(ab->norm, x), mask, probsOut, scoresOut, pk, pv);
             x = x + fb->ffn->forward(norm(fb->norm, x));
         } else {
@@ -306,6 +374,7 @@ ModelOutput TransformerModelImpl::forward(const torch::Tensor& ids, const torch:
     if (finalNorm)
         x = norm(finalNorm, x);
     out.last_hidden = x;
+    if (ent.defined()) out.last_entity = ent;
     if (!opt.heads)
         return out;
     if (c.hasMlmHead() || c.family == Family::Gpt2)

@@ -27,6 +27,9 @@ struct ForwardOptions {
     bool scores = false;         // pre-softmax scores q.k/sqrt(d), before masking, per layer
     bool heads = true;           // run the MLM/LM and NSP/SOP heads
     KvCache* cache = nullptr;    // causal models: ids are the tokens after cache->length() seen ones
+    // ERNIE: the entity aligned with each token, a row of the model's entity table, or -1
+    // (B, T) int64; undefined or all -1: the K-Encoder runs the token stream alone.
+    torch::Tensor entityIds;
 };
 
 struct ModelOutput {
@@ -37,6 +40,10 @@ struct ModelOutput {
     std::vector<torch::Tensor> hidden_states;
     std::vector<torch::Tensor> attentions;
     std::vector<torch::Tensor> scores;
+    // ERNIE, with entities and attentions: the entity self-attention of each K-Encoder
+    // layer (B, entity heads, T, T); rows and columns of unaligned tokens are zero.
+    std::vector<torch::Tensor> entity_attentions;
+    torch::Tensor last_entity;   // (B, T, entity_size), zero at unaligned tokens
 };
 
 class SelfAttentionImpl : public torch::nn::Module {
@@ -106,6 +113,21 @@ private:
 };
 TORCH_MODULE(Embeddings);
 
+// What a K-Encoder layer (ERNIE) adds to a plain layer: the entity stream's self-attention
+// and its LayerNorm, W_e into the fused intermediate layer, and the back-projection to the
+// entity stream with its LayerNorm. The token side is the layer's own attention and FFN
+// (W_t = ffn.up, its back-projection ffn.down).
+class KnowledgeFusionImpl : public torch::nn::Module {
+public:
+    explicit KnowledgeFusionImpl(const ModelConfig& c);
+    SelfAttention attn{nullptr};          // over entity_size, entity_heads
+    torch::nn::LayerNorm attnNorm{nullptr};
+    torch::nn::Linear up{nullptr};        // W_e: (I, entity_size), no bias (the fused layer's b is the tokens')
+    torch::nn::Linear down{nullptr};      // (entity_size, I)
+    torch::nn::LayerNorm norm{nullptr};
+};
+TORCH_MODULE(KnowledgeFusion);
+
 class TransformerModelImpl : public torch::nn::Module {
 public:
     explicit TransformerModelImpl(const ModelConfig& c);
@@ -120,6 +142,8 @@ public:
     torch::Tensor tokenLogits(const torch::Tensor& hidden);  // (..., V): MLM or next-token
     torch::Tensor pairLogits(const torch::Tensor& hidden);   // hidden (B, T, H) -> (B, 2) over [CLS]
     torch::Tensor replacedLogits(const torch::Tensor& hidden);  // (..., H) -> (...): ELECTRA discriminator
+    // ERNIE's dEA: scores of hidden states (N, H) against candidate entities (C) -> (N, C).
+    torch::Tensor entityLogits(const torch::Tensor& hidden, const torch::Tensor& candidates);
 
     const ModelConfig& config() const { return config_; }
     // The attention / FFN block used by layer i (the same object for shared layers).
@@ -144,6 +168,13 @@ public:
     torch::Tensor mlmBias;                        // (V)
     torch::nn::Linear discDense{nullptr};         // ELECTRA discriminator: H -> H, gelu
     torch::nn::Linear discOut{nullptr};           // H -> 1
+    // ERNIE: one fusion per K-Encoder layer (knowledgeFusion(i)), the frozen entity table
+    // (entity_count, entity_size; a buffer), the dEA head (dense H -> entity_size, GELU, LayerNorm).
+    std::vector<KnowledgeFusion> fusions;
+    torch::Tensor entityTable;
+    torch::nn::Linear entityTransform{nullptr};
+    torch::nn::LayerNorm entityNorm{nullptr};
+    KnowledgeFusion knowledgeFusion(int layer) const;  // null for a plain layer
 
 private:
     ModelConfig config_;

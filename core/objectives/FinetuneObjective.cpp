@@ -19,6 +19,7 @@
 #include "core/api/Tasks.h"
 #include "core/tasks/Squad.h"
 #include "core/tasks/TaskEncoding.h"
+#include "core/knowledge/EntityAlignment.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/Safetensors.h"
 #include "core/model/StateDict.h"
@@ -68,14 +69,32 @@ TORCH_MODULE(TaskHead);
 
 using Encoded = TaskInput;
 
+// ERNIE: aligns task texts with the entity table of a checkpoint folder (its entities.tsv).
+struct TaskEntities {
+    EntityTable names;  // rows only; the vectors are in the model
+    std::unique_ptr<EntityAligner> aligner;
+    TaskEntities(const fs::path& checkpointDir, const Tokenizer& tok)
+    {
+        names.names = readEntityNames(checkpointDir);
+        for (std::size_t i = 0; i < names.names.size(); ++i) names.rowOf.emplace(names.names[i], static_cast<int>(i));
+        aligner = std::make_unique<EntityAligner>(WordNet::installed(), names, tok);
+    }
+    std::function<std::vector<int>(const std::string&, const std::vector<int>&)> rowsOf() const
+    {
+        const EntityAligner* a = aligner.get();
+        return [a](const std::string& text, const std::vector<int>& ids) { return a->align(text, ids); };
+    }
+};
+
 // The task logits, (B, C) for classification or (B, T, C) for tagging, in fp32, and the
 // body's last hidden states: one function for training, evaluation and `predict`.
 std::pair<torch::Tensor, torch::Tensor> taskForward(TransformerModel& model, TaskHead& head, Family family, TaskKind kind, bool pooler,
                                                     const torch::Tensor& ids, const torch::Tensor& typeIds, const torch::Tensor& mask,
-                                                    const torch::Tensor& readout, double p, bool training)
+                                                    const torch::Tensor& readout, double p, bool training, const torch::Tensor& entityIds = {})
 {
     ForwardOptions o;
     o.heads = false;
+    o.entityIds = entityIds;  // ERNIE: the K-Encoder's entities (undefined: the token stream alone)
     const ModelOutput out = model->forward(ids, typeIds, mask, o);
     torch::Tensor logits;
     if (kind == TaskKind::Classification) {
@@ -268,6 +287,10 @@ public:
             c.vocab_size += 3;
         }
         format_ = TaskInputFormat::forModel(tok(), gpt_, spec().model.vocab_size, spec().train.seq_len);
+        if (c.isErnie()) {
+            entities_ = std::make_unique<TaskEntities>(fs::path(f.checkpoint), tok());
+            format_.entities = entities_->rowsOf();
+        }
         model_ = TransformerModel(c);
         span_ = task_.kind == TaskKind::Span;
         const bool dense = !gpt_ && !model_->pooler && task_.kind != TaskKind::Tagging && !span_;
@@ -307,9 +330,13 @@ public:
     void initFresh() override
     {
         const FinetuneConfig& f = spec().finetune;
-        if (f.from_scratch) return;  // the control arm: the architecture alone, randomly initialised
+        if (f.from_scratch && !model_->config().isErnie()) return;  // the control arm: the architecture alone, randomly initialised
         const LoadedModel pre = loadCheckpoint(f.checkpoint);
         torch::NoGradGuard ng;
+        if (f.from_scratch) {  // ERNIE's control arm still reads its entity table: knowledge, not pre-training
+            model_->entityTable.copy_(pre.model->entityTable);
+            return;
+        }
         auto src = pre.model->named_parameters(true);
         for (auto& item : pre.model->named_buffers(true)) src.insert(item.key(), item.value());
         auto copyInto = [&](const std::string& name, torch::Tensor dst) {
@@ -342,7 +369,7 @@ public:
             const std::string& n = item.key();
             // The pre-training heads are dropped (GPT keeps its tied LM head for the
             // auxiliary loss: it is the word embedding itself).
-            if (n.rfind("pair_classifier", 0) == 0 || n.rfind("mlm_", 0) == 0 || n.rfind("disc_", 0) == 0) {
+            if (n.rfind("pair_classifier", 0) == 0 || n.rfind("mlm_", 0) == 0 || n.rfind("disc_", 0) == 0 || n.rfind("entity_", 0) == 0) {
                 item.value().set_requires_grad(false);
                 continue;
             }
@@ -532,6 +559,7 @@ public:
         writeSafetensors(dir / "model.safetensors", exportStateDict(model_), m);
         tok().save(dir);
         writeFileAtomic(dir / "config.json", model_->config().toJson().dump(2) + "\n");
+        if (entities_) saveEntityNames(dir, entities_->names.names, spec().finetune.checkpoint);
         NamedTensors head;
         for (auto& item : head_->named_parameters(true)) head.emplace_back(item.key(), item.value().detach().contiguous());
         writeSafetensors(dir / "head.safetensors", head, {{"format", "pt"}, {"task", task_.name}});
@@ -650,13 +678,14 @@ private:
             const std::vector<std::int64_t>* types;
             const std::vector<std::int64_t>* tags;
             int readout;
+            const std::vector<std::int64_t>* entities = nullptr;
         };
         std::vector<Row> rows;
         for (int i : which) {
             const Encoded& e = split[static_cast<std::size_t>(i)];
             if (!e.choiceIds.empty())  // multiple choice, or both orders of a symmetric pair (GPT)
                 for (std::size_t c = 0; c < e.choiceIds.size(); ++c) rows.push_back({&e.choiceIds[c], &e.choiceTypes[c], nullptr, e.choiceReadout[c]});
-            else rows.push_back({&e.ids, &e.types, e.tokenLabels.empty() ? nullptr : &e.tokenLabels, e.readout});
+            else rows.push_back({&e.ids, &e.types, e.tokenLabels.empty() ? nullptr : &e.tokenLabels, e.readout, e.entities.empty() ? nullptr : &e.entities});
         }
         const auto B = static_cast<std::int64_t>(which.size()), R = static_cast<std::int64_t>(rows.size());
         std::int64_t T = 0;
@@ -664,8 +693,9 @@ private:
         const std::int64_t pad = tok().specials().pad >= 0 ? tok().specials().pad : 0;
         auto ids = torch::full({R, T}, pad, torch::kInt64), types = torch::zeros({R, T}, torch::kInt64);
         auto mask = torch::zeros({R, T}, torch::kInt64), lm = torch::full({R, T}, -100, torch::kInt64);
-        auto tags = torch::full({R, T}, -100, torch::kInt64);
+        auto tags = torch::full({R, T}, -100, torch::kInt64), entities = torch::full({R, T}, -1, torch::kInt64);
         auto labels = torch::zeros({B}, torch::kInt64), readout = torch::zeros({R}, torch::kInt64);
+        bool anyEntities = false;
         auto pi = ids.accessor<std::int64_t, 2>(), pt = types.accessor<std::int64_t, 2>(), pm = mask.accessor<std::int64_t, 2>();
         auto pl = lm.accessor<std::int64_t, 2>(), pg = tags.accessor<std::int64_t, 2>();
         Batch b;
@@ -679,6 +709,10 @@ private:
                 if (t + 1 < n) pl[r][t] = (*row.ids)[static_cast<std::size_t>(t + 1)];
                 if (row.tags) pg[r][t] = (*row.tags)[static_cast<std::size_t>(t)];
             }
+            if (row.entities) {
+                entities[r].narrow(0, 0, n).copy_(torch::tensor(*row.entities, torch::kInt64));
+                anyEntities = true;
+            }
             readout.data_ptr<std::int64_t>()[r] = row.readout;
             b.tokens += n;
         }
@@ -691,6 +725,7 @@ private:
         else b.classLabels = labels;
         b.readout = readout;
         b.examples = which;
+        if (anyEntities) b.entityIds = entities;
         return b;
     }
 
@@ -706,7 +741,7 @@ private:
             return out;
         }
         auto out = taskForward(model_, head_, spec().model.family, choice ? TaskKind::Classification : task_.kind, usesPooler(), b.ids, b.typeIds,
-                               b.attentionMask, b.readout, spec().finetune.head_dropout, head_->is_training());
+                               b.attentionMask, b.readout, spec().finetune.head_dropout, head_->is_training(), b.entityIds);
         const auto B = b.classLabels.defined() ? b.classLabels.size(0) : 0;
         if (choice) out.first = out.first.view({B, -1});  // (B x C, 1) -> (B, C): a softmax over candidates
         else if (task_.kind == TaskKind::Classification && out.first.size(0) == 2 * B && B > 0)
@@ -982,6 +1017,7 @@ private:
     double threshold_ = 0, bestThreshold_ = 0;
     int start_ = -1, delim_ = -1, extract_ = -1;
     TaskInputFormat format_;
+    std::unique_ptr<TaskEntities> entities_;  // ERNIE
     TransformerModel model_{nullptr};
     TaskHead head_{nullptr};
     std::vector<Encoded> train_, dev_, test_;
@@ -1067,7 +1103,12 @@ TaskPrediction predictTask(const std::string& checkpointDir, const std::vector<s
     model->eval();
     head->eval();
     const int tokVocab = tok->vocabSize();
-    const TaskInputFormat f = TaskInputFormat::forModel(*tok, gpt, gpt ? c.vocab_size - 3 : tokVocab, tj.value("max_seq_len", 128));
+    TaskInputFormat f = TaskInputFormat::forModel(*tok, gpt, gpt ? c.vocab_size - 3 : tokVocab, tj.value("max_seq_len", 128));
+    std::unique_ptr<TaskEntities> entities;
+    if (c.isErnie()) {
+        entities = std::make_unique<TaskEntities>(dir, *tok);
+        f.entities = entities->rowsOf();
+    }
     if (gpt && c.vocab_size - 3 != tokVocab)
         throw Error(checkpointDir + ": the model has " + std::to_string(c.vocab_size) + " token rows, the tokenizer " + std::to_string(tokVocab),
                     "a fine-tuned GPT has the tokenizer's vocabulary plus its three new tokens");
@@ -1120,6 +1161,8 @@ TaskPrediction predictTask(const std::string& checkpointDir, const std::vector<s
     const std::int64_t pad = tok->specials().pad >= 0 ? tok->specials().pad : 0;
     auto ids = torch::full({R, T}, pad, torch::kInt64), types = torch::zeros({R, T}, torch::kInt64), mask = torch::zeros({R, T}, torch::kInt64);
     auto readout = torch::zeros({R}, torch::kInt64);
+    torch::Tensor entityIds;
+    if (!x.entities.empty() && R == 1) entityIds = torch::tensor(x.entities, torch::kInt64).unsqueeze(0);
     for (std::int64_t i = 0; i < R; ++i) {
         const auto n = static_cast<std::int64_t>(rowIds[static_cast<std::size_t>(i)].size());
         ids[i].narrow(0, 0, n).copy_(torch::tensor(rowIds[static_cast<std::size_t>(i)], torch::kInt64));
@@ -1130,7 +1173,7 @@ TaskPrediction predictTask(const std::string& checkpointDir, const std::vector<s
     torch::NoGradGuard ng;
     const bool pooler = !gpt && model->pooler && kind != TaskKind::Tagging;
     auto [logits, hidden] = taskForward(model, head, c.family, choice ? TaskKind::Classification : kind, pooler, ids,
-                                        c.type_vocab_size > 0 ? types : torch::Tensor(), mask, readout, 0.0, false);
+                                        c.type_vocab_size > 0 ? types : torch::Tensor(), mask, readout, 0.0, false, entityIds);
     if (choice) logits = logits.view({1, R});
     else if (rows && kind == TaskKind::Classification) logits = logits.sum(0, true);  // both orders of a symmetric pair
     TaskPrediction r;

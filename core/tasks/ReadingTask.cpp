@@ -251,6 +251,8 @@ std::optional<Question> makeQuestion(const WordNet& wn, const TaggedSentence& s,
 
 } // namespace
 
+std::string sentenceText(const TaggedSentence& sentence) { return detokenize({&sentence}).text; }
+
 Task buildReading(std::uint64_t seed, bool noAnswer)
 {
     const WordNet& wn = WordNet::installed();

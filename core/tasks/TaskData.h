@@ -5,7 +5,12 @@
 #include "core/text/Corpus.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
+
+namespace ptl {
+struct TaggedSentence;
+}
 
 namespace ptl::taskdata {
 
@@ -20,5 +25,13 @@ std::uint64_t hash(std::uint64_t x);
 // answerable) or v2.0-style (a third with their answer's sentence removed).
 Task buildReading(std::uint64_t seed, bool noAnswer);
 void spanBaselines(const Task& t, TaskBaselines& b);
+// A tagged Brown sentence as running text (quotes as ", no space before closing punctuation).
+std::string sentenceText(const TaggedSentence& sentence);
+
+// Knowledge-driven tasks from WordNet (core/tasks/KnowledgeTasks.cpp): entity typing (the
+// lexicographer class of a noun mention) and relation classification (the WordNet relation
+// between two mentions of a sentence).
+Task buildTyping(std::uint64_t seed);
+Task buildRelation(std::uint64_t seed);
 
 } // namespace ptl::taskdata

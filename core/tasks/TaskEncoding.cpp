@@ -76,21 +76,33 @@ TaskInput encodeTaskExample(const Tokenizer& tok, const TaskInputFormat& f, Task
     TaskInput x;
     const int T = f.seqLen;
     if (kind == TaskKind::Classification) {
-        std::vector<std::vector<std::int64_t>> parts;
-        for (const auto& t : e.texts) parts.push_back(pieces(tok, t));
+        std::vector<std::vector<std::int64_t>> parts, rows;
+        for (const auto& t : e.texts) {
+            parts.push_back(pieces(tok, t));
+            if (f.entities) {
+                const auto r = f.entities(t, std::vector<int>(parts.back().begin(), parts.back().end()));
+                rows.emplace_back(r.begin(), r.end());
+            }
+        }
         const int budget = T - 1 - static_cast<int>(parts.size());  // open + one separator or close per text
         for (;;) {
             int total = 0;
             for (const auto& p : parts) total += static_cast<int>(p.size());
             if (total <= budget) break;
             auto longest = std::max_element(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+            if (f.entities) rows[static_cast<std::size_t>(longest - parts.begin())].pop_back();
             longest->pop_back();
         }
         x.ids.push_back(f.open);
         x.types.push_back(0);
+        if (f.entities) x.entities.push_back(-1);
         for (std::size_t i = 0; i < parts.size(); ++i) {
             x.ids.insert(x.ids.end(), parts[i].begin(), parts[i].end());
             x.types.insert(x.types.end(), parts[i].size(), static_cast<std::int64_t>(i));
+            if (f.entities) {
+                x.entities.insert(x.entities.end(), rows[i].begin(), rows[i].end());
+                x.entities.push_back(-1);
+            }
             const bool last = i + 1 == parts.size();
             x.ids.push_back(last ? f.close : f.delim);
             x.types.push_back(static_cast<std::int64_t>(i));

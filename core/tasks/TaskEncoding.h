@@ -8,6 +8,7 @@
 #include "core/text/Tokenizer.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,12 +18,17 @@ struct TaskInputFormat {
     bool gpt = false;
     int open = -1, delim = -1, close = -1;  // BERT: [CLS], [SEP], [SEP]; GPT: V, V+1, V+2
     int seqLen = 128;
+    // ERNIE: the entity-table row aligned with each token of a text (-1: none), given the
+    // text and its token ids; empty for models without a K-Encoder. Classification inputs
+    // carry the rows in TaskInput::entities; other kinds run the token stream alone.
+    std::function<std::vector<int>(const std::string& text, const std::vector<int>& ids)> entities;
     // GPT's three new tokens for a vocabulary of vocabSize; BERT's from the tokenizer.
     static TaskInputFormat forModel(const Tokenizer& tok, bool gpt, int vocabSize, int seqLen);
 };
 
 struct TaskInput {
     std::vector<std::int64_t> ids, types, tokenLabels;  // tokenLabels: tagging, -100 where unlabelled
+    std::vector<std::int64_t> entities;                 // ERNIE, classification: per position, the entity row or -1
     int label = -1;                                     // classification
     int readout = 0;                                    // classification: the position the head reads
     std::vector<int> wordPos;                           // tagging: each word's labelled position, -1 when cut off

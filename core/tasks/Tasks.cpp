@@ -39,6 +39,8 @@ const std::vector<TaskInfo>& taskList()
         {"paraphrase", "paraphrase from WordNet: a Brown sentence and a copy with a synonym (paraphrase), a co-hyponym or an unrelated sentence (not)", TaskKind::Classification},
         {"squad1", "reading comprehension, SQuAD v1.1 style: a question on a Brown passage, answered by a span of it", TaskKind::Span},
         {"squad2", "reading comprehension, SQuAD v2.0 style: as squad1, a third of the questions with no answer in the passage", TaskKind::Span},
+        {"typing", "entity typing from WordNet: the lexicographer class (person, artifact, location, ...) of a noun mention in a Brown sentence", TaskKind::Classification},
+        {"relation", "relation classification from WordNet: how two concepts mentioned in a Brown sentence are related (is-a, part-of, co-hyponyms, antonyms, derivation)", TaskKind::Classification},
     };
     return all;
 }
@@ -537,6 +539,8 @@ Task buildTask(const std::string& name, std::uint64_t seed)
     if (name == "paraphrase") return buildParaphrase(seed);
     if (name == "squad1") return taskdata::buildReading(seed, false);
     if (name == "squad2") return taskdata::buildReading(seed, true);
+    if (name == "typing") return taskdata::buildTyping(seed);
+    if (name == "relation") return taskdata::buildRelation(seed);
     std::string names;
     for (const auto& t : taskList()) names += (names.empty() ? "" : ", ") + t.name;
     throw Error("unknown task '" + name + "'", "tasks: " + names + " (see 'pretrainlab-cli tasks list')");

@@ -23,6 +23,11 @@ double trainingFlopsPerToken(const ModelConfig& c, int seqLen, double predictedS
     double forward = 2.0 * L * (4 * H * H + 2 * H * I) + 4.0 * L * T * H;
     if (c.hasEmbeddingProjection()) forward += 2.0 * E * H;
     forward += 2.0 * (H * E + V * E) * predictedShare;
+    if (c.isErnie()) {
+        // The entity stream runs densely over every position: its attention, W_e and the back-projection.
+        const double D = c.entity_size;
+        forward += 2.0 * c.knowledge_layers * (4 * D * D + 2 * D * I) + 4.0 * c.knowledge_layers * T * D;
+    }
     return 3.0 * forward;
 }
 

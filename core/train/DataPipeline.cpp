@@ -21,9 +21,36 @@ std::vector<std::vector<std::vector<int>>> tokenizeDocs(const Corpus& c, const T
     }
     return out;
 }
+
+// ERNIE's alignments travel through buildPairs inside the token ids, which it copies without
+// reading them: id + V (entity + 1). unpackEntities takes them out again.
+void packEntities(std::vector<std::vector<std::vector<int>>>& docs, const Corpus& c, const EntityAligner& aligner, int vocab,
+                  AlignmentStats& stats)
+{
+    for (std::size_t d = 0; d < docs.size(); ++d)
+        for (std::size_t s = 0; s < docs[d].size(); ++s) {
+            auto& ids = docs[d][s];
+            const std::vector<int> rows = aligner.align(c.documents[d].sentences[s], ids, &stats);
+            for (std::size_t i = 0; i < ids.size(); ++i) ids[i] += vocab * (rows[i] + 1);
+        }
+}
+
+std::vector<std::vector<int>> unpackEntities(std::vector<PairInstance>& pairs, int vocab)
+{
+    std::vector<std::vector<int>> entities(pairs.size());
+    for (std::size_t p = 0; p < pairs.size(); ++p) {
+        entities[p].resize(pairs[p].ids.size());
+        for (std::size_t i = 0; i < pairs[p].ids.size(); ++i) {
+            entities[p][i] = pairs[p].ids[i] / vocab - 1;
+            pairs[p].ids[i] %= vocab;
+        }
+    }
+    return entities;
+}
 } // namespace
 
-DataPipeline::DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, const Corpus& corpus) : spec_(spec), tok_(tokenizer)
+DataPipeline::DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, const Corpus& corpus, const EntityTable* entities)
+    : spec_(spec), tok_(tokenizer), entities_(spec.model.family == Family::Gpt2 ? nullptr : entities)
 {
     const TrainConfig& t = spec.train;
     auto [train, held] = splitHeldOut(corpus, t.held_out, t.seed);
@@ -31,8 +58,16 @@ DataPipeline::DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, cons
         throw Error("the corpus has " + std::to_string(corpus.documents.size()) + " document(s); evaluation needs at least 2",
                     "separate documents with blank lines, or give a larger corpus");
     heldOutDocs_ = held.documents.size();
-    const auto trainDocs = tokenizeDocs(train, tok_, t.space_sentences);
-    const auto heldDocs = tokenizeDocs(held, tok_, t.space_sentences);
+    auto trainDocs = tokenizeDocs(train, tok_, t.space_sentences);
+    auto heldDocs = tokenizeDocs(held, tok_, t.space_sentences);
+    const int V = tok_.vocabSize();
+    if (entities_) {
+        if (static_cast<long long>(V) * (entities_->rows() + 1) >= (1ll << 31))
+            throw Error("the entity table (" + std::to_string(entities_->rows()) + " rows) is too large for this vocabulary");
+        const EntityAligner aligner(WordNet::installed(), *entities_, tok_);
+        packEntities(trainDocs, train, aligner, V, alignment_);
+        packEntities(heldDocs, held, aligner, V, alignment_);
+    }
     if (spec.model.family == Family::Gpt2) {
         windows_ = packCausal(trainDocs, t.seq_len, tok_.specials().eos);
         try {
@@ -61,6 +96,10 @@ DataPipeline::DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, cons
         auto heldForPairs = heldDocs;
         if (heldForPairs.size() < 2) heldForPairs.push_back(trainDocs.front());
         evalPairs_ = buildPairs(heldForPairs, tok_, p, evalRng);
+        if (entities_) {
+            pairEntities_ = unpackEntities(pairs_, V);
+            evalPairEntities_ = unpackEntities(evalPairs_, V);
+        }
         evalBatches_ = std::max(1, std::min(t.eval_batches, static_cast<int>(evalPairs_.size()) / std::max(1, t.batch_size)));
     }
     countUnigrams();
@@ -138,6 +177,7 @@ Batch DataPipeline::collate(const std::vector<std::size_t>& which, bool eval, st
         b.attentionMask = attentionMaskFor(ids);
     } else {
         std::vector<int64_t> pairLabels;
+        std::vector<std::vector<int>> entityInputs, entityLabels;
         for (std::size_t i : which) {
             const PairInstance& p = (eval ? evalPairs_ : pairs_)[i];
             std::vector<int> in = p.ids;
@@ -147,6 +187,22 @@ Batch DataPipeline::collate(const std::vector<std::size_t>& which, bool eval, st
             std::vector<int> lab(in.size(), -100);
             for (const auto& d : decisions) lab[static_cast<std::size_t>(d.position)] = d.original;
             ids.push_back(std::move(in));
+            if (entities_) {
+                // dEA: hide some aligned entities from the entity stream, swap some for a random one.
+                const std::vector<int>& aligned = (eval ? evalPairEntities_ : pairEntities_)[i];
+                std::vector<int> input = aligned;
+                std::mt19937_64 erng(masker_->instanceSeed(spec_.train.seed + (eval ? 104729 : 15485863), eval ? 0 : epoch, i));
+                std::uniform_real_distribution<double> u(0.0, 1.0);
+                std::uniform_int_distribution<int> anyRow(0, entities_->rows() - 1);
+                for (int& e : input) {
+                    if (e < 0) continue;
+                    const double r = u(erng);
+                    if (r < spec_.train.entity_mask_prob) e = -1;
+                    else if (r < spec_.train.entity_mask_prob + spec_.train.entity_random_prob) e = anyRow(erng);
+                }
+                entityInputs.push_back(std::move(input));
+                entityLabels.push_back(aligned);
+            }
             types.push_back(p.typeIds);
             labels.push_back(std::move(lab));
             pairLabels.push_back(p.label);
@@ -157,6 +213,10 @@ Batch DataPipeline::collate(const std::vector<std::size_t>& which, bool eval, st
         b.labels = padToTensor(labels, -100);
         b.attentionMask = attentionMaskFor(ids);
         b.pairLabels = torch::tensor(pairLabels, torch::kLong);
+        if (entities_) {
+            b.entityIds = padToTensor(entityInputs, -1);
+            b.entityLabels = padToTensor(entityLabels, -1);
+        }
     }
     b.tokens = b.attentionMask.sum().item<int64_t>();
     return b;

@@ -7,6 +7,7 @@
 #include "core/objectives/MlmMasker.h"
 #include "core/objectives/PairBuilder.h"
 #include "core/objectives/Unigram.h"
+#include "core/knowledge/EntityAlignment.h"
 #include "core/text/Corpus.h"
 #include "core/text/Tokenizer.h"
 
@@ -27,13 +28,18 @@ struct Batch {
     torch::Tensor tokenLabels;  // (B, T): the tag at each word's labelled sub-token, -100 elsewhere
     torch::Tensor readout;      // (B): the position whose hidden state the classifier reads
     torch::Tensor spanLabels;   // (B, 2): reading comprehension, the gold start and end positions
+    // ERNIE: the entity each token carries into the K-Encoder (a row of the entity table,
+    // -1: none) after the dEA corruption, and the entity it is aligned with (-1: none), which
+    // the dEA predicts. (B, T) int64.
+    torch::Tensor entityIds, entityLabels;
     std::vector<int> examples;  // the task examples in the batch
     std::int64_t tokens = 0;    // real (non-padding) tokens
 };
 
 class DataPipeline {
 public:
-    DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, const Corpus& corpus);
+    // entities: ERNIE's entity table, whose mentions are aligned with the tokens (null: none).
+    DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, const Corpus& corpus, const EntityTable* entities = nullptr);
 
     Batch trainBatch(std::int64_t index) const;  // index: global micro-batch number
     Batch evalBatch(int index) const;
@@ -44,6 +50,8 @@ public:
     // ones: masked LM the maskable (non-special) tokens, causal LM the next tokens.
     const UnigramCounts& trainUnigram() const { return trainUnigram_; }
     const UnigramCounts& heldOutUnigram() const { return heldUnigram_; }
+    // ERNIE: how the corpus's mentions were aligned (training and held-out text).
+    const AlignmentStats& alignment() const { return alignment_; }
 
 private:
     Batch collate(const std::vector<std::size_t>& which, bool eval, std::uint64_t epoch) const;
@@ -54,6 +62,9 @@ private:
     const Tokenizer& tok_;
     std::unique_ptr<MlmMasker> masker_;
     std::vector<PairInstance> pairs_, evalPairs_;
+    std::vector<std::vector<int>> pairEntities_, evalPairEntities_;  // ERNIE: per token, the aligned entity or -1
+    const EntityTable* entities_ = nullptr;
+    AlignmentStats alignment_;
     std::vector<CausalWindow> windows_, evalWindows_;
     UnigramCounts trainUnigram_, heldUnigram_;
     int evalBatches_ = 0;

@@ -27,6 +27,7 @@ struct ObjectiveContext {
     const JobSpec* spec = nullptr;
     const Tokenizer* tok = nullptr;
     const DataPipeline* data = nullptr;  // the corpus's batches; null when the objective has its own (ownsData)
+    const EntityTable* entities = nullptr;  // ERNIE's entity table (the model's entity_table is a copy)
     bool bf16 = false;              // autocast to bf16 (the loop opens the scope)
     double unigramEntropy = 0;      // of what the model predicts, over the training data (nats)
     double evalUnigramLoss = 0;     // the training unigram's cross-entropy on the held-out data

@@ -6,6 +6,7 @@
 #include "core/api/Job.h"
 #include "core/api/Baselines.h"
 #include "core/api/Bench.h"
+#include "core/api/Knowledge.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/Inspect.h"
 #include "core/store/RunStore.h"
@@ -158,14 +159,15 @@ private:
                         "leave vocab_size at the preset's value");
         if (spec_.finetune.active()) return;  // a labelled task: the objective builds its own batches
         const Corpus corpus = spec_.corpus.empty() ? bundledCorpus() : readCorpus(spec_.corpus);
-        data_ = std::make_unique<DataPipeline>(spec_, *tok_, corpus);
+        if (spec_.model.isErnie()) loadEntities();
+        data_ = std::make_unique<DataPipeline>(spec_, *tok_, corpus, entities_.get());
         if (spec_.train.start_seq_len > 0 && spec_.train.start_seq_len < spec_.train.seq_len && spec_.train.start_seq_share > 0) {
             // The short first phase: shorter sequences, as many tokens a step.
             JobSpec s = spec_;
             s.train.seq_len = spec_.train.start_seq_len;
             s.train.batch_size = std::max(1, spec_.train.batch_size * spec_.train.seq_len / spec_.train.start_seq_len);
             s.train.max_predictions = std::max(1, static_cast<int>(std::lround(spec_.train.max_predictions * static_cast<double>(s.train.seq_len) / spec_.train.seq_len)));
-            startData_ = std::make_unique<DataPipeline>(s, *tok_, corpus);
+            startData_ = std::make_unique<DataPipeline>(s, *tok_, corpus, entities_.get());
             startSteps_ = static_cast<std::int64_t>(std::lround(spec_.train.start_seq_share * spec_.train.steps));
         }
         unigramEntropy_ = data_->trainUnigram().entropy();
@@ -179,6 +181,23 @@ private:
             dynamics_ = std::make_unique<DynamicsProbe>(spec_.model, *tok_, data_->trainUnigram(), held.documents, tags, spec_.train.seq_len,
                                                         spec_.train.dynamics_sequences);
         }
+    }
+
+    // ERNIE: the entity table its K-Encoder reads; the model's entity_count and
+    // entity_size must be the table's (a preset leaves the count to the table).
+    void loadEntities()
+    {
+        const std::string dir = spec_.train.knowledge.empty() ? shippedTransEDir() : spec_.train.knowledge;
+        entities_ = std::make_unique<EntityTable>(loadEntityTable(dir));
+        if (spec_.model.entity_size != entities_->dim())
+            throw Error("entity_size " + std::to_string(spec_.model.entity_size) + " differs from the entity table's dimension " +
+                            std::to_string(entities_->dim()) + " (" + dir + ")",
+                        "set entity_size to " + std::to_string(entities_->dim()) + ", or give a TransE folder of that dimension with --set knowledge=DIR");
+        if (spec_.model.entity_count == 0) spec_.model.entity_count = entities_->rows();
+        if (spec_.model.entity_count != entities_->rows())
+            throw Error("the model's entity table has " + std::to_string(spec_.model.entity_count) + " rows, " + dir + " has " +
+                            std::to_string(entities_->rows()),
+                        "resume with the TransE folder the run started with");
     }
 
     void prepareOutput()
@@ -198,6 +217,7 @@ private:
         ctx.spec = &spec_;
         ctx.tok = tok_.get();
         ctx.data = data_.get();
+        ctx.entities = entities_.get();
         ctx.bf16 = bf16_;
         ctx.unigramEntropy = unigramEntropy_;
         ctx.evalUnigramLoss = evalUnigramLoss_;
@@ -549,6 +569,7 @@ private:
     std::int64_t runId_ = 0;
     fs::path outDir_;
     std::unique_ptr<Tokenizer> tok_;
+    std::unique_ptr<EntityTable> entities_;  // ERNIE's entity table
     std::unique_ptr<DataPipeline> data_;
     std::unique_ptr<DataPipeline> startData_;  // the short first phase (start_seq_len), when set
     std::int64_t startSteps_ = 0;
