@@ -5,6 +5,7 @@
 #include "core/api/Finetune.h"
 #include "core/api/Job.h"
 #include "core/api/Knowledge.h"
+#include "core/api/Tasks.h"
 #include "core/api/ParameterCount.h"
 #include "core/knowledge/EntityAlignment.h"
 #include "core/model/Checkpoint.h"
@@ -23,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 using namespace ptl;
 namespace fs = std::filesystem;
@@ -272,6 +274,41 @@ private Q_SLOTS:
         JobSpec plain = s;
         plain.model.knowledge_layers = 0;
         QVERIFY(!DataPipeline(plain, *tok, corpus).trainBatch(0).entityIds.defined());
+    }
+
+    void knowledgeTasksAskAboutUnseenWords()
+    {
+        auto lower = [](std::string x) {
+            for (auto& c : x) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return x;
+        };
+        for (const char* name : {"typing", "relation"}) {
+            const Task t = buildTask(name, 1234);
+            QVERIFY(t.train.size() > 3000);
+            QVERIFY(t.dev.size() > 300 && t.test.size() > 300);
+            std::set<std::string> trainKeys;
+            std::set<int> trainDocs;
+            for (const auto& e : t.train) {
+                QCOMPARE(e.texts.size(), std::size_t(2));
+                QVERIFY(e.label >= 0 && e.label < static_cast<int>(t.labels.size()));
+                trainKeys.insert(lower(e.texts[1]));
+                trainDocs.insert(e.document);
+            }
+            for (const auto* split : {&t.dev, &t.test})
+                for (const auto& e : *split) {
+                    QVERIFY2(!trainKeys.count(lower(e.texts[1])), e.texts[1].c_str());  // a word (pair) training never labelled
+                    QVERIFY(!trainDocs.count(e.document));                             // and a document it never saw
+                    QVERIFY(lower(e.texts[0]).find(lower(e.texts[1]).substr(0, lower(e.texts[1]).find(" ; "))) != std::string::npos);
+                }
+            // The same seed builds the same task.
+            const Task again = buildTask(name, 1234);
+            QCOMPARE(again.test.size(), t.test.size());
+            QCOMPARE(again.test.front().texts, t.test.front().texts);
+        }
+        // Typing's labels are WordNet's noun classes.
+        const Task typing = buildTask("typing", 1234);
+        QCOMPARE(typing.labels.size(), std::size_t(25));
+        QVERIFY(std::find(typing.labels.begin(), typing.labels.end(), "person") != typing.labels.end());
     }
 
     void checkpointCarriesItsEntityTable()

@@ -1,8 +1,16 @@
 // The Knowledge panel (offscreen): a WordNet lookup lists the senses and relations; a
 // sentence's alignment draws one box per mention, under its words; TransE trains into a
 // folder, fills the link-prediction table against the baselines and answers a query; an
-// unknown word and an unknown entity give messages and leave the panel usable.
+// unknown word and an unknown entity give messages and leave the panel usable; the ERNIE
+// tab draws a sentence's entities, the fusion's effect and the entity attention, and guesses
+// each [MASK] with and without the entities.
+#include "core/api/Knowledge.h"
+#include "core/api/ModelSession.h"
+#include "core/knowledge/EntityAlignment.h"
+#include "core/model/Checkpoint.h"
+#include "core/text/Tokenizer.h"
 #include "ui/knowledge/AlignmentView.h"
+#include "ui/knowledge/FusionView.h"
 #include "ui/knowledge/KnowledgePanel.h"
 
 #include <QLabel>
@@ -81,6 +89,73 @@ private Q_SLOTS:
         p.predict(QStringLiteral("qwxzzy.n.01"), QStringLiteral("hypernym"), true);
         QVERIFY(predicted.wait(60000));
         QVERIFY2(p.statusLabel()->text().contains(QStringLiteral("not an entity")), qPrintable(p.statusLabel()->text()));
+    }
+
+    void ernieTabShowsTheFusion()
+    {
+        // A small ERNIE over the shipped entity table, random weights: what the view shows
+        // is the model's own computation whatever it learnt.
+        QTemporaryDir tmp;
+        const std::string dir = (tmp.path() + QStringLiteral("/ernie")).toStdString();
+        {
+            const EntityTable table = loadEntityTable(shippedTransEDir());
+            ModelConfig c;
+            c.hidden_size = c.embedding_size = 32;
+            c.num_layers = 2;
+            c.num_heads = 2;
+            c.intermediate_size = 64;
+            c.knowledge_layers = 1;
+            c.entity_size = table.dim();
+            c.entity_heads = 4;
+            c.entity_count = table.rows();
+            torch::manual_seed(3);
+            TransformerModel m(c);
+            {
+                torch::NoGradGuard g;
+                m->entityTable.copy_(table.vectors);
+            }
+            auto tok = loadBundledTokenizer(TokenizerKind::WordPiece);
+            saveCheckpoint(dir, m, *tok);
+            saveEntityNames(dir, table.names, shippedTransEDir());
+        }
+        ui::KnowledgePanel p;
+        p.resize(1300, 900);
+        p.show();
+        p.tabs()->setCurrentIndex(3);
+        QSignalSpy done(&p, &ui::KnowledgePanel::ernieInspected);
+        p.inspectErnie(QString::fromStdString(dir), QStringLiteral("The farmer dug the [MASK] with a spade near New York."));
+        QVERIFY(done.wait(120000));
+        QApplication::processEvents();
+        const ErnieInspection& r = p.ernie();
+        QVERIFY2(r.entities.size() >= 3, qPrintable(p.statusLabel()->text()));
+        QCOMPARE(r.entities[0].synset, std::string("farmer.n.01"));
+        QCOMPARE(r.entityAttention.size(), std::size_t(1));
+        QCOMPARE(r.entityAttention[0].size(), std::size_t(4));
+        QCOMPARE(r.entityAttention[0][0].size(), r.entities.size());
+        // Every entity's attention row sums to 1 over the entities.
+        for (const auto& row : r.entityAttention[0][0]) {
+            double sum = 0;
+            for (double a : row) sum += a;
+            QVERIFY(std::abs(sum - 1.0) < 1e-4);
+        }
+        // The fusion moves the aligned tokens, and tokens with no entity before the K-Encoder
+        // only through attention; [CLS] sees them too.
+        QVERIFY(r.fusionChange[static_cast<std::size_t>(r.entities[0].token)] > 0);
+        QCOMPARE(p.ernieGuesses()->rowCount(), 1);
+        QVERIFY(!p.ernieGuesses()->item(0, 1)->text().isEmpty());
+        auto* view = p.fusionView();
+        for (int e = 0; e < static_cast<int>(r.entities.size()); ++e) {
+            const QRect box = view->entityRect(e), token = view->tokenRect(r.entities[static_cast<std::size_t>(e)].token);
+            QVERIFY(!box.isEmpty());
+            QCOMPARE(box.left(), token.left());  // under its token
+            QVERIFY(box.top() > token.bottom());
+        }
+        QTest::mouseMove(view, view->entityRect(1).center());
+        QCOMPARE(view->hovered(), 1);
+        // A plain BERT folder is refused with a message, and the panel stays usable.
+        p.inspectErnie(QString::fromStdString(shippedModelDir()), QStringLiteral("A dog."));
+        QVERIFY(done.wait(120000));
+        QVERIFY2(p.statusLabel()->text().contains(QStringLiteral("not an ERNIE")), qPrintable(p.statusLabel()->text()));
     }
 };
 

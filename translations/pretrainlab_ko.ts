@@ -181,521 +181,587 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigEditor.cpp" line="106"/>
+        <source>ERNIE: how many of the last layers are the K-Encoder, which fuses the entities aligned with the tokens (WordNet synsets, TransE vectors) into the token stream. 0: a plain BERT.</source>
+        <translation>ERNIE: 마지막 몇 개 층을 K-인코더로 둘지 정합니다. K-인코더는 토큰에 정렬된 개체(WordNet 신셋의 TransE 벡터)를 토큰 흐름에 융합합니다. 0: 일반 BERT.</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="108"/>
+        <source>K-Encoder layers (ERNIE)</source>
+        <translation>K-인코더 층 수 (ERNIE)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="109"/>
+        <source>Entity attention heads</source>
+        <translation>개체 어텐션 헤드 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="111"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="108"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="113"/>
         <source>Steps</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="109"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="114"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="110"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="115"/>
         <source>Sequence length</source>
         <translation>시퀀스 길이</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="111"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="116"/>
         <source>Learning rate</source>
         <translation>학습률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="112"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="117"/>
         <source>Warmup steps</source>
         <translation>워밍업 스텝</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="114"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="119"/>
         <source>linear decay</source>
         <translation>선형 감소</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="115"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="120"/>
         <source>cosine decay</source>
         <translation>코사인 감소</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="117"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="122"/>
         <source>Schedule</source>
         <translation>학습률 스케줄</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="119"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="124"/>
         <source>auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="120"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="125"/>
         <source>bf16 (autocast)</source>
         <translation>bf16 (autocast)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="121"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="126"/>
         <source>fp32</source>
         <translation>fp32</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="123"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="128"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="125"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="130"/>
         <source>all cores</source>
         <translation>모든 코어</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="126"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="131"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="127"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="132"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="128"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="133"/>
         <source>Evaluate every</source>
         <translation>평가 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="129"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="134"/>
         <source>Checkpoint every</source>
         <translation>체크포인트 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="130"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="135"/>
         <source>Mask probability</source>
         <translation>마스킹 확률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="132"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="137"/>
         <source>Probe sentence</source>
         <translation>관찰용 문장</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="134"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="139"/>
         <source>bundled Brown corpus</source>
         <translation>내장 Brown 말뭉치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="135"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="214"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="227"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="140"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="219"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="232"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="245"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="139"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="144"/>
         <source>Corpus</source>
         <translation>말뭉치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="141"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="146"/>
         <source>More (optimizer, objectives, bookkeeping)</source>
         <translation>더 보기 (옵티마이저, 학습 목표, 기록)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="151"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="156"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="152"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="157"/>
         <source>Adam β1</source>
         <translation>Adam β1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="153"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="158"/>
         <source>Adam β2</source>
         <translation>Adam β2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="154"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="159"/>
         <source>Adam ε</source>
         <translation>Adam ε</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="155"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="160"/>
         <source>Gradient clipping (0: off)</source>
         <translation>기울기 클리핑 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="156"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="161"/>
         <source>Gradient accumulation</source>
         <translation>기울기 누적</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="157"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="162"/>
         <source>Embedding dropout</source>
         <translation>임베딩 드롭아웃</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="158"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="163"/>
         <source>LayerNorm ε</source>
         <translation>LayerNorm ε</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="159"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="164"/>
         <source>Init std</source>
         <translation>초기화 표준편차</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="160"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="165"/>
         <source>[MASK] share of selected</source>
         <translation>선택된 토큰 중 [MASK] 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="161"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="166"/>
         <source>Random-token share</source>
         <translation>무작위 토큰 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="162"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="167"/>
         <source>Max predictions per sequence</source>
         <translation>시퀀스당 최대 예측 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="163"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="168"/>
         <source>mask whole words</source>
         <translation>단어 전체를 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="165"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="170"/>
         <source>Whole-word masking</source>
         <translation>단어 단위 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="166"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="171"/>
         <source>n-gram masking up to n</source>
         <translation>n-gram 마스킹 최대 n</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="167"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="172"/>
         <source>fresh masks every epoch</source>
         <translation>에포크마다 새 마스크</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="169"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="174"/>
         <source>Dynamic masking</source>
         <translation>동적 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="170"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="175"/>
         <source>Short-sequence probability</source>
         <translation>짧은 시퀀스 확률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="172"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="177"/>
         <source>BERT&apos;s schedule: train the first steps on shorter sequences (as many tokens a step), then on the full length. 0: off.</source>
         <translation>BERT의 일정: 처음 스텝들은 더 짧은 시퀀스로 (스텝당 토큰 수는 같게) 학습하고, 그 뒤 전체 길이로 학습합니다. 0: 끔.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="174"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="179"/>
         <source>Start on sequences of (0: off)</source>
         <translation>처음 시퀀스 길이 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="175"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="180"/>
         <source>… for this share of the steps</source>
         <translation>… 전체 스텝 중 이 비율 동안</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="176"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="181"/>
         <source>start the position embeddings as sinusoids</source>
         <translation>위치 임베딩을 사인파로 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="177"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="182"/>
         <source>Vaswani et al.&apos;s sin/cos table as the initial value of the learned position embeddings (an init only; the checkpoint layout stays Hugging Face&apos;s)</source>
         <translation>학습되는 위치 임베딩의 초깃값으로 Vaswani 등의 sin/cos 표를 씁니다 (초기화만 바뀌며 체크포인트 구조는 Hugging Face 그대로입니다)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="180"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="185"/>
         <source>Position init</source>
         <translation>위치 임베딩 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="181"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="186"/>
         <source>record what the model learns first</source>
         <translation>모델이 먼저 배우는 것을 기록</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="182"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="187"/>
         <source>At each evaluation: held-out accuracy by word class and the structure of every attention head (the &apos;What it learns first&apos; tab)</source>
         <translation>평가 때마다 단어 종류별 평가 정확도와 모든 어텐션 헤드의 구조를 기록합니다 (&apos;먼저 배우는 것&apos; 탭)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="185"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="190"/>
         <source>Training dynamics</source>
         <translation>학습 동역학</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="186"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="191"/>
         <source>Held-out share</source>
         <translation>평가용 문서 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="187"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="192"/>
         <source>Eval batches</source>
         <translation>평가 배치 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="188"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="193"/>
         <source>Log every</source>
         <translation>기록 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="189"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="194"/>
         <source>Probe every</source>
         <translation>관찰 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="190"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="195"/>
         <source>Keep last checkpoints (0: all)</source>
         <translation>유지할 최근 체크포인트 수 (0: 모두)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="191"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="196"/>
         <source>train NSP / SOP too</source>
         <translation>NSP / SOP도 학습</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="192"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="197"/>
         <source>BERT and ALBERT: off trains the masked LM alone (the paper&apos;s BERT baseline in ELECTRA&apos;s comparison)</source>
         <translation>BERT와 ALBERT: 끄면 마스크 언어 모델만 학습합니다 (ELECTRA 논문의 비교에서 쓴 BERT 기준선)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="194"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="199"/>
         <source>Sentence-pair loss</source>
         <translation>문장 쌍 손실</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="195"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="200"/>
         <source>ELECTRA generator size (× hidden)</source>
         <translation>ELECTRA 생성자 크기 (× hidden)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="196"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="201"/>
         <source>ELECTRA λ (discriminator weight)</source>
         <translation>ELECTRA λ (판별자 가중치)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="197"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="202"/>
         <source>ELECTRA sampling temperature</source>
         <translation>ELECTRA 샘플링 온도</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="199"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="204"/>
         <source>A curriculum: the generator samples at this temperature first and moves linearly to the sampling temperature (a higher one gives easier, less plausible replacements). 0: off.</source>
         <translation>커리큘럼: 생성자는 처음에 이 온도로 샘플링하고 샘플링 온도까지 선형으로 옮겨 갑니다(온도가 높을수록 그럴듯함이 덜한, 쉬운 대체 토큰). 0: 끔.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="201"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="206"/>
         <source>ELECTRA temperature at the start (0: off)</source>
         <translation>ELECTRA 시작 온도 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="202"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="207"/>
         <source>… reached after steps (0: the whole run)</source>
         <translation>… 도달까지의 스텝 수 (0: 실행 전체)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="205"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="210"/>
         <source>the generator&apos;s samples (ELECTRA)</source>
         <translation>생성자의 샘플 (ELECTRA)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="206"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="211"/>
         <source>random words by corpus frequency (a test of context)</source>
         <translation>말뭉치 빈도에 따른 무작위 단어 (문맥 검사)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="207"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="212"/>
         <source>With random words drawn by frequency, a discriminator that ignores context can do no better than AUC 0.5; one that reads the sentence climbs above it.</source>
         <translation>빈도에 따라 뽑은 무작위 단어로 바꾸면, 문맥을 무시하는 판별자는 AUC 0.5보다 나을 수 없습니다. 문장을 읽는 판별자는 그 위로 올라갑니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="210"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="215"/>
         <source>ELECTRA replacements</source>
         <translation>ELECTRA 대체 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="212"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="217"/>
         <source>a new generator</source>
         <translation>새 생성자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="213"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="218"/>
         <source>An ELECTRA checkpoint folder: the generator starts from its generator/</source>
         <translation>ELECTRA 체크포인트 폴더: 생성자가 그 폴더의 generator/에서 시작합니다</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="218"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="223"/>
         <source>ELECTRA generator from</source>
         <translation>ELECTRA 생성자 출처</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="219"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="224"/>
         <source>keep that generator fixed</source>
         <translation>그 생성자를 고정</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="220"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="225"/>
         <source>A fresh discriminator learns against a generator that no longer changes</source>
         <translation>새 판별자가 더 이상 바뀌지 않는 생성자를 상대로 학습합니다</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="222"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="227"/>
         <source>Freeze the generator</source>
         <translation>생성자 고정</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="224"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="229"/>
         <source>a new discriminator</source>
         <translation>새 판별자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="225"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="230"/>
         <source>A BERT or ELECTRA checkpoint folder of the same shape: the discriminator&apos;s embeddings and layers start from its encoder, so it reads context from the first step</source>
         <translation>같은 구조의 BERT 또는 ELECTRA 체크포인트 폴더: 판별자의 임베딩과 층이 그 인코더에서 시작하므로 첫 스텝부터 문맥을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="231"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="236"/>
         <source>ELECTRA discriminator from</source>
         <translation>ELECTRA 판별자 출처</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="233"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="238"/>
         <source>BERT or ELECTRA checkpoint folder</source>
         <translation>BERT 또는 ELECTRA 체크포인트 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="238"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="243"/>
+        <source>the shipped WordNet TransE embeddings</source>
+        <translation>함께 제공되는 WordNet TransE 임베딩</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="244"/>
+        <source>ERNIE: a TransE folder (pretrainlab-cli transe train) whose entity vectors feed the K-Encoder</source>
+        <translation>ERNIE: 개체 벡터를 K-인코더에 넣을 TransE 폴더 (pretrainlab-cli transe train)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="249"/>
+        <source>ERNIE entity table</source>
+        <translation>ERNIE 개체 표</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="251"/>
+        <source>TransE folder</source>
+        <translation>TransE 폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="255"/>
+        <source>ERNIE&apos;s denoising entity auto-encoder: the share of aligned entities hidden from the entity stream (the model must still name them)</source>
+        <translation>ERNIE의 잡음 제거 개체 오토인코더: 정렬된 개체 중 개체 흐름에서 가리는 비율 (모델은 그래도 그 개체를 맞혀야 합니다)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="257"/>
+        <source>ERNIE: entities hidden</source>
+        <translation>ERNIE: 가리는 개체 비율</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="258"/>
+        <source>ERNIE: entities swapped for random ones</source>
+        <translation>ERNIE: 무작위 개체로 바꾸는 비율</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="259"/>
+        <source>ERNIE: dEA loss weight</source>
+        <translation>ERNIE: dEA 손실 가중치</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="261"/>
         <source>ELECTRA checkpoint with a generator/ folder</source>
         <translation>generator/ 폴더가 있는 ELECTRA 체크포인트</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="251"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="545"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="274"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="583"/>
         <source>Start training</source>
         <translation>학습 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="289"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="312"/>
         <source>Corpus text file</source>
         <translation>말뭉치 텍스트 파일</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="289"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="312"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="490"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="525"/>
         <source>Cannot start: %1</source>
         <translation>시작할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="493"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="528"/>
         <source>&lt;i&gt;Fix the model fields to see its parameter count.&lt;/i&gt;</source>
         <translation>&lt;i&gt;모델 항목을 고치면 파라미터 수가 표시됩니다.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="504"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="539"/>
         <source>Embeddings</source>
         <translation>임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="505"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="540"/>
         <source>V×E + E×H = %1×%2 + %2×%3</source>
         <translation>V×E + E×H = %1×%2 + %2×%3</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="506"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="541"/>
         <source>V×H = %1×%2</source>
         <translation>V×H = %1×%2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="509"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="544"/>
         <source>Attention</source>
         <translation>어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="509"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="510"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="544"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="545"/>
         <source>1 shared block</source>
         <translation>공유 블록 1개</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="509"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="510"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="544"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="545"/>
         <source>%1 layers</source>
         <translation>%1개 층</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="510"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="545"/>
         <source>Feed-forward</source>
         <translation>피드포워드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="511"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="546"/>
         <source>Final LayerNorm</source>
         <translation>마지막 LayerNorm</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="512"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="547"/>
         <source>Heads</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="513"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="548"/>
         <source>LM head tied to the embeddings</source>
         <translation>임베딩과 묶인 LM 헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="514"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="549"/>
         <source>dense + dense(1)</source>
         <translation>dense + dense(1)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="515"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="550"/>
         <source>pooler, NSP/SOP, MLM transform</source>
         <translation>풀러, NSP/SOP, MLM 변환</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="522"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="552"/>
+        <source>Knowledge (ERNIE)</source>
+        <translation>지식 (ERNIE)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="553"/>
+        <source>%1 K-Encoder layers: entity attention, fusion; dEA head (entity table frozen)</source>
+        <translation>K-인코더 %1개 층: 개체 어텐션, 융합; dEA 헤드 (개체 표는 고정)</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="560"/>
         <source>Generator</source>
         <translation>생성자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="522"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="560"/>
         <source>H%1, embeddings shared</source>
         <translation>H%1, 임베딩 공유</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="526"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="564"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="528"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="566"/>
         <source>&lt;br&gt;%1 parameters saved versus unshared (%2).</source>
         <translation>&lt;br&gt;공유하지 않을 때(%2)보다 파라미터 %1개를 절약합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="533"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="571"/>
         <source>&lt;br&gt;Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.</source>
         <translation>&lt;br&gt;메모리: 가중치 + 기울기 + Adam %1, %2 × %3 활성값 약 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="545"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="583"/>
         <source>A run is training…</source>
         <translation>학습 중인 실행이 있습니다…</translation>
     </message>
@@ -2583,6 +2649,19 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
 </context>
 <context>
+    <name>ptl::ui::FusionView</name>
+    <message>
+        <location filename="../ui/knowledge/FusionView.cpp" line="120"/>
+        <source>%1: the entities moved its final representation by %2% of its length</source>
+        <translation>%1: 개체가 이 토큰의 최종 표현을 그 길이의 %2%만큼 움직였습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/FusionView.cpp" line="182"/>
+        <source>entity self-attention, % (row: from, column: to)</source>
+        <translation>개체 셀프 어텐션, % (행: 보내는 쪽, 열: 받는 쪽)</translation>
+    </message>
+</context>
+<context>
     <name>ptl::ui::GeneratePanel</name>
     <message>
         <location filename="../ui/generate/GeneratePanel.cpp" line="57"/>
@@ -3311,364 +3390,455 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::KnowledgePanel</name>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="64"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="55"/>
         <source>noun</source>
         <translation>명사</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="65"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="56"/>
         <source>verb</source>
         <translation>동사</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="66"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="57"/>
         <source>adjective</source>
         <translation>형용사</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="67"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="58"/>
         <source>adverb</source>
         <translation>부사</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="96"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="87"/>
         <source>a word, an expression (ice cream) or a synset (dog.n.01)</source>
         <translation>단어, 표현(ice cream) 또는 신셋(dog.n.01)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="97"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="88"/>
         <source>Look up</source>
         <translation>찾기</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="98"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="89"/>
         <source>WordNet 3.0 is the knowledge graph here, as ConceptNet and Wikidata are in the papers: about 118,000 synsets (sets of synonyms, one per sense), linked by typed relations (hypernym: is a kind of; meronym: is a part of; antonym; ...). Senses are listed most frequent first; double-click a related synset to open it.</source>
         <translation>논문에서 ConceptNet과 Wikidata가 하는 역할을 여기서는 WordNet 3.0이 맡습니다. 약 118,000개의 신셋(뜻마다 하나씩인 동의어 집합)이 유형이 있는 관계(상위어: ~의 일종, 부분어: ~의 일부, 반의어 등)로 이어져 있습니다. 뜻은 빈도가 높은 순서로 나열되며, 관련 신셋을 두 번 클릭하면 그 신셋이 열립니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="108"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="248"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="99"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="239"/>
         <source>Relation</source>
         <translation>관계</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="108"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="154"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="99"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="145"/>
         <source>Synset</source>
         <translation>신셋</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="108"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="154"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="259"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="99"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="145"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="251"/>
         <source>Gloss</source>
         <translation>뜻풀이</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="112"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="103"/>
         <source>Word</source>
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="129"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="120"/>
         <source>WordNet</source>
         <translation>WordNet</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="141"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="132"/>
         <source>Ground</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="142"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="133"/>
         <source>ERNIE&apos;s first step: align the words of a sentence with entities of the knowledge graph. Each word is tagged (a tagger learnt from Brown&apos;s tags), expressions WordNet lists (&quot;New York&quot;, &quot;ice cream&quot;) win over their words, and each mention takes its most frequent sense; names go to instance synsets. Hover a box for its gloss, click it to open it in the WordNet tab.</source>
         <translation>ERNIE의 첫 단계: 문장의 단어를 지식 그래프의 개체와 정렬합니다. 각 단어에 품사를 붙이고(Brown의 태그로 학습한 태거), WordNet에 있는 표현(&quot;New York&quot;, &quot;ice cream&quot;)은 그 안의 단어들보다 우선하며, 각 언급은 가장 흔한 뜻을 택합니다. 고유명은 인스턴스 신셋으로 연결됩니다. 상자 위에 마우스를 올리면 뜻풀이가 보이고, 클릭하면 WordNet 탭에서 열립니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="154"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="145"/>
         <source>Words</source>
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="154"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="145"/>
         <source>Part of speech</source>
         <translation>품사</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="154"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="145"/>
         <source>Is a</source>
         <translation>상위 개념</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="155"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="146"/>
         <source>&lt;span style=&apos;color:#2e6db4&apos;&gt;■&lt;/span&gt; noun &amp;nbsp; &lt;span style=&apos;color:#2e8b57&apos;&gt;■&lt;/span&gt; verb &amp;nbsp; &lt;span style=&apos;color:#d37a1f&apos;&gt;■&lt;/span&gt; adjective &amp;nbsp; &lt;span style=&apos;color:#7f8c8d&apos;&gt;■&lt;/span&gt; adverb &amp;nbsp; &lt;span style=&apos;color:#8e44ad&apos;&gt;■&lt;/span&gt; a name (instance)</source>
         <translation>&lt;span style=&apos;color:#2e6db4&apos;&gt;■&lt;/span&gt; 명사 &amp;nbsp; &lt;span style=&apos;color:#2e8b57&apos;&gt;■&lt;/span&gt; 동사 &amp;nbsp; &lt;span style=&apos;color:#d37a1f&apos;&gt;■&lt;/span&gt; 형용사 &amp;nbsp; &lt;span style=&apos;color:#7f8c8d&apos;&gt;■&lt;/span&gt; 부사 &amp;nbsp; &lt;span style=&apos;color:#8e44ad&apos;&gt;■&lt;/span&gt; 고유명 (인스턴스)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="160"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="151"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="316"/>
         <source>Sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="169"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="160"/>
         <source>Entity alignment</source>
         <translation>개체 정렬</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="182"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="173"/>
         <source>The folder of the embeddings: transe.safetensors, entities.tsv, relations.tsv, transe.json</source>
         <translation>임베딩 폴더: transe.safetensors, entities.tsv, relations.tsv, transe.json</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="183"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="174"/>
         <source>Load</source>
         <translation>불러오기</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="184"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="175"/>
         <source>My folder</source>
         <translation>내 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="185"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="176"/>
         <source>Train into your own data folder, leaving the shipped embeddings as they are</source>
         <translation>함께 제공된 임베딩은 그대로 두고 내 데이터 폴더에 학습합니다</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="201"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="192"/>
         <source>L2 (best here)</source>
         <translation>L2 (여기서 가장 좋음)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="202"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="193"/>
         <source>L1 (the paper&apos;s choice on WordNet)</source>
         <translation>L1 (논문이 WordNet에서 택한 것)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="203"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="194"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="204"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="195"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="207"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="198"/>
         <source>TransE (Bordes et al. 2013) gives every entity and relation a vector so that head + relation ≈ tail. ERNIE uses such vectors as its entity inputs. Trained here on the WordNet links between the synsets the Brown text grounds (and their hypernyms); judged by link prediction on held-out links: where the true head or tail ranks among all entities (filtered: other true answers do not count against it), against ranking by popularity in the relation and at random.</source>
         <translation>TransE(Bordes 외, 2013)는 모든 개체와 관계에 벡터를 주어 머리 + 관계 ≈ 꼬리가 되게 합니다. ERNIE는 이런 벡터를 개체 입력으로 씁니다. 여기서는 Brown 텍스트가 연결되는 신셋(과 그 상위어) 사이의 WordNet 링크로 학습하고, 떼어 둔 링크의 링크 예측으로 평가합니다: 참인 머리나 꼬리가 모든 개체 중 몇 위인지(필터링: 다른 정답은 불리하게 세지 않음)를, 관계 안에서의 인기도 순위와 무작위 순위에 견줍니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="216"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="207"/>
         <source>Dimension</source>
         <translation>차원</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="217"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="208"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="218"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="209"/>
         <source>Learning rate (SGD)</source>
         <translation>학습률 (SGD)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="219"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="210"/>
         <source>Margin</source>
         <translation>마진</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="220"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="259"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="211"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="251"/>
         <source>Distance</source>
         <translation>거리</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="233"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="224"/>
         <source>Folder</source>
         <translation>폴더</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="242"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="233"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="243"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="234"/>
         <source>margin ranking loss</source>
         <translation>마진 순위 손실</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="247"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="238"/>
         <source>Ranking</source>
         <translation>순위 방법</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="247"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="248"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="238"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="239"/>
         <source>Mean rank</source>
         <translation>평균 순위</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="247"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="248"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="238"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="239"/>
         <source>MRR</source>
         <translation>MRR</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="247"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="238"/>
         <source>Hits@1</source>
         <translation>Hits@1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="247"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="248"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="238"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="239"/>
         <source>Hits@10</source>
         <translation>Hits@10</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="248"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="239"/>
         <source>Test links</source>
         <translation>테스트 링크</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="256"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="248"/>
         <source>(entity, relation, ?)</source>
         <translation>(개체, 관계, ?)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="257"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="249"/>
         <source>(?, relation, entity)</source>
         <translation>(?, 관계, 개체)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="258"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="259"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="250"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="251"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="259"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="251"/>
         <source>Entity</source>
         <translation>개체</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="259"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="251"/>
         <source>In the graph</source>
         <translation>그래프에 있음</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="269"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="261"/>
         <source>Link prediction on the held-out test links</source>
         <translation>떼어 둔 테스트 링크의 링크 예측</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="272"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="264"/>
         <source>Ask the embeddings: which entities complete the triple?</source>
         <translation>임베딩에 묻기: 어떤 개체가 이 삼중항을 완성할까?</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="278"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="450"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="270"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="556"/>
         <source>TransE</source>
         <translation>TransE</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="324"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="287"/>
+        <source>an ERNIE checkpoint folder (train --preset ernie-mini)</source>
+        <translation>ERNIE 체크포인트 폴더 (train --preset ernie-mini)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="288"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="290"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="291"/>
+        <source>ERNIE (Zhang et al. 2019) reads a sentence twice over: as tokens, and as the knowledge-graph entities its words name, each a TransE vector put on the first token of its mention. In the K-Encoder layers the entities attend to each other, then an information fusion layer mixes both streams at every aligned token: h = GELU(W_t w + W_e e + b). Below: each token with its entity, the orange bar for how far the entities moved the token&apos;s final representation (against the same model run without entities), the entity attention of one layer and head (hover an entity for its arcs, its gloss), and at each [MASK] the model&apos;s guesses with and without its knowledge.</source>
+        <translation>ERNIE (Zhang 외 2019)는 문장을 두 번 읽습니다. 토큰으로 한 번, 그리고 단어들이 가리키는 지식 그래프 개체로 한 번 읽는데, 각 개체는 언급의 첫 토큰에 놓인 TransE 벡터입니다. K-인코더 층에서 개체들은 서로에게 어텐션을 주고, 이어서 정보 융합 층이 정렬된 토큰마다 두 흐름을 섞습니다: h = GELU(W_t w + W_e e + b). 아래에는 토큰마다 그 개체, 개체가 토큰의 최종 표현을 얼마나 움직였는지를 나타내는 주황 막대(개체 없이 돌린 같은 모델과 비교), 한 층·한 헤드의 개체 어텐션(개체 위에 마우스를 올리면 호와 뜻풀이), 그리고 [MASK]마다 지식이 있을 때와 없을 때의 모델 추측이 나옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="308"/>
+        <source>[MASK] at</source>
+        <translation>[MASK] 위치</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="308"/>
+        <source>With entities</source>
+        <translation>개체 있음</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="308"/>
+        <source>Without entities</source>
+        <translation>개체 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="312"/>
+        <source>Checkpoint</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="320"/>
+        <source>K-Encoder layer</source>
+        <translation>K-인코더 층</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="322"/>
+        <source>Entity head</source>
+        <translation>개체 헤드</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="333"/>
+        <source>ERNIE</source>
+        <translation>ERNIE</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="335"/>
+        <source>ERNIE checkpoint folder</source>
+        <translation>ERNIE 체크포인트 폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="347"/>
+        <source>Choose an ERNIE checkpoint folder first (a run of the ernie-mini preset writes one).</source>
+        <translation>먼저 ERNIE 체크포인트 폴더를 고르세요 (ernie-mini 프리셋으로 실행하면 하나가 만들어집니다).</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="350"/>
+        <source>Running the sentence through the model…</source>
+        <translation>문장을 모델에 넣어 계산하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="359"/>
+        <source>layer %1</source>
+        <translation>%1층</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="361"/>
+        <source>head %1</source>
+        <translation>헤드 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="385"/>
+        <source>No word of this sentence grounds to an entity of the model&apos;s table: the K-Encoder runs the token stream alone.</source>
+        <translation>이 문장의 어떤 단어도 모델의 개체 표에 있는 개체로 연결되지 않습니다. K-인코더는 토큰 흐름만으로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="386"/>
+        <source>%1 of %2 tokens carry an entity. The entities moved the final representation most at &quot;%3&quot; (%4% of its length).</source>
+        <translation>토큰 %2개 중 %1개가 개체를 지닙니다. 개체가 최종 표현을 가장 크게 움직인 곳은 &quot;%3&quot;입니다 (길이의 %4%).</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="447"/>
         <source>Reading WordNet...</source>
         <translation>WordNet 읽는 중...</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="361"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="474"/>
         <source>&lt;i&gt;&apos;%1&apos; is not in WordNet under any part of speech, even after lemmatisation.&lt;/i&gt;</source>
         <translation>&lt;i&gt;&apos;%1&apos;은(는) 표제어로 바꾸어 보아도 어느 품사로도 WordNet에 없습니다.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="363"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="476"/>
         <source>No sense found.</source>
         <translation>뜻을 찾지 못했습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="366"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="479"/>
         <source>%n sense(s) of &apos;%1&apos;.</source>
         <translation>
             <numerusform>&apos;%1&apos;의 뜻 %n개.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="396"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="505"/>
         <source>Grounding...</source>
         <translation>연결하는 중...</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="421"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="527"/>
         <source>%1 (a name)</source>
         <translation>%1 (고유명)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="425"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="531"/>
         <source>%1 of %2 words grounded in %3 mentions (first-listed senses).</source>
         <translation>단어 %2개 중 %1개가 언급 %3개로 연결되었습니다 (첫 번째 뜻).</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="450"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="556"/>
         <source>popularity in the relation</source>
         <translation>관계 안에서의 인기도</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="450"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="556"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="469"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="575"/>
         <source>Graph: %1 synsets grounded in Brown, %2 entities with their hypernyms, %3 relations; links: %4 train, %5 valid, %6 test (%7).</source>
         <translation>그래프: Brown에서 연결된 신셋 %1개, 상위어를 더한 개체 %2개, 관계 %3개. 링크: 학습 %4, 검증 %5, 테스트 %6 (%7).</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="494"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="600"/>
         <source>loaded from %1</source>
         <translation>%1에서 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="495"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="601"/>
         <source>Loaded the embeddings in %1.</source>
         <translation>%1의 임베딩을 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="516"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="622"/>
         <source>Grounding the Brown text and building the graph, then training...</source>
         <translation>Brown 텍스트를 연결하고 그래프를 만든 뒤 학습하는 중...</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="526"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="632"/>
         <source>Epoch %1: loss %2</source>
         <translation>에포크 %1: 손실 %2</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="534"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="640"/>
         <source>trained now</source>
         <translation>방금 학습함</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="535"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="641"/>
         <source>Trained in %1 s and saved to %2.</source>
         <translation>%1초 동안 학습하여 %2에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="549"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="655"/>
         <source>Ranking every entity...</source>
         <translation>모든 개체의 순위를 매기는 중...</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="568"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="669"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="571"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="672"/>
         <source>Ranked by distance ||h + r − t||; bold rows are links of the graph (train or held out).</source>
         <translation>거리 ||h + r − t||로 순위를 매겼습니다. 굵은 줄은 그래프의 링크입니다 (학습 또는 떼어 둔 것).</translation>
     </message>

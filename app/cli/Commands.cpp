@@ -455,6 +455,7 @@ void addConvert(CLI::App& app)
             m.tokenizer->save(to.string());
             writeFileAtomic(to / "config.json", m.config.toJson().dump(2) + "\n");
             if (fs::exists(from / "unigram.json")) fs::copy_file(from / "unigram.json", to / "unigram.json", fs::copy_options::overwrite_existing);
+            if (m.config.isErnie()) saveEntityNames(to, m.entityNames, (from / "entities.tsv").string());  // ERNIE's entity table names its rows
         };
         convertOne(o->checkpoint, o->out);
         for (const char* sub : {"generator"})

@@ -16,6 +16,7 @@
 #include "ui/generate/GeneratePanel.h"
 #include "ui/fewshot/FewShotPanel.h"
 #include "ui/fewshot/ScalingView.h"
+#include "ui/knowledge/FusionView.h"
 #include "ui/knowledge/KnowledgePanel.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/runs/RunsPanel.h"
@@ -27,6 +28,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QGroupBox>
+#include <QMouseEvent>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
@@ -191,6 +193,20 @@ int main(int argc, char** argv)
         run(&ptl::ui::KnowledgePanel::predicted, [&] { panel->predict(QStringLiteral("dog.n.01"), QStringLiteral("hypernym"), true); });
         wait(300);
         save(panel, dir + QStringLiteral("/knowledge-transe%1.png").arg(suffix));
+        // ERNIE: the shipped ernie-mini-brown on a sentence with a [MASK].
+        panel->tabs()->setCurrentIndex(3);
+        run(&ptl::ui::KnowledgePanel::ernieInspected, [&] {
+            panel->inspectErnie(QString::fromStdString(ptl::shippedErnieDir()),
+                                QStringLiteral("The farmer dug the [MASK] with a spade to plant roses near the house."));
+        });
+        {
+            auto* view = panel->fusionView();
+            const QPointF at = view->entityRect(1).center();
+            QMouseEvent hover(QEvent::MouseMove, at, view->mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+            QApplication::sendEvent(view, &hover);
+        }
+        wait(300);
+        save(panel, dir + QStringLiteral("/knowledge-ernie%1.png").arg(suffix));
         return 0;
     }
     if (parser.value(only) == QLatin1String("scaling")) {

@@ -102,6 +102,11 @@ void ConfigEditor::build()
     modelForm_->addRow(tr("Hidden dropout"), realField(QStringLiteral("hidden_dropout_prob"), 0, 0.9, 2, 0.05));
     modelForm_->addRow(tr("Attention dropout"), realField(QStringLiteral("attention_probs_dropout_prob"), 0, 0.9, 2, 0.05));
     modelForm_->addRow(tr("Max positions"), intField(QStringLiteral("max_position_embeddings"), 8, 8192, 64));
+    auto* knowledge = intField(QStringLiteral("knowledge_layers"), 0, 48);
+    knowledge->setToolTip(tr("ERNIE: how many of the last layers are the K-Encoder, which fuses the entities aligned with the "
+                             "tokens (WordNet synsets, TransE vectors) into the token stream. 0: a plain BERT."));
+    modelForm_->addRow(tr("K-Encoder layers (ERNIE)"), knowledge);
+    modelForm_->addRow(tr("Entity attention heads"), intField(QStringLiteral("entity_heads"), 1, 64));
 
     auto* trainBox = new QGroupBox(tr("Training"), this);
     trainForm_ = new QFormLayout(trainBox);
@@ -234,6 +239,24 @@ void ConfigEditor::build()
         if (!d.isEmpty()) discriminatorFrom_->setText(d);
     });
     connect(discriminatorFrom_, &QLineEdit::textChanged, this, &ConfigEditor::revalidate);
+    knowledgeDir_ = new QLineEdit(this);
+    knowledgeDir_->setPlaceholderText(tr("the shipped WordNet TransE embeddings"));
+    knowledgeDir_->setToolTip(tr("ERNIE: a TransE folder (pretrainlab-cli transe train) whose entity vectors feed the K-Encoder"));
+    auto* browseKnowledge = new QPushButton(tr("Browse…"), this);
+    auto* knowledgeRow = new QHBoxLayout;
+    knowledgeRow->addWidget(knowledgeDir_, 1);
+    knowledgeRow->addWidget(browseKnowledge);
+    moreForm->addRow(tr("ERNIE entity table"), knowledgeRow);
+    connect(browseKnowledge, &QPushButton::clicked, this, [this] {
+        const QString d = QFileDialog::getExistingDirectory(this, tr("TransE folder"));
+        if (!d.isEmpty()) knowledgeDir_->setText(d);
+    });
+    auto* entityMask = realField(QStringLiteral("entity_mask_prob"), 0, 1, 2, 0.05);
+    entityMask->setToolTip(tr("ERNIE's denoising entity auto-encoder: the share of aligned entities hidden from the entity stream "
+                              "(the model must still name them)"));
+    moreForm->addRow(tr("ERNIE: entities hidden"), entityMask);
+    moreForm->addRow(tr("ERNIE: entities swapped for random ones"), realField(QStringLiteral("entity_random_prob"), 0, 1, 2, 0.05));
+    moreForm->addRow(tr("ERNIE: dEA loss weight"), realField(QStringLiteral("dea_weight"), 0, 100, 2, 0.1));
     connect(browseGen, &QPushButton::clicked, this, [this] {
         const QString d = QFileDialog::getExistingDirectory(this, tr("ELECTRA checkpoint with a generator/ folder"));
         if (!d.isEmpty()) generatorFrom_->setText(d);
@@ -365,6 +388,12 @@ void ConfigEditor::setSpec(const JobSpec& s)
     dynamic_->setChecked(t.dynamic_masking);
     pairLoss_->setChecked(t.pair_loss);
     setReal("generator_ratio", m.generator_ratio);
+    setInt("knowledge_layers", m.knowledge_layers);
+    setInt("entity_heads", m.entity_heads);
+    knowledgeDir_->setText(QString::fromStdString(t.knowledge));
+    setReal("entity_mask_prob", t.entity_mask_prob);
+    setReal("entity_random_prob", t.entity_random_prob);
+    setReal("dea_weight", t.dea_weight);
     setReal("disc_weight", t.disc_weight);
     setReal("gen_temperature", t.gen_temperature);
     setReal("gen_temperature_start", t.gen_temperature_start);
@@ -451,6 +480,12 @@ JobSpec ConfigEditor::spec() const
     t.dynamic_masking = dynamic_->isChecked();
     t.pair_loss = pairLoss_->isChecked();
     m.generator_ratio = r("generator_ratio");
+    m.knowledge_layers = i("knowledge_layers");
+    m.entity_heads = i("entity_heads");
+    t.knowledge = knowledgeDir_->text().trimmed().toStdString();
+    t.entity_mask_prob = r("entity_mask_prob");
+    t.entity_random_prob = r("entity_random_prob");
+    t.dea_weight = r("dea_weight");
     t.disc_weight = r("disc_weight");
     t.gen_temperature = r("gen_temperature");
     t.gen_temperature_start = r("gen_temperature_start");
@@ -513,6 +548,9 @@ void ConfigEditor::revalidate()
         m.family == Family::Gpt2      ? tr("LM head tied to the embeddings")
         : m.family == Family::Electra ? tr("dense + dense(1)")
                                       : tr("pooler, NSP/SOP, MLM transform"));
+    if (b.knowledge)
+        row(tr("Knowledge (ERNIE)"), b.knowledge,
+            tr("%1 K-Encoder layers: entity attention, fusion; dEA head (entity table frozen)").arg(m.knowledge_layers));
     qint64 total = b.total;
     if (m.family == Family::Electra) {
         // The generator shares the token/position/type embeddings and their LayerNorm.

@@ -61,6 +61,7 @@ private:
     QLineEdit* generatorFrom_ = nullptr;
     QCheckBox* freezeGenerator_ = nullptr;
     QLineEdit* discriminatorFrom_ = nullptr;
+    QLineEdit* knowledgeDir_ = nullptr;
     QLabel* family_ = nullptr;
     QLabel* breakdown_ = nullptr;
     QLabel* error_ = nullptr;

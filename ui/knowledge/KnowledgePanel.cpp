@@ -2,9 +2,11 @@
 #include "ui/common/QCustomPlot.h"
 #include "ui/common/TableCell.h"
 #include "ui/knowledge/AlignmentView.h"
+#include "ui/knowledge/FusionView.h"
 
 #include <QComboBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -18,6 +20,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -272,6 +275,136 @@ KnowledgePanel::KnowledgePanel(QWidget* parent) : QWidget(parent), stop_(std::ma
     connect(ask, &QPushButton::clicked, this, [this] { predict(entity_->text(), relation_->currentText(), direction_->currentData().toBool()); });
     connect(entity_, &QLineEdit::returnPressed, this, [this] { predict(entity_->text(), relation_->currentText(), direction_->currentData().toBool()); });
     if (QFileInfo::exists(folder_->text() + QStringLiteral("/transe.json"))) loadTransE();
+    buildErnieTab();
+}
+
+// ---- ERNIE: what the K-Encoder does with the entities of a sentence
+void KnowledgePanel::buildErnieTab()
+{
+    auto* tab = new QWidget(this);
+    const QString shipped = q(shippedErnieDir());
+    ernieFolder_ = new QLineEdit(QFileInfo::exists(shipped + QStringLiteral("/config.json")) ? shipped : QString(), tab);
+    ernieFolder_->setPlaceholderText(tr("an ERNIE checkpoint folder (train --preset ernie-mini)"));
+    auto* browse = new QPushButton(tr("Browse…"), tab);
+    ernieText_ = new QLineEdit(QStringLiteral("The farmer dug the [MASK] with a spade to plant roses near the house."), tab);
+    auto* run = new QPushButton(tr("Run"), tab);
+    auto* intro = new QLabel(tr("ERNIE (Zhang et al. 2019) reads a sentence twice over: as tokens, and as the knowledge-graph "
+                                "entities its words name, each a TransE vector put on the first token of its mention. In the "
+                                "K-Encoder layers the entities attend to each other, then an information fusion layer mixes "
+                                "both streams at every aligned token: h = GELU(W_t w + W_e e + b). Below: each token with its "
+                                "entity, the orange bar for how far the entities moved the token's final representation "
+                                "(against the same model run without entities), the entity attention of one layer and head "
+                                "(hover an entity for its arcs, its gloss), and at each [MASK] the model's guesses with and "
+                                "without its knowledge."),
+                             tab);
+    intro->setWordWrap(true);
+    layerBox_ = new QComboBox(tab);
+    headBox_ = new QComboBox(tab);
+    fusion_ = new FusionView(tab);
+    auto* scroll = new QScrollArea(tab);
+    scroll->setWidget(fusion_);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumHeight(220);
+    guesses_ = makeTable(tab, {tr("[MASK] at"), tr("With entities"), tr("Without entities")});
+    ernieSummary_ = new QLabel(tab);
+    ernieSummary_->setWordWrap(true);
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(new QLabel(tr("Checkpoint"), tab));
+    folderRow->addWidget(ernieFolder_, 1);
+    folderRow->addWidget(browse);
+    auto* textRow = new QHBoxLayout;
+    textRow->addWidget(new QLabel(tr("Sentence"), tab));
+    textRow->addWidget(ernieText_, 1);
+    textRow->addWidget(run);
+    auto* pick = new QHBoxLayout;
+    pick->addWidget(new QLabel(tr("K-Encoder layer"), tab));
+    pick->addWidget(layerBox_);
+    pick->addWidget(new QLabel(tr("Entity head"), tab));
+    pick->addWidget(headBox_);
+    pick->addStretch(1);
+    auto* v = new QVBoxLayout(tab);
+    v->addWidget(intro);
+    v->addLayout(folderRow);
+    v->addLayout(textRow);
+    v->addWidget(ernieSummary_);
+    v->addLayout(pick);
+    v->addWidget(scroll, 3);
+    v->addWidget(guesses_, 1);
+    tabs_->addTab(tab, tr("ERNIE"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString d = QFileDialog::getExistingDirectory(this, tr("ERNIE checkpoint folder"));
+        if (!d.isEmpty()) ernieFolder_->setText(d);
+    });
+    connect(run, &QPushButton::clicked, this, [this] { inspectErnie(ernieFolder_->text(), ernieText_->text()); });
+    connect(ernieText_, &QLineEdit::returnPressed, this, [this] { inspectErnie(ernieFolder_->text(), ernieText_->text()); });
+    connect(layerBox_, &QComboBox::currentIndexChanged, this, [this] { showErnieAttention(); });
+    connect(headBox_, &QComboBox::currentIndexChanged, this, [this] { showErnieAttention(); });
+}
+
+void KnowledgePanel::inspectErnie(const QString& folder, const QString& text)
+{
+    if (folder.trimmed().isEmpty()) {
+        fail(tr("Choose an ERNIE checkpoint folder first (a run of the ernie-mini preset writes one)."));
+        return;
+    }
+    status_->setText(tr("Running the sentence through the model…"));
+    const std::string dir = folder.trimmed().toStdString(), t = text.toStdString();
+    post([dir, t] { return ptl::inspectErnie(dir, t); },
+         [this](const ErnieInspection& r) {
+             ernie_ = r;
+             const QSignalBlocker b1(layerBox_), b2(headBox_);
+             layerBox_->clear();
+             headBox_->clear();
+             for (std::size_t l = 0; l < r.tokenAttention.size(); ++l)
+                 layerBox_->addItem(tr("layer %1").arg(r.firstKnowledgeLayer + static_cast<int>(l) + 1));
+             const int heads = r.entityAttention.empty() || r.entityAttention[0].empty() ? 0 : static_cast<int>(r.entityAttention[0].size());
+             for (int h = 0; h < heads; ++h) headBox_->addItem(tr("head %1").arg(h + 1));
+             layerBox_->setCurrentIndex(std::max(0, layerBox_->count() - 1));
+             showErnieAttention();
+             guesses_->setRowCount(static_cast<int>(r.guesses.size()));
+             auto list = [](const std::vector<std::pair<std::string, double>>& g) {
+                 QStringList parts;
+                 for (const auto& [token, p] : g) parts << QStringLiteral("%1 %2%").arg(q(token)).arg(100.0 * p, 0, 'f', 1);
+                 return parts.join(QStringLiteral(", "));
+             };
+             for (int i = 0; i < static_cast<int>(r.guesses.size()); ++i) {
+                 const ErnieGuess& g = r.guesses[static_cast<std::size_t>(i)];
+                 guesses_->setItem(i, 0, cell(QString::number(g.position)));
+                 guesses_->setItem(i, 1, cell(list(g.withEntities)));
+                 guesses_->setItem(i, 2, cell(list(g.withoutEntities)));
+             }
+             double most = 0;
+             int where = -1;
+             for (std::size_t t = 0; t < r.fusionChange.size(); ++t)
+                 if (r.fusionChange[t] > most) {
+                     most = r.fusionChange[t];
+                     where = static_cast<int>(t);
+                 }
+             ernieSummary_->setText(
+                 r.entities.empty()
+                     ? tr("No word of this sentence grounds to an entity of the model's table: the K-Encoder runs the token stream alone.")
+                     : tr("%1 of %2 tokens carry an entity. The entities moved the final representation most at \"%3\" (%4% of its length).")
+                           .arg(r.entities.size())
+                           .arg(r.tokens.size())
+                           .arg(where >= 0 ? q(r.tokens[static_cast<std::size_t>(where)]) : QString())
+                           .arg(100.0 * most, 0, 'f', 1));
+             status_->clear();
+             Q_EMIT ernieInspected();
+         });
+}
+
+void KnowledgePanel::showErnieAttention()
+{
+    QStringList tokens;
+    for (const auto& t : ernie_.tokens) tokens << q(t);
+    std::vector<FusionEntity> entities;
+    for (const auto& e : ernie_.entities) entities.push_back({q(e.synset), q(e.definition), e.token});
+    std::vector<std::vector<double>> attention;
+    const int l = layerBox_->currentIndex(), h = headBox_->currentIndex();
+    if (l >= 0 && l < static_cast<int>(ernie_.entityAttention.size()) && h >= 0 &&
+        h < static_cast<int>(ernie_.entityAttention[static_cast<std::size_t>(l)].size()))
+        attention = ernie_.entityAttention[static_cast<std::size_t>(l)][static_cast<std::size_t>(h)];
+    fusion_->setData(tokens, entities, ernie_.fusionChange, attention);
 }
 
 KnowledgePanel::~KnowledgePanel()
@@ -305,6 +438,7 @@ void KnowledgePanel::fail(const QString& message)
     Q_EMIT transEFinished();
     Q_EMIT transETrained();
     Q_EMIT predicted();
+    Q_EMIT ernieInspected();
 }
 
 void KnowledgePanel::lookUp(const QString& text)

@@ -1,5 +1,5 @@
 #pragma once
-// Knowledge (ERNIE, KagNET): WordNet 3.0 as the knowledge graph. Three tabs:
+// Knowledge (ERNIE, KagNET): WordNet 3.0 as the knowledge graph. Four tabs:
 //  - WordNet: a word's senses (most frequent first) with gloss, examples and every
 //    relation; a related synset opens with a double click.
 //  - Entity alignment: a sentence grounded in WordNet, each mention's synset drawn
@@ -7,6 +7,9 @@
 //  - TransE: train entity embeddings over the graph the corpus grounds, watch the loss,
 //    read link prediction against the popularity and random baselines, and ask which
 //    entities complete (h, r, ?) or (?, r, t).
+//  - ERNIE: a sentence through an ERNIE checkpoint: the entity on each token, how far the
+//    fusion moved each token, the K-Encoder's entity attention, and [MASK] guesses with
+//    and without the entities (FusionView).
 // WordNet is read on a worker thread the first time a tab needs it.
 #include "core/api/Knowledge.h"
 
@@ -36,6 +39,7 @@ namespace ptl {
 namespace ui {
 
 class AlignmentView;
+class FusionView;
 
 class KnowledgePanel : public QWidget {
     Q_OBJECT
@@ -49,6 +53,7 @@ public:
     void trainTransE(int epochs);
     void stopTransE();
     void predict(const QString& entity, const QString& relation, bool tails);
+    void inspectErnie(const QString& folder, const QString& text);
 
     QTabWidget* tabs() const { return tabs_; }
     QListWidget* senses() const { return senses_; }
@@ -59,6 +64,10 @@ public:
     QTableWidget* predictions() const { return predictions_; }
     QLabel* statusLabel() const { return status_; }
     const TransEReport& report() const { return report_; }
+    FusionView* fusionView() const { return fusion_; }
+    QTableWidget* ernieGuesses() const { return guesses_; }
+    QLabel* ernieSummary() const { return ernieSummary_; }
+    const ErnieInspection& ernie() const { return ernie_; }
 
 Q_SIGNALS:
     void lookedUp();
@@ -66,6 +75,7 @@ Q_SIGNALS:
     void transEFinished();  // loaded or trained (report() holds the figures), or failed
     void transETrained();   // a training started by trainTransE() finished (or failed)
     void predicted();
+    void ernieInspected();  // or failed
 
 private:
     template <typename Work, typename Deliver>
@@ -74,6 +84,8 @@ private:
     void showReport(const TransEReport& r, const QString& source);
     void loadTransE();
     void fail(const QString& message);
+    void buildErnieTab();
+    void showErnieAttention();
 
     QThread thread_;
     QObject* worker_ = nullptr;
@@ -111,6 +123,13 @@ private:
     QComboBox* direction_ = nullptr;
     QTableWidget* predictions_ = nullptr;
     TransEReport report_;
+    // ERNIE
+    QLineEdit *ernieFolder_ = nullptr, *ernieText_ = nullptr;
+    QComboBox *layerBox_ = nullptr, *headBox_ = nullptr;
+    FusionView* fusion_ = nullptr;
+    QTableWidget* guesses_ = nullptr;
+    QLabel* ernieSummary_ = nullptr;
+    ErnieInspection ernie_;
 };
 
 } // namespace ui
