@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <nlohmann/json.hpp>
 #include <QtTest>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -206,6 +207,13 @@ private Q_SLOTS:
         QCOMPARE(byToken["ice"], std::string("ice_cream.n.01"));  // the expression wins over its words
         QCOMPARE(byToken["new"], std::string("new_york.n.01"));
         QVERIFY(!byToken.count("cream") && !byToken.count("york") && !byToken.count("the"));
+        // [MASK] is a special token, not the noun "mask".
+        const std::string masked = "The farmer dug the [MASK] with a spade.";
+        const std::vector<int> mids = tok->encode(masked);
+        const std::vector<int> mrows = aligner.align(masked, mids);
+        for (std::size_t i = 0; i < mids.size(); ++i)
+            if (mids[i] == tok->specials().mask) QCOMPARE(mrows[i], -1);
+        QVERIFY(std::count_if(mrows.begin(), mrows.end(), [](int r) { return r >= 0; }) >= 3);
         QCOMPARE(stats.sentences, 1LL);
         QCOMPARE(stats.aligned + stats.outsideTable + stats.unmatched, stats.mentions);
         QVERIFY(stats.aligned >= 6);

@@ -383,7 +383,7 @@ void addEvaluate(CLI::App& app)
         }
         std::cout << r.family << " (" << r.objective << "), " << r.predicted << " positions of " << r.sequences << " sequences from "
                   << r.heldOutDocuments << " held-out documents\n";
-        for (const auto& [k, v] : r.metrics) std::cout << "  " << std::left << std::setw(26) << k << std::fixed << std::setprecision(4) << v << "\n";
+        for (const auto& [k, v] : r.metrics) std::cout << "  " << std::left << std::setw(36) << k << std::fixed << std::setprecision(4) << v << "\n";
     });
 }
 

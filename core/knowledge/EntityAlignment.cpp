@@ -95,6 +95,10 @@ std::vector<int> EntityAligner::align(const std::string& sentence, const std::ve
         std::size_t tokenIndex = static_cast<std::size_t>(it - tokenStart.begin()) - 1;
         // Tokens without letters (punctuation) have empty ranges: take the last one starting here.
         while (tokenIndex < ids.size() && tokenStart[tokenIndex + 1] == tokenStart[tokenIndex]) ++tokenIndex;
+        if (tokenIndex < ids.size() && tok_.isSpecial(ids[tokenIndex])) {
+            --local.mentions;  // "[MASK]" read as a word: not a mention
+            continue;
+        }
         if (tokenIndex >= ids.size() || tokenStart[tokenIndex] != at || rows[tokenIndex] >= 0) {
             ++local.unmatched;
             continue;

@@ -7,7 +7,8 @@
 // first token of its mention. Words and tokens are matched on their letters and digits
 // (lower case), so the tokenizer's own splitting of punctuation and word pieces does not
 // matter; a mention after a point where the two disagree (an [UNK] token, a character the
-// tokenizer rewrites) is left unaligned and counted.
+// tokenizer rewrites) is left unaligned and counted. Special tokens ("[MASK]", which the
+// tagger would read as the noun "mask") never carry an entity.
 #include "core/knowledge/WordNet.h"
 
 #include <filesystem>

@@ -21,7 +21,7 @@ std::string objectiveOf(const ModelConfig& c)
     case Family::Gpt2: return "clm";
     case Family::Electra: return "mlm+rtd";
     case Family::Albert: return "mlm+sop";
-    case Family::Bert: return "mlm+nsp";
+    case Family::Bert: return c.isErnie() ? "mlm+nsp+dea" : "mlm+nsp";
     default: return "mlm";
     }
 }
@@ -63,7 +63,17 @@ HeldOutResult evaluateHeldOut(const std::string& checkpointDir, const HeldOutOpt
         t.random_ratio = 0.0;
     }
     const Corpus corpus = o.corpus.empty() ? bundledCorpus() : readCorpus(o.corpus);
-    const DataPipeline data(spec, *m.tokenizer, corpus);
+    // ERNIE reads the entities its text grounds to, every one of them (no dEA corruption);
+    // it is also scored without them, the token stream alone.
+    const bool ernie = c.isErnie();
+    EntityTable entities;
+    if (ernie) {
+        entities.names = m.entityNames;
+        for (std::size_t i = 0; i < entities.names.size(); ++i) entities.rowOf.emplace(entities.names[i], static_cast<int>(i));
+        t.entity_mask_prob = 0;
+        t.entity_random_prob = 0;
+    }
+    const DataPipeline data(spec, *m.tokenizer, corpus, ernie ? &entities : nullptr);
 
     HeldOutResult r;
     r.family = toString(c.family);
@@ -81,7 +91,8 @@ HeldOutResult evaluateHeldOut(const std::string& checkpointDir, const HeldOutOpt
     if (electra) m.generator->eval();
     ForwardOptions fo;
     fo.heads = false;
-    double lossSum = 0, pairSum = 0, discSum = 0;
+    double lossSum = 0, pairSum = 0, discSum = 0, plainLossSum = 0;
+    std::int64_t plainCorrect = 0;
     std::int64_t correct = 0, pairCount = 0, pairCorrect = 0, pairPositives = 0, discTokens = 0;
     BinaryCounts disc;
     std::vector<float> scores;
@@ -109,12 +120,21 @@ HeldOutResult evaluateHeldOut(const std::string& checkpointDir, const HeldOutOpt
             disc += k;
             continue;
         }
-        auto out = m.model->forward(b.ids, types ? b.typeIds : torch::Tensor(), b.attentionMask, fo);
+        ForwardOptions withEntities = fo;
+        if (ernie) withEntities.entityIds = b.entityIds;
+        auto out = m.model->forward(b.ids, types ? b.typeIds : torch::Tensor(), b.attentionMask, withEntities);
         auto hidden = out.last_hidden;
         auto flat = b.labels.reshape({-1});
         auto idx = (flat != -100).nonzero().squeeze(1);
         auto logits = m.model->tokenLogits(hidden.reshape({-1, hidden.size(2)}).index_select(0, idx)).to(torch::kFloat32);
         auto target = flat.index_select(0, idx);
+        if (ernie) {
+            auto plain = m.model->forward(b.ids, types ? b.typeIds : torch::Tensor(), b.attentionMask, fo).last_hidden;
+            auto plainLogits = m.model->tokenLogits(plain.reshape({-1, plain.size(2)}).index_select(0, idx)).to(torch::kFloat32);
+            plainLossSum += torch::nn::functional::cross_entropy(plainLogits, target, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+                                .item<double>();
+            plainCorrect += (plainLogits.argmax(-1) == target).sum().item<std::int64_t>();
+        }
         lossSum += torch::nn::functional::cross_entropy(logits, target, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
                        .item<double>();
         correct += (logits.argmax(-1) == target).sum().item<std::int64_t>();
@@ -151,6 +171,10 @@ HeldOutResult evaluateHeldOut(const std::string& checkpointDir, const HeldOutOpt
         r.metrics["eval_mlm_loss"] = tokenLoss;
         r.metrics["eval_mlm_accuracy"] = accuracy;
         r.metrics["eval_mlm_loss_ratio"] = ratio(tokenLoss, entropy);
+        if (ernie) {
+            r.metrics["eval_mlm_loss_without_entities"] = plainLossSum / n;
+            r.metrics["eval_mlm_accuracy_without_entities"] = static_cast<double>(plainCorrect) / n;
+        }
         if (pairCount > 0) {
             const std::string name = c.family == Family::Albert ? "sop" : "nsp";
             r.metrics["eval_" + name + "_loss"] = pairSum / static_cast<double>(pairCount);

@@ -77,7 +77,7 @@ void FusionView::layoutAll()
     y += lineHeight;
     labelWidth_ = 40;
     for (const auto& e : entities_) labelWidth_ = std::max(labelWidth_, fm.horizontalAdvance(e.synset) + 28);
-    cell_ = std::max(30, fm.horizontalAdvance(QStringLiteral("100%")) + 8);
+    cell_ = std::max(24, fm.horizontalAdvance(QStringLiteral("100")) + 12);
     const int n = static_cast<int>(attention_.size());
     matrix_ = n > 0 ? QRect(kPad + labelWidth_, y + 2 * fm.height() + 8, n * cell_, n * cell_) : QRect();
     height_ = n > 0 ? matrix_.bottom() + kPad : y;

@@ -306,6 +306,7 @@ void KnowledgePanel::buildErnieTab()
     scroll->setWidgetResizable(true);
     scroll->setMinimumHeight(220);
     guesses_ = makeTable(tab, {tr("[MASK] at"), tr("With entities"), tr("Without entities")});
+    guesses_->setMaximumHeight(110);
     ernieSummary_ = new QLabel(tab);
     ernieSummary_->setWordWrap(true);
     auto* folderRow = new QHBoxLayout;
