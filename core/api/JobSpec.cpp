@@ -238,6 +238,15 @@ JobSpec JobSpec::fromPreset(const std::string& presetName)
         s.train.start_seq_len = 32;
         s.train.start_seq_share = 0.8;
     }
+    if (p.name == "ernie-mini") {
+        // The shipped ernie-mini-brown's recipe (resources/models/README.md): bert-tiny's
+        // masking and learning rate at BERT-mini's width, 1,000 steps.
+        s.train.steps = 1000;
+        s.train.lr = 1e-3;
+        s.train.mask_prob = 0.4;
+        s.train.max_predictions = 52;
+        s.train.warmup_steps = 100;
+    }
     if (p.name == "gpt-tiny") {
         // The study's winner: lr 2e-3 without dropout, 800 steps (about 10 minutes on 2 cores
         // without AVX-512).
