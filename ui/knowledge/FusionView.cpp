@@ -13,7 +13,7 @@ namespace ptl {
 namespace ui {
 
 namespace {
-constexpr int kPad = 8, kGap = 8, kBox = 22, kBar = 10, kRowGap = 14;
+constexpr int kPad = 8, kGap = 8, kBox = 22, kBar = 10, kRowGap = 14, kArcDip = 40;
 const QColor kEntity(0x2e, 0x6d, 0xb4), kChange(0xd3, 0x7a, 0x1f);
 } // namespace
 
@@ -74,7 +74,7 @@ void FusionView::layoutAll()
         if (e >= 0) entityRects_[static_cast<std::size_t>(e)] = QRect(x, y + kBox + kBar + 4, w, kBox);
         x += w + kGap;
     }
-    y += lineHeight;
+    y += lineHeight + kArcDip;  // room for the arcs under the last line
     labelWidth_ = 40;
     for (const auto& e : entities_) labelWidth_ = std::max(labelWidth_, fm.horizontalAdvance(e.synset) + 28);
     cell_ = std::max(24, fm.horizontalAdvance(QStringLiteral("100")) + 12);
@@ -154,7 +154,7 @@ void FusionView::paintEvent(QPaintEvent*)
             if (a < 0.02) continue;
             const QRect to = entityRects_[static_cast<std::size_t>(j)];
             QPainterPath path(QPointF(from.center().x(), from.bottom()));
-            const double dip = 14 + 0.15 * std::abs(to.center().x() - from.center().x());
+            const double dip = std::min<double>(kArcDip + kRowGap - 4, 14 + 0.05 * std::abs(to.center().x() - from.center().x()));
             path.cubicTo(from.center().x(), from.bottom() + dip, to.center().x(), to.bottom() + dip, to.center().x(), to.bottom());
             p.setPen(QPen(QColor(kEntity.red(), kEntity.green(), kEntity.blue(), 80 + static_cast<int>(175 * a)), 1.0 + 6.0 * a));
             p.setBrush(Qt::NoBrush);
