@@ -14,17 +14,23 @@ int EntityTable::row(const std::string& name) const
     return it == rowOf.end() ? -1 : it->second;
 }
 
+EntityTable entityTableOf(std::vector<std::string> names)
+{
+    EntityTable t;
+    t.names = std::move(names);
+    for (std::size_t i = 0; i < t.names.size(); ++i) t.rowOf.emplace(t.names[i], static_cast<int>(i));
+    return t;
+}
+
 EntityTable loadEntityTable(const std::filesystem::path& transeDir)
 {
     LoadedTransE loaded = loadTransE(transeDir);
-    EntityTable t;
+    EntityTable t = entityTableOf(std::move(loaded.entityNames));
     t.dir = transeDir;
-    t.names = std::move(loaded.entityNames);
     t.vectors = loaded.entities.to(torch::kFloat32).contiguous();
     if (t.vectors.dim() != 2 || t.vectors.size(0) != static_cast<int64_t>(t.names.size()))
         throw Error((transeDir / "transe.safetensors").string() + ": the entity embeddings do not match entities.tsv",
                     "train the embeddings again with 'pretrainlab-cli transe train'");
-    for (std::size_t i = 0; i < t.names.size(); ++i) t.rowOf.emplace(t.names[i], static_cast<int>(i));
     return t;
 }
 

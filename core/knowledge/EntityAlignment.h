@@ -31,6 +31,10 @@ struct EntityTable {
     int row(const std::string& name) const;  // -1 when absent
 };
 
+// A table of names only (an ERNIE checkpoint's entities.tsv: the vectors live in the model),
+// enough to align text with its rows.
+EntityTable entityTableOf(std::vector<std::string> names);
+
 // The entity table of a TransE folder (entities.tsv + transe.safetensors); ptl::Error naming
 // the file when it is missing or inconsistent.
 EntityTable loadEntityTable(const std::filesystem::path& transeDir);

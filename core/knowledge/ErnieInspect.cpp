@@ -40,9 +40,7 @@ ErnieInspection inspectErnie(const std::string& checkpointDir, const std::string
         throw Error(checkpointDir + " is not an ERNIE checkpoint (it has no K-Encoder layers)",
                     "train one with 'pretrainlab-cli train --preset ernie-mini', or pick its run's checkpoint");
     const Tokenizer& tok = *m.tokenizer;
-    EntityTable names;
-    names.names = m.entityNames;
-    for (std::size_t i = 0; i < names.names.size(); ++i) names.rowOf.emplace(names.names[i], static_cast<int>(i));
+    const EntityTable names = entityTableOf(m.entityNames);
     const WordNet& wn = WordNet::installed();
     const EntityAligner aligner(wn, names, tok);
     std::vector<int> ids = tok.encode(text);

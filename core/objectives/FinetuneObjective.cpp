@@ -73,10 +73,8 @@ using Encoded = TaskInput;
 struct TaskEntities {
     EntityTable names;  // rows only; the vectors are in the model
     std::unique_ptr<EntityAligner> aligner;
-    TaskEntities(const fs::path& checkpointDir, const Tokenizer& tok)
+    TaskEntities(const fs::path& checkpointDir, const Tokenizer& tok) : names(entityTableOf(readEntityNames(checkpointDir)))
     {
-        names.names = readEntityNames(checkpointDir);
-        for (std::size_t i = 0; i < names.names.size(); ++i) names.rowOf.emplace(names.names[i], static_cast<int>(i));
         aligner = std::make_unique<EntityAligner>(WordNet::installed(), names, tok);
     }
     std::function<std::vector<int>(const std::string&, const std::vector<int>&)> rowsOf() const

@@ -66,10 +66,8 @@ HeldOutResult evaluateHeldOut(const std::string& checkpointDir, const HeldOutOpt
     // ERNIE reads the entities its text grounds to, every one of them (no dEA corruption);
     // it is also scored without them, the token stream alone.
     const bool ernie = c.isErnie();
-    EntityTable entities;
+    const EntityTable entities = entityTableOf(ernie ? m.entityNames : std::vector<std::string>());
     if (ernie) {
-        entities.names = m.entityNames;
-        for (std::size_t i = 0; i < entities.names.size(); ++i) entities.rowOf.emplace(entities.names[i], static_cast<int>(i));
         t.entity_mask_prob = 0;
         t.entity_random_prob = 0;
     }
