@@ -4,6 +4,9 @@
 #include "core/knowledge/Grounding.h"
 #include "core/knowledge/WordNet.h"
 #include "core/util/Error.h"
+#include "core/util/Files.h"
+
+#include <filesystem>
 
 #include <cstdio>
 #include <map>
@@ -63,6 +66,34 @@ void printReport(const TransEReport& r)
             printLink(label, p);
         }
     }
+}
+
+void printKagNetReport(const KagNetReport& r)
+{
+    std::printf("commonsense questions: %d train, %d dev, %d test (five choices each)\n", r.trainQuestions, r.devQuestions, r.testQuestions);
+    std::printf("concepts: %.2f per question, %.2f per choice; paths per choice: %.1f found (at most %d hops, %d per pair), %.1f kept after "
+                "TransE pruning (distance > %.3f); %.1f%% of choices have no path\n",
+                r.questionConcepts, r.answerConcepts, r.pathsFound, r.options.maxHops, r.options.maxPaths, r.pathsKept, r.pruneDistance, 100 * r.noPathChoices);
+    std::printf("\n%-34s %8s %8s\n", "accuracy", "dev", "test");
+    std::printf("%-34s %7.1f%% %7.1f%%\n", "chance", 100 * r.chance, 100 * r.chance);
+    std::printf("%-34s %7.1f%% %7.1f%%\n", "BERT-only statement scorer", 100 * r.statement.dev, 100 * r.statement.test);
+    std::printf("the asked fact in the graph:\n");
+    std::printf("  %-32s %7.1f%% %7.1f%%\n", "path-length heuristic", 100 * r.pathHeuristic.dev, 100 * r.pathHeuristic.test);
+    std::printf("  %-32s %7.1f%% %7.1f%%   (best epoch %d)\n", "KagNET", 100 * r.kagnet.dev, 100 * r.kagnet.test, r.bestEpoch);
+    std::printf("the asked fact hidden (%.1f paths kept per choice, %.1f%% of choices with none):\n", r.pathsKeptHidden, 100 * r.noPathChoicesHidden);
+    std::printf("  %-32s %7.1f%% %7.1f%%\n", "path-length heuristic", 100 * r.pathHeuristicHidden.dev, 100 * r.pathHeuristicHidden.test);
+    std::printf("  %-32s %7.1f%% %7.1f%%\n", "KagNET", 100 * r.kagnetHidden.dev, 100 * r.kagnetHidden.test);
+    std::printf("the asked fact hidden and never seen by TransE (%d dev, %d test questions):\n", r.unseenDev, r.unseenTest);
+    std::printf("  %-32s %7.1f%% %7.1f%%\n", "BERT-only statement scorer", 100 * r.statementUnseen.dev, 100 * r.statementUnseen.test);
+    std::printf("  %-32s %7.1f%% %7.1f%%\n", "path-length heuristic", 100 * r.pathHeuristicUnseen.dev, 100 * r.pathHeuristicUnseen.test);
+    std::printf("  %-32s %7.1f%% %7.1f%%\n", "KagNET", 100 * r.kagnetUnseen.dev, 100 * r.kagnetUnseen.test);
+    if (!r.byTemplate.empty()) {
+        std::printf("\ntest, by question kind: %-5s %10s | fact in graph: %7s %7s | fact hidden: %7s %7s\n", "count", "BERT-only", "KagNET", "paths", "KagNET", "paths");
+        for (const auto& t : r.byTemplate)
+            std::printf("  %-21s %5d %9.1f%% |                %6.1f%% %6.1f%% |              %6.1f%% %6.1f%%\n", t.name.c_str(), t.questions, 100 * t.statement,
+                        100 * t.kagnet, 100 * t.paths, 100 * t.kagnetHidden, 100 * t.pathsHidden);
+    }
+    std::printf("\nstatement reader: %s\n", r.statementCheckpoint.c_str());
 }
 
 json reportJson(const TransEReport& r)
@@ -241,6 +272,100 @@ void addKnowledge(CLI::App& app)
                 std::printf(" %c%2d. %-26s %7.3f  %s\n", p.known ? '*' : ' ', ++rank, p.entity.c_str(), p.distance,
                             synsetDefinition(p.entity).c_str());
             }
+        });
+    }
+    {
+        struct Opts {
+            KagNetOptions k;
+            std::string out, dir, question;
+            std::vector<std::string> choices;
+            bool json = false;
+            int top = 5;
+        };
+        auto o = std::make_shared<Opts>();
+        auto* kg = app.add_subcommand("kagnet", "KagNET (Lin et al. 2019): commonsense questions answered through paths in the WordNet graph");
+        kg->require_subcommand(1);
+        auto* train = kg->add_subcommand("train", "find paths for every commonsense question, train KagNET and the BERT-only scorer, save");
+        train->add_option("--out", o->out, "output folder (kagnet.safetensors, kagnet.json, statement/)")->required();
+        train->add_option("--statement", o->k.statementCheckpoint,
+                          "checkpoint that reads each question + choice (default: the shipped bert-mini-brown; the paper: BERT fine-tuned on "
+                          "the questions, 'finetune --task commonsense')");
+        train->add_option("--transe", o->k.transeDir, "TransE folder: the graph and its vectors (default: the shipped one)");
+        train->add_option("--task-seed", o->k.taskSeed, "the commonsense task's seed (its split and distractors)");
+        train->add_option("--max-hops", o->k.maxHops, "longest path, in edges (1-3)");
+        train->add_option("--max-paths", o->k.maxPaths, "paths kept per (question concept, answer concept), shortest first");
+        train->add_option("--prune-quantile", o->k.pruneQuantile, "drop a path with a triple TransE scores worse than this quantile of the graph's triples (1: keep all)");
+        train->add_option("--hide-fraction", o->k.hideFraction, "share of training questions whose asked fact is taken out of their graph");
+        train->add_option("--hidden", o->k.hidden, "GCN, LSTM and pair vector size");
+        train->add_option("--epochs", o->k.epochs, "passes over the training questions");
+        train->add_option("--batch", o->k.batch, "questions per step");
+        train->add_option("--lr", o->k.lr, "Adam learning rate");
+        train->add_option("--margin", o->k.margin, "ranking margin");
+        train->add_option("--seed", o->k.seed, "initialisation and order seed");
+        train->add_option("--max-train", o->k.maxTrain, "use only the first N training questions (0: all)");
+        train->add_option("--max-eval", o->k.maxEval, "use only the first N dev and test questions (0: all)");
+        train->add_flag("--json", o->json, "one JSON object");
+        train->callback([o] {
+            const bool tty = !o->json && isatty(STDERR_FILENO);
+            const KagNetReport r = runKagNet(o->k, o->out, [&](const std::string& stage, int epoch, double loss, double dev) {
+                if (!tty) return true;
+                if (stage == "task") std::fprintf(stderr, "building the commonsense questions...\n");
+                else if (stage == "paths") std::fprintf(stderr, "grounding questions and choices, finding paths...\n");
+                else if (stage == "statements") std::fprintf(stderr, "reading every statement with the checkpoint...\n");
+                else if (stage == "train") std::fprintf(stderr, "epoch %d / %d: loss %.4f, dev accuracy %.1f%%\n", epoch, o->k.epochs, loss, 100 * dev);
+                return true;
+            });
+            if (o->json) {
+                std::printf("%s\n", readTextFile(std::filesystem::path(o->out) / "kagnet.json").c_str());
+                return;
+            }
+            printKagNetReport(r);
+            std::printf("saved to %s (%.0f s)\n", o->out.c_str(), r.seconds);
+        });
+        auto* show = kg->add_subcommand("show", "the figures a saved KagNET model was trained to");
+        show->add_option("--dir", o->dir, "a folder written by kagnet train (default: the shipped one)");
+        show->callback([o] { printKagNetReport(readKagNetReport(o->dir.empty() ? shippedKagNetDir() : o->dir)); });
+        auto* ask = kg->add_subcommand("ask", "answer a question: each choice's score, its schema graph's pairs and top paths");
+        ask->add_option("--dir", o->dir, "a folder written by kagnet train (default: the shipped one)");
+        ask->add_option("--question", o->question, "the question")->required();
+        ask->add_option("--choice", o->choices, "a choice (give two or more)")->required();
+        ask->add_option("--top", o->top, "paths to print per choice");
+        ask->add_flag("--json", o->json, "one JSON object");
+        ask->callback([o] {
+            const KagNetAnswer a = askKagNet(o->dir.empty() ? shippedKagNetDir() : o->dir, o->question, o->choices);
+            if (o->json) {
+                nlohmann::json j = {{"question", a.question}, {"question_concepts", a.questionConcepts}, {"predicted", a.predicted},
+                                    {"statement_predicted", a.statementPredicted}};
+                for (const auto& c : a.choices) {
+                    nlohmann::json paths = nlohmann::json::array();
+                    for (const auto& p : c.paths)
+                        paths.push_back({{"nodes", p.nodes}, {"relations", p.relations}, {"attention", p.attention}, {"weight", p.weight}, {"distance", p.distance}});
+                    nlohmann::json pairs = nlohmann::json::array();
+                    for (const auto& p : c.pairs)
+                        pairs.push_back({{"question", p.question}, {"answer", p.answer}, {"attention", p.attention}, {"found", p.found}, {"kept", p.kept}});
+                    j["choices"].push_back({{"text", c.text}, {"score", c.score}, {"probability", c.probability}, {"statement_probability", c.statementProbability},
+                                            {"nodes", c.nodes}, {"pairs", pairs}, {"paths", paths}, {"found", c.found}, {"pruned", c.pruned}});
+                }
+                std::printf("%s\n", j.dump().c_str());
+                return;
+            }
+            std::printf("%s\n", a.question.c_str());
+            std::string qc;
+            for (const auto& c : a.questionConcepts) qc += (qc.empty() ? "" : ", ") + c;
+            std::printf("question concepts: %s\n\n", qc.empty() ? "(none: no path can start)" : qc.c_str());
+            for (std::size_t i = 0; i < a.choices.size(); ++i) {
+                const auto& c = a.choices[i];
+                std::printf("%c %zu. %-20s KagNET %5.1f%%   BERT-only %5.1f%%   %d paths found, %d pruned, %zu kept\n",
+                            static_cast<int>(i) == a.predicted ? '>' : ' ', i + 1, c.text.c_str(), 100 * c.probability, 100 * c.statementProbability,
+                            c.found, c.pruned, c.paths.size());
+                for (std::size_t k = 0; k < c.paths.size() && static_cast<int>(k) < o->top; ++k) {
+                    const auto& p = c.paths[k];
+                    std::string line = p.nodes.front();
+                    for (std::size_t s = 0; s < p.relations.size(); ++s) line += " -[" + p.relations[s] + "]-> " + p.nodes[s + 1];
+                    std::printf("      %5.1f%%  %s\n", 100 * p.weight, line.c_str());
+                }
+            }
+            std::printf("\n> KagNET's choice; path weights: attention within the concept pair x the pair's attention.\n");
         });
     }
 }

@@ -136,4 +136,106 @@ std::string shippedErnieDir();
 // Throws ptl::Error when the folder is not an ERNIE checkpoint (with a hint).
 ErnieInspection inspectErnie(const std::string& checkpointDir, const std::string& text);
 
+// ---- KagNET (Lin et al. 2019): commonsense questions answered through paths in the graph.
+struct KagNetOptions {
+    // The model that reads each statement (question + choice) into the vector s; the paper
+    // uses BERT fine-tuned on the questions ('finetune --task commonsense' writes one), any
+    // checkpoint of ours works (empty: the shipped bert-mini-brown). Copied into the model's
+    // folder, so the folder answers questions on its own.
+    std::string statementCheckpoint;
+    std::string transeDir;            // the graph and its embeddings (empty: the shipped TransE)
+    std::uint64_t taskSeed = 1234;    // the commonsense task's seed (its split and distractors)
+    int maxHops = 3;
+    int maxPaths = 100;               // per (question concept, answer concept) pair, shortest first
+    double pruneQuantile = 0.9;       // a path with a triple TransE scores farther than this quantile of the graph's triples is dropped
+    int hidden = 128;                 // GCN, LSTM and pair vectors
+    int epochs = 15;
+    int batch = 16;                   // questions per step
+    double lr = 1e-3;
+    double margin = 1.0;              // the ranking margin between the right choice and each wrong one
+    double dropout = 0.1;
+    std::uint64_t seed = 1;
+    int maxTrain = 0, maxEval = 0;    // 0: every question of the split (tests use a few)
+    // The fact a question asks is in the graph, one hop from the question concept: finding
+    // it is lookup, not reasoning. This share of the training questions has it taken out of
+    // their graph, and dev and test are scored both ways (fact in the graph, fact hidden).
+    double hideFraction = 0.5;
+};
+
+struct KagNetAccuracy {
+    double dev = 0, test = 0;
+};
+struct KagNetTemplateScore {
+    std::string name;                 // "has-part"
+    int questions = 0;                // in test
+    double kagnet = 0, statement = 0, paths = 0;  // the fact in the graph
+    double kagnetHidden = 0, pathsHidden = 0;     // the fact hidden
+};
+struct KagNetReport {
+    int trainQuestions = 0, devQuestions = 0, testQuestions = 0;
+    double questionConcepts = 0, answerConcepts = 0;  // mean per question / choice
+    double pathsFound = 0, pathsKept = 0;             // mean per choice
+    double noPathChoices = 0;                         // fraction of choices with no path kept
+    double pathsKeptHidden = 0, noPathChoicesHidden = 0;  // the same with the asked fact hidden
+    double pruneDistance = 0;                         // the TransE distance above which a triple prunes its path
+    KagNetAccuracy kagnet, statement, pathHeuristic;  // accuracies in [0, 1], the asked fact in the graph
+    KagNetAccuracy kagnetHidden, pathHeuristicHidden; // the asked fact hidden from the graph
+    // KagNET's concept vectors are TransE's, trained on the graph's training triples: a hidden
+    // fact may still be in them. The questions whose fact TransE held out (its valid and test
+    // triples) test reasoning without it anywhere: scored with the fact hidden.
+    int unseenDev = 0, unseenTest = 0;
+    KagNetAccuracy kagnetUnseen, statementUnseen, pathHeuristicUnseen;
+    double chance = 0.2;
+    int bestEpoch = 0;
+    std::vector<double> lossByEpoch, devByEpoch, devHiddenByEpoch, statementDevByEpoch;
+    std::vector<KagNetTemplateScore> byTemplate;
+    double seconds = 0;
+    std::string statementCheckpoint, transeDir;
+    KagNetOptions options;
+};
+// Builds the task, grounds and finds paths for every question, reads every statement with
+// the checkpoint, trains KagNET and the statement-only scorer (the same ranking loss, the
+// graph left out) and writes outDir (kagnet.safetensors, kagnet.json, statement/).
+// progress(stage, epoch, loss, dev accuracy) returns false to stop (the best so far is saved).
+KagNetReport runKagNet(const KagNetOptions& options, const std::string& outDir,
+                       const std::function<bool(const std::string&, int, double, double)>& progress = {});
+KagNetReport readKagNetReport(const std::string& dir);
+std::string shippedKagNetDir();  // resources/knowledge/kagnet-wordnet
+
+struct KagNetPathView {
+    std::vector<std::string> nodes;      // synset names, question concept first
+    std::vector<std::string> relations;  // "part holonym (inverse)"
+    double attention = 0;                // within its pair (alpha)
+    double weight = 0;                   // alpha x the pair's attention (beta)
+    double distance = 0;                 // mean TransE distance of its triples
+};
+struct KagNetPairView {
+    std::string question, answer;
+    double attention = 0;                // beta
+    int found = 0, kept = 0;
+};
+struct KagNetChoiceView {
+    std::string text;
+    double score = 0, probability = 0;                    // KagNET (softmax over the choices)
+    double statementScore = 0, statementProbability = 0;  // the statement-only scorer
+    std::vector<std::string> nodes;                       // the schema graph: synset names
+    std::vector<int> roles;                               // 0 question concept, 1 answer concept, 2 on a path
+    struct Edge {
+        int from = 0, to = 0;
+        std::string relation;
+    };
+    std::vector<Edge> edges;
+    std::vector<KagNetPairView> pairs;
+    std::vector<KagNetPathView> paths;                    // by weight, highest first
+    int found = 0, pruned = 0;
+};
+struct KagNetAnswer {
+    std::string question;
+    std::vector<std::string> questionConcepts;
+    std::vector<KagNetChoiceView> choices;
+    int predicted = -1, statementPredicted = -1;
+};
+// ptl::Error for a folder that is not a KagNET model, or fewer than two choices.
+KagNetAnswer askKagNet(const std::string& dir, const std::string& question, const std::vector<std::string>& choices);
+
 } // namespace ptl

@@ -26,10 +26,7 @@ std::mutex gMutex;
 
 const KnowledgeGraph& brownGraph(const KgBuildOptions& b)
 {
-    static std::map<std::tuple<std::uint64_t, double, bool>, std::unique_ptr<KnowledgeGraph>> cache;
-    auto& slot = cache[{b.seed, b.heldOut, b.ancestors}];
-    if (!slot) slot = std::make_unique<KnowledgeGraph>(buildBrownGraph(WordNet::installed(), b));
-    return *slot;
+    return cachedBrownGraph(WordNet::installed(), b);
 }
 
 struct Saved {

@@ -12,6 +12,8 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -185,6 +187,16 @@ KnowledgeGraph buildBrownGraph(const WordNet& wn, const KgBuildOptions& options)
         for (const TaggedSentence& s : doc)
             for (const Mention& m : groundWords(wn, s.words, s.tags)) grounded.insert(m.synset);
     return buildGraph(wn, std::vector<int>(grounded.begin(), grounded.end()), options);
+}
+
+const KnowledgeGraph& cachedBrownGraph(const WordNet& wn, const KgBuildOptions& b)
+{
+    static std::mutex mu;
+    static std::map<std::tuple<std::uint64_t, double, bool>, std::unique_ptr<KnowledgeGraph>> cache;
+    std::lock_guard<std::mutex> lock(mu);
+    auto& slot = cache[{b.seed, b.heldOut, b.ancestors}];
+    if (!slot) slot = std::make_unique<KnowledgeGraph>(buildBrownGraph(wn, b));
+    return *slot;
 }
 
 void validateTransEOptions(const TransEOptions& o)

@@ -29,6 +29,8 @@ namespace ptl {
 
 // From the bundled Brown corpus and its tags (a few seconds).
 KnowledgeGraph buildBrownGraph(const WordNet& wn, const KgBuildOptions& options = {});
+// buildBrownGraph, built once per options and kept for the process (thread-safe).
+const KnowledgeGraph& cachedBrownGraph(const WordNet& wn, const KgBuildOptions& options = {});
 // From a list of synsets (and, with ancestors, their hypernyms).
 KnowledgeGraph buildGraph(const WordNet& wn, const std::vector<int>& synsets, const KgBuildOptions& options);
 // Splits the triples (all in graph.train) into train/valid/test as above.

@@ -33,5 +33,7 @@ std::string sentenceText(const TaggedSentence& sentence);
 // between two mentions of a sentence).
 Task buildTyping(std::uint64_t seed);
 Task buildRelation(std::uint64_t seed);
+// Commonsense questions from WordNet facts, CommonsenseQA's form (core/tasks/CommonsenseTask.cpp).
+Task buildCommonsense(std::uint64_t seed);
 
 } // namespace ptl::taskdata

@@ -41,6 +41,7 @@ const std::vector<TaskInfo>& taskList()
         {"squad2", "reading comprehension, SQuAD v2.0 style: as squad1, a third of the questions with no answer in the passage", TaskKind::Span},
         {"typing", "entity typing from WordNet: the lexicographer class (person, artifact, location, ...) of a noun mention in a Brown sentence", TaskKind::Classification},
         {"relation", "relation classification from WordNet: how two concepts mentioned in a Brown sentence are related (is-a, part-of, co-hyponyms, antonyms, derivation)", TaskKind::Classification},
+        {"commonsense", "commonsense questions from WordNet, CommonsenseQA style: a question about a concept, five choices of one kind (\"Which of these is a part of a car?\")", TaskKind::MultipleChoice},
     };
     return all;
 }
@@ -541,6 +542,7 @@ Task buildTask(const std::string& name, std::uint64_t seed)
     if (name == "squad2") return taskdata::buildReading(seed, true);
     if (name == "typing") return taskdata::buildTyping(seed);
     if (name == "relation") return taskdata::buildRelation(seed);
+    if (name == "commonsense") return taskdata::buildCommonsense(seed);
     std::string names;
     for (const auto& t : taskList()) names += (names.empty() ? "" : ", ") + t.name;
     throw Error("unknown task '" + name + "'", "tasks: " + names + " (see 'pretrainlab-cli tasks list')");
