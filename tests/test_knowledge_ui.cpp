@@ -3,7 +3,8 @@
 // folder, fills the link-prediction table against the baselines and answers a query; an
 // unknown word and an unknown entity give messages and leave the panel usable; the ERNIE
 // tab draws a sentence's entities, the fusion's effect and the entity attention, and guesses
-// each [MASK] with and without the entities.
+// each [MASK] with and without the entities; the KagNET tab scores a question's choices and
+// draws the schema graph of the selected one.
 #include "core/api/Knowledge.h"
 #include "core/api/ModelSession.h"
 #include "core/knowledge/EntityAlignment.h"
@@ -12,6 +13,9 @@
 #include "ui/knowledge/AlignmentView.h"
 #include "ui/knowledge/FusionView.h"
 #include "ui/knowledge/KnowledgePanel.h"
+#include "ui/knowledge/SchemaGraphView.h"
+
+#include <QLineEdit>
 
 #include <QLabel>
 #include <QListWidget>
@@ -156,6 +160,45 @@ private Q_SLOTS:
         p.inspectErnie(QString::fromStdString(shippedModelDir()), QStringLiteral("A dog."));
         QVERIFY(done.wait(120000));
         QVERIFY2(p.statusLabel()->text().contains(QStringLiteral("not an ERNIE")), qPrintable(p.statusLabel()->text()));
+    }
+
+    void kagnetTabDrawsTheSchemaGraph()
+    {
+        ui::KnowledgePanel p;
+        p.resize(1300, 900);
+        p.show();
+        p.tabs()->setCurrentIndex(4);
+        QCOMPARE(p.tabs()->tabText(4), QStringLiteral("KagNET"));
+        QSignalSpy done(&p, &ui::KnowledgePanel::kagnetAnswered);
+        p.askKagNet(QString::fromStdString(shippedKagNetDir()), QStringLiteral("Which of these is a part of a car?"),
+                    {QStringLiteral("accelerator"), QStringLiteral("nose"), QStringLiteral("keyhole"), QStringLiteral("brim"), QStringLiteral("petal")});
+        QVERIFY(done.wait(180000));
+        QApplication::processEvents();
+        const KagNetAnswer& a = p.kagnet();
+        QCOMPARE(a.choices.size(), std::size_t(5));
+        QCOMPARE(p.kagnetChoices()->rowCount(), 5);
+        QCOMPARE(a.questionConcepts, (std::vector<std::string>{"car.n.01"}));
+        // The choice shown is KagNET's pick; show the accelerator's graph, which has paths.
+        p.kagnetChoices()->setCurrentCell(0, 0);
+        QApplication::processEvents();
+        auto* view = p.schemaView();
+        QVERIFY(view->drawnNodes() >= 2);
+        QVERIFY(view->drawnEdges() >= 1);
+        QCOMPARE(p.kagnetPaths()->rowCount(), static_cast<int>(a.choices[0].paths.size()));
+        // The question concept on the left, the choice's on the right.
+        const auto& c = a.choices[0];
+        const int qi = static_cast<int>(std::find(c.roles.begin(), c.roles.end(), 0) - c.roles.begin());
+        const int ai = static_cast<int>(std::find(c.roles.begin(), c.roles.end(), 1) - c.roles.begin());
+        QVERIFY(view->nodeRect(qi).right() < view->nodeRect(ai).left());
+        // A test question of the task fills the fields.
+        QSignalSpy sampled(&p, &ui::KnowledgePanel::questionSampled);
+        p.sampleQuestion();
+        QVERIFY(sampled.wait(120000));
+        QVERIFY(p.kagnetQuestion()->text() != QStringLiteral("Which of these is a part of a car?"));
+        // A folder that is not a KagNET model gives a message and the panel stays usable.
+        p.askKagNet(QString::fromStdString(shippedTransEDir()), QStringLiteral("What is a car made of?"), {QStringLiteral("steel"), QStringLiteral("glass")});
+        QVERIFY(done.wait(60000));
+        QVERIFY2(p.statusLabel()->text().contains(QStringLiteral("not a KagNET model")), qPrintable(p.statusLabel()->text()));
     }
 };
 

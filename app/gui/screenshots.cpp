@@ -207,6 +207,14 @@ int main(int argc, char** argv)
         }
         wait(300);
         save(panel, dir + QStringLiteral("/knowledge-ernie%1.png").arg(suffix));
+        // KagNET: the shipped model on a question about a car's parts.
+        panel->tabs()->setCurrentIndex(4);
+        run(&ptl::ui::KnowledgePanel::kagnetAnswered, [&] {
+            panel->askKagNet(QString::fromStdString(ptl::shippedKagNetDir()), QStringLiteral("Which of these is a part of a car?"),
+                             {QStringLiteral("accelerator"), QStringLiteral("nose"), QStringLiteral("keyhole"), QStringLiteral("brim"), QStringLiteral("petal")});
+        });
+        wait(300);
+        save(panel, dir + QStringLiteral("/knowledge-kagnet%1.png").arg(suffix));
         return 0;
     }
     if (parser.value(only) == QLatin1String("scaling")) {

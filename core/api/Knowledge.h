@@ -220,6 +220,7 @@ struct KagNetChoiceView {
     double statementScore = 0, statementProbability = 0;  // the statement-only scorer
     std::vector<std::string> nodes;                       // the schema graph: synset names
     std::vector<int> roles;                               // 0 question concept, 1 answer concept, 2 on a path
+    std::vector<std::string> definitions;                 // each node's gloss
     struct Edge {
         int from = 0, to = 0;
         std::string relation;

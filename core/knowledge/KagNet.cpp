@@ -904,6 +904,7 @@ KagNetAnswer askKagNet(const std::string& dir, const std::string& question, cons
         v.pruned = s.pruned;
         for (int n : s.nodes) {
             v.nodes.push_back(g.entityNames[static_cast<std::size_t>(n)]);
+            v.definitions.push_back(wn.synset(g.entitySynsets[static_cast<std::size_t>(n)]).definition());
             const bool isQ = std::find(s.questionConcepts.begin(), s.questionConcepts.end(), n) != s.questionConcepts.end();
             const bool isA = std::find(s.answerConcepts.begin(), s.answerConcepts.end(), n) != s.answerConcepts.end();
             v.roles.push_back(isQ ? 0 : isA ? 1 : 2);

@@ -96,7 +96,30 @@ std::string pathRelationName(const KnowledgeGraph& g, int relation)
 {
     const int R = static_cast<int>(g.relations.size());
     if (relation < 0 || relation >= 2 * R) return "?";
-    const std::string name = wnRelationName(g.relations[static_cast<std::size_t>(relation % R)]);
+    // A step read as a phrase, from the node it leaves: "car has part accelerator".
+    static const std::map<std::string, std::pair<const char*, const char*>> phrases = {
+        {"@", {"is a", "has kind"}},
+        {"@i", {"instance of", "has instance"}},
+        {"#m", {"member of", "has member"}},
+        {"#p", {"part of", "has part"}},
+        {"#s", {"substance of", "made of"}},
+        {"!", {"opposite of", "opposite of"}},
+        {"&", {"similar to", "similar to"}},
+        {"+", {"related form", "related form"}},
+        {"=", {"attribute", "attribute of"}},
+        {"^", {"see also", "see also"}},
+        {"$", {"verb group", "verb group"}},
+        {"*", {"entails", "entailed by"}},
+        {">", {"causes", "caused by"}},
+        {"\\", {"pertains to", "pertained to by"}},
+        {";c", {"topic", "topic of"}},
+        {";r", {"region", "region of"}},
+        {";u", {"usage", "usage of"}},
+    };
+    const std::string& symbol = g.relations[static_cast<std::size_t>(relation % R)];
+    const auto it = phrases.find(symbol);
+    if (it != phrases.end()) return relation < R ? it->second.first : it->second.second;
+    const std::string name = wnRelationName(symbol);
     return relation < R ? name : name + " (inverse)";
 }
 

@@ -48,7 +48,8 @@ struct KgPath {
 std::vector<KgPath> findPaths(const PathGraph& g, int from, int to, int maxHops = 3, int maxPaths = 100,
                               const std::vector<KgTriple>& hidden = {});
 
-// The name of a path relation: "part holonym", or "part holonym (inverse)".
+// A path relation as a phrase read from the node the step leaves: a part holonym edge is
+// "part of" forward and "has part" backwards, a hypernym "is a" and "has kind".
 std::string pathRelationName(const KnowledgeGraph& g, int relation);
 
 // Grounding for KagNET: a question's concepts are the WordNet mentions of its words

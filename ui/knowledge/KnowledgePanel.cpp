@@ -3,6 +3,8 @@
 #include "ui/common/TableCell.h"
 #include "ui/knowledge/AlignmentView.h"
 #include "ui/knowledge/FusionView.h"
+#include "ui/knowledge/SchemaGraphView.h"
+#include "core/api/Tasks.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -29,6 +31,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <map>
 
 namespace ptl {
 namespace ui {
@@ -48,6 +51,44 @@ QTableWidget* makeTable(QWidget* parent, const QStringList& headers)
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setStretchLastSection(true);
     return t;
+}
+
+// A KagNET path step's phrase (core/knowledge/KagNetGraph.h) in the interface language.
+QString stepLabel(const std::string& phrase)
+{
+    static const std::map<std::string, const char*> known = {
+        {"is a", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "is a")},
+        {"has kind", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "has kind")},
+        {"instance of", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "instance of")},
+        {"has instance", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "has instance")},
+        {"member of", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "member of")},
+        {"has member", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "has member")},
+        {"part of", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "part of")},
+        {"has part", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "has part")},
+        {"substance of", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "substance of")},
+        {"made of", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "made of")},
+        {"opposite of", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "opposite of")},
+        {"similar to", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "similar to")},
+        {"related form", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "related form")},
+        {"attribute", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "attribute")},
+        {"attribute of", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "attribute of")},
+        {"see also", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "see also")},
+        {"verb group", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "verb group")},
+        {"entails", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "entails")},
+        {"entailed by", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "entailed by")},
+        {"causes", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "causes")},
+        {"caused by", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "caused by")},
+        {"pertains to", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "pertains to")},
+        {"pertained to by", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "pertained to by")},
+        {"topic", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "topic")},
+        {"topic of", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "topic of")},
+        {"region", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "region")},
+        {"region of", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "region of")},
+        {"usage", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "usage")},
+        {"usage of", QT_TRANSLATE_NOOP("ptl::ui::KnowledgePanel", "usage of")},
+    };
+    const auto it = known.find(phrase);
+    return it == known.end() ? q(phrase) : KnowledgePanel::tr(it->second);
 }
 
 QString posLabel(const QString& pos)
@@ -276,6 +317,7 @@ KnowledgePanel::KnowledgePanel(QWidget* parent) : QWidget(parent), stop_(std::ma
     connect(entity_, &QLineEdit::returnPressed, this, [this] { predict(entity_->text(), relation_->currentText(), direction_->currentData().toBool()); });
     if (QFileInfo::exists(folder_->text() + QStringLiteral("/transe.json"))) loadTransE();
     buildErnieTab();
+    buildKagNetTab();
 }
 
 // ---- ERNIE: what the K-Encoder does with the entities of a sentence
@@ -408,6 +450,224 @@ void KnowledgePanel::showErnieAttention()
     fusion_->setData(tokens, entities, ernie_.fusionChange, attention);
 }
 
+// ---- KagNET: a commonsense question answered through paths in the graph
+void KnowledgePanel::buildKagNetTab()
+{
+    auto* tab = new QWidget(this);
+    const QString shipped = q(shippedKagNetDir());
+    kagFolder_ = new QLineEdit(QFileInfo::exists(shipped + QStringLiteral("/kagnet.json")) ? shipped : QString(), tab);
+    kagFolder_->setPlaceholderText(tr("a KagNET model folder (pretrainlab-cli kagnet train --out DIR)"));
+    auto* browse = new QPushButton(tr("Browse…"), tab);
+    auto* intro = new QLabel(tr("KagNET (Lin et al. 2019) answers a multiple-choice question by looking for paths in the knowledge "
+                                "graph between the concepts of the question and those of each choice (at most 3 hops; paths "
+                                "whose links TransE finds implausible are pruned). A graph network refines the concepts, an LSTM "
+                                "reads each path, and attention guided by the statement vector (our BERT reading question + "
+                                "choice) weighs the paths of each concept pair and the pairs. Below: each choice's score beside "
+                                "the BERT-only scorer's, and for the selected choice its schema graph, with the paths the "
+                                "attention weighs most in orange."),
+                             tab);
+    intro->setWordWrap(true);
+    kagModel_ = new QLabel(tab);
+    kagModel_->setWordWrap(true);
+    kagQuestion_ = new QLineEdit(QStringLiteral("Which of these is a part of a car?"), tab);
+    const QStringList defaults = {QStringLiteral("accelerator"), QStringLiteral("nose"), QStringLiteral("keyhole"), QStringLiteral("brim"),
+                                  QStringLiteral("petal")};
+    auto* choicesRow = new QHBoxLayout;
+    choicesRow->addWidget(new QLabel(tr("Choices"), tab));
+    for (const QString& d : defaults) {
+        auto* e = new QLineEdit(d, tab);
+        kagChoiceEdits_.push_back(e);
+        choicesRow->addWidget(e, 1);
+    }
+    auto* ask = new QPushButton(tr("Ask"), tab);
+    auto* sample = new QPushButton(tr("A test question"), tab);
+    sample->setToolTip(tr("The next question of the commonsense task's test split (questions the model was not trained on)"));
+    choicesRow->addWidget(ask);
+    kagSummary_ = new QLabel(tab);
+    kagSummary_->setWordWrap(true);
+    kagChoices_ = makeTable(tab, {tr("Choice"), tr("KagNET"), tr("BERT-only"), tr("Paths found / kept")});
+    kagChoices_->setSelectionMode(QAbstractItemView::SingleSelection);
+    schema_ = new SchemaGraphView(tab);
+    auto* scroll = new QScrollArea(tab);
+    scroll->setWidget(schema_);
+    scroll->setWidgetResizable(true);
+    kagPaths_ = makeTable(tab, {tr("Weight"), tr("Within pair"), tr("TransE distance"), tr("Path")});
+    auto* split = new QSplitter(Qt::Horizontal, tab);
+    split->addWidget(kagChoices_);
+    split->addWidget(scroll);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    split->setSizes({400, 1000});
+    auto* vsplit = new QSplitter(Qt::Vertical, tab);
+    vsplit->addWidget(split);
+    vsplit->addWidget(kagPaths_);
+    vsplit->setStretchFactor(0, 3);
+    vsplit->setStretchFactor(1, 1);
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(new QLabel(tr("Model"), tab));
+    folderRow->addWidget(kagFolder_, 1);
+    folderRow->addWidget(browse);
+    auto* questionRow = new QHBoxLayout;
+    questionRow->addWidget(new QLabel(tr("Question"), tab));
+    questionRow->addWidget(kagQuestion_, 1);
+    questionRow->addWidget(sample);
+    auto* v = new QVBoxLayout(tab);
+    v->addWidget(intro);
+    v->addLayout(folderRow);
+    v->addWidget(kagModel_);
+    v->addLayout(questionRow);
+    v->addLayout(choicesRow);
+    v->addWidget(kagSummary_);
+    v->addWidget(vsplit, 1);
+    tabs_->addTab(tab, tr("KagNET"));
+    auto run = [this] {
+        QStringList choices;
+        for (auto* e : kagChoiceEdits_)
+            if (!e->text().trimmed().isEmpty()) choices << e->text().trimmed();
+        askKagNet(kagFolder_->text(), kagQuestion_->text(), choices);
+    };
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString d = QFileDialog::getExistingDirectory(this, tr("KagNET model folder"));
+        if (!d.isEmpty()) {
+            kagFolder_->setText(d);
+            showKagNetModel();
+        }
+    });
+    connect(kagFolder_, &QLineEdit::editingFinished, this, [this] { showKagNetModel(); });
+    connect(ask, &QPushButton::clicked, this, run);
+    connect(kagQuestion_, &QLineEdit::returnPressed, this, run);
+    connect(sample, &QPushButton::clicked, this, [this] { sampleQuestion(); });
+    connect(kagChoices_, &QTableWidget::currentCellChanged, this, [this](int row) { showKagNetChoice(row); });
+    showKagNetModel();
+}
+
+void KnowledgePanel::showKagNetModel()
+{
+    const std::string dir = kagFolder_->text().trimmed().toStdString();
+    if (dir.empty()) {
+        kagModel_->setText(tr("No KagNET model chosen: train one with 'pretrainlab-cli kagnet train --out DIR'."));
+        return;
+    }
+    try {
+        const KagNetReport r = readKagNetReport(dir);
+        kagModel_->setText(tr("Test accuracy on %1 commonsense questions (five choices, chance %2%): BERT-only %3%; KagNET %4% with "
+                              "the asked fact in the graph (path-length heuristic %5%), %6% with it hidden (heuristic %7%).")
+                               .arg(r.testQuestions)
+                               .arg(100 * r.chance, 0, 'f', 0)
+                               .arg(100 * r.statement.test, 0, 'f', 1)
+                               .arg(100 * r.kagnet.test, 0, 'f', 1)
+                               .arg(100 * r.pathHeuristic.test, 0, 'f', 1)
+                               .arg(100 * r.kagnetHidden.test, 0, 'f', 1)
+                               .arg(100 * r.pathHeuristicHidden.test, 0, 'f', 1));
+    } catch (const std::exception& e) {
+        kagModel_->setText(QStringLiteral("<span style='color:#b00'>%1</span>").arg(q(e.what()).toHtmlEscaped()));
+    }
+}
+
+void KnowledgePanel::sampleQuestion()
+{
+    auto fill = [this] {
+        if (!samples_ || samples_->empty()) return;
+        const auto& [stem, choices] = (*samples_)[static_cast<std::size_t>(nextSample_ % static_cast<int>(samples_->size()))];
+        ++nextSample_;
+        kagQuestion_->setText(q(stem));
+        for (std::size_t i = 0; i < kagChoiceEdits_.size(); ++i) kagChoiceEdits_[i]->setText(i < choices.size() ? q(choices[i]) : QString());
+        status_->clear();
+        Q_EMIT questionSampled();
+    };
+    if (samples_) {
+        fill();
+        return;
+    }
+    status_->setText(tr("Building the commonsense questions…"));
+    int seed = 1234;
+    try {
+        if (!kagFolder_->text().trimmed().isEmpty()) seed = static_cast<int>(readKagNetReport(kagFolder_->text().trimmed().toStdString()).options.taskSeed);
+    } catch (const std::exception&) {
+    }
+    post(
+        [seed] {
+            const Task t = buildTask("commonsense", static_cast<std::uint64_t>(seed));
+            std::vector<std::pair<std::string, std::vector<std::string>>> out;
+            for (const auto& e : t.test) out.push_back({e.texts.front(), e.choices});
+            return out;
+        },
+        [this, fill](const std::vector<std::pair<std::string, std::vector<std::string>>>& r) {
+            samples_ = std::make_shared<const std::vector<std::pair<std::string, std::vector<std::string>>>>(r);
+            fill();
+        });
+}
+
+void KnowledgePanel::askKagNet(const QString& folder, const QString& question, const QStringList& choices)
+{
+    if (folder.trimmed().isEmpty()) {
+        fail(tr("Choose a KagNET model folder first ('pretrainlab-cli kagnet train --out DIR' writes one)."));
+        return;
+    }
+    if (question.trimmed().isEmpty() || choices.size() < 2) {
+        fail(tr("Write a question and at least two choices."));
+        return;
+    }
+    status_->setText(tr("Finding paths and scoring the choices…"));
+    const std::string dir = folder.trimmed().toStdString(), text = question.trimmed().toStdString();
+    std::vector<std::string> cs;
+    for (const auto& c : choices) cs.push_back(c.toStdString());
+    post([dir, text, cs] { return ptl::askKagNet(dir, text, cs); },
+         [this](const KagNetAnswer& a) {
+             kagnet_ = a;
+             const QSignalBlocker block(kagChoices_);
+             kagChoices_->setRowCount(static_cast<int>(a.choices.size()));
+             for (int i = 0; i < static_cast<int>(a.choices.size()); ++i) {
+                 const KagNetChoiceView& c = a.choices[static_cast<std::size_t>(i)];
+                 kagChoices_->setItem(i, 0, cell(q(c.text), i == a.predicted));
+                 kagChoices_->setItem(i, 1, cell(QStringLiteral("%1%").arg(100 * c.probability, 0, 'f', 1), i == a.predicted));
+                 kagChoices_->setItem(i, 2, cell(QStringLiteral("%1%").arg(100 * c.statementProbability, 0, 'f', 1), i == a.statementPredicted));
+                 kagChoices_->setItem(i, 3, cell(QStringLiteral("%1 / %2").arg(c.found).arg(c.paths.size())));
+             }
+             QStringList concepts;
+             for (const auto& c : a.questionConcepts) concepts << q(c);
+             kagSummary_->setText(
+                 a.questionConcepts.empty()
+                     ? tr("No word of the question grounds to a concept of the graph: no path can start, KagNET scores on the statement alone.")
+                     : tr("Question concepts: %1. KagNET picks \"%2\", the BERT-only scorer \"%3\". Select a choice to see its schema graph.")
+                           .arg(concepts.join(QStringLiteral(", ")))
+                           .arg(a.predicted >= 0 ? q(a.choices[static_cast<std::size_t>(a.predicted)].text) : QString())
+                           .arg(a.statementPredicted >= 0 ? q(a.choices[static_cast<std::size_t>(a.statementPredicted)].text) : QString()));
+             kagChoices_->setCurrentCell(std::max(0, a.predicted), 0);
+             showKagNetChoice(std::max(0, a.predicted));
+             status_->clear();
+             Q_EMIT kagnetAnswered();
+         });
+}
+
+void KnowledgePanel::showKagNetChoice(int row)
+{
+    if (row < 0 || row >= static_cast<int>(kagnet_.choices.size())) return;
+    const KagNetChoiceView& c = kagnet_.choices[static_cast<std::size_t>(row)];
+    std::vector<SchemaNode> nodes;
+    for (std::size_t i = 0; i < c.nodes.size(); ++i)
+        nodes.push_back({q(c.nodes[i]), i < c.definitions.size() ? q(c.definitions[i]) : QString(), c.roles[i]});
+    std::vector<SchemaPathDraw> paths;
+    for (const auto& p : c.paths) {
+        SchemaPathDraw d;
+        for (const auto& n : p.nodes) d.nodes.push_back(static_cast<int>(std::find(c.nodes.begin(), c.nodes.end(), n) - c.nodes.begin()));
+        for (const auto& r : p.relations) d.relations << stepLabel(r);
+        d.weight = p.weight;
+        paths.push_back(std::move(d));
+    }
+    schema_->setData(nodes, paths);
+    kagPaths_->setRowCount(static_cast<int>(c.paths.size()));
+    for (int i = 0; i < static_cast<int>(c.paths.size()); ++i) {
+        const KagNetPathView& p = c.paths[static_cast<std::size_t>(i)];
+        QString text = q(p.nodes.front());
+        for (std::size_t k = 0; k < p.relations.size(); ++k) text += QStringLiteral("  —%1→  %2").arg(stepLabel(p.relations[k]), q(p.nodes[k + 1]));
+        kagPaths_->setItem(i, 0, cell(QStringLiteral("%1%").arg(100 * p.weight, 0, 'f', 1), i < 3));
+        kagPaths_->setItem(i, 1, cell(QStringLiteral("%1%").arg(100 * p.attention, 0, 'f', 1)));
+        kagPaths_->setItem(i, 2, cell(QString::number(p.distance, 'f', 3)));
+        kagPaths_->setItem(i, 3, cell(text));
+    }
+}
+
 KnowledgePanel::~KnowledgePanel()
 {
     stop_->store(true);
@@ -440,6 +700,8 @@ void KnowledgePanel::fail(const QString& message)
     Q_EMIT transETrained();
     Q_EMIT predicted();
     Q_EMIT ernieInspected();
+    Q_EMIT kagnetAnswered();
+    Q_EMIT questionSampled();
 }
 
 void KnowledgePanel::lookUp(const QString& text)

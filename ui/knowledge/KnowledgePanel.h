@@ -10,6 +10,9 @@
 //  - ERNIE: a sentence through an ERNIE checkpoint: the entity on each token, how far the
 //    fusion moved each token, the K-Encoder's entity attention, and [MASK] guesses with
 //    and without the entities (FusionView).
+//  - KagNET: a commonsense question and its choices through a KagNET model: each choice's
+//    score beside the BERT-only scorer's, its schema graph (SchemaGraphView) with the paths
+//    the attention weighs most, and the ranked paths; test questions of the task on a click.
 // WordNet is read on a worker thread the first time a tab needs it.
 #include "core/api/Knowledge.h"
 
@@ -40,6 +43,7 @@ namespace ui {
 
 class AlignmentView;
 class FusionView;
+class SchemaGraphView;
 
 class KnowledgePanel : public QWidget {
     Q_OBJECT
@@ -54,6 +58,15 @@ public:
     void stopTransE();
     void predict(const QString& entity, const QString& relation, bool tails);
     void inspectErnie(const QString& folder, const QString& text);
+    void askKagNet(const QString& folder, const QString& question, const QStringList& choices);
+    void sampleQuestion();  // the next test question of the commonsense task into the fields
+
+    QTableWidget* kagnetChoices() const { return kagChoices_; }
+    QTableWidget* kagnetPaths() const { return kagPaths_; }
+    SchemaGraphView* schemaView() const { return schema_; }
+    QLabel* kagnetSummary() const { return kagSummary_; }
+    const KagNetAnswer& kagnet() const { return kagnet_; }
+    QLineEdit* kagnetQuestion() const { return kagQuestion_; }
 
     QTabWidget* tabs() const { return tabs_; }
     QListWidget* senses() const { return senses_; }
@@ -76,6 +89,8 @@ Q_SIGNALS:
     void transETrained();   // a training started by trainTransE() finished (or failed)
     void predicted();
     void ernieInspected();  // or failed
+    void kagnetAnswered();  // or failed
+    void questionSampled();
 
 private:
     template <typename Work, typename Deliver>
@@ -86,6 +101,9 @@ private:
     void fail(const QString& message);
     void buildErnieTab();
     void showErnieAttention();
+    void buildKagNetTab();
+    void showKagNetChoice(int row);
+    void showKagNetModel();
 
     QThread thread_;
     QObject* worker_ = nullptr;
@@ -130,6 +148,16 @@ private:
     QTableWidget* guesses_ = nullptr;
     QLabel* ernieSummary_ = nullptr;
     ErnieInspection ernie_;
+    // KagNET
+    QLineEdit *kagFolder_ = nullptr, *kagQuestion_ = nullptr;
+    std::vector<QLineEdit*> kagChoiceEdits_;
+    QLabel *kagModel_ = nullptr, *kagSummary_ = nullptr;
+    QTableWidget *kagChoices_ = nullptr, *kagPaths_ = nullptr;
+    SchemaGraphView* schema_ = nullptr;
+    KagNetAnswer kagnet_;
+    std::shared_ptr<const std::vector<std::pair<std::string, std::vector<std::string>>>> samples_;  // test questions (stem, choices)
+    std::vector<int> sampleAnswers_;
+    int nextSample_ = 0;
 };
 
 } // namespace ui
