@@ -3390,455 +3390,727 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::KnowledgePanel</name>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="55"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="60"/>
+        <source>is a</source>
+        <translation>~의 일종</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="61"/>
+        <source>has kind</source>
+        <translation>하위 종류를 가짐</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="62"/>
+        <source>instance of</source>
+        <translation>~의 사례</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="63"/>
+        <source>has instance</source>
+        <translation>사례를 가짐</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="64"/>
+        <source>member of</source>
+        <translation>~의 구성원</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="65"/>
+        <source>has member</source>
+        <translation>구성원을 가짐</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="66"/>
+        <source>part of</source>
+        <translation>~의 부분</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="67"/>
+        <source>has part</source>
+        <translation>부분을 가짐</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="68"/>
+        <source>substance of</source>
+        <translation>~의 재료</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="69"/>
+        <source>made of</source>
+        <translation>~로 만들어짐</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="70"/>
+        <source>opposite of</source>
+        <translation>반대말</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="71"/>
+        <source>similar to</source>
+        <translation>비슷함</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="72"/>
+        <source>related form</source>
+        <translation>파생 관계</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="73"/>
+        <source>attribute</source>
+        <translation>속성</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="74"/>
+        <source>attribute of</source>
+        <translation>~의 속성</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="75"/>
+        <source>see also</source>
+        <translation>참고</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="76"/>
+        <source>verb group</source>
+        <translation>동사 무리</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="77"/>
+        <source>entails</source>
+        <translation>함의함</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="78"/>
+        <source>entailed by</source>
+        <translation>~에 함의됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="79"/>
+        <source>causes</source>
+        <translation>일으킴</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="80"/>
+        <source>caused by</source>
+        <translation>~로 인해 일어남</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="81"/>
+        <source>pertains to</source>
+        <translation>관련됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="82"/>
+        <source>pertained to by</source>
+        <translation>~와 관련된</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="83"/>
+        <source>topic</source>
+        <translation>주제</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="84"/>
+        <source>topic of</source>
+        <translation>~의 주제</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="85"/>
+        <source>region</source>
+        <translation>지역</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="86"/>
+        <source>region of</source>
+        <translation>~의 지역</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="87"/>
+        <source>usage</source>
+        <translation>용법</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="88"/>
+        <source>usage of</source>
+        <translation>~의 용법</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="96"/>
         <source>noun</source>
         <translation>명사</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="56"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="97"/>
         <source>verb</source>
         <translation>동사</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="57"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="98"/>
         <source>adjective</source>
         <translation>형용사</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="58"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="99"/>
         <source>adverb</source>
         <translation>부사</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="87"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="128"/>
         <source>a word, an expression (ice cream) or a synset (dog.n.01)</source>
         <translation>단어, 표현(ice cream) 또는 신셋(dog.n.01)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="88"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="129"/>
         <source>Look up</source>
         <translation>찾기</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="89"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="130"/>
         <source>WordNet 3.0 is the knowledge graph here, as ConceptNet and Wikidata are in the papers: about 118,000 synsets (sets of synonyms, one per sense), linked by typed relations (hypernym: is a kind of; meronym: is a part of; antonym; ...). Senses are listed most frequent first; double-click a related synset to open it.</source>
         <translation>논문에서 ConceptNet과 Wikidata가 하는 역할을 여기서는 WordNet 3.0이 맡습니다. 약 118,000개의 신셋(뜻마다 하나씩인 동의어 집합)이 유형이 있는 관계(상위어: ~의 일종, 부분어: ~의 일부, 반의어 등)로 이어져 있습니다. 뜻은 빈도가 높은 순서로 나열되며, 관련 신셋을 두 번 클릭하면 그 신셋이 열립니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="99"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="239"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="140"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="280"/>
         <source>Relation</source>
         <translation>관계</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="99"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="145"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="140"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="186"/>
         <source>Synset</source>
         <translation>신셋</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="99"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="145"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="251"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="140"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="186"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="292"/>
         <source>Gloss</source>
         <translation>뜻풀이</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="103"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="144"/>
         <source>Word</source>
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="120"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="161"/>
         <source>WordNet</source>
         <translation>WordNet</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="132"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="173"/>
         <source>Ground</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="133"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="174"/>
         <source>ERNIE&apos;s first step: align the words of a sentence with entities of the knowledge graph. Each word is tagged (a tagger learnt from Brown&apos;s tags), expressions WordNet lists (&quot;New York&quot;, &quot;ice cream&quot;) win over their words, and each mention takes its most frequent sense; names go to instance synsets. Hover a box for its gloss, click it to open it in the WordNet tab.</source>
         <translation>ERNIE의 첫 단계: 문장의 단어를 지식 그래프의 개체와 정렬합니다. 각 단어에 품사를 붙이고(Brown의 태그로 학습한 태거), WordNet에 있는 표현(&quot;New York&quot;, &quot;ice cream&quot;)은 그 안의 단어들보다 우선하며, 각 언급은 가장 흔한 뜻을 택합니다. 고유명은 인스턴스 신셋으로 연결됩니다. 상자 위에 마우스를 올리면 뜻풀이가 보이고, 클릭하면 WordNet 탭에서 열립니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="145"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="186"/>
         <source>Words</source>
         <translation>단어</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="145"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="186"/>
         <source>Part of speech</source>
         <translation>품사</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="145"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="186"/>
         <source>Is a</source>
         <translation>상위 개념</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="146"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="187"/>
         <source>&lt;span style=&apos;color:#2e6db4&apos;&gt;■&lt;/span&gt; noun &amp;nbsp; &lt;span style=&apos;color:#2e8b57&apos;&gt;■&lt;/span&gt; verb &amp;nbsp; &lt;span style=&apos;color:#d37a1f&apos;&gt;■&lt;/span&gt; adjective &amp;nbsp; &lt;span style=&apos;color:#7f8c8d&apos;&gt;■&lt;/span&gt; adverb &amp;nbsp; &lt;span style=&apos;color:#8e44ad&apos;&gt;■&lt;/span&gt; a name (instance)</source>
         <translation>&lt;span style=&apos;color:#2e6db4&apos;&gt;■&lt;/span&gt; 명사 &amp;nbsp; &lt;span style=&apos;color:#2e8b57&apos;&gt;■&lt;/span&gt; 동사 &amp;nbsp; &lt;span style=&apos;color:#d37a1f&apos;&gt;■&lt;/span&gt; 형용사 &amp;nbsp; &lt;span style=&apos;color:#7f8c8d&apos;&gt;■&lt;/span&gt; 부사 &amp;nbsp; &lt;span style=&apos;color:#8e44ad&apos;&gt;■&lt;/span&gt; 고유명 (인스턴스)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="151"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="316"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="192"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="359"/>
         <source>Sentence</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="160"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="201"/>
         <source>Entity alignment</source>
         <translation>개체 정렬</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="173"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="214"/>
         <source>The folder of the embeddings: transe.safetensors, entities.tsv, relations.tsv, transe.json</source>
         <translation>임베딩 폴더: transe.safetensors, entities.tsv, relations.tsv, transe.json</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="174"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="215"/>
         <source>Load</source>
         <translation>불러오기</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="175"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="216"/>
         <source>My folder</source>
         <translation>내 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="176"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="217"/>
         <source>Train into your own data folder, leaving the shipped embeddings as they are</source>
         <translation>함께 제공된 임베딩은 그대로 두고 내 데이터 폴더에 학습합니다</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="192"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="233"/>
         <source>L2 (best here)</source>
         <translation>L2 (여기서 가장 좋음)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="193"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="234"/>
         <source>L1 (the paper&apos;s choice on WordNet)</source>
         <translation>L1 (논문이 WordNet에서 택한 것)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="194"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="235"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="195"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="236"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="198"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="239"/>
         <source>TransE (Bordes et al. 2013) gives every entity and relation a vector so that head + relation ≈ tail. ERNIE uses such vectors as its entity inputs. Trained here on the WordNet links between the synsets the Brown text grounds (and their hypernyms); judged by link prediction on held-out links: where the true head or tail ranks among all entities (filtered: other true answers do not count against it), against ranking by popularity in the relation and at random.</source>
         <translation>TransE(Bordes 외, 2013)는 모든 개체와 관계에 벡터를 주어 머리 + 관계 ≈ 꼬리가 되게 합니다. ERNIE는 이런 벡터를 개체 입력으로 씁니다. 여기서는 Brown 텍스트가 연결되는 신셋(과 그 상위어) 사이의 WordNet 링크로 학습하고, 떼어 둔 링크의 링크 예측으로 평가합니다: 참인 머리나 꼬리가 모든 개체 중 몇 위인지(필터링: 다른 정답은 불리하게 세지 않음)를, 관계 안에서의 인기도 순위와 무작위 순위에 견줍니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="207"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="248"/>
         <source>Dimension</source>
         <translation>차원</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="208"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="249"/>
         <source>Epochs</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="209"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="250"/>
         <source>Learning rate (SGD)</source>
         <translation>학습률 (SGD)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="210"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="251"/>
         <source>Margin</source>
         <translation>마진</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="211"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="251"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="252"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="292"/>
         <source>Distance</source>
         <translation>거리</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="224"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="265"/>
         <source>Folder</source>
         <translation>폴더</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="233"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="274"/>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="234"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="275"/>
         <source>margin ranking loss</source>
         <translation>마진 순위 손실</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="238"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="279"/>
         <source>Ranking</source>
         <translation>순위 방법</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="238"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="239"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="279"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="280"/>
         <source>Mean rank</source>
         <translation>평균 순위</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="238"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="239"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="279"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="280"/>
         <source>MRR</source>
         <translation>MRR</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="238"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="279"/>
         <source>Hits@1</source>
         <translation>Hits@1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="238"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="239"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="279"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="280"/>
         <source>Hits@10</source>
         <translation>Hits@10</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="239"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="280"/>
         <source>Test links</source>
         <translation>테스트 링크</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="248"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="289"/>
         <source>(entity, relation, ?)</source>
         <translation>(개체, 관계, ?)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="249"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="290"/>
         <source>(?, relation, entity)</source>
         <translation>(?, 관계, 개체)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="250"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="251"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="291"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="292"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="251"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="292"/>
         <source>Entity</source>
         <translation>개체</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="251"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="292"/>
         <source>In the graph</source>
         <translation>그래프에 있음</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="261"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="302"/>
         <source>Link prediction on the held-out test links</source>
         <translation>떼어 둔 테스트 링크의 링크 예측</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="264"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="305"/>
         <source>Ask the embeddings: which entities complete the triple?</source>
         <translation>임베딩에 묻기: 어떤 개체가 이 삼중항을 완성할까?</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="270"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="556"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="311"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="819"/>
         <source>TransE</source>
         <translation>TransE</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="287"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="329"/>
         <source>an ERNIE checkpoint folder (train --preset ernie-mini)</source>
         <translation>ERNIE 체크포인트 폴더 (train --preset ernie-mini)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="288"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="330"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="460"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="290"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="332"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="291"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="333"/>
         <source>ERNIE (Zhang et al. 2019) reads a sentence twice over: as tokens, and as the knowledge-graph entities its words name, each a TransE vector put on the first token of its mention. In the K-Encoder layers the entities attend to each other, then an information fusion layer mixes both streams at every aligned token: h = GELU(W_t w + W_e e + b). Below: each token with its entity, the orange bar for how far the entities moved the token&apos;s final representation (against the same model run without entities), the entity attention of one layer and head (hover an entity for its arcs, its gloss), and at each [MASK] the model&apos;s guesses with and without its knowledge.</source>
         <translation>ERNIE (Zhang 외 2019)는 문장을 두 번 읽습니다. 토큰으로 한 번, 그리고 단어들이 가리키는 지식 그래프 개체로 한 번 읽는데, 각 개체는 언급의 첫 토큰에 놓인 TransE 벡터입니다. K-인코더 층에서 개체들은 서로에게 어텐션을 주고, 이어서 정보 융합 층이 정렬된 토큰마다 두 흐름을 섞습니다: h = GELU(W_t w + W_e e + b). 아래에는 토큰마다 그 개체, 개체가 토큰의 최종 표현을 얼마나 움직였는지를 나타내는 주황 막대(개체 없이 돌린 같은 모델과 비교), 한 층·한 헤드의 개체 어텐션(개체 위에 마우스를 올리면 호와 뜻풀이), 그리고 [MASK]마다 지식이 있을 때와 없을 때의 모델 추측이 나옵니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="308"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="350"/>
         <source>[MASK] at</source>
         <translation>[MASK] 위치</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="308"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="350"/>
         <source>With entities</source>
         <translation>개체 있음</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="308"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="350"/>
         <source>Without entities</source>
         <translation>개체 없음</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="312"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="355"/>
         <source>Checkpoint</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="320"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="363"/>
         <source>K-Encoder layer</source>
         <translation>K-인코더 층</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="322"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="365"/>
         <source>Entity head</source>
         <translation>개체 헤드</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="333"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="376"/>
         <source>ERNIE</source>
         <translation>ERNIE</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="335"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="378"/>
         <source>ERNIE checkpoint folder</source>
         <translation>ERNIE 체크포인트 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="347"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="390"/>
         <source>Choose an ERNIE checkpoint folder first (a run of the ernie-mini preset writes one).</source>
         <translation>먼저 ERNIE 체크포인트 폴더를 고르세요 (ernie-mini 프리셋으로 실행하면 하나가 만들어집니다).</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="350"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="393"/>
         <source>Running the sentence through the model…</source>
         <translation>문장을 모델에 넣어 계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="359"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="402"/>
         <source>layer %1</source>
         <translation>%1층</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="361"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="404"/>
         <source>head %1</source>
         <translation>헤드 %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="385"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="428"/>
         <source>No word of this sentence grounds to an entity of the model&apos;s table: the K-Encoder runs the token stream alone.</source>
         <translation>이 문장의 어떤 단어도 모델의 개체 표에 있는 개체로 연결되지 않습니다. K-인코더는 토큰 흐름만으로 돌아갑니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="386"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="429"/>
         <source>%1 of %2 tokens carry an entity. The entities moved the final representation most at &quot;%3&quot; (%4% of its length).</source>
         <translation>토큰 %2개 중 %1개가 개체를 지닙니다. 개체가 최종 표현을 가장 크게 움직인 곳은 &quot;%3&quot;입니다 (길이의 %4%).</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="447"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="459"/>
+        <source>a KagNET model folder (pretrainlab-cli kagnet train --out DIR)</source>
+        <translation>KagNET 모델 폴더 (pretrainlab-cli kagnet train --out DIR)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="461"/>
+        <source>KagNET (Lin et al. 2019) answers a multiple-choice question by looking for paths in the knowledge graph between the concepts of the question and those of each choice (at most 3 hops; paths whose links TransE finds implausible are pruned). A graph network refines the concepts, an LSTM reads each path, and attention guided by the statement vector (our BERT reading question + choice) weighs the paths of each concept pair and the pairs. Below: each choice&apos;s score beside the BERT-only scorer&apos;s, and for the selected choice its schema graph, with the paths the attention weighs most in orange.</source>
+        <translation>KagNET (Lin 외 2019)은 객관식 질문에 답할 때 지식 그래프에서 질문의 개념과 각 선택지의 개념을 잇는 경로를 찾습니다 (최대 3홉; TransE가 그럴듯하지 않다고 보는 연결이 있는 경로는 잘라 냅니다). 그래프 신경망이 개념을 다듬고, LSTM이 경로를 하나씩 읽으며, 진술 벡터(질문 + 선택지를 읽은 우리 BERT)에 따라 움직이는 어텐션이 개념 쌍마다 경로에, 그리고 쌍들에 가중치를 줍니다. 아래에는 각 선택지의 점수가 BERT만 쓴 채점기의 점수 옆에 나오고, 고른 선택지의 스키마 그래프에서는 어텐션이 가장 크게 준 경로가 주황색으로 그려집니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="476"/>
+        <source>Choices</source>
+        <translation>선택지</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="482"/>
+        <source>Ask</source>
+        <translation>묻기</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="483"/>
+        <source>A test question</source>
+        <translation>테스트 질문 하나</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="484"/>
+        <source>The next question of the commonsense task&apos;s test split (questions the model was not trained on)</source>
+        <translation>상식 과제 테스트 분할의 다음 질문 (모델이 학습하지 않은 질문)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="488"/>
+        <source>Choice</source>
+        <translation>선택지</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="488"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="522"/>
+        <source>KagNET</source>
+        <translation>KagNET</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="488"/>
+        <source>BERT-only</source>
+        <translation>BERT만</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="488"/>
+        <source>Paths found / kept</source>
+        <translation>찾은 경로 / 남긴 경로</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="494"/>
+        <source>Weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="494"/>
+        <source>Within pair</source>
+        <translation>쌍 안에서</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="494"/>
+        <source>TransE distance</source>
+        <translation>TransE 거리</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="494"/>
+        <source>Path</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="507"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="511"/>
+        <source>Question</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="530"/>
+        <source>KagNET model folder</source>
+        <translation>KagNET 모델 폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="548"/>
+        <source>No KagNET model chosen: train one with &apos;pretrainlab-cli kagnet train --out DIR&apos;.</source>
+        <translation>KagNET 모델을 고르지 않았습니다. &apos;pretrainlab-cli kagnet train --out DIR&apos;로 하나 학습하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="553"/>
+        <source>Test accuracy on %1 commonsense questions (five choices, chance %2%): BERT-only %3%; KagNET %4% with the asked fact in the graph (path-length heuristic %5%), %6% with it hidden (heuristic %7%).</source>
+        <translation>상식 질문 %1개에 대한 테스트 정확도 (5지선다, 우연 수준 %2%): BERT만 %3%; KagNET은 묻는 사실이 그래프에 있을 때 %4% (경로 길이 휴리스틱 %5%), 그 사실을 숨겼을 때 %6% (휴리스틱 %7%).</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="582"/>
+        <source>Building the commonsense questions…</source>
+        <translation>상식 질문을 만드는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="604"/>
+        <source>Choose a KagNET model folder first (&apos;pretrainlab-cli kagnet train --out DIR&apos; writes one).</source>
+        <translation>먼저 KagNET 모델 폴더를 고르세요 (&apos;pretrainlab-cli kagnet train --out DIR&apos;가 하나 만듭니다).</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="608"/>
+        <source>Write a question and at least two choices.</source>
+        <translation>질문 하나와 선택지를 두 개 이상 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="611"/>
+        <source>Finding paths and scoring the choices…</source>
+        <translation>경로를 찾고 선택지를 채점하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="631"/>
+        <source>No word of the question grounds to a concept of the graph: no path can start, KagNET scores on the statement alone.</source>
+        <translation>질문의 어떤 단어도 그래프의 개념으로 연결되지 않습니다. 경로가 시작될 수 없어 KagNET은 진술만으로 채점합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="632"/>
+        <source>Question concepts: %1. KagNET picks &quot;%2&quot;, the BERT-only scorer &quot;%3&quot;. Select a choice to see its schema graph.</source>
+        <translation>질문 개념: %1. KagNET은 &quot;%2&quot;, BERT만 쓴 채점기는 &quot;%3&quot;을 고릅니다. 선택지를 고르면 그 스키마 그래프가 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="710"/>
         <source>Reading WordNet...</source>
         <translation>WordNet 읽는 중...</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="474"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="737"/>
         <source>&lt;i&gt;&apos;%1&apos; is not in WordNet under any part of speech, even after lemmatisation.&lt;/i&gt;</source>
         <translation>&lt;i&gt;&apos;%1&apos;은(는) 표제어로 바꾸어 보아도 어느 품사로도 WordNet에 없습니다.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="476"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="739"/>
         <source>No sense found.</source>
         <translation>뜻을 찾지 못했습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="479"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="742"/>
         <source>%n sense(s) of &apos;%1&apos;.</source>
         <translation>
             <numerusform>&apos;%1&apos;의 뜻 %n개.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="505"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="768"/>
         <source>Grounding...</source>
         <translation>연결하는 중...</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="527"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="790"/>
         <source>%1 (a name)</source>
         <translation>%1 (고유명)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="531"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="794"/>
         <source>%1 of %2 words grounded in %3 mentions (first-listed senses).</source>
         <translation>단어 %2개 중 %1개가 언급 %3개로 연결되었습니다 (첫 번째 뜻).</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="556"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="819"/>
         <source>popularity in the relation</source>
         <translation>관계 안에서의 인기도</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="556"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="819"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="575"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="838"/>
         <source>Graph: %1 synsets grounded in Brown, %2 entities with their hypernyms, %3 relations; links: %4 train, %5 valid, %6 test (%7).</source>
         <translation>그래프: Brown에서 연결된 신셋 %1개, 상위어를 더한 개체 %2개, 관계 %3개. 링크: 학습 %4, 검증 %5, 테스트 %6 (%7).</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="600"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="863"/>
         <source>loaded from %1</source>
         <translation>%1에서 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="601"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="864"/>
         <source>Loaded the embeddings in %1.</source>
         <translation>%1의 임베딩을 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="622"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="885"/>
         <source>Grounding the Brown text and building the graph, then training...</source>
         <translation>Brown 텍스트를 연결하고 그래프를 만든 뒤 학습하는 중...</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="632"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="895"/>
         <source>Epoch %1: loss %2</source>
         <translation>에포크 %1: 손실 %2</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="640"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="903"/>
         <source>trained now</source>
         <translation>방금 학습함</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="641"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="904"/>
         <source>Trained in %1 s and saved to %2.</source>
         <translation>%1초 동안 학습하여 %2에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="655"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="918"/>
         <source>Ranking every entity...</source>
         <translation>모든 개체의 순위를 매기는 중...</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="669"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="932"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="672"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="935"/>
         <source>Ranked by distance ||h + r − t||; bold rows are links of the graph (train or held out).</source>
         <translation>거리 ||h + r − t||로 순위를 매겼습니다. 굵은 줄은 그래프의 링크입니다 (학습 또는 떼어 둔 것).</translation>
     </message>
@@ -4918,6 +5190,49 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <location filename="../ui/fewshot/ScalingView.cpp" line="234"/>
         <source> Every size trained for the same %1 steps on the same tokens; the loss is each run&apos;s last held-out evaluation.</source>
         <translation> 모든 크기는 같은 토큰으로 같은 %1 스텝 동안 학습했습니다. 손실은 각 실행의 마지막 홀드아웃 평가입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::SchemaGraphView</name>
+    <message>
+        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="122"/>
+        <source>question concepts</source>
+        <translation>질문 개념</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="122"/>
+        <source>choice concepts</source>
+        <translation>선택지 개념</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="122"/>
+        <source>hop %1</source>
+        <translation>%1홉</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="126"/>
+        <source>No concept to draw.</source>
+        <translation>그릴 개념이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="177"/>
+        <source>the %1 paths with the most attention of %2</source>
+        <translation>경로 %2개 중 어텐션이 가장 큰 %1개</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="187"/>
+        <source>question concept</source>
+        <translation>질문 개념</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="187"/>
+        <source>choice concept</source>
+        <translation>선택지 개념</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="187"/>
+        <source>on a path</source>
+        <translation>경로 위</translation>
     </message>
 </context>
 </TS>

@@ -159,7 +159,9 @@ std::string JobSpec::validate() const
         if (finetune.max_train_examples < 0) return "max_train_examples: must be 0 (all) or more";
         if (finetune.max_eval_examples < 0) return "max_eval_examples: must be 0 (all) or more";
         if (finetune.doc_stride < 1) return "doc_stride: must be 1 or more";
-        if (finetune.max_query_len < 1 || finetune.max_query_len > train.seq_len - 8)
+        bool span = false;  // the passage window limits only reading comprehension
+        for (const auto& t : taskList()) span = span || (t.name == finetune.task && t.kind == TaskKind::Span);
+        if (finetune.max_query_len < 1 || (span && finetune.max_query_len > train.seq_len - 8))
             return "max_query_len: must be 1.." + std::to_string(train.seq_len - 8) + " (seq_len leaves room for the passage)";
         if (finetune.max_answer_len < 1) return "max_answer_len: must be 1 or more";
     }
