@@ -141,7 +141,7 @@ struct KagNetOptions {
     // The model that reads each statement (question + choice) into the vector s; the paper
     // uses BERT fine-tuned on the questions ('finetune --task commonsense' writes one), any
     // checkpoint of ours works (empty: the shipped bert-mini-brown). Copied into the model's
-    // folder, so the folder answers questions on its own.
+    // folder (a bundled model is named instead), so the folder answers questions on its own.
     std::string statementCheckpoint;
     std::string transeDir;            // the graph and its embeddings (empty: the shipped TransE)
     std::uint64_t taskSeed = 1234;    // the commonsense task's seed (its split and distractors)
@@ -195,7 +195,8 @@ struct KagNetReport {
 };
 // Builds the task, grounds and finds paths for every question, reads every statement with
 // the checkpoint, trains KagNET and the statement-only scorer (the same ranking loss, the
-// graph left out) and writes outDir (kagnet.safetensors, kagnet.json, statement/).
+// graph left out) and writes outDir (kagnet.safetensors, kagnet.json, and statement/ unless
+// the reader is a bundled model, which kagnet.json names).
 // progress(stage, epoch, loss, dev accuracy) returns false to stop (the best so far is saved).
 KagNetReport runKagNet(const KagNetOptions& options, const std::string& outDir,
                        const std::function<bool(const std::string&, int, double, double)>& progress = {});

@@ -677,7 +677,7 @@ KagNetReport runKagNet(const KagNetOptions& o, const std::string& outDir, const 
     r.devQuestions = static_cast<int>(dev.size());
     r.testQuestions = static_cast<int>(test.size());
     r.pruneDistance = so.pruneDistance;
-    r.statementCheckpoint = stmtDir;
+    r.statementCheckpoint = portable(stmtDir);
     r.transeDir = transeDir;
     {
         double qc = 0, ac = 0, found = 0, kept = 0, none = 0, choices = 0, keptH = 0, noneH = 0;
@@ -813,9 +813,15 @@ KagNetReport runKagNet(const KagNetOptions& o, const std::string& outDir, const 
 
     // The folder: weights, description and report, the statement reader's checkpoint.
     const fs::path out(outDir);
-    fs::create_directories(out / "statement");
-    for (const auto& e : fs::directory_iterator(stmtDir))
-        if (e.is_regular_file()) writeFileAtomic(out / "statement" / e.path().filename(), readTextFile(e.path()));
+    // A reader among the bundled models is named, not copied; any other is copied in.
+    const std::string stmtRef = portable(stmtDir);
+    const bool bundled = stmtRef.rfind("resources:", 0) == 0;
+    fs::create_directories(out);
+    if (!bundled) {
+        fs::create_directories(out / "statement");
+        for (const auto& e : fs::directory_iterator(stmtDir))
+            if (e.is_regular_file()) writeFileAtomic(out / "statement" / e.path().filename(), readTextFile(e.path()));
+    }
     NamedTensors tensors = named(*model, "kagnet.");
     for (auto& x : named(*scorer, "statement_scorer.")) tensors.push_back(std::move(x));
     writeSafetensors(out / "kagnet.safetensors", tensors, {{"format", "pt"}});
@@ -823,7 +829,8 @@ KagNetReport runKagNet(const KagNetOptions& o, const std::string& outDir, const 
               {"options", optionsJson(o)},
               {"statement_dim", reader.dim()},
               {"transe", portable(transeDir)},
-              {"statement_source", portable(stmtDir)},
+              {"statement", bundled ? stmtRef : std::string("statement")},
+              {"statement_source", stmtRef},
               {"report", reportJson(r)}};
     writeFileAtomic(out / "kagnet.json", j.dump(2) + "\n");
     say("done", r.bestEpoch, 0, r.kagnet.dev);
@@ -849,7 +856,9 @@ KagNetAnswer askKagNet(const std::string& dir, const std::string& question, cons
     const KagNetReport saved = readKagNetReport(dir);
     const json j = json::parse(readTextFile(fs::path(dir) / "kagnet.json"));
     const KnowledgeBase& kb = knowledgeBase(saved.transeDir);
-    StatementReader reader{fs::path(dir) / "statement"};
+    // The statement reader: the folder's own copy, or a bundled model it names.
+    const std::string stmtDir = j.value("statement", std::string("statement"));
+    StatementReader reader{stmtDir.rfind("resources:", 0) == 0 ? fs::path(resolved(stmtDir)) : fs::path(dir) / stmtDir};
     if (reader.dim() != j.value("statement_dim", 0))
         throw Error(dir + "/statement: its hidden size differs from kagnet.json's statement_dim", "train the model again");
     const KagNetOptions& o = saved.options;
