@@ -211,6 +211,12 @@ private Q_SLOTS:
         QCOMPARE(back.testQuestions, r.testQuestions);
         QCOMPARE(back.kagnet.test, r.kagnet.test);
         QCOMPARE(back.options.hidden, 32);
+        // Scored again from the saved weights: the same figures.
+        const KagNetReport again = evaluateKagNet(out);
+        QCOMPARE(again.testQuestions, r.testQuestions);
+        for (const auto& [x, y] : {std::pair{again.kagnet.test, r.kagnet.test}, std::pair{again.kagnetHidden.test, r.kagnetHidden.test},
+                                   std::pair{again.statement.test, r.statement.test}, std::pair{again.pathHeuristic.dev, r.pathHeuristic.dev}})
+            QVERIFY2(std::abs(x - y) <= 1.0 / r.testQuestions + 1e-9, (std::to_string(x) + " vs " + std::to_string(y)).c_str());
 
         const KagNetAnswer a = askKagNet(out, "Which of these is a part of a car?", {"accelerator", "nose", "keyhole", "brim", "petal"});
         QCOMPARE(a.questionConcepts, (std::vector<std::string>{"car.n.01"}));
@@ -237,6 +243,22 @@ private Q_SLOTS:
         KagNetOptions bad;
         bad.maxHops = 4;
         QVERIFY_THROWS_EXCEPTION(Error, runKagNet(bad, out));
+    }
+
+    void shippedModelScoresWhatItsReportSays()
+    {
+        // The shipped model's report, re-measured from its weights (as every shipped card is).
+        const KagNetReport saved = readKagNetReport(shippedKagNetDir());
+        const KagNetReport r = evaluateKagNet(shippedKagNetDir());
+        QCOMPARE(r.testQuestions, saved.testQuestions);
+        const double q = 1.0 / saved.testQuestions;  // a question either way (threads round differently)
+        for (const auto& [x, y] : {std::pair{r.kagnet.test, saved.kagnet.test}, std::pair{r.kagnetHidden.test, saved.kagnetHidden.test},
+                                   std::pair{r.statement.test, saved.statement.test}, std::pair{r.pathHeuristic.test, saved.pathHeuristic.test},
+                                   std::pair{r.pathHeuristicHidden.test, saved.pathHeuristicHidden.test}})
+            QVERIFY2(std::abs(x - y) <= q + 1e-9, (std::to_string(x) + " vs " + std::to_string(y)).c_str());
+        // And it has learnt: far above the BERT-only scorer and the heuristic with the fact hidden.
+        QVERIFY(r.kagnet.test > r.statement.test + 0.3);
+        QVERIFY(r.kagnetHidden.test > r.pathHeuristicHidden.test + 0.2);
     }
 };
 

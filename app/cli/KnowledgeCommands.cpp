@@ -322,6 +322,24 @@ void addKnowledge(CLI::App& app)
             printKagNetReport(r);
             std::printf("saved to %s (%.0f s)\n", o->out.c_str(), r.seconds);
         });
+        auto* eval = kg->add_subcommand("eval", "score a saved KagNET model again on its dev and test questions");
+        eval->add_option("--dir", o->dir, "a folder written by kagnet train (default: the shipped one)");
+        eval->add_flag("--json", o->json, "one JSON object");
+        eval->callback([o] {
+            const KagNetReport r = evaluateKagNet(o->dir.empty() ? shippedKagNetDir() : o->dir);
+            if (o->json) {
+                nlohmann::json j = {{"dev_questions", r.devQuestions},
+                                    {"test_questions", r.testQuestions},
+                                    {"kagnet", {{"dev", r.kagnet.dev}, {"test", r.kagnet.test}}},
+                                    {"kagnet_hidden", {{"dev", r.kagnetHidden.dev}, {"test", r.kagnetHidden.test}}},
+                                    {"statement_only", {{"dev", r.statement.dev}, {"test", r.statement.test}}},
+                                    {"path_heuristic", {{"dev", r.pathHeuristic.dev}, {"test", r.pathHeuristic.test}}},
+                                    {"path_heuristic_hidden", {{"dev", r.pathHeuristicHidden.dev}, {"test", r.pathHeuristicHidden.test}}}};
+                std::printf("%s\n", j.dump().c_str());
+            } else {
+                printKagNetReport(r);
+            }
+        });
         auto* show = kg->add_subcommand("show", "the figures a saved KagNET model was trained to");
         show->add_option("--dir", o->dir, "a folder written by kagnet train (default: the shipped one)");
         show->callback([o] { printKagNetReport(readKagNetReport(o->dir.empty() ? shippedKagNetDir() : o->dir)); });

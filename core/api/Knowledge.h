@@ -201,6 +201,9 @@ struct KagNetReport {
 KagNetReport runKagNet(const KagNetOptions& options, const std::string& outDir,
                        const std::function<bool(const std::string&, int, double, double)>& progress = {});
 KagNetReport readKagNetReport(const std::string& dir);
+// The saved model scored again on the dev and test questions of its task seed (the figures
+// of its report, recomputed from its weights; the training curves are the saved ones).
+KagNetReport evaluateKagNet(const std::string& dir);
 std::string shippedKagNetDir();  // resources/knowledge/kagnet-wordnet
 
 struct KagNetPathView {

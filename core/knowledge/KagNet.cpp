@@ -473,6 +473,63 @@ Accuracies evaluate(KagNet& model, StatementScorer& scorer, const std::vector<Pr
     return a;
 }
 
+// Dev and test accuracies of a trained model into its report: both ways (the asked fact in
+// the graph and hidden), the questions TransE never saw, the test split by template.
+void scoreInto(KagNetReport& r, KagNet& model, StatementScorer& scorer, const std::vector<Prepared>& dev, const std::vector<Prepared>& test,
+               const torch::Tensor& S, int padRelation, int C)
+{
+    const Accuracies d = evaluate(model, scorer, dev, S, padRelation, false);
+    const Accuracies t = evaluate(model, scorer, test, S, padRelation, false);
+    const Accuracies dh = evaluate(model, scorer, dev, S, padRelation, true);
+    const Accuracies th = evaluate(model, scorer, test, S, padRelation, true);
+    r.kagnet = {d.kagnet, t.kagnet};
+    r.kagnetHidden = {dh.kagnet, th.kagnet};
+    r.statement = {d.statement, t.statement};
+    r.pathHeuristic = {d.paths, t.paths};
+    r.pathHeuristicHidden = {dh.paths, th.paths};
+    // The questions whose fact TransE never saw, scored with it hidden.
+    auto unseen = [](const std::vector<Prepared>& qs, const Accuracies& a, int& n) {
+        double k = 0, st = 0, pa = 0;
+        n = 0;
+        for (std::size_t i = 0; i < qs.size(); ++i)
+            if (qs[i].unseen) {
+                ++n;
+                k += a.kagnetRight[i];
+                st += a.statementRight[i];
+                pa += a.pathsRight[i];
+            }
+        const double d = std::max(1, n);
+        return std::array<double, 3>{k / d, st / d, pa / d};
+    };
+    const auto ud = unseen(dev, dh, r.unseenDev), ut = unseen(test, th, r.unseenTest);
+    r.kagnetUnseen = {ud[0], ut[0]};
+    r.statementUnseen = {ud[1], ut[1]};
+    r.pathHeuristicUnseen = {ud[2], ut[2]};
+    r.chance = 1.0 / C;
+    std::map<std::string, KagNetTemplateScore> by;
+    for (std::size_t i = 0; i < test.size(); ++i) {
+        auto& s = by[commonsenseTemplateOf(test[i].example->texts.front())];
+        ++s.questions;
+        s.kagnet += t.kagnetRight[i];
+        s.statement += t.statementRight[i];
+        s.paths += t.pathsRight[i];
+        s.kagnetHidden += th.kagnetRight[i];
+        s.pathsHidden += th.pathsRight[i];
+    }
+    for (const auto& tp : commonsenseTemplates()) {
+        auto it = by.find(tp.name);
+        if (it == by.end()) continue;
+        KagNetTemplateScore s = it->second;
+        s.name = tp.name;
+        s.kagnet /= s.questions;
+        s.statement /= s.questions;
+        s.paths /= s.questions;
+        s.kagnetHidden /= s.questions;
+        s.pathsHidden /= s.questions;
+        r.byTemplate.push_back(s);
+    }
+}
+
 std::vector<torch::Tensor> snapshot(torch::nn::Module& m)
 {
     std::vector<torch::Tensor> out;
@@ -632,6 +689,37 @@ void load(torch::nn::Module& m, const std::string& prefix, const SafetensorsFile
     }
 }
 
+// A saved model with everything it reads: the graph, its TransE vectors, the statement reader.
+struct LoadedKagNet {
+    KagNetReport saved;
+    const KnowledgeBase* kb = nullptr;
+    std::unique_ptr<StatementReader> reader;
+    KagNet model{nullptr};
+    StatementScorer scorer{nullptr};
+};
+
+LoadedKagNet loadKagNet(const std::string& dir)
+{
+    LoadedKagNet m;
+    m.saved = readKagNetReport(dir);
+    const json j = json::parse(readTextFile(fs::path(dir) / "kagnet.json"));
+    m.kb = &knowledgeBase(m.saved.transeDir);
+    // The statement reader: the folder's own copy, or a bundled model it names.
+    const std::string stmtDir = j.value("statement", std::string("statement"));
+    m.reader = std::make_unique<StatementReader>(stmtDir.rfind("resources:", 0) == 0 ? fs::path(resolved(stmtDir)) : fs::path(dir) / stmtDir);
+    if (m.reader->dim() != j.value("statement_dim", 0))
+        throw Error(dir + ": the statement reader's hidden size differs from kagnet.json's statement_dim", "train the model again");
+    const KagNetOptions& o = m.saved.options;
+    m.model = KagNet(m.kb->transe.entities, m.kb->transe.relationVectors, m.reader->dim(), o.hidden, 0.0);
+    m.scorer = StatementScorer(m.reader->dim(), o.hidden, 0.0);
+    const auto f = SafetensorsFile::open(fs::path(dir) / "kagnet.safetensors");
+    load(*m.model, "kagnet.", f);
+    load(*m.scorer, "statement_scorer.", f);
+    m.model->eval();
+    m.scorer->eval();
+    return m;
+}
+
 } // namespace
 
 std::string shippedKagNetDir() { return (resourceDir() / "knowledge" / "kagnet-wordnet").string(); }
@@ -759,56 +847,7 @@ KagNetReport runKagNet(const KagNetOptions& o, const std::string& outDir, const 
     }
     restore(*model, bestState);
     restore(*scorer, bestStmt);
-    const Accuracies d = evaluate(model, scorer, dev, S, padRelation, false);
-    const Accuracies t = evaluate(model, scorer, test, S, padRelation, false);
-    const Accuracies dh = evaluate(model, scorer, dev, S, padRelation, true);
-    const Accuracies th = evaluate(model, scorer, test, S, padRelation, true);
-    r.kagnet = {d.kagnet, t.kagnet};
-    r.kagnetHidden = {dh.kagnet, th.kagnet};
-    r.statement = {d.statement, t.statement};
-    r.pathHeuristic = {d.paths, t.paths};
-    r.pathHeuristicHidden = {dh.paths, th.paths};
-    // The questions whose fact TransE never saw, scored with it hidden.
-    auto unseen = [](const std::vector<Prepared>& qs, const Accuracies& a, int& n) {
-        double k = 0, st = 0, pa = 0;
-        n = 0;
-        for (std::size_t i = 0; i < qs.size(); ++i)
-            if (qs[i].unseen) {
-                ++n;
-                k += a.kagnetRight[i];
-                st += a.statementRight[i];
-                pa += a.pathsRight[i];
-            }
-        const double d = std::max(1, n);
-        return std::array<double, 3>{k / d, st / d, pa / d};
-    };
-    const auto ud = unseen(dev, dh, r.unseenDev), ut = unseen(test, th, r.unseenTest);
-    r.kagnetUnseen = {ud[0], ut[0]};
-    r.statementUnseen = {ud[1], ut[1]};
-    r.pathHeuristicUnseen = {ud[2], ut[2]};
-    r.chance = 1.0 / C;
-    std::map<std::string, KagNetTemplateScore> by;
-    for (std::size_t i = 0; i < test.size(); ++i) {
-        auto& s = by[commonsenseTemplateOf(test[i].example->texts.front())];
-        ++s.questions;
-        s.kagnet += t.kagnetRight[i];
-        s.statement += t.statementRight[i];
-        s.paths += t.pathsRight[i];
-        s.kagnetHidden += th.kagnetRight[i];
-        s.pathsHidden += th.pathsRight[i];
-    }
-    for (const auto& tp : commonsenseTemplates()) {
-        auto it = by.find(tp.name);
-        if (it == by.end()) continue;
-        KagNetTemplateScore s = it->second;
-        s.name = tp.name;
-        s.kagnet /= s.questions;
-        s.statement /= s.questions;
-        s.paths /= s.questions;
-        s.kagnetHidden /= s.questions;
-        s.pathsHidden /= s.questions;
-        r.byTemplate.push_back(s);
-    }
+    scoreInto(r, model, scorer, dev, test, S, padRelation, C);
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     // The folder: weights, description and report, the statement reader's checkpoint.
@@ -850,26 +889,40 @@ KagNetReport readKagNetReport(const std::string& dir)
     return r;
 }
 
+KagNetReport evaluateKagNet(const std::string& dir)
+{
+    const auto start = std::chrono::steady_clock::now();
+    LoadedKagNet m = loadKagNet(dir);
+    KagNetReport r = m.saved;
+    const KagNetOptions& o = r.options;
+    const Task task = buildTask("commonsense", o.taskSeed);
+    SchemaOptions so;
+    so.maxHops = o.maxHops;
+    so.maxPaths = o.maxPaths;
+    so.pruneDistance = r.pruneDistance > 0 ? r.pruneDistance : 1e30;
+    std::vector<std::pair<std::string, std::string>> statements;
+    const auto dev = prepare(*m.kb, task.dev, static_cast<std::size_t>(std::max(0, o.maxEval)), so, statements, 0, o.seed);
+    const auto test = prepare(*m.kb, task.test, static_cast<std::size_t>(std::max(0, o.maxEval)), so, statements, 0, o.seed);
+    if (dev.empty() || test.empty()) throw Error("KagNET: the commonsense task has an empty split", "check WordNet and the bundled corpus");
+    const torch::Tensor S = m.reader->read(statements);
+    r.devQuestions = static_cast<int>(dev.size());
+    r.testQuestions = static_cast<int>(test.size());
+    r.byTemplate.clear();
+    scoreInto(r, m.model, m.scorer, dev, test, S, 2 * static_cast<int>(m.kb->transe.relationVectors.size(0)), static_cast<int>(task.labels.size()));
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return r;
+}
+
 KagNetAnswer askKagNet(const std::string& dir, const std::string& question, const std::vector<std::string>& choices)
 {
     if (choices.size() < 2) throw Error("KagNET needs at least two choices", "kagnet ask --question Q --choice A --choice B ...");
-    const KagNetReport saved = readKagNetReport(dir);
-    const json j = json::parse(readTextFile(fs::path(dir) / "kagnet.json"));
-    const KnowledgeBase& kb = knowledgeBase(saved.transeDir);
-    // The statement reader: the folder's own copy, or a bundled model it names.
-    const std::string stmtDir = j.value("statement", std::string("statement"));
-    StatementReader reader{stmtDir.rfind("resources:", 0) == 0 ? fs::path(resolved(stmtDir)) : fs::path(dir) / stmtDir};
-    if (reader.dim() != j.value("statement_dim", 0))
-        throw Error(dir + "/statement: its hidden size differs from kagnet.json's statement_dim", "train the model again");
+    LoadedKagNet m = loadKagNet(dir);
+    const KnowledgeBase& kb = *m.kb;
+    const KagNetReport& saved = m.saved;
     const KagNetOptions& o = saved.options;
-    KagNet model(kb.transe.entities, kb.transe.relationVectors, reader.dim(), o.hidden, 0.0);
-    StatementScorer scorer(reader.dim(), o.hidden, 0.0);
-    const auto f = SafetensorsFile::open(fs::path(dir) / "kagnet.safetensors");
-    load(*model, "kagnet.", f);
-    load(*scorer, "statement_scorer.", f);
-    model->eval();
-    scorer->eval();
-
+    StatementReader& reader = *m.reader;
+    KagNet& model = m.model;
+    StatementScorer& scorer = m.scorer;
     const WordNet& wn = WordNet::installed();
     SchemaOptions so;
     so.maxHops = o.maxHops;
