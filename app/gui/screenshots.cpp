@@ -207,11 +207,12 @@ int main(int argc, char** argv)
         }
         wait(300);
         save(panel, dir + QStringLiteral("/knowledge-ernie%1.png").arg(suffix));
-        // KagNET: the shipped model on a question about a car's parts.
+        // KagNET: the shipped model on a question its graph answers in three hops (window has
+        // part pane, is a plate glass, made of glass).
         panel->tabs()->setCurrentIndex(4);
         run(&ptl::ui::KnowledgePanel::kagnetAnswered, [&] {
-            panel->askKagNet(QString::fromStdString(ptl::shippedKagNetDir()), QStringLiteral("Which of these is a part of a car?"),
-                             {QStringLiteral("accelerator"), QStringLiteral("nose"), QStringLiteral("keyhole"), QStringLiteral("brim"), QStringLiteral("petal")});
+            panel->askKagNet(QString::fromStdString(ptl::shippedKagNetDir()), QStringLiteral("What is a window made of?"),
+                             {QStringLiteral("glass"), QStringLiteral("water"), QStringLiteral("milk"), QStringLiteral("bread"), QStringLiteral("air")});
         });
         wait(300);
         save(panel, dir + QStringLiteral("/knowledge-kagnet%1.png").arg(suffix));

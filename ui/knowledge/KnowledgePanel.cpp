@@ -608,6 +608,14 @@ void KnowledgePanel::askKagNet(const QString& folder, const QString& question, c
         fail(tr("Write a question and at least two choices."));
         return;
     }
+    // The fields show what is asked (also when a caller asks).
+    if (kagFolder_->text() != folder) {
+        kagFolder_->setText(folder);
+        showKagNetModel();
+    }
+    kagQuestion_->setText(question);
+    for (std::size_t i = 0; i < kagChoiceEdits_.size(); ++i)
+        kagChoiceEdits_[i]->setText(static_cast<int>(i) < choices.size() ? choices[static_cast<int>(i)] : QString());
     status_->setText(tr("Finding paths and scoring the choices…"));
     const std::string dir = folder.trimmed().toStdString(), text = question.trimmed().toStdString();
     std::vector<std::string> cs;
