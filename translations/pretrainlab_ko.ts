@@ -3796,7 +3796,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/knowledge/KnowledgePanel.cpp" line="311"/>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="819"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="827"/>
         <source>TransE</source>
         <translation>TransE</translation>
     </message>
@@ -4003,114 +4003,114 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>질문 하나와 선택지를 두 개 이상 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="611"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="619"/>
         <source>Finding paths and scoring the choices…</source>
         <translation>경로를 찾고 선택지를 채점하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="631"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="639"/>
         <source>No word of the question grounds to a concept of the graph: no path can start, KagNET scores on the statement alone.</source>
         <translation>질문의 어떤 단어도 그래프의 개념으로 연결되지 않습니다. 경로가 시작될 수 없어 KagNET은 진술만으로 채점합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="632"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="640"/>
         <source>Question concepts: %1. KagNET picks &quot;%2&quot;, the BERT-only scorer &quot;%3&quot;. Select a choice to see its schema graph.</source>
         <translation>질문 개념: %1. KagNET은 &quot;%2&quot;, BERT만 쓴 채점기는 &quot;%3&quot;을 고릅니다. 선택지를 고르면 그 스키마 그래프가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="710"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="718"/>
         <source>Reading WordNet...</source>
         <translation>WordNet 읽는 중...</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="737"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="745"/>
         <source>&lt;i&gt;&apos;%1&apos; is not in WordNet under any part of speech, even after lemmatisation.&lt;/i&gt;</source>
         <translation>&lt;i&gt;&apos;%1&apos;은(는) 표제어로 바꾸어 보아도 어느 품사로도 WordNet에 없습니다.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="739"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="747"/>
         <source>No sense found.</source>
         <translation>뜻을 찾지 못했습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="742"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="750"/>
         <source>%n sense(s) of &apos;%1&apos;.</source>
         <translation>
             <numerusform>&apos;%1&apos;의 뜻 %n개.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="768"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="776"/>
         <source>Grounding...</source>
         <translation>연결하는 중...</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="790"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="798"/>
         <source>%1 (a name)</source>
         <translation>%1 (고유명)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="794"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="802"/>
         <source>%1 of %2 words grounded in %3 mentions (first-listed senses).</source>
         <translation>단어 %2개 중 %1개가 언급 %3개로 연결되었습니다 (첫 번째 뜻).</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="819"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="827"/>
         <source>popularity in the relation</source>
         <translation>관계 안에서의 인기도</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="819"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="827"/>
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="838"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="846"/>
         <source>Graph: %1 synsets grounded in Brown, %2 entities with their hypernyms, %3 relations; links: %4 train, %5 valid, %6 test (%7).</source>
         <translation>그래프: Brown에서 연결된 신셋 %1개, 상위어를 더한 개체 %2개, 관계 %3개. 링크: 학습 %4, 검증 %5, 테스트 %6 (%7).</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="863"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="871"/>
         <source>loaded from %1</source>
         <translation>%1에서 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="864"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="872"/>
         <source>Loaded the embeddings in %1.</source>
         <translation>%1의 임베딩을 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="885"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="893"/>
         <source>Grounding the Brown text and building the graph, then training...</source>
         <translation>Brown 텍스트를 연결하고 그래프를 만든 뒤 학습하는 중...</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="895"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="903"/>
         <source>Epoch %1: loss %2</source>
         <translation>에포크 %1: 손실 %2</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="903"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="911"/>
         <source>trained now</source>
         <translation>방금 학습함</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="904"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="912"/>
         <source>Trained in %1 s and saved to %2.</source>
         <translation>%1초 동안 학습하여 %2에 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="918"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="926"/>
         <source>Ranking every entity...</source>
         <translation>모든 개체의 순위를 매기는 중...</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="932"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="940"/>
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="935"/>
+        <location filename="../ui/knowledge/KnowledgePanel.cpp" line="943"/>
         <source>Ranked by distance ||h + r − t||; bold rows are links of the graph (train or held out).</source>
         <translation>거리 ||h + r − t||로 순위를 매겼습니다. 굵은 줄은 그래프의 링크입니다 (학습 또는 떼어 둔 것).</translation>
     </message>
@@ -5216,21 +5216,26 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/knowledge/SchemaGraphView.cpp" line="177"/>
+        <source>No path of at most 3 hops joins these concepts: KagNET scores this choice from the statement and the concept vectors alone.</source>
+        <translation>3홉 이하의 경로가 이 개념들을 잇지 않습니다. KagNET은 이 선택지를 진술과 개념 벡터만으로 채점합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="182"/>
         <source>the %1 paths with the most attention of %2</source>
         <translation>경로 %2개 중 어텐션이 가장 큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="187"/>
+        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="192"/>
         <source>question concept</source>
         <translation>질문 개념</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="187"/>
+        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="192"/>
         <source>choice concept</source>
         <translation>선택지 개념</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="187"/>
+        <location filename="../ui/knowledge/SchemaGraphView.cpp" line="192"/>
         <source>on a path</source>
         <translation>경로 위</translation>
     </message>

@@ -92,7 +92,7 @@ void SchemaGraphView::layoutAll()
     for (int c : column_)
         if (c >= 0) ++perColumn[static_cast<std::size_t>(c)];
     const int rows = perColumn.empty() ? 0 : *std::max_element(perColumn.begin(), perColumn.end());
-    height_ = kTop + kPad + std::max(1, rows) * (kBoxH + kRowGap) + kPad;
+    height_ = kTop + kPad + std::max(1, rows) * (kBoxH + kRowGap) + kPad + 24;  // room for the footnote
     const int usable = std::max(200, width() - 2 * kPad);
     const int colW = usable / std::max(1, columns_);
     std::vector<int> placed(static_cast<std::size_t>(columns_), 0);
@@ -170,6 +170,11 @@ void SchemaGraphView::paintEvent(QPaintEvent*)
         p.drawRoundedRect(r, 6, 6);
         p.setPen(palette().color(QPalette::Text));
         p.drawText(r, Qt::AlignCenter, fm.elidedText(nodes_[i].name, Qt::ElideMiddle, r.width() - 6));
+    }
+    if (edges_.empty()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QRect(kPad, height() - 22, width() - 2 * kPad, 18), Qt::AlignCenter,
+                   tr("No path of at most 3 hops joins these concepts: KagNET scores this choice from the statement and the concept vectors alone."));
     }
     if (shownPaths_ < totalPaths_) {
         p.setPen(palette().color(QPalette::PlaceholderText));
