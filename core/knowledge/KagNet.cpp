@@ -146,7 +146,6 @@ public:
 
     KagNetOut forward(const GraphBatch& b)
     {
-        const auto N = b.nodeEntity.size(0);
         const auto c0 = concepts.index_select(0, b.nodeEntity);
         auto h = c0;
         for (std::size_t l = 0; l < self.size(); ++l) {
@@ -155,7 +154,6 @@ public:
             h = torch::dropout(torch::relu(self[l]->forward(h) + agg), dropout_, is_training());
         }
         const auto c = torch::cat({c0, h}, 1);  // [N, 2d]
-        (void)N;
         KagNetOut o;
         auto rbar = torch::zeros({b.pairs, hidden_});
         if (b.paths > 0) {
@@ -308,10 +306,7 @@ const KnowledgeBase& knowledgeBase(const std::string& transeDir)
         kb->transe = loadTransE(transeDir);
         kb->transe.entities = kb->transe.entities.to(torch::kFloat32).contiguous();
         kb->transe.relationVectors = kb->transe.relationVectors.to(torch::kFloat32).contiguous();
-        kb->graph = &cachedBrownGraph(WordNet::installed(), kb->transe.build);
-        if (kb->graph->entityNames != kb->transe.entityNames || kb->graph->relations != kb->transe.relations)
-            throw Error(transeDir + ": its entities differ from the graph rebuilt from this WordNet and corpus",
-                        "train it again here: pretrainlab-cli transe train --out " + transeDir);
+        kb->graph = &transEGraph(kb->transe, transeDir);
         kb->paths = std::make_unique<PathGraph>(*kb->graph);
         for (const KgTriple& t : kb->graph->train) kb->trainTriples.insert({t.head, t.relation, t.tail});
         for (std::size_t i = 0; i < kb->graph->entitySynsets.size(); ++i) kb->entityOf[kb->graph->entitySynsets[i]] = static_cast<int>(i);

@@ -48,15 +48,6 @@ const LoadedTransE& saved(const std::string& dir)
     return it->second.loaded;
 }
 
-const KnowledgeGraph& graphOf(const LoadedTransE& t, const std::string& dir)
-{
-    const KnowledgeGraph& g = brownGraph(t.build);
-    if (g.entityNames != t.entityNames || g.relations != t.relations)
-        throw Error(dir + ": its entities differ from the graph rebuilt from this WordNet and corpus (" + std::to_string(t.entityNames.size()) +
-                        " saved, " + std::to_string(g.numEntities()) + " rebuilt)",
-                    "train it again here: pretrainlab-cli transe train --out " + dir);
-    return g;
-}
 
 TransE modelOf(const LoadedTransE& t)
 {
@@ -89,7 +80,7 @@ TransEReport evaluateTransE(const std::string& dir)
 {
     std::lock_guard<std::mutex> lock(gMutex);
     const LoadedTransE& t = saved(dir);
-    const KnowledgeGraph& g = graphOf(t, dir);
+    const KnowledgeGraph& g = transEGraph(t, dir);
     const TransE model = modelOf(t);
     TransEReport r;
     evaluateTransEInto(r, model, g);
@@ -121,7 +112,7 @@ std::vector<TransEPrediction> predictTransE(const std::string& dir, const std::s
     if (e < 0)
         throw Error("'" + entity + "' is not an entity of " + dir,
                     "entities.tsv lists the synsets the corpus grounds (with their hypernyms); wordnet lookup WORD gives synset names");
-    const KnowledgeGraph& g = graphOf(t, dir);
+    const KnowledgeGraph& g = transEGraph(t, dir);
     std::set<int> trueOnes;
     for (const auto* split : {&g.train, &g.valid, &g.test})
         for (const KgTriple& x : *split)

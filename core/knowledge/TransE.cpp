@@ -199,6 +199,16 @@ const KnowledgeGraph& cachedBrownGraph(const WordNet& wn, const KgBuildOptions& 
     return *slot;
 }
 
+const KnowledgeGraph& transEGraph(const LoadedTransE& t, const std::string& dir)
+{
+    const KnowledgeGraph& g = cachedBrownGraph(WordNet::installed(), t.build);
+    if (g.entityNames != t.entityNames || g.relations != t.relations)
+        throw Error(dir + ": its entities differ from the graph rebuilt from this WordNet and corpus (" + std::to_string(t.entityNames.size()) +
+                        " saved, " + std::to_string(g.numEntities()) + " rebuilt)",
+                    "train it again here: pretrainlab-cli transe train --out " + dir);
+    return g;
+}
+
 void validateTransEOptions(const TransEOptions& o)
 {
     auto bad = [](const std::string& what) { throw Error("TransE: " + what, "defaults: --dim 100 --norm 2 --margin 1 --lr 0.01 --epochs 1000 --batch 1024"); };

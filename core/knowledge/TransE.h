@@ -87,5 +87,8 @@ struct LoadedTransE {
 };
 // Checks every file against the others (ptl::Error naming the file when not).
 LoadedTransE loadTransE(const std::filesystem::path& dir);
+// The graph a loaded folder was trained on, rebuilt (cached) and checked entity by entity
+// against the folder (ptl::Error with a hint when this WordNet or corpus gives another).
+const KnowledgeGraph& transEGraph(const LoadedTransE& loaded, const std::string& dir);
 
 } // namespace ptl

@@ -159,9 +159,8 @@ Task buildCommonsense(std::uint64_t seed)
     };
     // Does the asked fact hold between the question concept and a candidate (for any
     // ancestor of the question concept too, since parts and kinds are inherited)?
-    auto answers = [&](const CommonsenseTemplate& t, int q, int c) {
-        std::set<int> qs = ancestors(q);
-        qs.insert(q);
+    // qs: q and its hypernym ancestors.
+    auto answers = [&](const CommonsenseTemplate& t, int q, const std::set<int>& qs, int c) {
         if (t.symbol == "@") return qs.count(c) > 0;
         if (t.symbol == "!") return holds(q, "!", c) || holds(c, "!", q);
         for (int x : qs)
@@ -242,11 +241,13 @@ Task buildCommonsense(std::uint64_t seed)
                 continue;
             }
             const std::vector<int> pool = sameKind(a, q);
+            std::set<int> qs = ancestors(q);
+            qs.insert(q);
             std::vector<int> distractors;
             std::set<std::string> lemmas{lemmaOf(a)};
             for (std::size_t k = 0; distractors.size() < kChoices - 1 && k < pool.size(); ++k) {
                 const int d = pool[(h / 7 + k) % pool.size()];
-                if (leaks(d) || lemmas.count(lemmaOf(d)) || answers(tp, q, d)) continue;
+                if (leaks(d) || lemmas.count(lemmaOf(d)) || answers(tp, q, qs, d)) continue;
                 lemmas.insert(lemmaOf(d));
                 distractors.push_back(d);
             }
