@@ -249,7 +249,9 @@ private Q_SLOTS:
         // Rows are probability distributions, and equal the softmax of the scores.
         QVERIFY(torch::allclose(full.attentions[1].sum(-1), torch::ones({2, 4, 12}), 1e-5, 1e-5));
         QVERIFY(torch::allclose(torch::softmax(full.scores[1], -1), full.attentions[1], 1e-6, 1e-6));
-        QVERIFY(torch::equal(plain.token_logits, full.token_logits));
+        // The plain forward runs the fused attention kernel, the one asked for maps the
+        // reference path: the same numbers up to fp32 rounding.
+        QVERIFY(torch::allclose(plain.token_logits, full.token_logits, 1e-5, 1e-5));
         QCOMPARE(full.pair_logits.sizes().vec(), (std::vector<int64_t>{2, 2}));
     }
 

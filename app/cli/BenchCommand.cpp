@@ -1,6 +1,7 @@
 // bench train: tokens/s, achieved GFLOP/s and the machine's measured GEMM peaks.
 #include "app/cli/Commands.h"
 #include "core/api/Bench.h"
+#include "core/kernels/Switches.h"
 #include "core/util/Error.h"
 
 #include <cstdio>
@@ -10,6 +11,7 @@
 namespace ptl::cli {
 
 void addBenchInspect(CLI::App* bench);
+void addBenchKernels(CLI::App* bench);
 
 void addBench(CLI::App& app)
 {
@@ -24,6 +26,7 @@ void addBench(CLI::App& app)
     bench->require_subcommand(1);
     addBenchInspect(bench);
     addBenchGenerate(bench);
+    addBenchKernels(bench);
     auto* c = bench->add_subcommand("train", "training speed of a preset (batch 32, sequence 128 by default)");
     c->add_option("--preset", o->preset, "preset to time");
     c->add_option("--steps", o->steps, "timed steps");
@@ -41,7 +44,7 @@ void addBench(CLI::App& app)
                             {"step_seconds", r.stepSeconds}, {"flops_per_token", r.flopsPerToken}, {"achieved_gflops", r.achievedGflops},
                             {"gemm_peak_fp32_gflops", peak.fp32Gflops}, {"gemm_peak_bf16_gflops", peak.bf16Gflops},
                             {"share_of_peak", r.achievedGflops / ofPeak}, {"precision", r.precision}, {"threads", r.threads},
-                            {"blas", r.blasCore}, {"batch", spec.train.batch_size}, {"seq_len", spec.train.seq_len}, {"steps", r.steps},
+                            {"blas", r.blasCore}, {"kernels", kernels::kernelSwitches()}, {"batch", spec.train.batch_size}, {"seq_len", spec.train.seq_len}, {"steps", r.steps},
                             {"flop_formula", "3 x (2 L (4H^2 + 2HI) + 4 L T H + 2 (HE + VE) x predicted share) per token"}};
         if (o->json) {
             std::cout << j.dump() << "\n";
@@ -50,8 +53,40 @@ void addBench(CLI::App& app)
         std::printf("%s: %.0f tokens/s (%.0f positions/s with padding; %.3f s/step, batch %d x %d), %.1f GFLOP/s = %.0f%% of this machine's %s GEMM peak\n",
                     r.preset.c_str(), r.tokensPerSecond, r.positionsPerSecond, r.stepSeconds, spec.train.batch_size, spec.train.seq_len, r.achievedGflops,
                     100.0 * r.achievedGflops / ofPeak, r.precision.c_str());
-        std::printf("GEMM peak (%dx%d): fp32 %.1f GFLOP/s, bf16 %.1f GFLOP/s; %s, %d threads\n", peak.size, peak.size, peak.fp32Gflops,
-                    peak.bf16Gflops, r.blasCore.c_str(), r.threads);
+        std::printf("GEMM peak (%dx%d): fp32 %.1f GFLOP/s, bf16 %.1f GFLOP/s; %s, %d threads; kernels: %s\n", peak.size, peak.size, peak.fp32Gflops,
+                    peak.bf16Gflops, r.blasCore.c_str(), r.threads, kernels::kernelSwitches().c_str());
+    });
+}
+
+void addBenchKernels(CLI::App* bench)
+{
+    struct Opts {
+        std::string preset = "bert-mini";
+        std::vector<std::string> sets;
+        std::vector<std::string> precisions{"fp32", "bf16"};
+        int reps = 10;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = bench->add_subcommand("kernels", "each fused kernel of core/kernels against its plain LibTorch reference, forward + backward on a preset's shapes");
+    c->add_option("--preset", o->preset, "preset whose shapes to use");
+    c->add_option("--set", o->sets, "override a field, key=value (batch_size, seq_len, hidden_size, ...)");
+    c->add_option("--precision", o->precisions, "fp32 and/or bf16")->check(CLI::IsMember({"fp32", "bf16"}));
+    c->add_option("--reps", o->reps, "timed passes (the median is reported)")->check(CLI::PositiveNumber);
+    c->add_flag("--json", o->json, "one JSON array");
+    c->callback([o] {
+        JobSpec spec = JobSpec::fromPreset(o->preset);
+        spec.setAll(o->sets);
+        const auto rows = benchKernels(spec, o->reps, o->precisions);
+        nlohmann::json j = nlohmann::json::array();
+        for (const auto& r : rows) {
+            j.push_back({{"kernel", r.kernel}, {"precision", r.precision}, {"shape", r.shape}, {"reference_ms", r.referenceMs}, {"fused_ms", r.fusedMs},
+                         {"speedup", r.referenceMs / r.fusedMs}});
+            if (!o->json)
+                std::printf("%-10s %-5s %-60s reference %8.2f ms  fused %8.2f ms  %.2fx\n", r.kernel.c_str(), r.precision.c_str(), r.shape.c_str(),
+                            r.referenceMs, r.fusedMs, r.referenceMs / r.fusedMs);
+        }
+        if (o->json) std::cout << j.dump() << "\n";
     });
 }
 

@@ -4,6 +4,7 @@
 #include "core/api/JobSpec.h"
 
 #include <string>
+#include <vector>
 
 namespace ptl {
 
@@ -53,5 +54,16 @@ struct InspectBenchResult {
 // randomly initialised model of the spec's configuration, on a bundled-corpus text of
 // `tokens` tokens.
 InspectBenchResult benchInspect(const JobSpec& spec, int tokens, int reps);
+
+// One custom kernel of core/kernels against its plain LibTorch reference, forward +
+// backward on the spec's shapes (batch x seq_len, the model's widths, its dropout, training
+// mode), in one precision: median milliseconds of each over `reps` passes.
+struct KernelBenchRow {
+    std::string kernel;     // e.g. "attention"
+    std::string precision;  // fp32 | bf16
+    std::string shape;      // e.g. "B 32, T 128, H 256, 4 heads, dropout 0.1"
+    double referenceMs = 0, fusedMs = 0;
+};
+std::vector<KernelBenchRow> benchKernels(const JobSpec& spec, int reps, const std::vector<std::string>& precisions);
 
 } // namespace ptl

@@ -1,27 +1,12 @@
 #include "core/model/Dropout.h"
+#include "core/kernels/Random.h"
 
-#include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Dispatch.h>
 #include <ATen/Parallel.h>
 
 namespace ptl {
 
 namespace {
-
-inline std::uint64_t mix(std::uint64_t z)  // splitmix64's finaliser
-{
-    z += 0x9e3779b97f4a7c15ull;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
-std::uint64_t drawSeed()
-{
-    auto gen = at::detail::getDefaultCPUGenerator();
-    std::lock_guard<std::mutex> lock(gen.mutex());
-    return gen.get<at::CPUGeneratorImpl>()->random64();
-}
 
 using torch::autograd::AutogradContext;
 using torch::autograd::tensor_list;
@@ -32,11 +17,11 @@ public:
     // vectorized multiply; generating it writes one of two precomputed values per element.
     static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& x, double p)
     {
-        const std::uint64_t seed = drawSeed();
+        const std::uint64_t seed = kernels::drawSeed();
         auto mask = torch::empty(x.sizes(), x.options().memory_format(at::MemoryFormat::Contiguous));
         const double keepProb = 1.0 - p;
         // One hash gives four 16-bit uniforms: keep when u < keepProb * 65536.
-        const auto threshold = static_cast<std::uint32_t>(keepProb * 65536.0 + 0.5);
+        const auto threshold = kernels::keepThreshold(keepProb);
         const int64_t n = mask.numel();
         AT_DISPATCH_FLOATING_TYPES_AND(at::kBFloat16, mask.scalar_type(), "ptl_dropout_mask", [&] {
             const scalar_t kept = static_cast<scalar_t>(1.0 / keepProb), dropped = static_cast<scalar_t>(0);
@@ -44,7 +29,7 @@ public:
             const int64_t groups = (n + 3) / 4;
             at::parallel_for(0, groups, 8192, [&](int64_t begin, int64_t end) {
                 for (int64_t gi = begin; gi < end; ++gi) {
-                    const std::uint64_t h = mix(seed + static_cast<std::uint64_t>(gi));
+                    const std::uint64_t h = kernels::splitmix64(seed + static_cast<std::uint64_t>(gi));
                     const int64_t base = gi * 4;
                     const int64_t lim = std::min<int64_t>(4, n - base);
                     for (int64_t k = 0; k < lim; ++k)

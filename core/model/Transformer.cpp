@@ -1,5 +1,7 @@
 #include "core/model/Transformer.h"
 #include "core/model/Dropout.h"
+#include "core/kernels/Attention.h"
+#include "core/kernels/Switches.h"
 
 #include <ATen/autocast_mode.h>
 #include "core/util/Error.h"
@@ -22,6 +24,17 @@ torch::Tensor norm(torch::nn::LayerNorm& ln, const torch::Tensor& x)
 {
     return ln->forward(x.scalar_type() == ln->weight.scalar_type() ? x : x.to(ln->weight.scalar_type()));
 }
+// x W^T + b as one addmm over the flattened rows: LibTorch 1.13's linear() runs a 3-D input
+// as a matmul and then a separate bias add, one more pass over the output each way
+// (switch: PTL_KERNELS=-dense, core/kernels/Switches.h).
+torch::Tensor dense(torch::nn::Linear& l, const torch::Tensor& x)
+{
+    if (!l->bias.defined() || x.dim() < 3 || !kernels::kernelEnabled("dense")) return l->forward(x);
+    auto sizes = x.sizes().vec();
+    const auto in = sizes.back();
+    sizes.back() = l->weight.size(0);
+    return torch::addmm(l->bias, x.reshape({-1, in}), l->weight.t()).view(sizes);
+}
 } // namespace
 
 // ---------------------------------------------------------------- attention
@@ -37,7 +50,17 @@ torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x, const torch::Te
                                          torch::Tensor* probsOut, torch::Tensor* scoresOut, torch::Tensor* pastK, torch::Tensor* pastV)
 {
     const auto B = x.size(0), T = x.size(1), H = x.size(2);
-    auto qkvOut = qkv->forward(x);                                        // (B, T, 3H)
+    auto qkvOut = dense(qkv, x);                                        // (B, T, 3H)
+    if (!probsOut && !scoresOut && !pastK && kernels::fusedKernelsEnabled()) {
+        // Training and plain forwards: one fused pass per (sequence, head), Q, K and V read
+        // where the projection wrote them (core/kernels/Attention.h).
+        kernels::AttentionOptions o;
+        o.heads = heads_;
+        o.dropout = attnDropout_;
+        o.training = is_training();
+        o.causal = causal_;
+        return ptl::dropout(dense(out, kernels::fusedAttention(qkvOut, additiveMask, o)), residDropout_, is_training());
+    }
     auto parts = qkvOut.view({B, T, 3, heads_, headDim_}).permute({2, 0, 3, 1, 4});  // (3, B, nh, T, hs)
     auto q = parts[0], k = parts[1], v = parts[2];                        // (B, nh, T, hs)
     int64_t past = 0;
@@ -67,7 +90,7 @@ torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x, const torch::Te
         *probsOut = probs;
     auto y = torch::matmul(ptl::dropout(probs, attnDropout_, is_training()), v);  // (B, nh, T, hs)
     y = y.transpose(1, 2).reshape({B, T, H});                             // (B, T, H)
-    return ptl::dropout(out->forward(y), residDropout_, is_training());
+    return ptl::dropout(dense(out, y), residDropout_, is_training());
 }
 
 // ---------------------------------------------------------------- feed-forward
@@ -80,9 +103,9 @@ FeedForwardImpl::FeedForwardImpl(const ModelConfig& c)
 
 torch::Tensor FeedForwardImpl::forward(const torch::Tensor& x)
 {
-    auto h = up->forward(x);                                         // (B, T, I)
+    auto h = dense(up, x);                                         // (B, T, I)
     h = tanhGelu_ ? torch::gelu(h, "tanh") : torch::gelu(h);
-    return ptl::dropout(down->forward(h), dropout_, is_training());  // (B, T, H)
+    return ptl::dropout(dense(down, h), dropout_, is_training());  // (B, T, H)
 }
 
 AttentionBlockImpl::AttentionBlockImpl(const ModelConfig& c)
@@ -142,7 +165,7 @@ torch::Tensor EmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Ten
         e = ptl::norm(norm, e);
     e = ptl::dropout(e, dropout_, is_training());
     if (projection)
-        e = projection->forward(e);                                      // (B, T, H)
+        e = dense(projection, e);                                      // (B, T, H)
     return e;
 }
 
@@ -265,7 +288,7 @@ torch::Tensor TransformerModelImpl::tokenLogits(const torch::Tensor& x)
 {
     if (config_.family == Family::Gpt2)
         return torch::matmul(x, embeddings->word->weight.t());                  // (..., V), tied
-    auto h = mlmTransform->forward(x);                                          // (..., E)
+    auto h = dense(mlmTransform, x);                                          // (..., E)
     h = config_.activation == Activation::GeluNew ? torch::gelu(h, "tanh") : torch::gelu(h);
     h = norm(mlmNorm, h);
     return torch::matmul(h, embeddings->word->weight.t()) + mlmBias;            // (..., V), tied decoder
@@ -273,7 +296,7 @@ torch::Tensor TransformerModelImpl::tokenLogits(const torch::Tensor& x)
 
 torch::Tensor TransformerModelImpl::replacedLogits(const torch::Tensor& x)
 {
-    auto h = discDense->forward(x);                                             // (..., H)
+    auto h = dense(discDense, x);                                             // (..., H)
     h = config_.activation == Activation::GeluNew ? torch::gelu(h, "tanh") : torch::gelu(h);
     return discOut->forward(h).squeeze(-1);                                     // (...)
 }
@@ -355,10 +378,10 @@ ModelOutput TransformerModelImpl::forward(const torch::Tensor& ids, const torch:
             x = norm(ab->norm, x + ab->attn->forward(x, mask, probsOut, scoresOut));
             torch::Tensor entProbs;
             ent = norm(kf->attnNorm, ent + kf->attn->forward(ent, entMask, opt.attentions ? &entProbs : nullptr, nullptr)) * entKeep;
-            auto h = fb->ffn->up->forward(x) + kf->up->forward(ent) * entKeep;                      // (B, T, I)
+            auto h = dense(fb->ffn->up, x) + kf->up->forward(ent) * entKeep;                      // (B, T, I)
             h = tanhGelu ? torch::gelu(h, "tanh") : torch::gelu(h);
-            x = norm(fb->norm, x + ptl::dropout(fb->ffn->down->forward(h), c.hidden_dropout, is_training()));
-            ent = norm(kf->norm, ent + ptl::dropout(kf->down->forward(h), c.hidden_dropout, is_training())) * entKeep;
+            x = norm(fb->norm, x + ptl::dropout(dense(fb->ffn->down, h), c.hidden_dropout, is_training()));
+            ent = norm(kf->norm, ent + ptl::dropout(dense(kf->down, h), c.hidden_dropout, is_training())) * entKeep;
             if (opt.attentions) out.entity_attentions.push_back(entProbs * entKeep.unsqueeze(1) * entKeep.squeeze(-1).unsqueeze(1).unsqueeze(2));
         } else if (pre) {
             x = x + ab->attn->forward(norm(ab->norm, x), mask, probsOut, scoresOut, pk, pv);

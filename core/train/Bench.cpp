@@ -1,5 +1,8 @@
 #include "core/api/Bench.h"
 #include "core/api/Job.h"
+#include "core/kernels/Attention.h"
+#include "core/model/Transformer.h"
+#include "core/train/Autocast.h"
 #include "core/model/Inspect.h"
 #include "core/text/Corpus.h"
 #include "core/text/Tokenizer.h"
@@ -200,6 +203,84 @@ done:
     r.medianMs = ms[ms.size() / 2];
     r.minMs = ms.front();
     return r;
+}
+
+namespace {
+// Median milliseconds of fn over reps passes, after two untimed ones.
+template <typename Fn>
+double medianMs(int reps, Fn&& fn)
+{
+    std::vector<double> ms;
+    for (int i = 0; i < reps + 2; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        fn();
+        const double dt = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        if (i >= 2) ms.push_back(dt);
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+} // namespace
+
+std::vector<KernelBenchRow> benchKernels(const JobSpec& spec, int reps, const std::vector<std::string>& precisions)
+{
+    const ModelConfig& c = spec.model;
+    const int64_t B = spec.train.batch_size, T = spec.train.seq_len, H = c.hidden_size;
+    std::vector<KernelBenchRow> rows;
+    for (const std::string& prec : precisions) {
+        const auto dtype = prec == "bf16" ? torch::kBFloat16 : torch::kFloat32;
+        torch::manual_seed(3);
+        auto qkv = torch::randn({B, T, 3 * H}).to(dtype);
+        auto upstream = torch::randn({B, T, H}).to(dtype);
+        // BERT's padding mask with a few short sequences.
+        auto keep = torch::ones({B, T}, torch::kFloat32);
+        for (int64_t b = 0; b < B; b += 4) keep[b].narrow(0, T / 2, T - T / 2).zero_();
+        torch::Tensor mask;
+        if (!c.causal) mask = ((1.0 - keep) * -1e30).unsqueeze(1).unsqueeze(2).to(dtype);
+        kernels::AttentionOptions o;
+        o.heads = c.num_heads;
+        o.dropout = c.attention_dropout;
+        o.training = true;
+        o.causal = c.causal;
+        o.seed = 11;
+        auto pass = [&](bool fused) {
+            auto x = qkv.detach().requires_grad_(true);
+            auto y = fused ? kernels::fusedAttention(x, mask, o) : kernels::referenceAttention(x, mask, o);
+            y.backward(upstream);
+        };
+        KernelBenchRow r;
+        r.kernel = "attention";
+        r.precision = prec;
+        std::ostringstream shape;
+        shape << "B " << B << ", T " << T << ", H " << H << ", " << c.num_heads << " heads" << (c.causal ? ", causal" : ", padding mask")
+              << ", dropout " << c.attention_dropout;
+        r.shape = shape.str();
+        r.referenceMs = medianMs(reps, [&] { pass(false); });
+        r.fusedMs = medianMs(reps, [&] { pass(true); });
+        rows.push_back(r);
+
+        // The model's whole self-attention (QKV projection, attention, output projection,
+        // dropouts) as training runs it, under autocast for bf16: the eager path the model
+        // takes when the kernels are off against the fused one.
+        SelfAttention block(c);
+        block->train();
+        auto x = torch::randn({B, T, H});
+        auto blockPass = [&](bool fused) {
+            kernels::setFusedKernelsEnabled(fused);
+            AutocastScope ac(dtype == torch::kBFloat16);
+            auto xi = x.detach().requires_grad_(true);
+            auto y = block->forward(xi, mask, nullptr, nullptr);
+            y.backward(upstream.to(y.scalar_type()));
+        };
+        const bool was = kernels::fusedKernelsEnabled();
+        KernelBenchRow rb = r;
+        rb.kernel = "attention block";
+        rb.referenceMs = medianMs(reps, [&] { blockPass(false); });
+        rb.fusedMs = medianMs(reps, [&] { blockPass(true); });
+        kernels::setFusedKernelsEnabled(was);
+        rows.push_back(rb);
+    }
+    return rows;
 }
 
 } // namespace ptl

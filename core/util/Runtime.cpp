@@ -1,4 +1,5 @@
 #include "core/util/Runtime.h"
+#include "core/kernels/Switches.h"
 
 #include <cstdlib>
 #include <thread>
@@ -14,6 +15,7 @@ int initRuntime(int threads)
     if (threads <= 0)
         threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     torch::set_num_threads(threads);
+    kernels::applyProcessSettings();
     return threads;
 }
 

@@ -1,0 +1,21 @@
+#pragma once
+// Each speed measure of core/kernels can be switched off, to measure it against the plain
+// path in one run (`bench`, README "Speed"): PTL_KERNELS=reference switches all off;
+// PTL_KERNELS=-attention,-dense switches off the ones named. Default: all on.
+//   attention  the fused self-attention kernel (Attention.h)
+//   dense      linear layers as one addmm over the flattened rows (bias in the GEMM)
+//   malloc     large allocations kept in the heap for reuse (no mmap/munmap, no page
+//              faults, per step)
+#include <string>
+
+namespace ptl::kernels {
+
+bool kernelEnabled(const std::string& name);
+void setKernelEnabled(const std::string& name, bool on);
+// "attention dense malloc" with the ones switched off marked, for the bench's report.
+std::string kernelSwitches();
+
+// Applies the process-wide measures (malloc); call once at start-up.
+void applyProcessSettings();
+
+} // namespace ptl::kernels
