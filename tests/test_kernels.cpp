@@ -2,6 +2,11 @@
 // backward, in fp32 and bf16, with and without masks, causal and dropout; each comparison
 // prints its largest difference.
 #include "core/kernels/Attention.h"
+#include "core/kernels/Gemm.h"
+#include "core/kernels/Switches.h"
+#include "core/kernels/TensorCache.h"
+
+#include <c10/core/CPUAllocator.h>
 #include "core/kernels/RowMath.h"
 #include "core/api/Presets.h"
 #include "core/model/Transformer.h"
@@ -158,6 +163,105 @@ private Q_SLOTS:
         QVERIFY(torch::equal(y1, y2));
         o.training = false;  // evaluation: no dropout
         QVERIFY(maxDiff(kernels::fusedAttention(qkv, {}, o), kernels::referenceAttention(qkv, {}, o)) < 2e-5);
+    }
+
+    void everySwitchIsKnown()
+    {
+        // Each documented switch can be turned off and on, and the report names it.
+        for (const char* name : {"attention", "dense", "sgemm", "malloc"}) {
+            const bool was = kernels::kernelEnabled(name);
+            kernels::setKernelEnabled(name, false);
+            QVERIFY2(!kernels::kernelEnabled(name), name);
+            QVERIFY(kernels::kernelSwitches().find(std::string("-") + name) != std::string::npos);
+            kernels::setKernelEnabled(name, true);
+            QVERIFY2(kernels::kernelEnabled(name), name);
+            kernels::setKernelEnabled(name, was);
+        }
+        QVERIFY(!kernels::kernelEnabled("no-such-switch"));
+    }
+
+    void tensorCacheReusesLargeBuffers()
+    {
+        // A freed 20 MB buffer is handed out again (no new mapping, no page faults); small
+        // tensors and LibTorch's raw allocations work through the same allocator.
+        kernels::installTensorCache();
+        const auto before = kernels::tensorCacheStats();
+        void* first = nullptr;
+        {
+            auto t = torch::empty({5 << 20}, torch::kFloat32);
+            t.fill_(1.0f);
+            first = t.data_ptr();
+            QCOMPARE(reinterpret_cast<std::uintptr_t>(first) % 64, std::uintptr_t(0));
+        }
+        QVERIFY(kernels::tensorCacheStats().idleBytes >= (std::size_t(20) << 20));
+        {
+            auto t = torch::empty({5 << 20}, torch::kFloat32);
+            QCOMPARE(t.data_ptr(), first);
+            t.fill_(2.0f);
+            QCOMPARE(t.sum().item<double>(), 2.0 * (5 << 20));
+        }
+        QVERIFY(kernels::tensorCacheStats().hits >= before.hits + 1);
+        auto small = torch::ones({10});
+        QCOMPARE(small.sum().item<float>(), 10.0f);
+        c10::Allocator* alloc = c10::GetCPUAllocator();
+        void* raw = alloc->raw_allocate(std::size_t(8) << 20);
+        static_cast<float*>(raw)[0] = 3.0f;
+        alloc->raw_deallocate(raw);
+        std::printf("tensor cache: %llu hits, %llu misses, %zu MB idle\n", static_cast<unsigned long long>(kernels::tensorCacheStats().hits),
+                    static_cast<unsigned long long>(kernels::tensorCacheStats().misses), kernels::tensorCacheStats().idleBytes >> 20);
+    }
+
+    void gemmMatchesMatmul()
+    {
+        // Every transposition, strides wider than the matrices, beta 0 and 1, both engines
+        // (oneDNN where the CPU has AVX-512, and the BLAS with "sgemm" switched off).
+        for (bool onednn : {true, false}) {
+            kernels::setKernelEnabled("sgemm", onednn);
+            double worst = 0;
+            for (bool ta : {false, true})
+                for (bool tb : {false, true})
+                    for (float beta : {0.0f, 1.0f}) {
+                        const int64_t m = 37, n = 29, k = 45, pad = 3;
+                        auto A = torch::randn({ta ? k : m, (ta ? m : k) + pad}), B = torch::randn({tb ? n : k, (tb ? k : n) + pad});
+                        auto C = torch::randn({m, n + pad});
+                        auto a = A.narrow(1, 0, ta ? m : k), b = B.narrow(1, 0, tb ? k : n);
+                        auto want = 0.5 * torch::mm(ta ? a.t() : a, tb ? b.t() : b) + beta * C.narrow(1, 0, n);
+                        const auto padBefore = C.narrow(1, n, pad).clone();  // beyond the n columns: untouched
+                        kernels::gemm(ta, tb, m, n, k, 0.5f, A.data_ptr<float>(), A.size(1), B.data_ptr<float>(), B.size(1), beta,
+                                      C.data_ptr<float>(), C.size(1));
+                        worst = std::max(worst, maxDiff(C.narrow(1, 0, n), want));
+                        QVERIFY(torch::equal(C.narrow(1, n, pad), padBefore));
+                    }
+            std::printf("gemm (%s): max difference from torch::mm over 8 cases %.3g\n",
+                        onednn && kernels::onednnSgemm() ? "oneDNN" : "BLAS", worst);
+            QVERIFY2(worst < 1e-4, qPrintable(QString::number(worst)));
+        }
+        kernels::setKernelEnabled("sgemm", true);
+    }
+
+    void linearMatchesAddmm()
+    {
+        // kernels::linear against addmm, forward and all three gradients, with and without a bias.
+        for (int64_t rows : {70, 1, 3})
+        for (bool withBias : {true, false}) {
+            auto x = torch::randn({rows, 48}, torch::requires_grad());
+            auto w = torch::randn({33, 48}, torch::requires_grad());
+            auto b = withBias ? torch::randn({33}, torch::requires_grad()) : torch::Tensor();
+            auto gy = torch::randn({rows, 33});
+            auto y = kernels::linear(x, w, b);
+            y.backward(gy);
+            auto gx = x.grad().clone(), gw = w.grad().clone();
+            auto gb = withBias ? b.grad().clone() : torch::Tensor();
+            x.mutable_grad().reset();
+            w.mutable_grad().reset();
+            if (withBias) b.mutable_grad().reset();
+            auto yr = withBias ? torch::addmm(b, x, w.t()) : torch::mm(x, w.t());
+            yr.backward(gy);
+            const double dy = maxDiff(y, yr), dx = maxDiff(gx, x.grad()), dw = maxDiff(gw, w.grad());
+            const double db = withBias ? maxDiff(gb, b.grad()) : 0.0;
+            std::printf("linear (%lld rows, %s bias): max difference from addmm: y %.3g, dX %.3g, dW %.3g, db %.3g\n", static_cast<long long>(rows), withBias ? "with" : "no", dy, dx, dw, db);
+            QVERIFY(dy < 1e-4 && dx < 1e-4 && dw < 1e-4 && db < 1e-4);
+        }
     }
 
     void modelUsesTheKernelTransparently_data()

@@ -1,4 +1,5 @@
 #include "core/kernels/Attention.h"
+#include "core/kernels/Gemm.h"
 #include "core/kernels/Random.h"
 #include "core/kernels/RowMath.h"
 
@@ -13,51 +14,15 @@
 #include <type_traits>
 #include <vector>
 
-// The Fortran BLAS LibTorch links (Debian: OpenBLAS through libblas.so.3). Called from
-// inside at::parallel_for, OpenBLAS's OpenMP build runs each call on the calling thread.
-// oneDNN's row-major GEMM of bf16 operands into fp32 (dnnl.h; Debian ships the library
-// LibTorch links, libdnnl.so.2, without its headers unless libdnnl-dev is installed).
-extern "C" int dnnl_gemm_bf16bf16f32(char transa, char transb, std::int64_t M, std::int64_t N, std::int64_t K, float alpha, const void* A,
-                                     std::int64_t lda, const void* B, std::int64_t ldb, float beta, float* C, std::int64_t ldc);
-extern "C" void sgemm_(const char* transa, const char* transb, const int* m, const int* n, const int* k, const float* alpha,
-                       const float* a, const int* lda, const float* b, const int* ldb, const float* beta, float* c, const int* ldc);
-
 namespace ptl::kernels {
 
 namespace {
 
-// Row-major C (m x n) = alpha op(A) op(B) (beta 0) through the column-major BLAS: the
-// column-major view of a row-major matrix is its transpose, so C^T = op(B)^T op(A)^T.
-void gemm(bool transA, bool transB, int m, int n, int k, float alpha, const float* A, int lda, const float* B, int ldb, float* C, int ldc)
+// One GEMM of a tile into fp32 (Gemm.h: oneDNN or the BLAS; on the calling thread).
+template <typename T>
+void tileGemm(bool transA, bool transB, int m, int n, int k, float alpha, const T* A, int lda, const T* B, int ldb, float* C, int ldc)
 {
-    const char ta = transB ? 'T' : 'N', tb = transA ? 'T' : 'N';
-    const float beta = 0.0f;
-    sgemm_(&ta, &tb, &n, &m, &k, &alpha, B, &ldb, A, &lda, &beta, C, &ldc);
-}
-
-// The same with bf16 operands and an fp32 result: oneDNN's row-major bf16 GEMM (the
-// library LibTorch's own bf16 matmuls use) where the CPU has it, else both operands
-// widened to fp32 for the BLAS.
-std::atomic<bool> bf16GemmMissing{false};
-
-void widen(const at::BFloat16* src, int rows, int cols, int ld, std::vector<float>& out)
-{
-    out.resize(static_cast<std::size_t>(rows) * cols);
-    for (int r = 0; r < rows; ++r)
-        for (int c = 0; c < cols; ++c) out[static_cast<std::size_t>(r) * cols + c] = static_cast<float>(src[static_cast<std::size_t>(r) * ld + c]);
-}
-
-void gemm(bool transA, bool transB, int m, int n, int k, float alpha, const at::BFloat16* A, int lda, const at::BFloat16* B, int ldb, float* C,
-          int ldc)
-{
-    if (!bf16GemmMissing.load(std::memory_order_relaxed)) {
-        if (dnnl_gemm_bf16bf16f32(transA ? 'T' : 'N', transB ? 'T' : 'N', m, n, k, alpha, A, lda, B, ldb, 0.0f, C, ldc) == 0) return;
-        bf16GemmMissing.store(true);
-    }
-    thread_local std::vector<float> a, b;
-    widen(A, transA ? k : m, transA ? m : k, lda, a);
-    widen(B, transB ? n : k, transB ? k : n, ldb, b);
-    gemm(transA, transB, m, n, k, alpha, a.data(), transA ? m : k, b.data(), transB ? k : n, C, ldc);
+    gemm(transA, transB, m, n, k, alpha, A, lda, B, ldb, 0.0f, C, ldc);
 }
 
 // A (rows x cols) fp32 tile as an operand of type T: itself for fp32, rounded to bf16 in buf.
@@ -200,7 +165,7 @@ void forwardKernel(const Shape& s, const T* qkv, const MaskView& mask, bool caus
             const T* Q = qkv + b * s.T * rowQkv + h * s.hs;  // read in place: rows T, stride 3H
             const T* K = Q + s.H;
             const T* V = Q + 2 * s.H;
-            gemm(false, true, Tn, Tn, hs, scale, Q, ldq, K, ldq, S.data(), Tn);
+            tileGemm(false, true, Tn, Tn, hs, scale, Q, ldq, K, ldq, S.data(), Tn);
             probabilities(S.data(), Tn, mask, b, h, causal, lse + bh * s.T, false, maskRow.data());
             if (drop.on) {
                 for (int i = 0; i < Tn; ++i) {
@@ -209,7 +174,7 @@ void forwardKernel(const Shape& s, const T* qkv, const MaskView& mask, bool caus
                 }
             }
             Sink<T> o{out + b * s.T * s.H + h * s.hs, s.H, Tn, hs, ob};
-            gemm(false, false, Tn, hs, Tn, 1.0f, operand<T>(S.data(), tile, pb), Tn, V, ldq, o.p(), o.pld());
+            tileGemm(false, false, Tn, hs, Tn, 1.0f, operand<T>(S.data(), tile, pb), Tn, V, ldq, o.p(), o.pld());
             o.flush();
         }
     });
@@ -237,7 +202,7 @@ void backwardKernel(const Shape& s, const T* qkv, const T* gradOut, const MaskVi
             const T* dO = gradOut + b * s.T * s.H + h * s.hs;
             T* gbase = gradQkv + b * s.T * rowQkv + h * s.hs;
             // P, recomputed from the saved row log-sum-exp.
-            gemm(false, true, Tn, Tn, hs, scale, Q, ldq, K, ldq, P.data(), Tn);
+            tileGemm(false, true, Tn, Tn, hs, scale, Q, ldq, K, ldq, P.data(), Tn);
             std::memcpy(lse.data(), lseAll + bh * s.T, sizeof(float) * static_cast<std::size_t>(Tn));
             probabilities(P.data(), Tn, mask, b, h, causal, lse.data(), true, maskRow.data());
             // dV = P_drop^T dO, with P_drop = P * M.
@@ -252,11 +217,11 @@ void backwardKernel(const Shape& s, const T* qkv, const T* gradOut, const MaskVi
             }
             {
                 Sink<T> dv{gbase + 2 * s.H, rowQkv, Tn, hs, sb};
-                gemm(true, false, Tn, hs, Tn, 1.0f, operand<T>(Pd, tile, tb), Tn, dO, ldo, dv.p(), dv.pld());
+                tileGemm(true, false, Tn, hs, Tn, 1.0f, operand<T>(Pd, tile, tb), Tn, dO, ldo, dv.p(), dv.pld());
                 dv.flush();
             }
             // dP = (dO V^T) * M; dS = P * (dP - rowsum(P * dP)).
-            gemm(false, true, Tn, Tn, hs, 1.0f, dO, ldo, V, ldq, W.data(), Tn);
+            tileGemm(false, true, Tn, Tn, hs, 1.0f, dO, ldo, V, ldq, W.data(), Tn);
             for (int i = 0; i < Tn; ++i) {
                 float* w = W.data() + static_cast<std::size_t>(i) * Tn;
                 const float* p = P.data() + static_cast<std::size_t>(i) * Tn;
@@ -268,12 +233,12 @@ void backwardKernel(const Shape& s, const T* qkv, const T* gradOut, const MaskVi
             const T* dS = operand<T>(W.data(), tile, tb);
             {
                 Sink<T> dq{gbase, rowQkv, Tn, hs, sb};
-                gemm(false, false, Tn, hs, Tn, scale, dS, Tn, K, ldq, dq.p(), dq.pld());
+                tileGemm(false, false, Tn, hs, Tn, scale, dS, Tn, K, ldq, dq.p(), dq.pld());
                 dq.flush();
             }
             {
                 Sink<T> dk{gbase + s.H, rowQkv, Tn, hs, sb};
-                gemm(true, false, Tn, hs, Tn, scale, dS, Tn, Q, ldq, dk.p(), dk.pld());
+                tileGemm(true, false, Tn, hs, Tn, scale, dS, Tn, Q, ldq, dk.p(), dk.pld());
                 dk.flush();
             }
         }

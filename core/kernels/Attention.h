@@ -10,7 +10,8 @@
 // linear wrote them (no permute copies); the context comes out as (B, T, H), ready for the
 // output projection. All arithmetic is fp32 whatever the input dtype (bf16 under autocast
 // is converted tile by tile); the small GEMMs go to the BLAS LibTorch itself links
-// (OpenBLAS), bf16 ones to oneDNN (which LibTorch links too), one thread each.
+// (Gemm.h: oneDNN where it has AVX-512 kernels, else OpenBLAS), bf16 ones to
+// oneDNN, one thread each.
 #include <torch/torch.h>
 
 #include <cstdint>

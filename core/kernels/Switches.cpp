@@ -1,4 +1,5 @@
 #include "core/kernels/Switches.h"
+#include "core/kernels/TensorCache.h"
 #include "core/kernels/Attention.h"
 
 #include <malloc.h>
@@ -17,9 +18,12 @@ struct Switch {
     std::atomic<bool> on{true};
 };
 
+constexpr int kSwitches = 4;
+
 Switch* switches()
 {
-    static Switch all[] = {{"attention"}, {"dense"}, {"malloc"}};
+    static Switch all[] = {{"attention"}, {"dense"}, {"sgemm"}, {"malloc"}};
+    static_assert(sizeof(all) / sizeof(all[0]) == kSwitches, "kSwitches counts the switches");
     static std::once_flag once;
     std::call_once(once, [] {
         const char* v = std::getenv("PTL_KERNELS");
@@ -39,8 +43,6 @@ Switch* switches()
     });
     return all;
 }
-constexpr int kSwitches = 3;
-
 Switch* find(const std::string& name)
 {
     Switch* all = switches();
@@ -81,6 +83,8 @@ void applyProcessSettings()
     // trim it: the next step reuses the same pages.
     mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
     mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
+    // Larger ones: LibTorch's CPU buffers of 4 MB and more from a cache (TensorCache.h).
+    installTensorCache();
 }
 
 bool fusedKernelsEnabled()

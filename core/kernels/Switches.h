@@ -4,8 +4,11 @@
 // PTL_KERNELS=-attention,-dense switches off the ones named. Default: all on.
 //   attention  the fused self-attention kernel (Attention.h)
 //   dense      linear layers as one addmm over the flattened rows (bias in the GEMM)
-//   malloc     large allocations kept in the heap for reuse (no mmap/munmap, no page
-//              faults, per step)
+//   sgemm      fp32 GEMMs (linear layers, attention tiles) through oneDNN's AVX-512
+//              sgemm where the CPU has AVX-512 (Gemm.h); no effect elsewhere
+//   malloc     large allocations reused instead of mapped and page-faulted in every
+//              step: glibc keeps blocks up to 32 MB in its heap, and LibTorch's CPU
+//              buffers from 4 MB up come from a cache (TensorCache.h)
 #include <string>
 
 namespace ptl::kernels {

@@ -1,6 +1,7 @@
 #include "core/model/Transformer.h"
 #include "core/model/Dropout.h"
 #include "core/kernels/Attention.h"
+#include "core/kernels/Gemm.h"
 #include "core/kernels/Switches.h"
 
 #include <ATen/autocast_mode.h>
@@ -24,6 +25,12 @@ torch::Tensor norm(torch::nn::LayerNorm& ln, const torch::Tensor& x)
 {
     return ln->forward(x.scalar_type() == ln->weight.scalar_type() ? x : x.to(ln->weight.scalar_type()));
 }
+// fp32 outside autocast, where oneDNN has AVX-512 kernels: linear layers go to Gemm.h's
+// linear (oneDNN's sgemm runs about twice OpenBLAS's speed there; switch: -sgemm).
+bool onednnLinear(const torch::Tensor& x, const torch::Tensor& w)
+{
+    return x.scalar_type() == torch::kFloat32 && w.scalar_type() == torch::kFloat32 && !at::autocast::is_cpu_enabled() && kernels::onednnSgemm();
+}
 // x W^T + b as one addmm over the flattened rows: LibTorch 1.13's linear() runs a 3-D input
 // as a matmul and then a separate bias add, one more pass over the output each way
 // (switch: PTL_KERNELS=-dense, core/kernels/Switches.h).
@@ -33,7 +40,18 @@ torch::Tensor dense(torch::nn::Linear& l, const torch::Tensor& x)
     auto sizes = x.sizes().vec();
     const auto in = sizes.back();
     sizes.back() = l->weight.size(0);
-    return torch::addmm(l->bias, x.reshape({-1, in}), l->weight.t()).view(sizes);
+    const auto rows = x.reshape({-1, in});
+    if (onednnLinear(x, l->weight)) return kernels::linear(rows, l->weight, l->bias).view(sizes);
+    return torch::addmm(l->bias, rows, l->weight.t()).view(sizes);
+}
+// x W^T (+ b) for the tied output layers, x of any rank (..., E): matmul, or Gemm.h's linear
+// where onednnLinear says so.
+torch::Tensor project(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b)
+{
+    if (!onednnLinear(x, w)) return b.defined() ? torch::matmul(x, w.t()) + b : torch::matmul(x, w.t());
+    auto sizes = x.sizes().vec();
+    sizes.back() = w.size(0);
+    return kernels::linear(x.reshape({-1, x.size(-1)}), w, b).view(sizes);
 }
 } // namespace
 
@@ -287,11 +305,11 @@ torch::Tensor additivePaddingMask(const torch::Tensor& attentionMask, torch::Sca
 torch::Tensor TransformerModelImpl::tokenLogits(const torch::Tensor& x)
 {
     if (config_.family == Family::Gpt2)
-        return torch::matmul(x, embeddings->word->weight.t());                  // (..., V), tied
+        return project(x, embeddings->word->weight, torch::Tensor());          // (..., V), tied
     auto h = dense(mlmTransform, x);                                          // (..., E)
     h = config_.activation == Activation::GeluNew ? torch::gelu(h, "tanh") : torch::gelu(h);
     h = norm(mlmNorm, h);
-    return torch::matmul(h, embeddings->word->weight.t()) + mlmBias;            // (..., V), tied decoder
+    return project(h, embeddings->word->weight, mlmBias);                     // (..., V), tied decoder
 }
 
 torch::Tensor TransformerModelImpl::replacedLogits(const torch::Tensor& x)

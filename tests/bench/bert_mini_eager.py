@@ -5,6 +5,7 @@ at 1.0) written as a plain PyTorch program at its best settings: every core, bf1
 autocast where the CPU has it, MLM logits only at the masked positions.
 
     bert_mini_eager.py [--steps N] [--warmup N] [--precision auto|bf16|fp32] [--all-positions] [--json]
+                       [--layers L --hidden H --heads A]   (bert-tiny: 2 128 2; intermediate 4H)
 """
 import argparse, json, math, os, time
 
@@ -80,6 +81,7 @@ def has_fast_bf16():
 
 
 def main():
+    global H, L, A, I
     ap = argparse.ArgumentParser()
     ap.add_argument('--steps', type=int, default=20)
     ap.add_argument('--warmup', type=int, default=5)
@@ -89,7 +91,11 @@ def main():
     ap.add_argument('--threads', type=int, default=os.cpu_count())
     ap.add_argument('--all-positions', action='store_true')
     ap.add_argument('--json', action='store_true')
+    ap.add_argument('--layers', type=int, default=L)
+    ap.add_argument('--hidden', type=int, default=H)
+    ap.add_argument('--heads', type=int, default=A)
     a = ap.parse_args()
+    H, L, A, I = a.hidden, a.layers, a.heads, 4 * a.hidden
     torch.manual_seed(0)
     torch.set_num_threads(a.threads)
     bf16 = a.precision == 'bf16' or (a.precision == 'auto' and has_fast_bf16())
@@ -124,7 +130,8 @@ def main():
     tps = B * T / mean
     out = {'impl': 'pytorch-eager', 'torch': torch.__version__, 'tokens_per_second': tps, 'step_seconds': mean,
            'precision': 'bf16' if bf16 else 'fp32', 'threads': a.threads, 'batch': B, 'seq_len': T,
-           'mlm_logits': 'all positions' if a.all_positions else 'masked positions', 'loss': float(loss)}
+           'mlm_logits': 'all positions' if a.all_positions else 'masked positions', 'loss': float(loss),
+           'layers': L, 'hidden': H, 'heads': A}
     print(json.dumps(out) if a.json else '\n'.join(f'{k}: {v}' for k, v in out.items()))
 
 

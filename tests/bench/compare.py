@@ -2,14 +2,16 @@
 """`make bench`: PretrainLab's bert-mini training step against the plain PyTorch-eager
 peer (bert_mini_eager.py) at the peer's best settings on this machine (fp32 or bf16
 autocast, whichever is faster here), in one run, read against the machine's GEMM peak;
-then bert-tiny and gpt-mini (PretrainLab alone) and the fused kernels against their
-references.
+then bert-tiny (against the same peer at its size) and gpt-mini (PretrainLab alone) and
+the fused kernels against their references.
 
     compare.py PATH/TO/pretrainlab-cli [--steps N] [--quick]
 """
 import json, os, subprocess, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
+# glibc: serve blocks up to 32 MB from the heap and never trim it (mallopt's equivalent).
+HEAP_TUNABLES = 'glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=1073741824'
 
 
 def run(cmd, env=None):
@@ -38,12 +40,24 @@ def main():
     print(f'CPU: {model}; {os.cpu_count()} cores; flags: {" ".join(flags) or "none of avx2/avx512"}')
     # Full-length sequences (no short NSP targets), as the peer's: both sides do the same work.
     ours = run([cli, 'bench', 'train', '--preset', 'bert-mini', '--steps', steps, '--set', 'short_seq_prob=0', '--json'])
+    # The peer in four settings: fp32 or bf16 autocast, with glibc's default allocator or
+    # with the allocator kept from returning memory (what PretrainLab does in-process):
+    # the fastest is the one compared.
     peers = {}
     for prec in ('fp32', 'bf16'):
-        peers[prec] = run([sys.executable, os.path.join(here, 'bert_mini_eager.py'), '--steps', steps, '--json', '--precision', prec])
+        for alloc in ('default', 'heap'):
+            env = dict(os.environ)
+            if alloc == 'heap':
+                env['GLIBC_TUNABLES'] = HEAP_TUNABLES
+            r = run([sys.executable, os.path.join(here, 'bert_mini_eager.py'), '--steps', steps, '--json', '--precision', prec], env)
+            r['alloc'] = alloc
+            peers[(prec, alloc)] = r
     best = min(peers.values(), key=lambda p: p['step_seconds'])
+    env = dict(os.environ)
+    if best['alloc'] == 'heap':
+        env['GLIBC_TUNABLES'] = HEAP_TUNABLES
     eager_all = run([sys.executable, os.path.join(here, 'bert_mini_eager.py'), '--steps', steps, '--json', '--all-positions',
-                     '--precision', best['precision']])
+                     '--precision', best['precision']], env)
     peak = ours['gemm_peak_bf16_gflops'] if ours['precision'] == 'bf16' else ours['gemm_peak_fp32_gflops']
     fpt = ours['flops_per_token']
     positions = ours['batch'] * ours['seq_len']
@@ -51,14 +65,14 @@ def main():
     print(f"kernels: {ours.get('kernels', '?')}")
     print(f"GEMM peak: fp32 {ours['gemm_peak_fp32_gflops']:.0f} GFLOP/s, bf16 {ours['gemm_peak_bf16_gflops']:.0f} GFLOP/s")
     print(f"FLOPs per token: {fpt / 1e6:.1f} M ({ours['flop_formula']})")
-    print(f"eager peer: fp32 {peers['fp32']['step_seconds'] * 1000:.1f} ms/step, bf16 autocast {peers['bf16']['step_seconds'] * 1000:.1f} ms/step: "
-          f"best is {best['precision']}")
+    print('eager peer: ' + ', '.join(f"{p} {a} {peers[(p, a)]['step_seconds'] * 1000:.1f} ms/step" for (p, a) in peers) +
+          f"; best: {best['precision']}, {best['alloc']} allocator")
 
     def peak_of(prec):
         return ours['gemm_peak_bf16_gflops'] if prec == 'bf16' else ours['gemm_peak_fp32_gflops']
 
     rows = [('PretrainLab', ours['step_seconds'], ours['precision']),
-            (f"PyTorch eager ({best['precision']}), MLM logits at masked positions", best['step_seconds'], best['precision']),
+            (f"PyTorch eager ({best['precision']}, {best['alloc']} allocator), MLM logits at masked positions", best['step_seconds'], best['precision']),
             (f"PyTorch eager ({best['precision']}), MLM logits everywhere (HF style)", eager_all['step_seconds'], best['precision'])]
     for name, step, prec in rows:
         gflops = positions / step * fpt / 1e9
@@ -71,9 +85,22 @@ def main():
     if '--quick' in sys.argv:
         return
     for preset in ('bert-tiny', 'gpt-mini'):
-        r = run([cli, 'bench', 'train', '--preset', preset, '--steps', steps, '--set', 'short_seq_prob=0', '--json'])
-        print(f"{preset}: {r['step_seconds'] * 1000:.1f} ms/step, {r['tokens_per_second']:.0f} tokens/s, {r['achieved_gflops']:.1f} GFLOP/s = "
-              f"{100 * r['share_of_peak']:.1f}% of the {r['precision']} peak")
+        # bert-tiny's preset masks 40%; the peer masks as BERT did (15%, at most 20 a sequence).
+        same = ['--set', 'mask_prob=0.15', '--set', 'max_predictions=20'] if preset == 'bert-tiny' else []
+        r = run([cli, 'bench', 'train', '--preset', preset, '--steps', steps, '--set', 'short_seq_prob=0', '--json'] + same)
+        line = (f"{preset}: {r['step_seconds'] * 1000:.1f} ms/step, {r['tokens_per_second']:.0f} tokens/s, {r['achieved_gflops']:.1f} GFLOP/s = "
+                f"{100 * r['share_of_peak']:.1f}% of the {r['precision']} peak")
+        if preset == 'bert-tiny':
+            # The same eager program at bert-tiny's size, in the configuration that won above.
+            env = dict(os.environ)
+            if best['alloc'] == 'heap':
+                env['GLIBC_TUNABLES'] = HEAP_TUNABLES
+            p = run([sys.executable, os.path.join(here, 'bert_mini_eager.py'), '--steps', steps, '--json', '--precision', best['precision'],
+                     '--layers', '2', '--hidden', '128', '--heads', '2'], env)
+            line += f"; eager ({best['precision']}) {p['step_seconds'] * 1000:.1f} ms/step: {p['step_seconds'] / r['step_seconds']:.2f}x"
+        else:
+            line += '; no eager peer (the peer program is BERT only)'
+        print(line)
     kernels = run([cli, 'bench', 'kernels', '--preset', 'bert-mini', '--precision', ours['precision'], '--json'])
     for k in kernels:
         print(f"kernel {k['kernel']:16s} {k['precision']}: reference {k['reference_ms']:.1f} ms, fused {k['fused_ms']:.1f} ms "
