@@ -5,7 +5,10 @@ autocast, whichever is faster here), in one run, read against the machine's GEMM
 then bert-tiny (against the same peer at its size) and gpt-mini (PretrainLab alone) and
 the fused kernels against their references.
 
-    compare.py PATH/TO/pretrainlab-cli [--steps N] [--quick]
+    compare.py PATH/TO/pretrainlab-cli [--steps N] [--quick] [--precision fp32|bf16]
+
+--precision pins both sides to one precision (e.g. fp32 where bf16 is unavailable because
+oneDNN is capped below AVX-512 with DNNL_MAX_CPU_ISA, as when imitating a CPU without it).
 """
 import json, os, subprocess, sys
 
@@ -39,12 +42,14 @@ def main():
     model, flags = cpu_flags()
     print(f'CPU: {model}; {os.cpu_count()} cores; flags: {" ".join(flags) or "none of avx2/avx512"}')
     # Full-length sequences (no short NSP targets), as the peer's: both sides do the same work.
-    ours = run([cli, 'bench', 'train', '--preset', 'bert-mini', '--steps', steps, '--set', 'short_seq_prob=0', '--json'])
+    pinned = sys.argv[sys.argv.index('--precision') + 1] if '--precision' in sys.argv else None
+    pin = ['--set', f'precision={pinned}'] if pinned else []
+    ours = run([cli, 'bench', 'train', '--preset', 'bert-mini', '--steps', steps, '--set', 'short_seq_prob=0', '--json'] + pin)
     # The peer in four settings: fp32 or bf16 autocast, with glibc's default allocator or
     # with the allocator kept from returning memory (what PretrainLab does in-process):
     # the fastest is the one compared.
     peers = {}
-    for prec in ('fp32', 'bf16'):
+    for prec in ((pinned,) if pinned else ('fp32', 'bf16')):
         for alloc in ('default', 'heap'):
             env = dict(os.environ)
             if alloc == 'heap':
@@ -87,7 +92,7 @@ def main():
     for preset in ('bert-tiny', 'gpt-mini'):
         # bert-tiny's preset masks 40%; the peer masks as BERT did (15%, at most 20 a sequence).
         same = ['--set', 'mask_prob=0.15', '--set', 'max_predictions=20'] if preset == 'bert-tiny' else []
-        r = run([cli, 'bench', 'train', '--preset', preset, '--steps', steps, '--set', 'short_seq_prob=0', '--json'] + same)
+        r = run([cli, 'bench', 'train', '--preset', preset, '--steps', steps, '--set', 'short_seq_prob=0', '--json'] + same + pin)
         line = (f"{preset}: {r['step_seconds'] * 1000:.1f} ms/step, {r['tokens_per_second']:.0f} tokens/s, {r['achieved_gflops']:.1f} GFLOP/s = "
                 f"{100 * r['share_of_peak']:.1f}% of the {r['precision']} peak")
         if preset == 'bert-tiny':
