@@ -2,6 +2,8 @@
 // backward, in fp32 and bf16, with and without masks, causal and dropout; each comparison
 // prints its largest difference.
 #include "core/kernels/Attention.h"
+#include "core/kernels/AddNorm.h"
+#include "core/model/Dropout.h"
 #include "core/kernels/Gemm.h"
 #include "core/kernels/Switches.h"
 #include "core/kernels/TensorCache.h"
@@ -10,6 +12,7 @@
 #include "core/kernels/RowMath.h"
 #include "core/api/Presets.h"
 #include "core/model/Transformer.h"
+#include "core/train/Autocast.h"
 
 #include <QtTest>
 
@@ -43,6 +46,19 @@ torch::Tensor paddingMask(int64_t B, int64_t T, torch::ScalarType dtype)
 double maxDiff(const torch::Tensor& a, const torch::Tensor& b)
 {
     return (a.to(torch::kFloat64) - b.to(torch::kFloat64)).abs().max().item<double>();
+}
+
+// A preset's architecture at 2 layers of width 32 (4 heads), for whole-model checks.
+ModelConfig smallModel(const std::string& preset, int64_t vocab)
+{
+    ModelConfig c = presetByName(preset).model;
+    c.vocab_size = vocab;
+    c.hidden_size = c.embedding_size = 32;
+    c.num_layers = 2;
+    c.num_heads = 4;
+    c.intermediate_size = 64;
+    c.max_position_embeddings = 40;
+    return c;
 }
 
 double maxAbs(const torch::Tensor& a)
@@ -168,7 +184,7 @@ private Q_SLOTS:
     void everySwitchIsKnown()
     {
         // Each documented switch can be turned off and on, and the report names it.
-        for (const char* name : {"attention", "dense", "sgemm", "malloc"}) {
+        for (const char* name : {"attention", "dense", "sgemm", "malloc", "addnorm"}) {
             const bool was = kernels::kernelEnabled(name);
             kernels::setKernelEnabled(name, false);
             QVERIFY2(!kernels::kernelEnabled(name), name);
@@ -209,6 +225,31 @@ private Q_SLOTS:
         alloc->raw_deallocate(raw);
         std::printf("tensor cache: %llu hits, %llu misses, %zu MB idle\n", static_cast<unsigned long long>(kernels::tensorCacheStats().hits),
                     static_cast<unsigned long long>(kernels::tensorCacheStats().misses), kernels::tensorCacheStats().idleBytes >> 20);
+    }
+
+    void tensorCacheReusesANearSize()
+    {
+        // A buffer a little smaller than an idle one (the MLM logits of a batch that masked
+        // fewer tokens) gets that one; one much smaller or larger does not; the reused buffer
+        // goes back under its own size.
+        kernels::installTensorCache();
+        void* big = nullptr;
+        {
+            auto t = torch::empty({(40 << 20) / 4}, torch::kFloat32);  // 40 MB
+            big = t.data_ptr();
+        }
+        {
+            auto t = torch::empty({(36 << 20) / 4}, torch::kFloat32);  // 36 MB: within a quarter
+            QCOMPARE(t.data_ptr(), big);
+            t.fill_(1.0f);
+            QCOMPARE(t.sum().item<double>(), double((36 << 20) / 4));
+        }
+        {
+            auto t = torch::empty({(20 << 20) / 4}, torch::kFloat32);  // 20 MB: too small to take 40
+            QVERIFY(t.data_ptr() != big);
+            auto u = torch::empty({(40 << 20) / 4}, torch::kFloat32);  // 40 MB again: the same buffer
+            QCOMPARE(u.data_ptr(), big);
+        }
     }
 
     void gemmMatchesMatmul()
@@ -276,13 +317,7 @@ private Q_SLOTS:
         // A whole model, forward and backward: the fused path and the reference path (the
         // one taken when the caller asks for the attention maps) agree.
         QFETCH(QString, preset);
-        ModelConfig c = presetByName(preset.toStdString()).model;
-        c.vocab_size = 50;
-        c.hidden_size = c.embedding_size = 32;
-        c.num_layers = 2;
-        c.num_heads = 4;
-        c.intermediate_size = 64;
-        c.max_position_embeddings = 40;
+        ModelConfig c = smallModel(preset.toStdString(), 50);
         c.hidden_dropout = c.attention_dropout = c.embedding_dropout = 0.0;
         TransformerModel m(c);
         m->train();
@@ -307,6 +342,154 @@ private Q_SLOTS:
                     qPrintable(preset), dl, dg, maxAbs(gb));
         QVERIFY2(dl < 1e-4, qPrintable(QString::number(dl)));
         QVERIFY2(dg < 1e-4 * std::max(1.0, maxAbs(gb)), qPrintable(QString::number(dg)));
+    }
+
+    void addNormMatchesReference_data()
+    {
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("H");
+        QTest::addColumn<bool>("pre");
+        QTest::addColumn<double>("dropout");
+        QTest::addColumn<bool>("bf16");
+        QTest::addColumn<bool>("bothOutputs");
+        QTest::newRow("post, fp32") << 24 << 64 << false << 0.0 << false << true;
+        QTest::newRow("post, fp32, dropout 0.1, odd H") << 19 << 37 << false << 0.1 << false << true;
+        QTest::newRow("post, bf16 sublayer, dropout 0.1") << 40 << 96 << false << 0.1 << true << true;
+        QTest::newRow("post, bf16, only the fp32 output used") << 16 << 64 << false << 0.2 << true << false;
+        QTest::newRow("pre, fp32, dropout 0.3") << 21 << 48 << true << 0.3 << false << true;
+        QTest::newRow("pre, bf16, dropout 0.1") << 33 << 128 << true << 0.1 << true << true;
+        QTest::newRow("post, BERT-mini shape, bf16") << 4096 << 256 << false << 0.1 << true << true;
+    }
+
+    void addNormMatchesReference()
+    {
+        // The fused residual add + dropout + LayerNorm against the plain computation with the
+        // same dropout mask, forward and backward (x, y, weight, bias), through a loss that
+        // reads both outputs with random weights.
+        QFETCH(int, rows);
+        QFETCH(int, H);
+        QFETCH(bool, pre);
+        QFETCH(double, dropout);
+        QFETCH(bool, bf16);
+        QFETCH(bool, bothOutputs);
+        const auto low = bf16 ? torch::kBFloat16 : torch::kFloat32;
+        kernels::AddNormOptions o;
+        o.eps = 1e-12;
+        o.dropout = dropout;
+        o.training = true;
+        o.pre = pre;
+        o.lowType = low;
+        o.seed = 1234567;
+        auto x0 = torch::randn({rows, H}) * 2.0;
+        auto y0 = torch::randn({rows, H}).to(low);
+        auto w0 = 1.0 + 0.3 * torch::randn({H});
+        auto b0 = 0.1 * torch::randn({H});
+        auto r0 = torch::randn({rows, H}), r1 = torch::randn({rows, H});
+        auto run = [&](bool fused) {
+            auto x = x0.clone().requires_grad_(true), y = y0.clone().requires_grad_(true);
+            auto w = w0.clone().requires_grad_(true), b = b0.clone().requires_grad_(true);
+            auto outs = fused ? kernels::fusedAddNorm(x, y, w, b, o) : kernels::referenceAddNorm(x, y, w, b, o);
+            auto loss = (outs[0] * r0).sum();
+            const auto second = outs.size() > 1 ? outs[1] : outs[0];
+            if (bothOutputs) loss = loss + (second.to(torch::kFloat32) * r1).sum();
+            loss.backward();
+            return std::vector<torch::Tensor>{outs[0].detach(), second.detach(), x.grad(), y.grad(), w.grad(), b.grad()};
+        };
+        const auto f = run(true), r = run(false);
+        QCOMPARE(f[1].scalar_type(), pre || bf16 ? low : torch::kFloat32);
+        QCOMPARE(f[3].scalar_type(), low);
+        const char* names[] = {"out", "normed (compute dtype)", "dx", "dy", "dweight", "dbias"};
+        std::printf("add + LayerNorm %dx%d %s%s dropout %.1f: max differences from the reference:", rows, H, pre ? "pre" : "post",
+                    bf16 ? " bf16" : "", dropout);
+        for (int i = 0; i < 6; ++i) {
+            const double d = maxDiff(f[i], r[i]), scale = std::max(1.0, maxAbs(r[i]));
+            // bf16 values differ by one rounding step (2^-8 relative) where the fp32 values
+            // they were rounded from differ in the last bit.
+            const bool lowValue = bf16 && (i == 1 || i == 3);
+            std::printf(" %s %.3g", names[i], d);
+            QVERIFY2(d < (lowValue ? 8e-3 : 2e-4) * scale, names[i]);
+        }
+        std::printf("\n");
+    }
+
+    void addNormDropoutIsSeededFromTheGenerator()
+    {
+        // Without a given seed the fused kernel draws one from LibTorch's generator, one
+        // draw as ptl::dropout makes (so a checkpoint's saved generator replays either path
+        // and the draws after it stay where they were); the same state gives the same mask;
+        // about the asked share is dropped; evaluation drops nothing.
+        auto x = torch::randn({10, 50}), y = torch::randn({10, 50});
+        auto w = torch::ones({50}), b = torch::zeros({50});
+        kernels::AddNormOptions o;
+        o.dropout = 0.25;
+        o.training = true;
+        o.pre = true;
+        torch::manual_seed(99);
+        const auto first = kernels::fusedAddNorm(x, y, w, b, o)[0];
+        const auto after = torch::rand({4});
+        torch::manual_seed(99);
+        const auto again = kernels::fusedAddNorm(x, y, w, b, o)[0];
+        torch::manual_seed(99);
+        (void)ptl::dropout(y, 0.25, true);
+        const auto afterPlain = torch::rand({4});
+        const auto other = kernels::fusedAddNorm(x, y, w, b, o)[0];
+        const double dropped = (first == x).to(torch::kFloat32).mean().item<double>();
+        std::printf("fused add + dropout: %.1f%% dropped (asked 25%%)\n", 100.0 * dropped);
+        QVERIFY(torch::equal(first, again));
+        QVERIFY(torch::equal(after, afterPlain));
+        QVERIFY(!torch::equal(first, other));
+        QVERIFY(dropped > 0.18 && dropped < 0.32);
+        // Kept elements are scaled by 1 / (1 - p).
+        const auto kept = first != x;
+        QVERIFY(maxDiff(first.masked_select(kept), (x + y / 0.75).masked_select(kept)) < 1e-5);
+        o.training = false;
+        QVERIFY(maxDiff(kernels::fusedAddNorm(x, y, w, b, o)[0], x + y) < 1e-6);
+    }
+
+    void modelWithFusedAddNormMatchesThePlainPath_data()
+    {
+        QTest::addColumn<bool>("bf16");
+        QTest::newRow("fp32") << false;
+        QTest::newRow("bf16 autocast") << true;
+    }
+
+    void modelWithFusedAddNormMatchesThePlainPath()
+    {
+        // A post-LN model in training, attention dropout on: the fused add + LayerNorm (switch
+        // addnorm) and the plain path give the same logits and gradients from the same
+        // generator state. (The residual dropout is off here: the two paths hash their masks
+        // differently; the kernel's own dropout is checked against its reference above.)
+        QFETCH(bool, bf16);
+        ModelConfig c = smallModel("bert-tiny", 60);
+        c.attention_dropout = c.embedding_dropout = 0.1;
+        c.hidden_dropout = 0.0;
+        TransformerModel m(c);
+        m->train();
+        auto ids = torch::randint(0, 60, {3, 24});
+        auto am = torch::ones({3, 24}, torch::kLong);
+        am[1].narrow(0, 18, 6).zero_();
+        auto run = [&](bool fused) {
+            kernels::setKernelEnabled("addnorm", fused);
+            torch::manual_seed(3);
+            m->zero_grad();
+            torch::Tensor logits;
+            {
+                AutocastScope ac(bf16);
+                logits = m->forward(ids, {}, am, ForwardOptions{}).token_logits.to(torch::kFloat32);
+            }
+            (logits * logits).mean().backward();
+            kernels::setKernelEnabled("addnorm", true);
+            return std::pair{logits.detach(), m->named_parameters()["attention_0.attn.qkv.weight"].grad().clone()};
+        };
+        const auto [lf, gf] = run(true);
+        const auto [lp, gp] = run(false);
+        const double dl = maxDiff(lf, lp), dg = maxDiff(gf, gp);
+        std::printf("model %s: fused against plain add + LayerNorm, max logit difference %.3g (of %.3g), QKV weight-gradient %.3g (of %.3g)\n",
+                    bf16 ? "bf16" : "fp32", dl, maxAbs(lp), dg, maxAbs(gp));
+        // bf16: the two paths round to bf16 at different points.
+        const double tol = bf16 ? 0.05 : 1e-4;
+        QVERIFY2(dl < tol * std::max(1.0, maxAbs(lp)), qPrintable(QString::number(dl)));
+        QVERIFY2(dg < tol * std::max(1.0, maxAbs(gp)), qPrintable(QString::number(dg)));
     }
 
 private:

@@ -18,11 +18,11 @@ struct Switch {
     std::atomic<bool> on{true};
 };
 
-constexpr int kSwitches = 4;
+constexpr int kSwitches = 5;
 
 Switch* switches()
 {
-    static Switch all[] = {{"attention"}, {"dense"}, {"sgemm"}, {"malloc"}};
+    static Switch all[] = {{"attention"}, {"dense"}, {"sgemm"}, {"malloc"}, {"addnorm"}};
     static_assert(sizeof(all) / sizeof(all[0]) == kSwitches, "kSwitches counts the switches");
     static std::once_flag once;
     std::call_once(once, [] {

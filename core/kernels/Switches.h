@@ -9,6 +9,8 @@
 //   malloc     large allocations reused instead of mapped and page-faulted in every
 //              step: glibc keeps blocks up to 32 MB in its heap, and LibTorch's CPU
 //              buffers from 4 MB up come from a cache (TensorCache.h)
+//   addnorm    a post-LN block's residual add, dropout and LayerNorm as one pass that also
+//              writes the compute-dtype copy the next linear layer reads (AddNorm.h)
 #include <string>
 
 namespace ptl::kernels {

@@ -23,7 +23,7 @@ constexpr std::size_t kHeader = 64;
 
 struct Cache {
     std::mutex mutex;
-    std::map<std::size_t, std::vector<void*>> idle;  // rounded size -> free buffers (their bases)
+    std::map<std::size_t, std::vector<void*>> idle;  // rounded size -> free buffers (their bases), never empty
     std::size_t idleBytes = 0;
     std::uint64_t hits = 0, misses = 0;
 };
@@ -64,11 +64,17 @@ public:
             Cache& c = cache();
             {
                 std::lock_guard<std::mutex> lock(c.mutex);
-                auto it = c.idle.find(size);
-                if (it != c.idle.end() && !it->second.empty()) {
+                // The smallest idle buffer that fits and wastes at most a quarter: training
+                // allocates many sizes that change a little from step to step (the MLM
+                // logits of however many tokens this batch masked), which an exact match
+                // would miss every time, mapping and page-faulting a fresh buffer.
+                auto it = c.idle.lower_bound(size);
+                if (it != c.idle.end() && it->first <= size + size / 4) {
                     base = it->second.back();
                     it->second.pop_back();
+                    size = it->first;  // the header keeps the buffer's own size
                     c.idleBytes -= size;
+                    if (it->second.empty()) c.idle.erase(it);
                     ++c.hits;
                 } else {
                     ++c.misses;

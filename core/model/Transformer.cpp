@@ -1,6 +1,7 @@
 #include "core/model/Transformer.h"
 #include "core/model/Dropout.h"
 #include "core/kernels/Attention.h"
+#include "core/kernels/AddNorm.h"
 #include "core/kernels/Gemm.h"
 #include "core/kernels/Switches.h"
 
@@ -44,6 +45,22 @@ torch::Tensor dense(torch::nn::Linear& l, const torch::Tensor& x)
     if (onednnLinear(x, l->weight)) return kernels::linear(rows, l->weight, l->bias).view(sizes);
     return torch::addmm(l->bias, rows, l->weight.t()).view(sizes);
 }
+// x = LayerNorm(x + dropout(y)) as one fused pass where the kernel applies, returning the
+// fp32 result and its copy in the compute dtype (the same tensor outside autocast).
+std::pair<torch::Tensor, torch::Tensor> addNorm(torch::nn::LayerNorm& ln, const torch::Tensor& x, const torch::Tensor& y, double p, bool training)
+{
+    if (!kernels::addNormApplies(x, y, ln->weight, ln->bias)) {
+        auto n = norm(ln, x + ptl::dropout(y, p, training));
+        return {n, n};
+    }
+    kernels::AddNormOptions o;
+    o.eps = ln->options.eps();
+    o.dropout = p;
+    o.training = training;
+    o.lowType = at::autocast::is_cpu_enabled() ? at::autocast::get_autocast_cpu_dtype() : torch::kFloat32;
+    auto outs = kernels::fusedAddNorm(x, y, ln->weight, ln->bias, o);
+    return {outs[0], outs.size() > 1 ? outs[1] : outs[0]};
+}
 // x W^T (+ b) for the tied output layers, x of any rank (..., E): matmul, or Gemm.h's linear
 // where onednnLinear says so.
 torch::Tensor project(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b)
@@ -65,8 +82,10 @@ SelfAttentionImpl::SelfAttentionImpl(const ModelConfig& c)
 }
 
 torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& additiveMask,
-                                         torch::Tensor* probsOut, torch::Tensor* scoresOut, torch::Tensor* pastK, torch::Tensor* pastV)
+                                         torch::Tensor* probsOut, torch::Tensor* scoresOut, torch::Tensor* pastK, torch::Tensor* pastV,
+                                         bool residualDropout)
 {
+    const double residDropout = residualDropout ? residDropout_ : 0.0;
     const auto B = x.size(0), T = x.size(1), H = x.size(2);
     auto qkvOut = dense(qkv, x);                                        // (B, T, 3H)
     if (!probsOut && !scoresOut && !pastK && kernels::fusedKernelsEnabled()) {
@@ -77,7 +96,7 @@ torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x, const torch::Te
         o.dropout = attnDropout_;
         o.training = is_training();
         o.causal = causal_;
-        return ptl::dropout(dense(out, kernels::fusedAttention(qkvOut, additiveMask, o)), residDropout_, is_training());
+        return ptl::dropout(dense(out, kernels::fusedAttention(qkvOut, additiveMask, o)), residDropout, is_training());
     }
     auto parts = qkvOut.view({B, T, 3, heads_, headDim_}).permute({2, 0, 3, 1, 4});  // (3, B, nh, T, hs)
     auto q = parts[0], k = parts[1], v = parts[2];                        // (B, nh, T, hs)
@@ -108,7 +127,7 @@ torch::Tensor SelfAttentionImpl::forward(const torch::Tensor& x, const torch::Te
         *probsOut = probs;
     auto y = torch::matmul(ptl::dropout(probs, attnDropout_, is_training()), v);  // (B, nh, T, hs)
     y = y.transpose(1, 2).reshape({B, T, H});                             // (B, T, H)
-    return ptl::dropout(dense(out, y), residDropout_, is_training());
+    return ptl::dropout(dense(out, y), residDropout, is_training());
 }
 
 // ---------------------------------------------------------------- feed-forward
@@ -119,11 +138,11 @@ FeedForwardImpl::FeedForwardImpl(const ModelConfig& c)
 {
 }
 
-torch::Tensor FeedForwardImpl::forward(const torch::Tensor& x)
+torch::Tensor FeedForwardImpl::forward(const torch::Tensor& x, bool residualDropout)
 {
     auto h = dense(up, x);                                         // (B, T, I)
     h = tanhGelu_ ? torch::gelu(h, "tanh") : torch::gelu(h);
-    return ptl::dropout(dense(down, h), dropout_, is_training());  // (B, T, H)
+    return ptl::dropout(dense(down, h), residualDropout ? dropout_ : 0.0, is_training());  // (B, T, H)
 }
 
 AttentionBlockImpl::AttentionBlockImpl(const ModelConfig& c)
@@ -381,6 +400,10 @@ ModelOutput TransformerModelImpl::forward(const torch::Tensor& ids, const torch:
         if (mask.defined()) entMask = entMask.to(mask.scalar_type());
     }
     const bool tanhGelu = c.activation == Activation::GeluNew;
+    // Post-LN blocks with the fused add + LayerNorm: fp32 weights and residual stream
+    // (checked per call: the kernel falls back to the plain path for anything else).
+    const bool fuseAddNorm = !pre && !ent.defined() && x.scalar_type() == torch::kFloat32 && kernels::kernelEnabled("addnorm");
+    torch::Tensor xin = x;
     for (int i = 0; i < c.num_layers; ++i) {
         AttentionBlock ab = attentionBlock(i);
         FfnBlock fb = ffnBlock(i);
@@ -404,6 +427,14 @@ ModelOutput TransformerModelImpl::forward(const torch::Tensor& ids, const torch:
         } else if (pre) {
             x = x + ab->attn->forward(norm(ab->norm, x), mask, probsOut, scoresOut, pk, pv);
             x = x + fb->ffn->forward(norm(fb->norm, x));
+        } else if (fuseAddNorm) {
+            // x is the fp32 residual stream, xin its copy in the compute dtype that the next
+            // linear layers read; each sublayer's dropout, residual add and LayerNorm are one
+            // pass (core/kernels/AddNorm.h).
+            auto a = ab->attn->forward(xin, mask, probsOut, scoresOut, pk, pv, /*residualDropout=*/false);
+            std::tie(x, xin) = addNorm(ab->norm, x, a, c.hidden_dropout, is_training());
+            auto f = fb->ffn->forward(xin, /*residualDropout=*/false);
+            std::tie(x, xin) = addNorm(fb->norm, x, f, c.hidden_dropout, is_training());
         } else {
             x = norm(ab->norm, x + ab->attn->forward(x, mask, probsOut, scoresOut, pk, pv));
             x = norm(fb->norm, x + fb->ffn->forward(x));

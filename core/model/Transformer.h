@@ -52,8 +52,11 @@ public:
     // x (B, T, H); additiveMask broadcastable to (B, nh, T, T) or undefined.
     // With pastK/pastV (B, nh, T_past, hs; undefined when empty) the keys and values of
     // the tokens before x: they are read and extended in place (causal models).
+    // residualDropout false: the output before its dropout, for a caller that applies it
+    // fused with the residual add (core/kernels/AddNorm.h).
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& additiveMask, torch::Tensor* probsOut,
-                          torch::Tensor* scoresOut, torch::Tensor* pastK = nullptr, torch::Tensor* pastV = nullptr);
+                          torch::Tensor* scoresOut, torch::Tensor* pastK = nullptr, torch::Tensor* pastV = nullptr,
+                          bool residualDropout = true);
 
     torch::nn::Linear qkv{nullptr};  // fused query, key, value: weight (3H, H)
     torch::nn::Linear out{nullptr};  // (H, H)
@@ -68,7 +71,7 @@ TORCH_MODULE(SelfAttention);
 class FeedForwardImpl : public torch::nn::Module {
 public:
     explicit FeedForwardImpl(const ModelConfig& c);
-    torch::Tensor forward(const torch::Tensor& x);
+    torch::Tensor forward(const torch::Tensor& x, bool residualDropout = true);
 
     torch::nn::Linear up{nullptr};    // (I, H)
     torch::nn::Linear down{nullptr};  // (H, I)

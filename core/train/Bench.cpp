@@ -2,6 +2,8 @@
 #include "core/kernels/Gemm.h"
 #include "core/api/Job.h"
 #include "core/kernels/Attention.h"
+#include "core/kernels/AddNorm.h"
+#include "core/model/Dropout.h"
 #include "core/model/Transformer.h"
 #include "core/train/Autocast.h"
 #include "core/model/Inspect.h"
@@ -305,6 +307,42 @@ std::vector<KernelBenchRow> benchKernels(const JobSpec& spec, int reps, const st
         rb.fusedMs = medianMs(reps, [&] { blockPass(true); });
         kernels::setFusedKernelsEnabled(was);
         rows.push_back(rb);
+
+        // A post-LN sublayer's end, x = LayerNorm(x + dropout(y)), as the model runs it: the
+        // plain path (dropout, add with promotion to fp32, LayerNorm, and the conversion to
+        // the compute dtype the next linear layer makes under autocast) against the fused one.
+        auto resid = torch::randn({B, T, H});
+        auto sub = torch::randn({B, T, H}).to(dtype);
+        auto lnW = torch::ones({H}), lnB = torch::zeros({H});
+        kernels::AddNormOptions an;
+        an.eps = c.layer_norm_eps;
+        an.dropout = c.hidden_dropout;
+        an.training = true;
+        an.lowType = dtype;
+        auto up0 = torch::randn({B, T, H}), up1 = torch::randn({B, T, H}).to(dtype);
+        auto addNormPass = [&](bool fused) {
+            auto xi = resid.detach().requires_grad_(true), yi = sub.detach().requires_grad_(true);
+            auto w = lnW.detach().requires_grad_(true), b = lnB.detach().requires_grad_(true);
+            torch::Tensor n, low;
+            if (fused) {
+                auto outs = kernels::fusedAddNorm(xi, yi, w, b, an);
+                n = outs[0];
+                low = outs.size() > 1 ? outs[1] : outs[0];
+            } else {
+                n = torch::layer_norm(xi + ptl::dropout(yi, an.dropout, true), {H}, w, b, an.eps);
+                low = n.to(dtype);
+            }
+            torch::autograd::backward({n, low}, {up0, up1.to(low.scalar_type())});
+        };
+        KernelBenchRow ra;
+        ra.kernel = "add + LayerNorm";
+        ra.precision = prec;
+        std::ostringstream ashape;
+        ashape << "B " << B << ", T " << T << ", H " << H << ", dropout " << c.hidden_dropout;
+        ra.shape = ashape.str();
+        ra.referenceMs = medianMs(reps, [&] { addNormPass(false); });
+        ra.fusedMs = medianMs(reps, [&] { addNormPass(true); });
+        rows.push_back(ra);
     }
     return rows;
 }

@@ -28,7 +28,7 @@ for mode in $MODES; do
         bf16) ENVS=""; P=bf16 ;;
         *) echo "unknown mode $mode (noavx512, fp32, bf16)"; exit 2 ;;
     esac
-    for k in "" -attention -dense -sgemm -malloc reference; do
+    for k in "" -attention -dense -sgemm -malloc -addnorm reference; do
         printf '%-9s off: %-11s ' "$mode" "${k:-nothing}"
         env $ENVS PTL_KERNELS=$k "$CLI" bench train --preset bert-mini --steps "$STEPS" --warmup 3 --set short_seq_prob=0 \
             --set precision=$P --json | summary
