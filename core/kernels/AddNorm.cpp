@@ -117,13 +117,6 @@ void storeRow(torch::Tensor& t, int64_t row, int64_t H, const float* in)
         std::memcpy(t.data_ptr<float>() + row * H, in, sizeof(float) * static_cast<std::size_t>(H));
 }
 
-struct Plan {
-    double eps = 1e-12, dropout = 0.0;
-    bool drop = false, pre = false;
-    std::uint64_t seed = 0;
-    torch::ScalarType lowType = torch::kFloat32;
-};
-
 class AddNormFunction : public torch::autograd::Function<AddNormFunction> {
 public:
     static variable_list forward(AutogradContext* ctx, const torch::Tensor& xIn, const torch::Tensor& yIn, const torch::Tensor& weight,
