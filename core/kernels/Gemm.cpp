@@ -118,7 +118,54 @@ public:
         return {dx, dw, db};
     }
 };
+
+// y (fp32) = bf16(x) bf16(W)^T + b through the bf16 GEMM into fp32 over the broadcast bias:
+// no bf16 output to promote when the fp32 bias is added.
+class LinearBf16Function : public torch::autograd::Function<LinearBf16Function> {
+public:
+    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& xIn, const torch::Tensor& w, const torch::Tensor& bias)
+    {
+        const torch::Tensor x = xIn.to(torch::kBFloat16).contiguous(), wb = w.to(torch::kBFloat16).contiguous();
+        const int64_t rows = x.size(0), in = x.size(1), out = wb.size(0);
+        auto y = torch::empty({rows, out}, bias.options());
+        y.copy_(bias.unsqueeze(0).expand({rows, out}));
+        gemm(false, true, rows, out, in, 1.0f, x.data_ptr<at::BFloat16>(), in, wb.data_ptr<at::BFloat16>(), in, 1.0f, y.data_ptr<float>(), out);
+        ctx->save_for_backward({x, wb});
+        ctx->saved_data["xtype"] = static_cast<int64_t>(xIn.scalar_type());
+        return y;
+    }
+
+    static tensor_list backward(AutogradContext* ctx, tensor_list grads)
+    {
+        const auto saved = ctx->get_saved_variables();
+        const torch::Tensor& x = saved[0];
+        const torch::Tensor& wb = saved[1];
+        const torch::Tensor dy = grads[0].to(torch::kBFloat16).contiguous();
+        const int64_t rows = x.size(0), in = x.size(1), out = wb.size(0);
+        torch::Tensor dx, dw, db;
+        if (ctx->needs_input_grad(0)) {
+            dx = torch::empty({rows, in}, x.options().dtype(torch::kFloat32));
+            gemm(false, false, rows, in, out, 1.0f, dy.data_ptr<at::BFloat16>(), out, wb.data_ptr<at::BFloat16>(), in, 0.0f, dx.data_ptr<float>(), in);
+            dx = dx.to(static_cast<torch::ScalarType>(ctx->saved_data["xtype"].toInt()));
+        }
+        if (ctx->needs_input_grad(1)) {
+            dw = torch::empty({out, in}, x.options().dtype(torch::kFloat32));
+            gemm(true, false, out, in, rows, 1.0f, dy.data_ptr<at::BFloat16>(), out, x.data_ptr<at::BFloat16>(), in, 0.0f, dw.data_ptr<float>(), in);
+        }
+        if (ctx->needs_input_grad(2)) db = grads[0].sum(0);
+        return {dx, dw, db};
+    }
+};
 } // namespace
+
+torch::Tensor linearBf16(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias)
+{
+    TORCH_CHECK(x.dim() == 2 && weight.dim() == 2 && x.size(1) == weight.size(1), "kernels::linearBf16: x (rows, in) and W (out, in)");
+    TORCH_CHECK(weight.scalar_type() == torch::kFloat32 && bias.defined() && bias.scalar_type() == torch::kFloat32 && bias.dim() == 1 &&
+                    bias.size(0) == weight.size(0),
+                "kernels::linearBf16: fp32 W (out, in) and bias (out)");
+    return LinearBf16Function::apply(x, weight, bias);
+}
 
 torch::Tensor linear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias)
 {

@@ -30,4 +30,12 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, float alpha
 // and backward (dX = dY W, dW = dY^T X, db = column sums of dY). Differentiable in all three.
 torch::Tensor linear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias);
 
+// y = x W^T + b in fp32 from bf16 operands (x and the fp32 W rounded to bf16), for the
+// tied output layer under bf16 autocast: the bf16 GEMM writes fp32 over the broadcast bias,
+// where matmul + bias would write bf16 logits and then promote all of them to fp32 for the
+// add (two passes over the largest activation of the step). Backward: dX and dW through
+// the bf16 GEMM (dY rounded to bf16, as autocast's own backward does), db in fp32.
+// x (rows, in) of any float dtype; W (out, in) and b (out) fp32.
+torch::Tensor linearBf16(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias);
+
 } // namespace ptl::kernels

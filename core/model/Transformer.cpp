@@ -62,9 +62,16 @@ std::pair<torch::Tensor, torch::Tensor> addNorm(torch::nn::LayerNorm& ln, const 
     return {outs[0], outs.size() > 1 ? outs[1] : outs[0]};
 }
 // x W^T (+ b) for the tied output layers, x of any rank (..., E): matmul, or Gemm.h's linear
-// where onednnLinear says so.
+// where onednnLinear says so, or under bf16 autocast with a bias its linearBf16 (switch dense).
 torch::Tensor project(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b)
 {
+    if (b.defined() && at::autocast::is_cpu_enabled() && at::autocast::get_autocast_cpu_dtype() == at::kBFloat16 &&
+        w.scalar_type() == torch::kFloat32 && b.scalar_type() == torch::kFloat32 && kernels::kernelEnabled("dense")) {
+        // fp32 logits straight from the bf16 GEMM over the bias (Gemm.h: linearBf16).
+        auto sizes = x.sizes().vec();
+        sizes.back() = w.size(0);
+        return kernels::linearBf16(x.reshape({-1, x.size(-1)}), w, b).view(sizes);
+    }
     if (!onednnLinear(x, w)) return b.defined() ? torch::matmul(x, w.t()) + b : torch::matmul(x, w.t());
     auto sizes = x.sizes().vec();
     sizes.back() = w.size(0);
