@@ -40,20 +40,16 @@ PTL_CLONES void residualRow(const float* x, const float* y, const float* m, floa
 
 constexpr int kLanes = 16;  // independent partial sums, so that the reductions vectorize
 
-// Sum of a[j] (b == nullptr) or of a[j] * b[j].
-PTL_CLONES float sumRow(const float* a, const float* b, int n)
+// Sum of a[j] (sums of products: RowMath's dotRow).
+PTL_CLONES float sumRow(const float* a, int n)
 {
     float acc[kLanes] = {};
     int j = 0;
-    if (b)
-        for (; j + kLanes <= n; j += kLanes)
-            for (int l = 0; l < kLanes; ++l) acc[l] += a[j + l] * b[j + l];
-    else
-        for (; j + kLanes <= n; j += kLanes)
-            for (int l = 0; l < kLanes; ++l) acc[l] += a[j + l];
+    for (; j + kLanes <= n; j += kLanes)
+        for (int l = 0; l < kLanes; ++l) acc[l] += a[j + l];
     float s = 0.0f;
     for (int l = 0; l < kLanes; ++l) s += acc[l];
-    for (; j < n; ++j) s += b ? a[j] * b[j] : a[j];
+    for (; j < n; ++j) s += a[j];
     return s;
 }
 
@@ -77,7 +73,7 @@ PTL_CLONES float squaredDeviationRow(const float* a, float mean, int n)
 // (no cancellation), fp32 throughout.
 PTL_CLONES float normRow(const float* z, const float* w, const float* b, float* xhat, float* out, int n, float eps)
 {
-    const float mean = sumRow(z, nullptr, n) / static_cast<float>(n);
+    const float mean = sumRow(z, n) / static_cast<float>(n);
     const float rstd = 1.0f / std::sqrt(squaredDeviationRow(z, mean, n) / static_cast<float>(n) + eps);
     for (int j = 0; j < n; ++j) {
         const float h = (z[j] - mean) * rstd;
@@ -92,8 +88,8 @@ PTL_CLONES float normRow(const float* z, const float* w, const float* b, float* 
 PTL_CLONES void normBackwardRow(const float* gn, const float* xhat, const float* w, float rstd, float* gz, float* gw, float* dw, float* db, int n)
 {
     for (int j = 0; j < n; ++j) gw[j] = gn[j] * w[j];
-    const float a = sumRow(gw, nullptr, n) / static_cast<float>(n);
-    const float c = sumRow(gw, xhat, n) / static_cast<float>(n);
+    const float a = sumRow(gw, n) / static_cast<float>(n);
+    const float c = dotRow(gw, xhat, n) / static_cast<float>(n);
     for (int j = 0; j < n; ++j) {
         gz[j] = rstd * (gw[j] - a - xhat[j] * c);
         dw[j] += gn[j] * xhat[j];
