@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <type_traits>
 #include <vector>
 
 // The Fortran BLAS LibTorch links (Debian: OpenBLAS through libblas.so.3), and oneDNN's
@@ -79,58 +80,29 @@ namespace {
 using torch::autograd::AutogradContext;
 using torch::autograd::tensor_list;
 
-class LinearFunction : public torch::autograd::Function<LinearFunction> {
+// y (fp32) = x W^T + b with the operands in T: fp32, or bf16 (x and W rounded to bf16,
+// the bf16 GEMM writing fp32 over the broadcast bias, so no bf16 output is promoted when
+// the fp32 bias is added). The bias goes in every row first and the GEMM adds onto it
+// (beta 1): one pass over y. Backward: dX = dY W, dW = dY^T X through the same GEMM (dY
+// rounded to T, as autocast's own backward does), db = column sums of dY in fp32.
+template <typename T>
+class LinearFunction : public torch::autograd::Function<LinearFunction<T>> {
+    static constexpr torch::ScalarType kOperand = std::is_same_v<T, float> ? torch::kFloat32 : torch::kBFloat16;
+
 public:
     // bias: (out), or an empty tensor for none (autograd functions take no undefined inputs).
     static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& xIn, const torch::Tensor& wIn, const torch::Tensor& biasIn)
     {
-        const torch::Tensor bias = biasIn.numel() > 0 ? biasIn : torch::Tensor();
-        const torch::Tensor x = xIn.contiguous(), w = wIn.contiguous();
+        const bool hasBias = biasIn.numel() > 0;
+        const torch::Tensor x = xIn.to(kOperand).contiguous(), w = wIn.to(kOperand).contiguous();
         const int64_t rows = x.size(0), in = x.size(1), out = w.size(0);
-        // The bias in every row, then the GEMM adds onto it (beta 1): one pass over y.
         // (A fresh buffer: for one row, expand(...).contiguous() would be the bias itself.)
-        auto y = torch::empty({rows, out}, x.options());
-        if (bias.defined()) y.copy_(bias.unsqueeze(0).expand({rows, out}));
-        gemm(false, true, rows, out, in, 1.0f, x.data_ptr<float>(), in, w.data_ptr<float>(), in, bias.defined() ? 1.0f : 0.0f,
+        auto y = torch::empty({rows, out}, x.options().dtype(torch::kFloat32));
+        if (hasBias) y.copy_(biasIn.unsqueeze(0).expand({rows, out}));
+        gemm(false, true, rows, out, in, 1.0f, x.template data_ptr<T>(), in, w.template data_ptr<T>(), in, hasBias ? 1.0f : 0.0f,
              y.data_ptr<float>(), out);
         ctx->save_for_backward({x, w});
-        ctx->saved_data["bias"] = bias.defined();
-        return y;
-    }
-
-    static tensor_list backward(AutogradContext* ctx, tensor_list grads)
-    {
-        const auto saved = ctx->get_saved_variables();
-        const torch::Tensor& x = saved[0];
-        const torch::Tensor& w = saved[1];
-        const torch::Tensor dy = grads[0].contiguous();
-        const int64_t rows = x.size(0), in = x.size(1), out = w.size(0);
-        torch::Tensor dx, dw, db;
-        if (ctx->needs_input_grad(0)) {
-            dx = torch::empty({rows, in}, x.options());
-            gemm(false, false, rows, in, out, 1.0f, dy.data_ptr<float>(), out, w.data_ptr<float>(), in, 0.0f, dx.data_ptr<float>(), in);
-        }
-        if (ctx->needs_input_grad(1)) {
-            dw = torch::empty({out, in}, w.options());
-            gemm(true, false, out, in, rows, 1.0f, dy.data_ptr<float>(), out, x.data_ptr<float>(), in, 0.0f, dw.data_ptr<float>(), in);
-        }
-        if (ctx->saved_data["bias"].toBool() && ctx->needs_input_grad(2)) db = dy.sum(0);
-        return {dx, dw, db};
-    }
-};
-
-// y (fp32) = bf16(x) bf16(W)^T + b through the bf16 GEMM into fp32 over the broadcast bias:
-// no bf16 output to promote when the fp32 bias is added.
-class LinearBf16Function : public torch::autograd::Function<LinearBf16Function> {
-public:
-    static torch::Tensor forward(AutogradContext* ctx, const torch::Tensor& xIn, const torch::Tensor& w, const torch::Tensor& bias)
-    {
-        const torch::Tensor x = xIn.to(torch::kBFloat16).contiguous(), wb = w.to(torch::kBFloat16).contiguous();
-        const int64_t rows = x.size(0), in = x.size(1), out = wb.size(0);
-        auto y = torch::empty({rows, out}, bias.options());
-        y.copy_(bias.unsqueeze(0).expand({rows, out}));
-        gemm(false, true, rows, out, in, 1.0f, x.data_ptr<at::BFloat16>(), in, wb.data_ptr<at::BFloat16>(), in, 1.0f, y.data_ptr<float>(), out);
-        ctx->save_for_backward({x, wb});
+        ctx->saved_data["bias"] = hasBias;
         ctx->saved_data["xtype"] = static_cast<int64_t>(xIn.scalar_type());
         return y;
     }
@@ -139,20 +111,21 @@ public:
     {
         const auto saved = ctx->get_saved_variables();
         const torch::Tensor& x = saved[0];
-        const torch::Tensor& wb = saved[1];
-        const torch::Tensor dy = grads[0].to(torch::kBFloat16).contiguous();
-        const int64_t rows = x.size(0), in = x.size(1), out = wb.size(0);
+        const torch::Tensor& w = saved[1];
+        const torch::Tensor dy = grads[0].to(kOperand).contiguous();
+        const int64_t rows = x.size(0), in = x.size(1), out = w.size(0);
+        const auto f32 = x.options().dtype(torch::kFloat32);
         torch::Tensor dx, dw, db;
         if (ctx->needs_input_grad(0)) {
-            dx = torch::empty({rows, in}, x.options().dtype(torch::kFloat32));
-            gemm(false, false, rows, in, out, 1.0f, dy.data_ptr<at::BFloat16>(), out, wb.data_ptr<at::BFloat16>(), in, 0.0f, dx.data_ptr<float>(), in);
+            dx = torch::empty({rows, in}, f32);
+            gemm(false, false, rows, in, out, 1.0f, dy.template data_ptr<T>(), out, w.template data_ptr<T>(), in, 0.0f, dx.data_ptr<float>(), in);
             dx = dx.to(static_cast<torch::ScalarType>(ctx->saved_data["xtype"].toInt()));
         }
         if (ctx->needs_input_grad(1)) {
-            dw = torch::empty({out, in}, x.options().dtype(torch::kFloat32));
-            gemm(true, false, out, in, rows, 1.0f, dy.data_ptr<at::BFloat16>(), out, x.data_ptr<at::BFloat16>(), in, 0.0f, dw.data_ptr<float>(), in);
+            dw = torch::empty({out, in}, f32);
+            gemm(true, false, out, in, rows, 1.0f, dy.template data_ptr<T>(), out, x.template data_ptr<T>(), in, 0.0f, dw.data_ptr<float>(), in);
         }
-        if (ctx->needs_input_grad(2)) db = grads[0].sum(0);
+        if (ctx->saved_data["bias"].toBool() && ctx->needs_input_grad(2)) db = grads[0].sum(0);
         return {dx, dw, db};
     }
 };
@@ -164,14 +137,14 @@ torch::Tensor linearBf16(const torch::Tensor& x, const torch::Tensor& weight, co
     TORCH_CHECK(weight.scalar_type() == torch::kFloat32 && bias.defined() && bias.scalar_type() == torch::kFloat32 && bias.dim() == 1 &&
                     bias.size(0) == weight.size(0),
                 "kernels::linearBf16: fp32 W (out, in) and bias (out)");
-    return LinearBf16Function::apply(x, weight, bias);
+    return LinearFunction<at::BFloat16>::apply(x, weight, bias);
 }
 
 torch::Tensor linear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias)
 {
     TORCH_CHECK(x.dim() == 2 && weight.dim() == 2 && x.size(1) == weight.size(1), "kernels::linear: x (rows, in) and W (out, in)");
     TORCH_CHECK(x.scalar_type() == torch::kFloat32 && weight.scalar_type() == torch::kFloat32, "kernels::linear: fp32 only");
-    return LinearFunction::apply(x, weight, bias.defined() ? bias : torch::empty({0}));
+    return LinearFunction<float>::apply(x, weight, bias.defined() ? bias : torch::empty({0}));
 }
 
 } // namespace ptl::kernels
