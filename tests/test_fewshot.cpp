@@ -286,6 +286,13 @@ private Q_SLOTS:
         QCOMPARE(parseLadder("2:64:2,4:256:4").size(), std::size_t(2));
         QVERIFY_THROWS_EXCEPTION(Error, parseLadder("2:64:3,4:256:4"));  // 64 not divisible by 3
         QVERIFY_THROWS_EXCEPTION(Error, parseLadder("2x64"));
+        // A fourth field is the rung's own learning rate; without it the ladder's applies.
+        const auto withLr = parseLadder("2:64:2,6:384:6:5e-4");
+        QCOMPARE(withLr[0].lr, 0.0);
+        QCOMPARE(withLr[1].lr, 5e-4);
+        QCOMPARE(withLr[1].heads, 6);
+        for (const char* bad : {"2:64:2,4:256:4:0", "2:64:2,4:256:4:x", "2:64:2,4:256:4:1e-3:7", "2:64:2,4:256:4;1e-3", "2:64:2,4:256:4:2"})
+            QVERIFY_THROWS_EXCEPTION(Error, parseLadder(bad));
         // The default GPT ladder spans 0.1 M to 10 M non-embedding parameters (issue 13).
         const auto ladder = defaultLadder("gpt");
         QCOMPARE(ladder.size(), std::size_t(5));
@@ -296,9 +303,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string store = (dir.path() + QStringLiteral("/runs.sqlite")).toStdString();
         ScalingOptions o;
-        o.rungs = parseLadder("1:32:1,2:64:2");
+        o.rungs = parseLadder("1:32:1,2:64:2:3e-3");
         o.steps = 4;
-        o.set = {"batch_size=4", "seq_len=32", "eval_every=4", "checkpoint_every=4", "eval_batches=1", "threads=1"};
+        o.set = {"batch_size=4", "seq_len=32", "eval_every=4", "checkpoint_every=4", "eval_batches=1", "threads=1", "lr=1e-3"};
         o.tasks = false;
         ScalingObserver obs;
         StopToken stop;
@@ -312,6 +319,8 @@ private Q_SLOTS:
             QVERIFY(pt.evalLossRatio > 0);
         }
         QCOMPARE(a.fit.points, 2);
+        QCOMPARE(a.points[0].lr, 1e-3);  // the ladder's --set lr
+        QCOMPARE(a.points[1].lr, 3e-3);  // the rung's own
         const ScalingResult b = runScaling(o, store, obs, stop);
         for (std::size_t i = 0; i < 2; ++i) {
             QVERIFY(b.points[i].reused);
@@ -328,6 +337,7 @@ private Q_SLOTS:
             QCOMPARE(ladders[0].points[i].runId, a.points[i].runId);
             QCOMPARE(ladders[0].points[i].nonEmbedding, a.points[i].nonEmbedding);
             QCOMPARE(ladders[0].points[i].evalLoss, a.points[i].evalLoss);
+            QCOMPARE(ladders[0].points[i].lr, a.points[i].lr);
             QCOMPARE(ladders[0].points[i].lastWord, -1.0);  // tasks were off
         }
         QCOMPARE(ladders[0].fit.alpha, a.fit.alpha);

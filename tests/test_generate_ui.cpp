@@ -218,7 +218,8 @@ private Q_SLOTS:
         ui::ScalingView* v = p.scalingView();
         QCOMPARE(v->ladderCombo()->count(), 1);
         QCOMPARE(v->table()->rowCount(), 2);
-        QCOMPARE(v->table()->item(1, 2)->text(), QString::number(r.points[1].evalLoss, 'f', 3));
+        QCOMPARE(v->table()->item(1, 2)->text(), QString::number(r.points[1].lr, 'g', 3));  // the learning rate each size trained with
+        QCOMPARE(v->table()->item(1, 3)->text(), QString::number(r.points[1].evalLoss, 'f', 3));
         // The sizes, the fitted law and Kaplan's slope; the task lines and chance.
         QCOMPARE(v->lossPlot()->graphCount(), 3);
         QCOMPARE(v->lossPlot()->graph(0)->dataCount(), 2);

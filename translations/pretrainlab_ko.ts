@@ -5087,6 +5087,11 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>÷ 유니그램</translation>
     </message>
     <message>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="64"/>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
         <location filename="../ui/fewshot/ScalingView.cpp" line="65"/>
         <source>Zero-shot last word</source>
         <translation>제로샷 마지막 단어</translation>
@@ -5177,17 +5182,17 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>%1 × %2, 헤드 %3개</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/ScalingView.cpp" line="227"/>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="228"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/ScalingView.cpp" line="233"/>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="234"/>
         <source>&lt;b&gt;α = %1&lt;/b&gt; over %2 sizes. %3</source>
         <translation>&lt;b&gt;α = %1&lt;/b&gt; (%2개 크기). %3</translation>
     </message>
     <message>
-        <location filename="../ui/fewshot/ScalingView.cpp" line="234"/>
+        <location filename="../ui/fewshot/ScalingView.cpp" line="235"/>
         <source> Every size trained for the same %1 steps on the same tokens; the loss is each run&apos;s last held-out evaluation.</source>
         <translation> 모든 크기는 같은 토큰으로 같은 %1 스텝 동안 학습했습니다. 손실은 각 실행의 마지막 홀드아웃 평가입니다.</translation>
     </message>

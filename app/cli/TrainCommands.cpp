@@ -300,7 +300,7 @@ void addExperiment(CLI::App& app)
                                  "bigger is better, measured: a ladder of model sizes trained on the same tokens, held-out loss against "
                                  "non-embedding parameters with a fitted power law, and (GPT) zero- and few-shot accuracy of every size");
     sc->add_option("--family", so->s.family, "gpt (default) or bert");
-    sc->add_option("--ladder", so->ladder, "rungs LAYERS:HIDDEN:HEADS, comma-separated (default 2:64:2,2:128:2,3:192:3,4:256:4,6:384:6)");
+    sc->add_option("--ladder", so->ladder, "rungs LAYERS:HIDDEN:HEADS[:LR], comma-separated, LR a rung's own learning rate (default 2:64:2,2:128:2,3:192:3,4:256:4,6:384:6)");
     sc->add_option("--steps", so->s.steps, "training steps of every rung (the same tokens for all)")->check(CLI::PositiveNumber);
     sc->add_option("--set", so->s.set, "a setting for every rung, key=value (repeatable): batch_size, seq_len, lr, threads, ...");
     sc->add_option("--task-items", so->s.taskItems, "items of each zero- and few-shot task per rung")->check(CLI::PositiveNumber);
@@ -316,9 +316,11 @@ void addExperiment(CLI::App& app)
             return std::string(b);
         };
         auto table = [&](const std::vector<ScalingPoint>& points) {
-            std::printf("%-34s %12s %10s %10s %10s %13s %9s\n", "rung", "non-emb. N", "loss", "/ unigram", "lastword", "capitals K0/4", "minutes");
+            std::printf("%-34s %12s %8s %10s %10s %10s %13s %9s\n", "rung", "non-emb. N", "lr", "loss", "/ unigram", "lastword", "capitals K0/4",
+                        "minutes");
             for (const auto& p : points)
-                std::printf("%-34s %12lld %10.3f %10.3f %10s %13s %9.1f%s\n", p.name.c_str(), static_cast<long long>(p.nonEmbedding), p.evalLoss,
+                std::printf("%-34s %12lld %8.2g %10.3f %10.3f %10s %13s %9.1f%s\n", p.name.c_str(), static_cast<long long>(p.nonEmbedding), p.lr,
+                            p.evalLoss,
                             p.evalLossRatio, pc(p.lastWord).c_str(), (pc(p.fewShot0) + "/" + pc(p.fewShot4)).c_str(), p.seconds / 60,
                             p.status == "completed" ? "" : ("  (" + p.status + ")").c_str());
         };
@@ -362,7 +364,7 @@ void addExperiment(CLI::App& app)
         if (so->json) {
             json pts = json::array();
             for (const auto& p : r.points)
-                pts.push_back({{"name", p.name}, {"layers", p.rung.layers}, {"hidden", p.rung.hidden}, {"heads", p.rung.heads}, {"run_id", p.runId},
+                pts.push_back({{"name", p.name}, {"layers", p.rung.layers}, {"hidden", p.rung.hidden}, {"heads", p.rung.heads}, {"lr", p.lr}, {"run_id", p.runId},
                                {"status", p.status}, {"reused", p.reused}, {"non_embedding_parameters", p.nonEmbedding}, {"parameters", p.total},
                                {"eval_loss", p.evalLoss}, {"eval_loss_ratio", p.evalLossRatio}, {"seconds", p.seconds},
                                {"zeroshot_lastword", p.lastWord}, {"fewshot_capitals_k0", p.fewShot0}, {"fewshot_capitals_k4", p.fewShot4}});

@@ -14,11 +14,14 @@ namespace ptl {
 
 struct ScalingRung {
     int layers = 2, hidden = 128, heads = 2;
+    double lr = 0;                       // this rung's peak learning rate; 0: the ladder's (--set lr, or the preset's)
 };
 
 // GPT: about 0.1 M to 10.6 M non-embedding parameters in five rungs; BERT the same shapes.
 std::vector<ScalingRung> defaultLadder(const std::string& family);
-// "2:64:2,3:192:3" -> rungs. Throws ptl::Error naming the bad part.
+// "2:64:2,3:192:3" -> rungs; a fourth field is the rung's own learning rate
+// ("6:384:6:5e-4": the larger the model, the smaller the rate that trains it). Throws
+// ptl::Error naming the bad part.
 std::vector<ScalingRung> parseLadder(const std::string& text);
 
 struct ScalingOptions {
@@ -37,6 +40,7 @@ struct ScalingPoint {
     std::string status;                  // completed, cancelled, failed, ...
     bool reused = false;                 // a completed run of the same name and settings was found in the store
     std::int64_t nonEmbedding = 0, total = 0;
+    double lr = 0;                       // the peak learning rate the run trained with
     double evalLoss = 0, evalLossRatio = 0;  // the run's last held-out loss (GPT: next token; BERT: MLM) and / unigram
     double seconds = 0;
     double lastWord = -1;                // zero-shot lastword accuracy (-1: not measured)

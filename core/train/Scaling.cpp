@@ -31,11 +31,15 @@ std::vector<ScalingRung> parseLadder(const std::string& text)
     std::string part;
     while (std::getline(ss, part, ',')) {
         ScalingRung r;
-        char a = 0, b = 0;
+        char a = 0, b = 0, c = 0;
         std::istringstream in(part);
-        if (!(in >> r.layers >> a >> r.hidden >> b >> r.heads) || a != ':' || b != ':' || r.layers < 1 || r.hidden < 1 || r.heads < 1 ||
-            r.hidden % r.heads != 0)
-            throw Error("bad rung '" + part + "' in the ladder", "write LAYERS:HIDDEN:HEADS, hidden divisible by heads, e.g. 2:64:2,4:256:4");
+        bool ok = (in >> r.layers >> a >> r.hidden >> b >> r.heads) && a == ':' && b == ':' && r.layers >= 1 && r.hidden >= 1 && r.heads >= 1 &&
+                  r.hidden % r.heads == 0;
+        if (ok && (in >> c)) ok = c == ':' && (in >> r.lr) && r.lr > 0 && r.lr < 1;
+        if (ok) ok = (in >> std::ws).eof();
+        if (!ok)
+            throw Error("bad rung '" + part + "' in the ladder",
+                        "write LAYERS:HIDDEN:HEADS[:LR], hidden divisible by heads, 0 < LR < 1, e.g. 2:64:2,4:256:4,6:384:6:5e-4");
         out.push_back(r);
     }
     if (out.size() < 2) throw Error("a ladder needs at least two rungs (got " + std::to_string(out.size()) + ")", "e.g. 2:64:2,4:256:4");
@@ -173,6 +177,7 @@ ScalingResult runScaling(const ScalingOptions& o, const std::string& storePath, 
         spec.model.num_heads = r.heads;
         spec.model.intermediate_size = 4 * r.hidden;
         spec.setAll(o.set);
+        if (r.lr > 0) spec.train.lr = r.lr;
         spec.train.steps = o.steps;
         spec.name = rungName(o.family, r, o.steps);
         const std::string problem = spec.validate();
@@ -180,6 +185,7 @@ ScalingResult runScaling(const ScalingOptions& o, const std::string& storePath, 
         ScalingPoint p;
         p.rung = r;
         p.name = spec.name;
+        p.lr = spec.train.lr;
         const ParameterBreakdown count = countParameters(spec.model);
         p.nonEmbedding = count.attention + count.ffn + count.final_norm;
         p.total = count.total;
@@ -283,6 +289,7 @@ std::vector<ScalingLadder> scalingLaddersInStore(const std::string& storePath)
                 const ParameterBreakdown count = countParameters(spec.model);
                 p.nonEmbedding = count.attention + count.ffn + count.final_norm;
                 p.total = count.total;
+                p.lr = spec.train.lr;
             } catch (const std::exception&) {
                 continue;  // a run whose configuration can't be read has no size to plot
             }

@@ -60,8 +60,8 @@ ScalingView::ScalingView(QWidget* parent) : QWidget(parent)
     table_ = new QTableWidget(this);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->setVisible(false);
-    table_->setColumnCount(9);
-    table_->setHorizontalHeaderLabels({tr("Size (layers × hidden, heads)"), tr("Non-embedding N"), tr("Held-out loss"), tr("÷ unigram"),
+    table_->setColumnCount(10);
+    table_->setHorizontalHeaderLabels({tr("Size (layers × hidden, heads)"), tr("Non-embedding N"), tr("Learning rate"), tr("Held-out loss"), tr("÷ unigram"),
                                        tr("Zero-shot last word"), tr("Capitals K=0"), tr("Capitals K=4"), tr("Minutes"), tr("Run")});
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
@@ -218,6 +218,7 @@ void ScalingView::draw()
         const QStringList cells = {
             tr("%1 × %2, %3 heads").arg(p.rung.layers).arg(p.rung.hidden).arg(p.rung.heads),
             millions(static_cast<double>(p.nonEmbedding)),
+            p.lr > 0 ? QString::number(p.lr, 'g', 3) : QStringLiteral("–"),
             std::isfinite(p.evalLoss) ? QString::number(p.evalLoss, 'f', 3) : QStringLiteral("–"),
             std::isfinite(p.evalLossRatio) ? QString::number(p.evalLossRatio, 'f', 3) : QStringLiteral("–"),
             pctOrDash(p.lastWord),
