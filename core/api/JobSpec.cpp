@@ -230,15 +230,17 @@ JobSpec JobSpec::fromPreset(const std::string& presetName)
     s.train.seq_len = p.seq_len;
     if (p.name == "bert-tiny") {
         // The plateau study's winner (scripts/study_plateau.py, README table): 40% masking
-        // (Wettig et al. 2023), lr 2e-3, 32-token sequences for the first 80% of the steps,
-        // 1,100 steps (about 10 minutes on 2 cores without AVX-512: 0.33 s a step here under
-        // the Haswell kernels, x 1.6 for that machine's GEMM peak).
-        s.train.steps = 1100;
+        // (Wettig et al. 2023), lr 2e-3, 32-token sequences for the first half of the steps
+        // (the 128-token phase is where the loss leaves the plateau: a longer one beats a
+        // longer short phase), 1,600 steps: 336 s here told to run as a CPU without AVX-512
+        // does, so 6-9 minutes on the 2-core Zen 3 machine, below 0.85 of the unigram
+        // entropy from step 1,200.
+        s.train.steps = 1600;
         s.train.lr = 2e-3;
         s.train.mask_prob = 0.4;
         s.train.max_predictions = 52;
         s.train.start_seq_len = 32;
-        s.train.start_seq_share = 0.8;
+        s.train.start_seq_share = 0.5;
     }
     if (p.name == "ernie-mini") {
         // The shipped ernie-mini-brown's recipe (resources/models/README.md): bert-tiny's
