@@ -27,6 +27,7 @@ void addGenerate(CLI::App& app);
 void addFewShot(CLI::App& app);
 void addZeroShot(CLI::App& app);
 void addKnowledge(CLI::App& app);
+void addLesson(CLI::App& app);
 void addBenchGenerate(CLI::App* bench);
 
 // Set by --threads before any command runs.

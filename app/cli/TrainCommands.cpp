@@ -5,6 +5,7 @@
 #include "core/api/Scaling.h"
 #include "core/api/Finetune.h"
 #include "core/api/Job.h"
+#include "core/api/Lessons.h"
 #include "core/store/RunStore.h"
 #include "core/util/Error.h"
 #include "core/util/Files.h"
@@ -127,6 +128,25 @@ int exitCodeFor(const RunOutcome& o)
     if (o.status == "cancelled") return 130;
     return 1;
 }
+
+// An experiment's observer on the command line: each run's progress as train prints it,
+// and its phases ("training ...", "reusing run ...") as lines (JSON events with --json).
+template <class Base>
+struct PhaseRelay : Base {
+    CliObserver inner;
+    bool json;
+    explicit PhaseRelay(bool j) : inner(j), json(j) {}
+    void started(std::int64_t id, const std::string& out) override { inner.started(id, out); }
+    void progress(const ProgressInfo& p) override { inner.progress(p); }
+    void metrics(std::int64_t step, const std::vector<std::pair<std::string, double>>& v) override { inner.metrics(step, v); }
+    void checkpointWritten(std::int64_t step, const std::string& path) override { inner.checkpointWritten(step, path); }
+    void finished(const std::string& status, const std::string& message) override { inner.finished(status, message); }
+    void phase(const std::string& what) override
+    {
+        if (json) std::cout << nlohmann::json::object({{"event", "phase"}, {"what", what}}).dump() << "\n" << std::flush;
+        else std::cerr << what << "\n";
+    }
+};
 
 std::string storeOrDefault(const std::string& s) { return s.empty() ? RunStore::defaultPath().string() : s; }
 
@@ -339,20 +359,8 @@ void addExperiment(CLI::App& app)
         StopToken stop;
         installSignals(stop);
         // Training progress as train prints it; a line per rung.
-        struct Obs : ScalingObserver {
-            CliObserver inner;
-            bool json;
-            explicit Obs(bool j) : inner(j), json(j) {}
-            void started(std::int64_t id, const std::string& out) override { inner.started(id, out); }
-            void progress(const ProgressInfo& p) override { inner.progress(p); }
-            void metrics(std::int64_t step, const std::vector<std::pair<std::string, double>>& v) override { inner.metrics(step, v); }
-            void checkpointWritten(std::int64_t step, const std::string& path) override { inner.checkpointWritten(step, path); }
-            void finished(const std::string& status, const std::string& message) override { inner.finished(status, message); }
-            void phase(const std::string& what) override
-            {
-                if (json) std::cout << json::object({{"event", "phase"}, {"what", what}}).dump() << "\n" << std::flush;
-                else std::cerr << what << "\n";
-            }
+        struct Obs : PhaseRelay<ScalingObserver> {
+            using PhaseRelay::PhaseRelay;
             void rungDone(const ScalingPoint& p) override
             {
                 if (!json)
@@ -582,6 +590,98 @@ void addResume(CLI::App& app)
         CliObserver obs(o->json);
         const RunOutcome r = resumeJob(o->id, storeOrDefault(o->store), obs, stop);
         std::exit(exitCodeFor(r));
+    });
+}
+
+void addLesson(CLI::App& app)
+{
+    struct Opts {
+        std::string id, out, store, lang = "ko";
+        std::vector<std::string> sets;
+        bool json = false;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* c = app.add_subcommand("lesson", "guided lessons, one per chapter of the pre-training story (Korean and English): list, show, run");
+    c->require_subcommand(1);
+    auto* list = c->add_subcommand("list", "the lessons in the order of the story");
+    list->add_option("--lang", o->lang, "ko (default) or en")->check(CLI::IsMember({"ko", "en"}));
+    list->add_flag("--json", o->json, "as JSON");
+    list->callback([o] {
+        const auto lessons = loadLessons();
+        if (o->json) {
+            json a = json::array();
+            for (const Lesson& l : lessons)
+                a.push_back({{"id", l.id}, {"chapter", l.chapter}, {"title", {{"ko", l.title.ko}, {"en", l.title.en}}}, {"paper", l.paper},
+                             {"view", l.view}, {"runs", l.runs.size()}, {"minutes", l.minutes}});
+            std::cout << a.dump(2) << "\n";
+            return;
+        }
+        for (const Lesson& l : lessons)
+            std::printf("%2d  %-16s %s  (%s; %d min)\n", l.chapter, l.id.c_str(), l.title.in(o->lang).c_str(), l.paper.c_str(), l.minutes);
+    });
+    auto* show = c->add_subcommand("show", "a lesson's text, runs and measures, and what the store already holds of them");
+    show->add_option("lesson", o->id, "the lesson's id (lesson list)")->required();
+    show->add_option("--lang", o->lang, "ko (default) or en")->check(CLI::IsMember({"ko", "en"}));
+    show->add_option("--store", o->store, "run store (default: $XDG_DATA_HOME/pretrainlab/runs.sqlite)");
+    show->callback([o] {
+        const Lesson l = lessonById(o->id);
+        const std::string& g = o->lang;
+        const bool ko = g == "ko";
+        std::printf("%s\n%s\n\n%s\n\n%s: %s\n\n", l.title.in(g).c_str(), l.paper.c_str(), l.idea.in(g).c_str(), ko ? "논문의 주장" : "Claim",
+                    l.claim.in(g).c_str());
+        for (const LessonRun& r : l.runs) {
+            std::string what = !r.preset.empty() ? "train --preset " + r.preset
+                               : !r.finetune_task.empty() ? "finetune " + r.from + " on " + r.finetune_task
+                                                          : "distill (" + r.distill_method + ") from " + r.teacher;
+            for (const auto& kv : r.set) what += " --set " + kv;
+            std::printf("%s %s: %s\n", ko ? "실행" : "run", r.label.in(g).c_str(), what.c_str());
+        }
+        std::printf("\n");
+        for (std::size_t i = 0; i < l.look.size(); ++i) std::printf("%zu. %s\n", i + 1, l.look[i].in(g).c_str());
+        std::printf("\n%s: %s\n", ko ? "질문" : "Question", l.question.in(g).c_str());
+        const LessonResult r = lessonResultFromStore(l, storeOrDefault(o->store));
+        std::printf("\n");
+        for (std::size_t i = 0; i < l.measures.size(); ++i)
+            std::printf("%-48s %s\n", l.measures[i].label.in(g).c_str(), r.measured[i].text.c_str());
+        std::printf("%s\n", r.verdict == 1 ? l.reproduced.in(g).c_str()
+                            : r.verdict == 0 ? l.not_reproduced.in(g).c_str()
+                                             : (ko ? "아직 실행하지 않았습니다: lesson run " + l.id : "Not run yet: lesson run " + l.id).c_str());
+    });
+    auto* run = c->add_subcommand("run", "train (or reuse) a lesson's runs, compute its measures and export the folder a teacher hands out");
+    run->add_option("lesson", o->id, "the lesson's id (lesson list)")->required();
+    run->add_option("--out", o->out, "folder for lesson.md, result.json, curves.svg, a CSV per run and runs.sqlite")->required();
+    run->add_option("--store", o->store, "run store (default: $XDG_DATA_HOME/pretrainlab/runs.sqlite); completed lesson runs in it are reused");
+    run->add_option("--set", o->sets, "a setting for every run of the lesson, key=value (repeatable): threads, steps, ...");
+    run->add_option("--lang", o->lang, "the language of lesson.md first: ko (default) or en")->check(CLI::IsMember({"ko", "en"}));
+    run->add_flag("--json", o->json, "JSON lines on stdout (as train), then the result as one JSON object");
+    run->callback([o] {
+        const Lesson l = lessonById(o->id);
+        if (const std::string problems = validateLesson(l); !problems.empty())
+            throw Error("lesson " + l.id + " (" + l.file + ") is not valid:\n" + problems);
+        StopToken stop;
+        installSignals(stop);
+        PhaseRelay<LessonObserver> obs(o->json);
+        const std::string store = storeOrDefault(o->store);
+        const LessonResult r = runLesson(l, store, obs, stop, o->sets);
+        const auto files = exportLesson(l, r, store, o->out, o->lang);
+        const std::string verdict = r.verdict == 1 ? "reproduced" : r.verdict == 0 ? "not reproduced" : "not measured";
+        if (o->json) {
+            json m = json::array();
+            for (const auto& x : r.measured) m.push_back({{"id", x.id}, {"value", x.known ? json(x.value) : json()}, {"text", x.text}});
+            std::cout << json{{"event", "lesson"}, {"lesson", l.id}, {"status", r.status}, {"message", r.message}, {"measures", m},
+                              {"verdict", verdict}, {"seconds", r.seconds}, {"files", files}}
+                             .dump()
+                      << "\n";
+        } else {
+            const std::string& g = o->lang;
+            std::printf("\n%s\n", l.title.in(g).c_str());
+            for (std::size_t i = 0; i < l.measures.size(); ++i)
+                std::printf("  %-48s %s\n", l.measures[i].label.in(g).c_str(), r.measured[i].text.c_str());
+            std::printf("%s\n", r.verdict == 1 ? l.reproduced.in(g).c_str() : r.verdict == 0 ? l.not_reproduced.in(g).c_str() : verdict.c_str());
+            if (!r.message.empty()) std::printf("%s\n", r.message.c_str());
+            std::printf("%.1f minutes; exported to %s\n", r.seconds / 60, o->out.c_str());
+        }
+        std::exit(r.status == "completed" ? 0 : r.status == "cancelled" ? 130 : 1);
     });
 }
 

@@ -29,6 +29,7 @@ int main(int argc, char** argv)
     ptl::cli::addFewShot(app);
     ptl::cli::addZeroShot(app);
     ptl::cli::addKnowledge(app);
+    ptl::cli::addLesson(app);
     ptl::cli::addVocab(app);
     ptl::cli::addRuns(app);
     ptl::cli::addTrain(app);

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <utility>
@@ -75,6 +76,17 @@ struct RunOutcome {
 RunOutcome runJob(const JobSpec& spec, const std::string& storePath, JobObserver& observer, StopToken& stop);
 // Continues a run from its last checkpoint, exactly where the uninterrupted run would be.
 RunOutcome resumeJob(std::int64_t runId, const std::string& storePath, JobObserver& observer, StopToken& stop);
+
+// For experiments made of ordinary runs (the scaling ladder, lessons): reuses the newest
+// run of the store with spec's name and the same model and training settings when it
+// completed (reused = true), resumes it when it was stopped (cancelled, interrupted,
+// paused), and otherwise trains anew. phase, when set, is told which of the three it does
+// before it does it.
+RunOutcome runOrReuseJob(const JobSpec& spec, const std::string& storePath, JobObserver& observer, StopToken& stop, bool& reused,
+                         const std::function<void(const std::string&)>& phase = {});
+// True when storedJson (a run's config_json) holds spec's model and training settings
+// (the name and the output folder aside).
+bool sameJobSettings(const JobSpec& spec, const std::string& storedJson);
 
 // True where the CPU has AVX512-BF16 or AMX (what precision "auto" turns into bf16 for).
 bool cpuHasFastBf16();

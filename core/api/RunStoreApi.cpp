@@ -1,7 +1,21 @@
 #include "core/api/Runs.h"
 #include "core/store/RunStore.h"
 
+#include <cmath>
+
 namespace ptl {
+
+double lastMetricValue(const std::vector<MetricPoint>& m, const std::string& name)
+{
+    double v = std::nan("");
+    std::int64_t step = -1;
+    for (const auto& p : m)
+        if (p.name == name && p.step >= step) {
+            v = p.value;
+            step = p.step;
+        }
+    return v;
+}
 
 std::string defaultStorePath() { return RunStore::defaultPath().string(); }
 

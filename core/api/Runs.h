@@ -35,6 +35,9 @@ struct SnapshotPoint {
     std::string payloadJson;
 };
 
+// The value of name at its last step in m (NaN when absent).
+double lastMetricValue(const std::vector<MetricPoint>& m, const std::string& name);
+
 std::string defaultStorePath();
 // Opens (creating if needed) the store and lists its runs. Throws ptl::Error.
 std::vector<RunSummary> listRuns(const std::string& storePath);

@@ -87,35 +87,15 @@ std::string rungName(const std::string& family, const ScalingRung& r, int steps)
            std::to_string(steps) + " steps)";
 }
 
-// The same model and training settings (the output folder and the name aside).
-bool sameSettings(const JobSpec& a, const std::string& storedJson)
-{
-    try {
-        const JobSpec b = JobSpec::fromJson(nlohmann::json::parse(storedJson));
-        return a.model.toJson() == b.model.toJson() && a.toJson().at("train") == b.toJson().at("train");
-    } catch (const std::exception&) {
-        return false;
-    }
-}
-
-double lastValue(const std::vector<MetricPoint>& m, const std::string& name)
-{
-    double v = std::nan("");
-    std::int64_t step = -1;
-    for (const auto& p : m)
-        if (p.name == name && p.step >= step) { v = p.value; step = p.step; }
-    return v;
-}
-
 // The run's held-out loss, time and (GPT) stored task accuracies, into p (run: its summary).
 void readPoint(ScalingPoint& p, const RunStoreClient& store, const RunSummary& run, bool gpt)
 {
     const auto metrics = store.metrics(p.runId);
-    p.evalLoss = lastValue(metrics, gpt ? "eval_loss" : "eval_mlm_loss");
-    p.evalLossRatio = lastValue(metrics, gpt ? "eval_loss_ratio" : "eval_mlm_loss_ratio");
+    p.evalLoss = lastMetricValue(metrics, gpt ? "eval_loss" : "eval_mlm_loss");
+    p.evalLossRatio = lastMetricValue(metrics, gpt ? "eval_loss_ratio" : "eval_mlm_loss_ratio");
     p.seconds = run.wallSeconds;
     auto stored = [&](const char* name) {
-        const double v = lastValue(metrics, name);
+        const double v = lastMetricValue(metrics, name);
         return std::isfinite(v) ? v : -1.0;
     };
     p.lastWord = stored("zeroshot_lastword");
@@ -189,30 +169,7 @@ ScalingResult runScaling(const ScalingOptions& o, const std::string& storePath, 
         const ParameterBreakdown count = countParameters(spec.model);
         p.nonEmbedding = count.attention + count.ffn + count.final_norm;
         p.total = count.total;
-        // Reuse a completed run of the same name and settings; resume a stopped one.
-        std::int64_t existing = 0;
-        std::string existingStatus;
-        {
-            RunStoreClient store(storePath);
-            for (const RunSummary& s : store.runs())
-                if (s.name == spec.name && sameSettings(spec, store.configJson(s.id)) && s.id > existing) {
-                    existing = s.id;
-                    existingStatus = s.status;
-                }
-        }
-        RunOutcome out;
-        if (existing && existingStatus == "completed") {
-            observer.phase("reusing run " + std::to_string(existing) + " (" + spec.name + ")");
-            out.runId = existing;
-            out.status = "completed";
-            p.reused = true;
-        } else if (existing && (existingStatus == "cancelled" || existingStatus == "interrupted" || existingStatus == "paused")) {
-            observer.phase("resuming run " + std::to_string(existing) + " (" + spec.name + ")");
-            out = resumeJob(existing, storePath, observer, stop);
-        } else {
-            observer.phase("training " + spec.name);
-            out = runJob(spec, storePath, observer, stop);
-        }
+        const RunOutcome out = runOrReuseJob(spec, storePath, observer, stop, p.reused, [&](const std::string& what) { observer.phase(what); });
         p.runId = out.runId;
         p.status = out.status;
         std::string ckpt;
