@@ -18,35 +18,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A lesson of two tiny runs whose claim is decided by their measures.
+// A lesson of two tiny runs (tests/data/lessons/01-tiny.json, also the GUI test's) whose
+// claim, "A has more parameters than B", is decided by their measures; op flips it.
 std::string tinyLesson(const std::string& op)
 {
-    return R"({
-  "id": "tiny", "chapter": 1, "paper": "a test",
-  "title": {"ko": "작은 레슨", "en": "A tiny lesson"},
-  "idea": {"ko": "생각", "en": "The idea"},
-  "claim": {"ko": "주장", "en": "The claim"},
-  "runs": [
-    {"id": "a", "preset": "bert-tiny", "set": ["steps=4", "batch_size=4", "seq_len=32", "start_seq_len=0", "eval_every=2",
-     "eval_batches=1", "checkpoint_every=4", "threads=1", "dynamics=false"], "label": {"ko": "가", "en": "A"}},
-    {"id": "b", "preset": "bert-tiny", "set": ["steps=4", "batch_size=4", "seq_len=32", "start_seq_len=0", "eval_every=2",
-     "eval_batches=1", "checkpoint_every=4", "threads=1", "dynamics=false", "num_layers=1"], "label": {"ko": "나", "en": "B"}}
-  ],
-  "view": "curves",
-  "focus": {"metric": "eval_mlm_loss"},
-  "look": [{"ko": "하나", "en": "one"}, {"ko": "둘", "en": "two"}],
-  "question": {"ko": "질문?", "en": "Question?"},
-  "answer": {"ko": "답.", "en": "Answer."},
-  "measures": [
-    {"id": "na", "run": "a", "parameters": "total", "format": "count", "label": {"ko": "가의 파라미터", "en": "parameters of A"}},
-    {"id": "nb", "run": "b", "parameters": "total", "format": "count", "label": {"ko": "나의 파라미터", "en": "parameters of B"}},
-    {"id": "loss", "run": "a", "metric": "eval_mlm_loss", "format": "loss", "label": {"ko": "가의 손실", "en": "loss of A"}}
-  ],
-  "check": {"a": "na", "op": ")" + op + R"(", "b": "nb"},
-  "reproduced": {"ko": "재현됨", "en": "REPRODUCED"},
-  "not_reproduced": {"ko": "재현되지 않음", "en": "NOT REPRODUCED"},
-  "minutes": 1
-})";
+    std::string text = readTextFile(PTL_TEST_DATA "/lessons/01-tiny.json");
+    const std::string from = R"("op": ">")";
+    text.replace(text.find(from), from.size(), R"("op": ")" + op + "\"");
+    return text;
 }
 
 bool hasHangul(const std::string& s)

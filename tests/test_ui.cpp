@@ -12,12 +12,18 @@
 #include "core/api/Baselines.h"
 #include "core/api/Job.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "ui/lessons/LessonsPanel.h"
 #include "ui/runs/RunsModel.h"
 #include "ui/runs/RunsPanel.h"
 #include "ui/worker/TrainingController.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTextBrowser>
 #include <QTableWidget>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -129,6 +135,65 @@ private Q_SLOTS:
         QCOMPARE(ratio[0].y, ratios);
         dyn.setClassMode(1);
         QCOMPARE(dyn.classLines().size(), std::size_t(4));  // three frequency bands and all
+    }
+
+    void lessonsOpenFirstRunAndExport()
+    {
+        QTemporaryDir dir;
+        QSettings().remove(QStringLiteral("lessons/seen"));  // a fresh profile
+        {
+            ui::MainWindow w(storeIn(dir));
+            auto* tabs = w.findChild<QTabWidget*>(QStringLiteral("centralTabs"));
+            QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(w.lessonsPanel()));
+            // The shipped lessons, in the story's order, in the chosen language.
+            ui::LessonsPanel* p = w.lessonsPanel();
+            QVERIFY(p->list()->count() >= 7);
+            p->setLanguage(QStringLiteral("en"));
+            p->list()->setCurrentRow(0);
+            QVERIFY(p->text()->toPlainText().contains(QStringLiteral("GPT-1")));
+            QVERIFY(!p->text()->toPlainText().contains(QString::fromStdString(p->current()->answer.en)));
+            p->answerButton()->click();
+            QVERIFY(p->text()->toPlainText().contains(QString::fromStdString(p->current()->answer.en)));
+            p->setLanguage(QStringLiteral("ko"));
+            QVERIFY(p->text()->toPlainText().contains(QString::fromStdString(p->current()->title.ko)));
+            QCOMPARE(p->measuresTable()->item(0, 1)->text(), QStringLiteral("–"));  // not run: nothing to show
+        }
+        ui::MainWindow w(storeIn(dir));
+        auto* tabs = w.findChild<QTabWidget*>(QStringLiteral("centralTabs"));
+        QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(w.curves()));  // seen once: the curves again
+        // A tiny lesson run from the panel: trained on the worker, measured, the verdict shown.
+        ui::LessonsPanel* p = w.lessonsPanel();
+        QVERIFY(p->loadFrom(QStringLiteral(PTL_TEST_DATA "/lessons")));
+        p->setLanguage(QStringLiteral("en"));
+        p->selectLesson(QStringLiteral("tiny"));
+        QSignalSpy done(w.controller(), &ui::TrainingController::lessonFinished);
+        p->runButton()->click();
+        QVERIFY(!p->runButton()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 120000);
+        QCOMPARE(done.at(0).at(1).toString(), QStringLiteral("completed"));
+        QTRY_VERIFY(p->runButton()->isEnabled());
+        QCOMPARE(p->result().verdict, 1);
+        QVERIFY(p->verdictLabel()->text().contains(QStringLiteral("REPRODUCED")));
+        QCOMPARE(p->measuresTable()->item(2, 1)->text(), QString::fromStdString(p->result().measured[2].text));
+        QVERIFY(p->runsTable()->item(0, 2)->text().contains(QString::number(p->result().runIds.at("a"))));
+        // Open the view: the curves of both runs with the lesson's metric.
+        p->openButton()->click();
+        QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(w.curves()));
+        QCOMPARE(w.curves()->metric(), QStringLiteral("eval_mlm_loss"));
+        // Export for a class: core's folder plus the view and the curves as images.
+        const QString out = dir.path() + QStringLiteral("/class");
+        QString error;
+        QVERIFY2(w.exportLesson(*p->current(), out, &error), qPrintable(error));
+        for (const char* f : {"lesson.md", "result.json", "a.csv", "b.csv", "curves.svg", "runs.sqlite", "view.png", "curves.png", "curves.pdf"})
+            QVERIFY2(QFileInfo(out + QLatin1Char('/') + QLatin1String(f)).size() > 0, f);
+        // A lesson folder with a bad file: the panel says so instead of failing.
+        QTemporaryDir bad;
+        QFile f(bad.path() + QStringLiteral("/01-bad.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"id\": \"bad\"");
+        f.close();
+        QVERIFY(!p->loadFrom(bad.path()));
+        QCOMPARE(p->list()->count(), 0);
     }
 
     void trainingThroughTheControllerReachesTheCurves()

@@ -4140,325 +4140,509 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
 </context>
 <context>
-    <name>ptl::ui::MainWindow</name>
+    <name>ptl::ui::LessonsPanel</name>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="45"/>
-        <source>PretrainLab</source>
-        <translation>PretrainLab</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="47"/>
+        <source>The language of the lessons (every lesson is written in Korean and English)</source>
+        <translation>레슨의 언어 (모든 레슨은 한국어와 영어로 쓰여 있습니다)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="55"/>
-        <source>Training curves</source>
-        <translation>학습 곡선</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="52"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="234"/>
+        <source>Show the answer</source>
+        <translation>답 보기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="56"/>
-        <source>Inside the model</source>
-        <translation>모델 들여다보기</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="56"/>
+        <source>Run</source>
+        <translation>실행</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
-        <source>Masking inspector</source>
-        <translation>마스킹 들여다보기</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="56"/>
+        <source>What it trains</source>
+        <translation>학습하는 것</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="60"/>
-        <source>Replaced tokens (ELECTRA)</source>
-        <translation>대체된 토큰 (ELECTRA)</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="56"/>
+        <source>In the store</source>
+        <translation>저장소에</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="62"/>
-        <source>Distillation</source>
-        <translation>증류</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="63"/>
+        <source>Measured by your runs</source>
+        <translation>내 실행으로 측정한 값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="64"/>
-        <source>Fine-tuning</source>
-        <translation>미세조정</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="63"/>
+        <source>Value</source>
+        <translation>값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="66"/>
-        <source>Generation</source>
-        <translation>텍스트 생성</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="76"/>
+        <source>Run the lesson</source>
+        <translation>레슨 실행</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="69"/>
-        <source>Zero- and few-shot</source>
-        <translation>제로샷과 퓨샷</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="77"/>
+        <source>Train the lesson&apos;s runs (a run already completed in the store is reused), then measure the claim</source>
+        <translation>레슨의 실행들을 학습하고(저장소에 이미 완료된 실행은 다시 씀) 주장을 측정합니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="71"/>
-        <source>What it learns first</source>
-        <translation>먼저 배우는 것</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="78"/>
+        <source>Stop</source>
+        <translation>중지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="73"/>
-        <source>Knowledge</source>
-        <translation>지식</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="80"/>
+        <source>Open the view</source>
+        <translation>화면 열기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="81"/>
-        <source>Runs</source>
-        <translation>실행 목록</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="81"/>
+        <source>Show the view this lesson looks at, set up on its runs</source>
+        <translation>이 레슨이 보는 화면을 레슨의 실행에 맞추어 엽니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="82"/>
-        <source>Configuration</source>
-        <translation>설정</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="82"/>
+        <source>Export for a class…</source>
+        <translation>수업용으로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="83"/>
-        <source>Log</source>
-        <translation>로그</translation>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="83"/>
+        <source>A folder with the lesson&apos;s text, figures, curves (CSV and SVG), the view as PNG and a store of its runs</source>
+        <translation>레슨의 글, 측정값, 곡선(CSV와 SVG), 화면 PNG, 레슨 실행만 담은 저장소를 한 폴더에 씁니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="98"/>
-        <source>Run store: %1</source>
-        <translation>실행 저장소: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="104"/>
-        <source>Starting %1 (%2, %3 steps)…</source>
-        <translation>%1 시작 (%2, %3 스텝)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="108"/>
-        <source>Starting %1 (%2, %3 steps) from the teacher %4…</source>
-        <translation>교사 %4에서 %1 시작 (%2, %3 스텝)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="115"/>
-        <source>Starting %1 (%2, %3 steps) from %4…</source>
-        <translation>%4에서 %1 시작 (%2, %3 스텝)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="118"/>
-        <source>random weights</source>
-        <translation>무작위 가중치</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="123"/>
-        <source>Run %1 started; checkpoints in %2</source>
-        <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="136"/>
-        <source>Checkpoint at step %1: %2</source>
-        <translation>스텝 %1 체크포인트: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="139"/>
-        <source>Run %1 %2%3</source>
-        <translation>실행 %1 %2%3</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="148"/>
-        <source>Training %1</source>
-        <translation>학습 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="153"/>
-        <source>Duplicate</source>
-        <translation>복제</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="154"/>
-        <source>Configuration copied into the editor; change it and press Start.</source>
-        <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="157"/>
-        <source>Resuming run %1 from its last checkpoint…</source>
-        <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="201"/>
-        <source>&amp;Start training</source>
-        <translation>학습 시작(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="203"/>
-        <source>Start a run with the configuration on the right (F5)</source>
-        <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="204"/>
-        <source>&amp;Pause</source>
-        <translation>일시 정지(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="206"/>
-        <source>&amp;Resume</source>
-        <translation>계속(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="208"/>
-        <source>S&amp;top</source>
-        <translation>중지(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="210"/>
-        <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
-        <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="213"/>
-        <source>Cannot start</source>
-        <translation>시작할 수 없음</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="221"/>
-        <source>Stopping after the current step…</source>
-        <translation>현재 스텝을 마치고 멈춥니다…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="224"/>
-        <source>Training</source>
-        <translation>학습</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="232"/>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="233"/>
-        <source>&amp;Refresh runs</source>
-        <translation>실행 목록 새로 고침(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="236"/>
-        <source>&amp;Export curves…</source>
-        <translation>곡선 내보내기(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="239"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="242"/>
-        <source>Export curves</source>
-        <translation>곡선 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="240"/>
-        <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
-        <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="245"/>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="249"/>
-        <source>&amp;Training</source>
-        <translation>학습(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="252"/>
-        <source>E&amp;xperiments</source>
-        <translation>실험(&amp;X)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
-        <source>&amp;ELECTRA vs BERT at equal compute…</source>
-        <translation>같은 계산량에서 ELECTRA 대 BERT(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="254"/>
-        <source>Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders</source>
-        <translation>BERT-tiny (MLM)와 ELECTRA-tiny를 같은 FLOPs로 학습하고 인코더를 비교합니다</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="257"/>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="260"/>
-        <source>&amp;Language</source>
-        <translation>언어(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="263"/>
-        <source>System default</source>
-        <translation>시스템 기본값</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="271"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="93"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="271"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="158"/>
+        <source>The lessons could not be read: %1</source>
+        <translation>레슨을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="164"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="215"/>
+        <source>&lt;p&gt;No lesson to show.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;보여 줄 레슨이 없습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="234"/>
+        <source>Hide the answer</source>
+        <translation>답 숨기기</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="240"/>
+        <source>not run yet</source>
+        <translation>아직 실행 안 함</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="240"/>
+        <source>run %1</source>
+        <translation>실행 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="241"/>
+        <source>waiting or training…</source>
+        <translation>대기 또는 학습 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="258"/>
+        <source>Run the lesson: the verdict on the claim comes from the figures your runs measure, nothing is written in advance.</source>
+        <translation>레슨을 실행하세요: 주장에 대한 판정은 내 실행이 측정한 값에서 나오며, 미리 적어 둔 값은 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="48"/>
+        <source>PretrainLab</source>
+        <translation>PretrainLab</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="58"/>
+        <source>Training curves</source>
+        <translation>학습 곡선</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="59"/>
+        <source>Inside the model</source>
+        <translation>모델 들여다보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="61"/>
+        <source>Masking inspector</source>
+        <translation>마스킹 들여다보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="63"/>
+        <source>Replaced tokens (ELECTRA)</source>
+        <translation>대체된 토큰 (ELECTRA)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="65"/>
+        <source>Distillation</source>
+        <translation>증류</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="67"/>
+        <source>Fine-tuning</source>
+        <translation>미세조정</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="69"/>
+        <source>Generation</source>
+        <translation>텍스트 생성</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="72"/>
+        <source>Zero- and few-shot</source>
+        <translation>제로샷과 퓨샷</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="74"/>
+        <source>What it learns first</source>
+        <translation>먼저 배우는 것</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="76"/>
+        <source>Knowledge</source>
+        <translation>지식</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="79"/>
+        <source>Lessons</source>
+        <translation>레슨</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="90"/>
+        <source>Runs</source>
+        <translation>실행 목록</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="91"/>
+        <source>Configuration</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="92"/>
+        <source>Log</source>
+        <translation>로그</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="107"/>
+        <source>Run store: %1</source>
+        <translation>실행 저장소: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="113"/>
+        <source>Starting %1 (%2, %3 steps)…</source>
+        <translation>%1 시작 (%2, %3 스텝)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="117"/>
+        <source>Starting %1 (%2, %3 steps) from the teacher %4…</source>
+        <translation>교사 %4에서 %1 시작 (%2, %3 스텝)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="124"/>
+        <source>Starting %1 (%2, %3 steps) from %4…</source>
+        <translation>%4에서 %1 시작 (%2, %3 스텝)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="127"/>
+        <source>random weights</source>
+        <translation>무작위 가중치</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="133"/>
+        <source>Lesson %1: training its %2 runs (a run already completed in the store is reused)…</source>
+        <translation>레슨 %1: 실행 %2개를 학습합니다(저장소에 이미 완료된 실행은 다시 씀)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="141"/>
+        <source>Stopping the lesson after the current step…</source>
+        <translation>현재 스텝이 끝나면 레슨을 멈춥니다…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
+        <source>Lesson %1: %2</source>
+        <translation>레슨 %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
+        <source>Lesson %1 finished: its figures and verdict are in the Lessons tab.</source>
+        <translation>레슨 %1 완료: 측정값과 판정은 레슨 탭에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="151"/>
+        <source>Lesson %1 %2%3</source>
+        <translation>레슨 %1 %2%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
+        <source>Export the lesson into a folder</source>
+        <translation>레슨을 폴더로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="159"/>
+        <source>Export the lesson</source>
+        <translation>레슨 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="160"/>
+        <source>Lesson %1 exported to %2</source>
+        <translation>레슨 %1을(를) %2에 내보냈습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="163"/>
+        <source>Run %1 started; checkpoints in %2</source>
+        <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="176"/>
+        <source>Checkpoint at step %1: %2</source>
+        <translation>스텝 %1 체크포인트: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
+        <source>Run %1 %2%3</source>
+        <translation>실행 %1 %2%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="188"/>
+        <source>Training %1</source>
+        <translation>학습 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="194"/>
+        <source>Configuration copied into the editor; change it and press Start.</source>
+        <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="197"/>
+        <source>Resuming run %1 from its last checkpoint…</source>
+        <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="241"/>
+        <source>&amp;Start training</source>
+        <translation>학습 시작(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="243"/>
+        <source>Start a run with the configuration on the right (F5)</source>
+        <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
+        <source>&amp;Pause</source>
+        <translation>일시 정지(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="246"/>
+        <source>&amp;Resume</source>
+        <translation>계속(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="248"/>
+        <source>S&amp;top</source>
+        <translation>중지(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
+        <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
+        <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
+        <source>Cannot start</source>
+        <translation>시작할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
+        <source>Stopping after the current step…</source>
+        <translation>현재 스텝을 마치고 멈춥니다…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="264"/>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="272"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="273"/>
+        <source>&amp;Refresh runs</source>
+        <translation>실행 목록 새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="276"/>
+        <source>&amp;Export curves…</source>
+        <translation>곡선 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="279"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="282"/>
+        <source>Export curves</source>
+        <translation>곡선 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="280"/>
+        <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
+        <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="285"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="289"/>
+        <source>&amp;Training</source>
+        <translation>학습(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="292"/>
+        <source>E&amp;xperiments</source>
+        <translation>실험(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="293"/>
+        <source>&amp;ELECTRA vs BERT at equal compute…</source>
+        <translation>같은 계산량에서 ELECTRA 대 BERT(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="294"/>
+        <source>Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders</source>
+        <translation>BERT-tiny (MLM)와 ELECTRA-tiny를 같은 FLOPs로 학습하고 인코더를 비교합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="297"/>
+        <source>&amp;Lessons</source>
+        <translation>레슨(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="306"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="312"/>
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="320"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="320"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="275"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="324"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="346"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="352"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="353"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="305"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="355"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="356"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="385"/>
         <source>Equal-compute experiment finished. %1</source>
         <translation>같은 계산량 실험이 끝났습니다. %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="336"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="386"/>
         <source>The equal-compute experiment did not complete.</source>
         <translation>같은 계산량 실험이 완료되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="409"/>
+        <source>The lesson has not run yet: press Run the lesson to fill this view with its runs.</source>
+        <translation>레슨을 아직 실행하지 않았습니다: '레슨 실행'을 누르면 이 화면이 레슨의 실행으로 채워집니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="464"/>
+        <source>Could not write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="488"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="489"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="497"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="508"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="509"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>

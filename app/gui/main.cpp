@@ -30,6 +30,7 @@ int main(int argc, char** argv)
     // --lang wins, then the language chosen in View > Language, then the system's.
     const QString saved = QSettings().value(QStringLiteral("language")).toString();
     const QLocale locale = parser.isSet(lang) ? QLocale(parser.value(lang)) : saved.isEmpty() ? QLocale::system() : QLocale(saved);
+    QLocale::setDefault(locale);  // the panels that pick a language (the lessons) follow it
     if (translator.load(locale, QStringLiteral("pretrainlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 

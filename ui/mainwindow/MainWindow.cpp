@@ -15,6 +15,9 @@
 #include "ui/config/ConfigEditor.h"
 #include "ui/curves/CurvesPanel.h"
 #include "ui/log/LogPanel.h"
+#include "ui/lessons/LessonsPanel.h"
+#include "core/api/Lessons.h"
+#include "core/util/Error.h"
 #include "ui/runs/RunsModel.h"
 #include "ui/runs/RunsPanel.h"
 #include "ui/worker/TrainingController.h"
@@ -54,7 +57,7 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     centre->setDocumentMode(true);
     centre->addTab(curves_, tr("Training curves"));
     centre->addTab(inspect_, tr("Inside the model"));
-    auto* masking = new MaskingPanel(inspect_->inspector(), this);
+    auto* masking = masking_ = new MaskingPanel(inspect_->inspector(), this);
     centre->addTab(masking, tr("Masking inspector"));
     replaced_ = new ReplacedPanel(storePath_, this);
     centre->addTab(replaced_, tr("Replaced tokens (ELECTRA)"));
@@ -71,6 +74,12 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
     centre->addTab(dynamics_, tr("What it learns first"));
     knowledge_ = new KnowledgePanel(this);
     centre->addTab(knowledge_, tr("Knowledge"));
+    // The lessons come first: a fresh profile opens on them (a student starts there).
+    lessons_ = new LessonsPanel(storePath_, this);
+    centre->insertTab(0, lessons_, tr("Lessons"));
+    const bool fresh = !QSettings().value(QStringLiteral("lessons/seen")).toBool();
+    centre->setCurrentWidget(fresh ? static_cast<QWidget*>(lessons_) : curves_);
+    QSettings().setValue(QStringLiteral("lessons/seen"), true);
     setCentralWidget(centre);
     // Every view shows a trained model without waiting: the shipped BERT-mini.
     if (QFileInfo::exists(QString::fromStdString(shippedModelDir()) + QStringLiteral("/model.safetensors")))
@@ -119,6 +128,37 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
         controller_->start(spec);
     });
     connect(controller_, &TrainingController::stateChanged, this, &MainWindow::updateActions);
+    connect(lessons_, &LessonsPanel::runRequested, this, [this](const Lesson& l) {
+        if (controller_->isRunning()) return;
+        log_->append(tr("Lesson %1: training its %2 runs (a run already completed in the store is reused)…")
+                         .arg(QString::fromStdString(l.id))
+                         .arg(l.runs.size()));
+        lessonRunning_ = QString::fromStdString(l.id);
+        controller_->startLesson(l);
+        lessons_->setRunning(true, lessonRunning_);
+    });
+    connect(lessons_, &LessonsPanel::stopRequested, this, [this] {
+        log_->append(tr("Stopping the lesson after the current step…"));
+        controller_->stop();
+    });
+    connect(controller_, &TrainingController::experimentPhase, this, [this](const QString& what) {
+        if (!lessonRunning_.isEmpty()) log_->append(tr("Lesson %1: %2").arg(lessonRunning_, what));
+    });
+    connect(controller_, &TrainingController::lessonFinished, this, [this](const QString& id, const QString& status, const QString& message) {
+        lessonRunning_.clear();
+        lessons_->setRunning(false);
+        if (status == QLatin1String("completed")) log_->append(tr("Lesson %1 finished: its figures and verdict are in the Lessons tab.").arg(id));
+        else log_->appendError(tr("Lesson %1 %2%3").arg(id, status, message.isEmpty() ? QString() : QStringLiteral(": ") + message));
+    });
+    connect(lessons_, &LessonsPanel::openViewRequested, this, &MainWindow::openLessonView);
+    connect(lessons_, &LessonsPanel::exportRequested, this, [this](const Lesson& l) {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Export the lesson into a folder"));
+        if (dir.isEmpty()) return;
+        QString error;
+        const QString sub = dir + QLatin1Char('/') + QString::fromStdString(l.id);
+        if (!exportLesson(l, sub, &error)) QMessageBox::warning(this, tr("Export the lesson"), error);
+        else log_->append(tr("Lesson %1 exported to %2").arg(QString::fromStdString(l.id), sub));
+    });
     connect(controller_, &TrainingController::runStarted, this, [this](qint64 id, const QString& dir) {
         log_->append(tr("Run %1 started; checkpoints in %2").arg(id).arg(dir));
         runs_->refresh();
@@ -254,6 +294,15 @@ void MainWindow::buildMenus()
     equal->setToolTip(tr("Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders"));
     connect(equal, &QAction::triggered, this, &MainWindow::showExperiment);
 
+    QMenu* lessonsMenu = menuBar()->addMenu(tr("&Lessons"));
+    for (const Lesson& l : lessons_->lessons()) {
+        QAction* a = lessonsMenu->addAction(tr("%1. %2").arg(l.chapter).arg(QString::fromStdString(l.title.in(lessons_->language().toStdString()))));
+        connect(a, &QAction::triggered, this, [this, id = QString::fromStdString(l.id)] {
+            lessons_->selectLesson(id);
+            if (auto* tabs = findChild<QTabWidget*>(QStringLiteral("centralTabs"))) tabs->setCurrentWidget(lessons_);
+        });
+    }
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
     view->addSeparator();
@@ -287,6 +336,7 @@ void MainWindow::updateActions()
     config_->setStartEnabled(!running);
     distill_->setStartEnabled(!running);
     finetune_->setStartEnabled(!running);
+    lessons_->setRunning(running, lessonRunning_);
     if (!running) {
         statusStep_->clear();
         statusSpeed_->clear();
@@ -340,6 +390,88 @@ ExperimentDialog* MainWindow::showExperiment()
     experiment_->raise();
     experiment_->activateWindow();
     return experiment_;
+}
+
+void MainWindow::openLessonView(const Lesson& l)
+{
+    auto* tabs = findChild<QTabWidget*>(QStringLiteral("centralTabs"));
+    if (lessons_->current() && lessons_->current()->id == l.id) lessons_->refreshResult();
+    const LessonResult& r = lessons_->result();
+    QList<qint64> ids;
+    for (const LessonRun& run : l.runs)
+        if (const auto it = r.runIds.find(run.id); it != r.runIds.end()) ids << it->second;
+    const QString metric = QString::fromStdString(l.focus.metric);
+    const QString text = QString::fromStdString(l.focus.text);
+    if (!ids.isEmpty()) {
+        curves_->setRuns(ids);
+        if (!metric.isEmpty()) curves_->setMetric(metric);
+    } else {
+        statusBar()->showMessage(tr("The lesson has not run yet: press Run the lesson to fill this view with its runs."), 10000);
+    }
+    // The model the view opens: the lesson's focus, else its last run's checkpoint.
+    QString model;
+    try {
+        if (!l.focus.model.empty()) model = QString::fromStdString(lessonModelDir(l.focus.model, r.runIds, storePath_.toStdString()));
+        else if (!l.runs.empty() && r.runIds.count(l.runs.back().id))
+            model = QString::fromStdString(lessonModelDir("run:" + l.runs.back().id, r.runIds, storePath_.toStdString()));
+    } catch (const Error&) {
+        model.clear();  // not run yet: the view keeps the model it has
+    }
+    QWidget* view = curves_;
+    const std::string& v = l.view;
+    if (v == "inspect") {
+        if (!model.isEmpty()) inspect_->openModel(model);
+        if (!text.isEmpty()) inspect_->setText(text);
+        view = inspect_;
+    } else if (v == "masking") {
+        if (!text.isEmpty()) masking_->setText(text);
+        view = masking_;
+    } else if (v == "replaced") {
+        if (!ids.isEmpty()) replaced_->setRun(ids.front());
+        view = replaced_;
+    } else if (v == "distill") {
+        if (!ids.isEmpty()) distill_->setRun(ids.front());
+        view = distill_;
+    } else if (v == "finetune") {
+        if (!ids.isEmpty()) finetune_->setRun(ids.front());
+        view = finetune_;
+    } else if (v == "dynamics") {
+        if (!ids.isEmpty()) dynamics_->setRun(ids.front());
+        view = dynamics_;
+    } else if (v == "generate") {
+        view = generate_;
+    } else if (v == "fewshot") {
+        view = fewShot_;
+    } else if (v == "knowledge") {
+        view = knowledge_;
+    }
+    if (tabs) tabs->setCurrentWidget(view);
+}
+
+bool MainWindow::exportLesson(const Lesson& l, const QString& dir, QString* error)
+{
+    lessons_->selectLesson(QString::fromStdString(l.id));
+    lessons_->refreshResult();
+    if (!lessons_->exportTo(dir, error)) return false;
+    // The lesson's view and the curves of its runs, as the student sees them.
+    auto* tabs = findChild<QTabWidget*>(QStringLiteral("centralTabs"));
+    QWidget* before = tabs ? tabs->currentWidget() : nullptr;
+    openLessonView(l);
+    if (tabs && tabs->currentWidget()) {
+        QWidget* view = tabs->currentWidget();
+        view->resize(tabs->size());
+        if (!view->grab().save(dir + QStringLiteral("/view.png"))) {
+            if (error) *error = tr("Could not write %1").arg(dir + QStringLiteral("/view.png"));
+            return false;
+        }
+    }
+    if (!l.focus.metric.empty() && !lessons_->result().runIds.empty()) {
+        curves_->setMetric(QString::fromStdString(l.focus.metric));
+        for (const char* f : {"/curves.png", "/curves.pdf"})
+            if (!curves_->exportTo(dir + QLatin1String(f), error)) return false;
+    }
+    if (tabs && before) tabs->setCurrentWidget(before);
+    return true;
 }
 
 void MainWindow::compare(const QList<qint64>& ids)

@@ -9,6 +9,7 @@ class QDockWidget;
 
 namespace ptl {
 struct ProgressInfo;
+struct Lesson;
 namespace ui {
 
 class ConfigEditor;
@@ -23,6 +24,8 @@ class FinetunePanel;
 class DynamicsPanel;
 class KnowledgePanel;
 class LogPanel;
+class LessonsPanel;
+class MaskingPanel;
 class RunsModel;
 class RunsPanel;
 class TrainingController;
@@ -44,6 +47,11 @@ public:
     DynamicsPanel* dynamicsPanel() const { return dynamics_; }
     KnowledgePanel* knowledgePanel() const { return knowledge_; }
     FinetunePanel* finetunePanel() const { return finetune_; }
+    LessonsPanel* lessonsPanel() const { return lessons_; }
+    // Shows the view a lesson looks at, set up on its runs (what "Open the view" does).
+    void openLessonView(const Lesson& lesson);
+    // The lesson's folder for a class: core's export, plus the view and the curves as images.
+    bool exportLesson(const Lesson& lesson, const QString& dir, QString* error);
     // Opens (once) and shows the equal-compute experiment dialog.
     ExperimentDialog* showExperiment();
     ConfigEditor* configEditor() const { return config_; }
@@ -78,6 +86,9 @@ private:
     KnowledgePanel* knowledge_ = nullptr;
     ConfigEditor* config_ = nullptr;
     LogPanel* log_ = nullptr;
+    LessonsPanel* lessons_ = nullptr;
+    MaskingPanel* masking_ = nullptr;
+    QString lessonRunning_;
     QAction *start_ = nullptr, *pause_ = nullptr, *resume_ = nullptr, *stop_ = nullptr;
     QLabel *statusStep_ = nullptr, *statusSpeed_ = nullptr, *statusEta_ = nullptr, *statusPrecision_ = nullptr;
     QList<qint64> selected_;

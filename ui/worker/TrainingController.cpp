@@ -41,6 +41,33 @@ void TrainingWorker::runExperiment(const EqualComputeOptions& options, std::shar
     Q_EMIT sigExperimentFinished(QString::fromStdString(equalComputeToJson(r)));
 }
 
+void TrainingWorker::runLesson(const Lesson& lesson, std::shared_ptr<StopToken> token)
+{
+    runId_ = 0;
+    // Every run reports as usual, except that the lesson finishes once, at the end.
+    struct Relay : LessonObserver {
+        TrainingWorker* w;
+        explicit Relay(TrainingWorker* worker) : w(worker) {}
+        void started(std::int64_t id, const std::string& out) override { w->started(id, out); }
+        void progress(const ProgressInfo& p) override { w->progress(p); }
+        void metrics(std::int64_t step, const std::vector<std::pair<std::string, double>>& v) override { w->metrics(step, v); }
+        void snapshot(const SnapshotInfo& s) override { w->snapshot(s); }
+        void checkpointWritten(std::int64_t step, const std::string& path) override { w->checkpointWritten(step, path); }
+        void phase(const std::string& what) override { w->phase(what); }
+    } relay(this);
+    QString status, message;
+    try {
+        const LessonResult r = ptl::runLesson(lesson, storePath_.toStdString(), relay, *token);
+        status = QString::fromStdString(r.status);
+        message = QString::fromStdString(r.message);
+    } catch (const std::exception& e) {
+        status = QStringLiteral("failed");
+        message = QString::fromStdString(e.what());
+    }
+    Q_EMIT sigFinished(runId_, status, message);
+    Q_EMIT sigLessonFinished(QString::fromStdString(lesson.id), status, message);
+}
+
 void TrainingWorker::phase(const std::string& what) { Q_EMIT sigPhase(QString::fromStdString(what)); }
 
 void TrainingWorker::armStarted(int arm, std::int64_t runId) { Q_EMIT sigArmStarted(arm, runId); }
@@ -95,6 +122,7 @@ TrainingController::TrainingController(QString storePath, QObject* parent) : QOb
     connect(worker_, &TrainingWorker::sigArmStarted, this, &TrainingController::experimentArmStarted);
     connect(worker_, &TrainingWorker::sigProbed, this, &TrainingController::experimentProbed);
     connect(worker_, &TrainingWorker::sigExperimentFinished, this, &TrainingController::experimentFinished);
+    connect(worker_, &TrainingWorker::sigLessonFinished, this, &TrainingController::lessonFinished);
     connect(worker_, &TrainingWorker::sigFinished, this, [this](qint64 id, const QString& status, const QString& message) {
         running_ = false;
         experiment_ = false;
@@ -133,6 +161,11 @@ void TrainingController::startExperiment(const EqualComputeOptions& options)
     if (running_) return;
     experiment_ = true;
     launch([options](TrainingWorker* w, std::shared_ptr<StopToken> t) { w->runExperiment(options, std::move(t)); });
+}
+
+void TrainingController::startLesson(const Lesson& lesson)
+{
+    launch([lesson](TrainingWorker* w, std::shared_ptr<StopToken> t) { w->runLesson(lesson, std::move(t)); });
 }
 
 void TrainingController::resumeRun(qint64 runId)

@@ -3,6 +3,7 @@
 // calls start/pause/resume/stop here and receives queued signals with plain values.
 #include "core/api/Experiment.h"
 #include "core/api/Job.h"
+#include "core/api/Lessons.h"
 
 #include <QObject>
 #include <QString>
@@ -32,6 +33,9 @@ public:
     // reports like a normal one (runStarted, progress, ...); runFinished comes once, at the end.
     void startExperiment(const EqualComputeOptions& options);
     bool isExperiment() const { return running_ && experiment_; }
+    // A lesson's runs in turn (a completed one reused), then its measures. Each run reports
+    // like a normal one; runFinished comes once, at the end, then lessonFinished.
+    void startLesson(const Lesson& lesson);
     void pause();
     void resume();
     void stop();
@@ -50,6 +54,7 @@ Q_SIGNALS:
     void experimentArmStarted(int arm, qint64 runId);
     void experimentProbed(int arm, qint64 step, double flops, double accuracy, double docAccuracy);
     void experimentFinished(const QString& resultJson);
+    void lessonFinished(const QString& lessonId, const QString& status, const QString& message);
 
 private:
     void launch(std::function<void(TrainingWorker*, std::shared_ptr<StopToken>)> work);
@@ -72,6 +77,7 @@ public:
     void runJob(const JobSpec& spec, std::shared_ptr<StopToken> token);
     void resumeJob(qint64 runId, std::shared_ptr<StopToken> token);
     void runExperiment(const EqualComputeOptions& options, std::shared_ptr<StopToken> token);
+    void runLesson(const Lesson& lesson, std::shared_ptr<StopToken> token);
     void phase(const std::string& what) override;
     void armStarted(int arm, std::int64_t runId) override;
     void probed(int arm, const ProbePoint& p) override;
@@ -94,6 +100,7 @@ Q_SIGNALS:
     void sigArmStarted(int arm, qint64 runId);
     void sigProbed(int arm, qint64 step, double flops, double accuracy, double docAccuracy);
     void sigExperimentFinished(const QString& resultJson);
+    void sigLessonFinished(const QString& lessonId, const QString& status, const QString& message);
 
 private:
     QString storePath_;
