@@ -40,9 +40,12 @@ struct LessonRun {
 // A figure the lesson computes.
 //   {"id": "loss", "run": "mlm", "metric": "eval_mlm_loss_ratio"}: the run's last value
 //   {"id": "n", "run": "mlm", "parameters": "total" | "non_embedding"}
+//   {"id": "nsp", "model": "shipped:bert-mini-brown", "metric": "eval_nsp_accuracy"}: the
+//     model evaluated now on its own held-out documents (core's evaluateHeldOut, the seed
+//     and share from its card.json, or from the run's configuration for "run:ID")
 // with "label" in both languages and "format": ratio | percent | count | loss.
 struct LessonMeasure {
-    std::string id, run, metric, parameters, format = "ratio";
+    std::string id, run, model, metric, parameters, format = "ratio";
     LessonText label;
 };
 

@@ -1,5 +1,6 @@
 // Lessons: guided chapters as data files, their runs, measures and export.
 #include "core/api/Lessons.h"
+#include "core/api/Evaluate.h"
 #include "core/api/FewShot.h"
 #include "core/api/ParameterCount.h"
 #include "core/api/Runs.h"
@@ -112,15 +113,50 @@ std::int64_t latestRunNamed(const RunStoreClient& store, const std::string& name
     return id;
 }
 
+// A checkpoint evaluated on the documents its training held out: the seed and share from
+// its card (shipped models) or its run's configuration (the lesson's runs).
+std::map<std::string, double> evaluateModel(const std::string& ref, const LessonResult& r, const std::string& storePath,
+                                            const RunStoreClient& store)
+{
+    const std::string dir = lessonModelDir(ref, r.runIds, storePath);
+    HeldOutOptions o;
+    std::error_code ec;
+    if (fs::exists(fs::path(dir) / "card.json", ec)) {
+        const json card = json::parse(readTextFile(fs::path(dir) / "card.json"));
+        const json opts = card.value("held_out", json::object()).value("options", json::object());
+        o.seed = opts.value("seed", o.seed);
+        o.heldOut = opts.value("held_out", o.heldOut);
+        o.spaceSentences = opts.value("space_sentences", o.spaceSentences);
+    } else if (ref.rfind("run:", 0) == 0) {
+        const JobSpec spec = JobSpec::fromJson(json::parse(store.configJson(r.runIds.at(ref.substr(4)))));
+        o.seed = spec.train.seed;
+        o.heldOut = spec.train.held_out;
+        o.spaceSentences = spec.train.space_sentences;
+    }
+    return evaluateHeldOut(dir, o).metrics;
+}
+
 void computeMeasures(const Lesson& lesson, const std::string& storePath, LessonResult& r)
 {
     RunStoreClient store(storePath);
     r.measured.clear();
+    std::map<std::string, std::map<std::string, double>> evaluated;  // model ref -> its held-out metrics
     for (const LessonMeasure& m : lesson.measures) {
         LessonMeasured out;
         out.id = m.id;
         const auto it = r.runIds.find(m.run);
-        if (it != r.runIds.end() && it->second > 0) {
+        if (!m.model.empty()) {
+            try {
+                if (!evaluated.count(m.model)) evaluated[m.model] = evaluateModel(m.model, r, storePath, store);
+                const auto& metrics = evaluated.at(m.model);
+                if (const auto v = metrics.find(m.metric); v != metrics.end() && std::isfinite(v->second)) {
+                    out.value = v->second;
+                    out.known = true;
+                }
+            } catch (const std::exception&) {
+                evaluated[m.model] = {};  // not there (a run not done yet): unknown, not an error
+            }
+        } else if (it != r.runIds.end() && it->second > 0) {
             if (!m.metric.empty()) {
                 const double v = lastMetricValue(store.metrics(it->second), m.metric);
                 if (std::isfinite(v)) {
@@ -225,7 +261,8 @@ Lesson parseLesson(const std::string& jsonText, const std::string& file)
                 LessonMeasure m;
                 m.id = str(mj, "id", where + ": a measure");
                 const std::string mw = where + ": measure '" + m.id + "'";
-                m.run = str(mj, "run", mw);
+                m.run = str(mj, "run", mw, false);
+                m.model = str(mj, "model", mw, false);
                 m.metric = str(mj, "metric", mw, false);
                 m.parameters = str(mj, "parameters", mw, false);
                 if (mj.contains("format")) m.format = str(mj, "format", mw);
@@ -361,8 +398,13 @@ std::string validateLesson(const Lesson& l)
     for (const LessonMeasure& m : l.measures) {
         const std::string where = "measure '" + m.id + "'";
         if (m.id.empty() || measures.count(m.id)) bad("measure ids must be unique and not empty ('" + m.id + "')");
-        if (!runs.count(m.run)) bad(where + ": no run '" + m.run + "' in the lesson");
-        if (m.metric.empty() == m.parameters.empty()) bad(where + ": give exactly one of metric, parameters");
+        if (!m.model.empty()) {
+            if (!m.run.empty() || !m.parameters.empty() || m.metric.empty()) bad(where + ": a model's measure gives model and metric only");
+            modelRef(m.model, runs, where);
+        } else {
+            if (!runs.count(m.run)) bad(where + ": no run '" + m.run + "' in the lesson");
+            if (m.metric.empty() == m.parameters.empty()) bad(where + ": give exactly one of metric, parameters");
+        }
         if (!m.parameters.empty() && m.parameters != "total" && m.parameters != "non_embedding")
             bad(where + ": parameters must be total or non_embedding");
         if (!contains(measureFormats(), m.format)) bad(where + ": unknown format '" + m.format + "'");
