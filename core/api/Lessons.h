@@ -43,9 +43,17 @@ struct LessonRun {
 //   {"id": "nsp", "model": "shipped:bert-mini-brown", "metric": "eval_nsp_accuracy"}: the
 //     model evaluated now on its own held-out documents (core's evaluateHeldOut, the seed
 //     and share from its card.json, or from the run's configuration for "run:ID")
-// with "label" in both languages and "format": ratio | percent | count | loss.
+//   {"id": "zs", "model": "shipped:gpt-mini-brown", "zeroshot": "lastword", "row": "model"}:
+//     a zero-shot task's row (the model or a baseline: unigram, trigram, ...), its accuracy
+//     ("score": f1 or rouge_l for the tasks that report them)
+//   {"id": "k4", "model": "...", "fewshot": "capitals-choice", "k": 4}: the accuracy at K
+//     demonstrations ("score": per_token, relative, chance or answer_only)
+// with "label" in both languages and "format": ratio | percent | count | loss; "items"
+// (default 100) sets how many test items a task scores.
 struct LessonMeasure {
     std::string id, run, model, metric, parameters, format = "ratio";
+    std::string zeroshot, fewshot, row = "model", score = "accuracy";
+    int k = 0, items = 100;
     LessonText label;
 };
 

@@ -145,7 +145,36 @@ void computeMeasures(const Lesson& lesson, const std::string& storePath, LessonR
         LessonMeasured out;
         out.id = m.id;
         const auto it = r.runIds.find(m.run);
-        if (!m.model.empty()) {
+        if (!m.zeroshot.empty() || !m.fewshot.empty()) {
+            try {
+                const std::string dir = lessonModelDir(m.model, r.runIds, storePath);
+                if (!m.zeroshot.empty()) {
+                    ZeroShotOptions o;
+                    o.items = m.items;
+                    const ZeroShotResult z = runZeroShot(dir, m.zeroshot, o);
+                    for (const ZeroShotRow& row : z.rows)
+                        if (row.kind == m.row || row.name == m.row) {
+                            out.value = m.score == "f1" ? row.f1 : m.score == "rouge_l" ? row.rougeL : row.accuracy;
+                            out.known = out.value >= 0;
+                            break;
+                        }
+                } else {
+                    FewShotOptions o;
+                    o.ks = {m.k};
+                    o.items = m.items;
+                    const FewShotResult f = runFewShot(dir, m.fewshot, o);
+                    const FewShotKResult& byK = f.byK.at(0);
+                    out.value = m.score == "per_token" ? byK.accuracyPerToken
+                                : m.score == "relative" ? byK.accuracyRelative
+                                : m.score == "chance" ? f.chance
+                                : m.score == "answer_only" ? f.answerOnly
+                                                          : byK.accuracy;
+                    out.known = true;
+                }
+            } catch (const std::exception&) {
+                out.known = false;  // the model is not there yet (a run not done): unknown
+            }
+        } else if (!m.model.empty()) {
             try {
                 if (!evaluated.count(m.model)) evaluated[m.model] = evaluateModel(m.model, r, storePath, store);
                 const auto& metrics = evaluated.at(m.model);
@@ -263,6 +292,12 @@ Lesson parseLesson(const std::string& jsonText, const std::string& file)
                 const std::string mw = where + ": measure '" + m.id + "'";
                 m.run = str(mj, "run", mw, false);
                 m.model = str(mj, "model", mw, false);
+                m.zeroshot = str(mj, "zeroshot", mw, false);
+                m.fewshot = str(mj, "fewshot", mw, false);
+                if (mj.contains("row")) m.row = str(mj, "row", mw);
+                if (mj.contains("score")) m.score = str(mj, "score", mw);
+                if (mj.contains("k")) m.k = mj.at("k").get<int>();
+                if (mj.contains("items")) m.items = mj.at("items").get<int>();
                 m.metric = str(mj, "metric", mw, false);
                 m.parameters = str(mj, "parameters", mw, false);
                 if (mj.contains("format")) m.format = str(mj, "format", mw);
@@ -398,7 +433,19 @@ std::string validateLesson(const Lesson& l)
     for (const LessonMeasure& m : l.measures) {
         const std::string where = "measure '" + m.id + "'";
         if (m.id.empty() || measures.count(m.id)) bad("measure ids must be unique and not empty ('" + m.id + "')");
-        if (!m.model.empty()) {
+        if (!m.zeroshot.empty() || !m.fewshot.empty()) {
+            if (m.model.empty() || !m.metric.empty() || !m.parameters.empty() || (!m.zeroshot.empty() && !m.fewshot.empty()))
+                bad(where + ": a task's measure gives a model and one of zeroshot, fewshot");
+            bool known = false;
+            if (!m.zeroshot.empty())
+                for (const auto& t : zeroShotTaskList()) known |= t.name == m.zeroshot;
+            for (const auto& t : fewShotTaskList()) known |= t.name == m.fewshot;
+            if (!known) bad(where + ": unknown task '" + m.zeroshot + m.fewshot + "'");
+            static const std::vector<std::string> zs = {"accuracy", "f1", "rouge_l"}, fs = {"accuracy", "per_token", "relative", "chance", "answer_only"};
+            if (!contains(m.zeroshot.empty() ? fs : zs, m.score)) bad(where + ": unknown score '" + m.score + "'");
+            if (m.k < 0 || m.items < 1) bad(where + ": k must be 0 or more and items 1 or more");
+            if (!m.model.empty()) modelRef(m.model, runs, where);
+        } else if (!m.model.empty()) {
             if (!m.run.empty() || !m.parameters.empty() || m.metric.empty()) bad(where + ": a model's measure gives model and metric only");
             modelRef(m.model, runs, where);
         } else {
