@@ -47,6 +47,14 @@ for lang in en ko; do
     xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/knowledge.sqlite" \
         --out "$OUT" --lang "$lang" --only knowledge
 done
+# Lessons: each run by the CLI into a store of its own (a few minutes each), then shown.
+for id in ${LESSONS:-bert-mlm bigger}; do
+    "$BIN/pretrainlab-cli" lesson run "$id" --store "$WORK/lessons.sqlite" --out "$WORK/lesson-$id" > /dev/null
+    for lang in en ko; do
+        xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/lessons.sqlite" \
+            --out "$OUT" --lang "$lang" --only lessons --lesson "$id"
+    done
+done
 # Experiments that take an hour or more are drawn from the stores they were run into:
 # TRANSFER_STORE (experiment transfer on genre, entail, paraphrase) and SCALING_STORE
 # (experiment scaling), when set.

@@ -18,6 +18,7 @@
 #include "ui/fewshot/ScalingView.h"
 #include "ui/knowledge/FusionView.h"
 #include "ui/knowledge/KnowledgePanel.h"
+#include "ui/lessons/LessonsPanel.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/runs/RunsPanel.h"
 #include "ui/worker/TrainingController.h"
@@ -63,12 +64,14 @@ int main(int argc, char** argv)
                                        QStringLiteral("N"), QStringLiteral("300"));
     QCommandLineOption distillSteps(QStringLiteral("distill-steps"), QStringLiteral("steps of the distillation run (0: skip)"), QStringLiteral("N"),
                                     QStringLiteral("60"));
-    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, transfer, generate, fewshot, zeroshot, scaling, knowledge"), QStringLiteral("PART"));
+    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, transfer, generate, fewshot, zeroshot, scaling, knowledge, lessons"), QStringLiteral("PART"));
     QCommandLineOption finetuneRun(QStringLiteral("finetune-run"), QStringLiteral("the fine-tuning run shown (with --only finetune)"),
                                    QStringLiteral("ID"), QStringLiteral("1"));
     QCommandLineOption dynamicsRun(QStringLiteral("dynamics-run"), QStringLiteral("the run shown in the dynamics view and the baseline curve (default: the first)"),
                                    QStringLiteral("ID"), QStringLiteral("1"));
-    parser.addOptions({store, out, lang, steps, experimentSteps, distillSteps, only, dynamicsRun, finetuneRun});
+    QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("the lesson shown (with --only lessons; its runs in --store)"),
+                              QStringLiteral("ID"), QStringLiteral("bert-mlm"));
+    parser.addOptions({store, out, lang, steps, experimentSteps, distillSteps, only, dynamicsRun, finetuneRun, lesson});
     parser.addHelpOption();
     parser.process(app);
     QTranslator translator;
@@ -106,6 +109,19 @@ int main(int argc, char** argv)
         wait(400);
         save(w.curves(), dir + QStringLiteral("/curves-baseline%1.png").arg(suffix));
     };
+    if (parser.value(only) == QLatin1String("lessons")) {
+        // A lesson whose runs are in the store: its text, figures and verdict, then its view.
+        ptl::ui::LessonsPanel* panel = w.lessonsPanel();
+        panel->setLanguage(parser.value(lang) == QLatin1String("ko") ? QStringLiteral("ko") : QStringLiteral("en"));
+        panel->selectLesson(parser.value(lesson));
+        if (tabs) tabs->setCurrentWidget(panel);
+        wait(500);
+        save(&w, dir + QStringLiteral("/lesson-%1%2.png").arg(parser.value(lesson), suffix));
+        if (panel->current()) w.openLessonView(*panel->current());
+        wait(1500);
+        save(&w, dir + QStringLiteral("/lesson-%1-view%2.png").arg(parser.value(lesson), suffix));
+        return 0;
+    }
     if (parser.value(only) == QLatin1String("finetune")) {
         // A fine-tuning run: the set-up with the model's input, its curves against the
         // baselines, the dev confusion matrix, and the results table.

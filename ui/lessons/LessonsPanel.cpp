@@ -65,6 +65,9 @@ LessonsPanel::LessonsPanel(QString storePath, QWidget* parent) : QWidget(parent)
     measures_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     measures_->verticalHeader()->setVisible(false);
     measures_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Room for the runs and at least four figures without scrolling.
+    runs_->setMinimumHeight(runs_->horizontalHeader()->sizeHint().height() + 2 * 2 * runs_->fontMetrics().height() + 8);
+    measures_->setMinimumHeight(measures_->horizontalHeader()->sizeHint().height() + 5 * (measures_->fontMetrics().height() + 10));
     verdict_ = new QLabel(this);
     verdict_->setWordWrap(true);
     verdict_->setTextFormat(Qt::RichText);
@@ -99,7 +102,7 @@ LessonsPanel::LessonsPanel(QString storePath, QWidget* parent) : QWidget(parent)
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(text_, 3);
+    rightLayout->addWidget(text_, 2);
     auto* answerRow = new QHBoxLayout;
     answerRow->addWidget(answer_);
     answerRow->addStretch(1);
