@@ -427,7 +427,12 @@ void MainWindow::openLessonView(const Lesson& l)
         if (!text.isEmpty()) masking_->setText(text);
         view = masking_;
     } else if (v == "replaced") {
-        if (!ids.isEmpty()) replaced_->setRun(ids.front());
+        if (!l.focus.model.empty() && !model.isEmpty()) {
+            replaced_->openModel(model);
+            if (!text.isEmpty()) replaced_->showTyped(text, true, 1);
+        } else if (!ids.isEmpty()) {
+            replaced_->setRun(ids.front());
+        }
         view = replaced_;
     } else if (v == "distill") {
         if (!ids.isEmpty()) distill_->setRun(ids.front());
@@ -439,8 +444,12 @@ void MainWindow::openLessonView(const Lesson& l)
         if (!ids.isEmpty()) dynamics_->setRun(ids.front());
         view = dynamics_;
     } else if (v == "generate") {
+        if (!model.isEmpty()) generate_->setCheckpoint(model);
+        if (!text.isEmpty()) generate_->setPrompt(text);
         view = generate_;
     } else if (v == "fewshot") {
+        if (!model.isEmpty()) fewShot_->setCheckpoint(model);
+        if (!l.focus.task.empty()) fewShot_->setTask(QString::fromStdString(l.focus.task));
         view = fewShot_;
     } else if (v == "knowledge") {
         view = knowledge_;
