@@ -136,6 +136,14 @@ private Q_SLOTS:
         QCOMPARE(RunStoreClient(out + "/runs.sqlite").metrics(copied[0].id).size(),
                  RunStoreClient(store).metrics(r.runIds.at("a")).size());
 
+        // A folder holding a run store that is not a lesson export (here the store the lesson
+        // ran in) is refused before anything is written: nothing is lost.
+        QVERIFY_THROWS_EXCEPTION(Error, exportLesson(l, r, store, dir.path().toStdString(), "en"));
+        QCOMPARE(listRuns(store).size(), std::size_t(2));
+        QVERIFY(!fs::exists(dir.path().toStdString() + "/lesson.md"));
+        exportLesson(l, r, store, out, "ko");  // a previous export is replaced
+        QCOMPARE(listRuns(out + "/runs.sqlite").size(), std::size_t(2));
+
         // Run again: the completed runs are reused, the figures the same; the opposite claim
         // is decided "not reproduced" from the same figures.
         const LessonResult again = runLesson(l, store, obs, stop);

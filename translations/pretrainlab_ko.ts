@@ -4148,7 +4148,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/lessons/LessonsPanel.cpp" line="52"/>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="234"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="245"/>
         <source>Show the answer</source>
         <translation>답 보기</translation>
     </message>
@@ -4178,82 +4178,87 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="76"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="79"/>
         <source>Run the lesson</source>
         <translation>레슨 실행</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="77"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="80"/>
         <source>Train the lesson&apos;s runs (a run already completed in the store is reused), then measure the claim</source>
         <translation>레슨의 실행들을 학습하고(저장소에 이미 완료된 실행은 다시 씀) 주장을 측정합니다</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="78"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="81"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="80"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="83"/>
         <source>Open the view</source>
         <translation>화면 열기</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="81"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="84"/>
         <source>Show the view this lesson looks at, set up on its runs</source>
         <translation>이 레슨이 보는 화면을 레슨의 실행에 맞추어 엽니다</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="82"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="85"/>
         <source>Export for a class…</source>
         <translation>수업용으로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="83"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="86"/>
         <source>A folder with the lesson&apos;s text, figures, curves (CSV and SVG), the view as PNG and a store of its runs</source>
         <translation>레슨의 글, 측정값, 곡선(CSV와 SVG), 화면 PNG, 레슨 실행만 담은 저장소를 한 폴더에 씁니다</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="93"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="96"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="158"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="161"/>
         <source>The lessons could not be read: %1</source>
         <translation>레슨을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="164"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="167"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="215"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="216"/>
+        <source>This lesson cannot run: %1</source>
+        <translation>이 레슨은 실행할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="226"/>
         <source>&lt;p&gt;No lesson to show.&lt;/p&gt;</source>
         <translation>&lt;p&gt;보여 줄 레슨이 없습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="234"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="245"/>
         <source>Hide the answer</source>
         <translation>답 숨기기</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="240"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="251"/>
         <source>not run yet</source>
         <translation>아직 실행 안 함</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="240"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="251"/>
         <source>run %1</source>
         <translation>실행 %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="241"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="252"/>
         <source>waiting or training…</source>
         <translation>대기 또는 학습 중…</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="258"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="269"/>
         <source>Run the lesson: the verdict on the claim comes from the figures your runs measure, nothing is written in advance.</source>
         <translation>레슨을 실행하세요: 주장에 대한 판정은 내 실행이 측정한 값에서 나오며, 미리 적어 둔 값은 없습니다.</translation>
     </message>
@@ -4614,35 +4619,35 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="409"/>
         <source>The lesson has not run yet: press Run the lesson to fill this view with its runs.</source>
-        <translation>레슨을 아직 실행하지 않았습니다: '레슨 실행'을 누르면 이 화면이 레슨의 실행으로 채워집니다.</translation>
+        <translation>레슨을 아직 실행하지 않았습니다: &apos;레슨 실행&apos;을 누르면 이 화면이 레슨의 실행으로 채워집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="464"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="473"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="488"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="497"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="489"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="498"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="497"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="506"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="508"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="517"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="509"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="518"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>

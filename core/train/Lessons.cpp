@@ -598,6 +598,13 @@ std::vector<std::string> exportLesson(const Lesson& l, const LessonResult& r, co
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) throw Error("cannot create the folder " + dir + " (" + ec.message() + ")", "choose a folder you can write to");
+    // The folder's runs.sqlite is replaced: only ever a previous export's, never a store of
+    // runs (the one the lesson ran in, or any other) that happens to live there.
+    const fs::path lessonStore = fs::path(dir) / "runs.sqlite";
+    if (fs::exists(lessonStore, ec) &&
+        (fs::equivalent(lessonStore, storePath, ec) || !fs::exists(fs::path(dir) / "result.json", ec)))
+        throw Error("the folder " + dir + " already holds a run store (runs.sqlite) that is not a lesson export",
+                    "export into an empty folder or a previous export of a lesson; nothing was written");
     std::vector<std::string> written;
     auto write = [&](const std::string& name, const std::string& bytes) {
         const fs::path p = fs::path(dir) / name;
@@ -640,7 +647,6 @@ std::vector<std::string> exportLesson(const Lesson& l, const LessonResult& r, co
                          "\n");
     // Per-run CSV, the focus metric as SVG, and a store of the lesson's runs alone.
     RunStoreClient store(storePath);
-    const fs::path lessonStore = fs::path(dir) / "runs.sqlite";
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(lessonStore.string() + suffix, ec);
     std::vector<std::pair<std::string, std::vector<MetricPoint>>> series;
     {

@@ -202,7 +202,7 @@ void LessonsPanel::setRunning(bool running, const QString& lessonId)
 {
     running_ = running;
     runningLesson_ = running ? lessonId : QString();
-    run_->setEnabled(!running && current());
+    run_->setEnabled(!running && current() && validateLesson(*current()).empty());
     stop_->setEnabled(running && !runningLesson_.isEmpty());
     if (!running) refreshResult();
 }
@@ -210,7 +210,15 @@ void LessonsPanel::setRunning(bool running, const QString& lessonId)
 void LessonsPanel::showLesson()
 {
     const Lesson* l = current();
-    run_->setEnabled(l && !running_);
+    // A lesson file that names something this installation lacks says what, and cannot run.
+    const QString problems = l ? q(validateLesson(*l)) : QString();
+    if (!problems.isEmpty()) {
+        problem_->setText(tr("This lesson cannot run: %1").arg(problems));
+        problem_->show();
+    } else if (l) {
+        problem_->hide();
+    }
+    run_->setEnabled(l && !running_ && problems.isEmpty());
     open_->setEnabled(l);
     export_->setEnabled(l);
     answer_->setEnabled(l);
