@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
@@ -176,13 +177,29 @@ private Q_SLOTS:
         QVERIFY(p->verdictLabel()->text().contains(QStringLiteral("REPRODUCED")));
         QCOMPARE(p->measuresTable()->item(2, 1)->text(), QString::fromStdString(p->result().measured[2].text));
         QVERIFY(p->runsTable()->item(0, 2)->text().contains(QString::number(p->result().runIds.at("a"))));
+        // The student's changes: checked as fields, and a run with them is a new run whose
+        // figures replace the old ones.
+        QString error;
+        p->changesEdit()->setText(QStringLiteral("nope=1"));
+        QVERIFY(p->changes(&error).empty() && error.contains(QStringLiteral("nope")));
+        p->changesEdit()->setText(QStringLiteral("steps=2 eval_every=1"));
+        error.clear();
+        QCOMPARE(p->changes(&error).size(), std::size_t(2));
+        QVERIFY(error.isEmpty());
+        const qint64 before = p->result().runIds.at("a");
+        p->runButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 120000);
+        QTRY_VERIFY(p->runButton()->isEnabled());
+        QVERIFY(p->result().runIds.at("a") > before);
+        QCOMPARE(RunStoreClient(storeIn(dir).toStdString()).runs().back().lastStep, std::int64_t(2));
+        p->changesEdit()->clear();
         // Open the view: the curves of both runs with the lesson's metric.
         p->openButton()->click();
         QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(w.curves()));
         QCOMPARE(w.curves()->metric(), QStringLiteral("eval_mlm_loss"));
         // Export for a class: core's folder plus the view and the curves as images.
         const QString out = dir.path() + QStringLiteral("/class");
-        QString error;
+        error.clear();
         QVERIFY2(w.exportLesson(*p->current(), out, &error), qPrintable(error));
         for (const char* f : {"lesson.md", "result.json", "a.csv", "b.csv", "curves.svg", "runs.sqlite", "view.png", "curves.png", "curves.pdf"})
             QVERIFY2(QFileInfo(out + QLatin1Char('/') + QLatin1String(f)).size() > 0, f);

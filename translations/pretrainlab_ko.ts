@@ -4142,125 +4142,160 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::LessonsPanel</name>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="47"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="51"/>
         <source>The language of the lessons (every lesson is written in Korean and English)</source>
         <translation>레슨의 언어 (모든 레슨은 한국어와 영어로 쓰여 있습니다)</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="52"/>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="245"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="56"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="278"/>
         <source>Show the answer</source>
         <translation>답 보기</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="56"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="60"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="56"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="60"/>
         <source>What it trains</source>
         <translation>학습하는 것</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="56"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="60"/>
         <source>In the store</source>
         <translation>저장소에</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="63"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="67"/>
         <source>Measured by your runs</source>
         <translation>내 실행으로 측정한 값</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="63"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="67"/>
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="79"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="84"/>
+        <source>your changes for every run, e.g. steps=1500 lr=1e-3 (empty: the lesson&apos;s own)</source>
+        <translation>모든 실행에 줄 변경, 예: steps=1500 lr=1e-3 (비우면 레슨의 설정)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="85"/>
+        <source>Fields as in the configuration editor, key=value separated by spaces. Runs with changed settings are trained anew; the figures always come from the newest run of each.</source>
+        <translation>설정 편집기의 필드를 key=value로, 빈칸으로 나누어 적습니다. 설정이 바뀐 실행은 새로 학습하며, 측정값은 언제나 각 실행의 가장 최근 것에서 나옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="87"/>
+        <source>Double-click a run to copy it into the configuration editor</source>
+        <translation>실행을 두 번 클릭하면 설정 편집기로 복사됩니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="88"/>
         <source>Run the lesson</source>
         <translation>레슨 실행</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="80"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="89"/>
         <source>Train the lesson&apos;s runs (a run already completed in the store is reused), then measure the claim</source>
         <translation>레슨의 실행들을 학습하고(저장소에 이미 완료된 실행은 다시 씀) 주장을 측정합니다</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="81"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="90"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="83"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="92"/>
         <source>Open the view</source>
         <translation>화면 열기</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="84"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="93"/>
         <source>Show the view this lesson looks at, set up on its runs</source>
         <translation>이 레슨이 보는 화면을 레슨의 실행에 맞추어 엽니다</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="85"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="94"/>
         <source>Export for a class…</source>
         <translation>수업용으로 내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="86"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="95"/>
         <source>A folder with the lesson&apos;s text, figures, curves (CSV and SVG), the view as PNG and a store of its runs</source>
         <translation>레슨의 글, 측정값, 곡선(CSV와 SVG), 화면 PNG, 레슨 실행만 담은 저장소를 한 폴더에 씁니다</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="96"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="105"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="161"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="120"/>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="156"/>
+        <source>Cannot run the lesson</source>
+        <translation>레슨을 실행할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="170"/>
+        <source>Cannot copy the run</source>
+        <translation>실행을 복사할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="194"/>
         <source>The lessons could not be read: %1</source>
         <translation>레슨을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="167"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="200"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="216"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="249"/>
         <source>This lesson cannot run: %1</source>
         <translation>이 레슨은 실행할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="226"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="259"/>
         <source>&lt;p&gt;No lesson to show.&lt;/p&gt;</source>
         <translation>&lt;p&gt;보여 줄 레슨이 없습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="245"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="278"/>
         <source>Hide the answer</source>
         <translation>답 숨기기</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="251"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="284"/>
         <source>not run yet</source>
         <translation>아직 실행 안 함</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="251"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="284"/>
         <source>run %1</source>
         <translation>실행 %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="252"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="285"/>
         <source>waiting or training…</source>
         <translation>대기 또는 학습 중…</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="269"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="302"/>
         <source>Run the lesson: the verdict on the claim comes from the figures your runs measure, nothing is written in advance.</source>
         <translation>레슨을 실행하세요: 주장에 대한 판정은 내 실행이 측정한 값에서 나오며, 미리 적어 둔 값은 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="312"/>
+        <source>&apos;%1&apos; is not key=value (for example steps=1500)</source>
+        <translation>&apos;%1&apos;은(는) key=value 형식이 아닙니다 (예: steps=1500)</translation>
     </message>
 </context>
 <context>
@@ -4367,287 +4402,297 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/mainwindow/MainWindow.cpp" line="133"/>
+        <source>Copy the run</source>
+        <translation>실행 복사</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="134"/>
+        <source>The lesson&apos;s run is in the configuration editor; change it and press Start.</source>
+        <translation>레슨의 실행을 설정 편집기에 넣었습니다. 바꾼 뒤 학습 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="138"/>
         <source>Lesson %1: training its %2 runs (a run already completed in the store is reused)…</source>
         <translation>레슨 %1: 실행 %2개를 학습합니다(저장소에 이미 완료된 실행은 다시 씀)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="146"/>
         <source>Stopping the lesson after the current step…</source>
         <translation>현재 스텝이 끝나면 레슨을 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
         <source>Lesson %1: %2</source>
         <translation>레슨 %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
         <source>Lesson %1 finished: its figures and verdict are in the Lessons tab.</source>
         <translation>레슨 %1 완료: 측정값과 판정은 레슨 탭에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="156"/>
         <source>Lesson %1 %2%3</source>
         <translation>레슨 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="160"/>
         <source>Export the lesson into a folder</source>
         <translation>레슨을 폴더로 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="164"/>
         <source>Export the lesson</source>
         <translation>레슨 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
         <source>Lesson %1 exported to %2</source>
         <translation>레슨 %1을(를) %2에 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="163"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="168"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="199"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="202"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="241"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="246"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="248"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="249"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="255"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="258"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="266"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="269"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="277"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="278"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="281"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="279"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="287"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="280"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="285"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="285"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="290"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="294"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="297"/>
         <source>E&amp;xperiments</source>
         <translation>실험(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="293"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="298"/>
         <source>&amp;ELECTRA vs BERT at equal compute…</source>
         <translation>같은 계산량에서 ELECTRA 대 BERT(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="294"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
         <source>Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders</source>
         <translation>BERT-tiny (MLM)와 ELECTRA-tiny를 같은 FLOPs로 학습하고 인코더를 비교합니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="297"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="302"/>
         <source>&amp;Lessons</source>
         <translation>레슨(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="304"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="311"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="314"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="317"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="329"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="330"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="351"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="352"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="357"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="358"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="360"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="361"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="385"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="390"/>
         <source>Equal-compute experiment finished. %1</source>
         <translation>같은 계산량 실험이 끝났습니다. %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="386"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="391"/>
         <source>The equal-compute experiment did not complete.</source>
         <translation>같은 계산량 실험이 완료되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="414"/>
         <source>The lesson has not run yet: press Run the lesson to fill this view with its runs.</source>
         <translation>레슨을 아직 실행하지 않았습니다: &apos;레슨 실행&apos;을 누르면 이 화면이 레슨의 실행으로 채워집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="473"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="478"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="497"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="502"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="498"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="503"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="506"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="511"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="517"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="522"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="518"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="523"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>

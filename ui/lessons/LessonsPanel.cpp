@@ -1,10 +1,14 @@
 #include "ui/lessons/LessonsPanel.h"
 #include "core/util/Error.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
@@ -76,6 +80,11 @@ LessonsPanel::LessonsPanel(QString storePath, QWidget* parent) : QWidget(parent)
     problem_->setStyleSheet(QStringLiteral("color: #b00020"));
     problem_->hide();
 
+    changes_ = new QLineEdit(this);
+    changes_->setPlaceholderText(tr("your changes for every run, e.g. steps=1500 lr=1e-3 (empty: the lesson's own)"));
+    changes_->setToolTip(tr("Fields as in the configuration editor, key=value separated by spaces. Runs with changed settings are "
+                            "trained anew; the figures always come from the newest run of each."));
+    runs_->setToolTip(tr("Double-click a run to copy it into the configuration editor"));
     run_ = new QPushButton(tr("Run the lesson"), this);
     run_->setToolTip(tr("Train the lesson's runs (a run already completed in the store is reused), then measure the claim"));
     stop_ = new QPushButton(tr("Stop"), this);
@@ -107,6 +116,10 @@ LessonsPanel::LessonsPanel(QString storePath, QWidget* parent) : QWidget(parent)
     answerRow->addWidget(answer_);
     answerRow->addStretch(1);
     rightLayout->addLayout(answerRow);
+    auto* changesRow = new QHBoxLayout;
+    changesRow->addWidget(new QLabel(tr("Change"), right));
+    changesRow->addWidget(changes_, 1);
+    rightLayout->addLayout(changesRow);
     rightLayout->addLayout(buttons);
     rightLayout->addWidget(runs_, 1);
     rightLayout->addWidget(measures_, 1);
@@ -135,7 +148,27 @@ LessonsPanel::LessonsPanel(QString storePath, QWidget* parent) : QWidget(parent)
         showLesson();
     });
     connect(run_, &QPushButton::clicked, this, [this] {
-        if (const Lesson* l = current()) Q_EMIT runRequested(*l);
+        const Lesson* l = current();
+        if (!l) return;
+        QString error;
+        const std::vector<std::string> extra = changes(&error);
+        if (!error.isEmpty()) {
+            QMessageBox::information(this, tr("Cannot run the lesson"), error);
+            return;
+        }
+        Q_EMIT runRequested(*l, extra);
+    });
+    connect(runs_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        const Lesson* l = current();
+        if (!l || row < 0 || row >= static_cast<int>(l->runs.size())) return;
+        try {
+            QString error;
+            const std::vector<std::string> extra = changes(&error);
+            JobSpec spec = lessonJobSpec(*l, l->runs[static_cast<std::size_t>(row)], result_.runIds, storePath_.toStdString(), extra);
+            Q_EMIT editRunRequested(q(spec.toJson().dump()));
+        } catch (const Error& e) {
+            QMessageBox::information(this, tr("Cannot copy the run"), q(e.full()));
+        }
     });
     connect(stop_, &QPushButton::clicked, this, &LessonsPanel::stopRequested);
     connect(open_, &QPushButton::clicked, this, [this] {
@@ -268,6 +301,26 @@ void LessonsPanel::showLesson()
     else
         verdict_->setText(tr("Run the lesson: the verdict on the claim comes from the figures your runs measure, nothing is written in "
                              "advance."));
+}
+
+std::vector<std::string> LessonsPanel::changes(QString* error) const
+{
+    std::vector<std::string> out;
+    JobSpec probe = JobSpec::fromPreset("bert-tiny");
+    for (const QString& kv : changes_->text().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!kv.contains(QLatin1Char('='))) {
+            if (error) *error = tr("'%1' is not key=value (for example steps=1500)").arg(kv);
+            return {};
+        }
+        try {
+            probe.setAll({kv.toStdString()});
+        } catch (const Error& e) {
+            if (error) *error = q(e.full());
+            return {};
+        }
+        out.push_back(kv.toStdString());
+    }
+    return out;
 }
 
 bool LessonsPanel::exportTo(const QString& dir, QString* error)

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLineEdit;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -47,9 +48,16 @@ public:
     QPushButton* openButton() const { return open_; }
     QPushButton* exportButton() const { return export_; }
     QPushButton* answerButton() const { return answer_; }
+    QLineEdit* changesEdit() const { return changes_; }
+    // The changes field as key=value assignments; empty with *error set when one is not a
+    // field a run accepts.
+    std::vector<std::string> changes(QString* error = nullptr) const;
 
 Q_SIGNALS:
-    void runRequested(const ptl::Lesson& lesson);
+    // extraSet: the student's changes, key=value for every run of the lesson.
+    void runRequested(const ptl::Lesson& lesson, const std::vector<std::string>& extraSet);
+    // A run of the lesson as a job spec (config JSON), for the configuration editor.
+    void editRunRequested(const QString& configJson);
     void stopRequested();
     void openViewRequested(const ptl::Lesson& lesson);
     void exportRequested(const ptl::Lesson& lesson);
@@ -71,6 +79,7 @@ private:
     QTableWidget* measures_ = nullptr;
     QLabel* verdict_ = nullptr;
     QLabel* problem_ = nullptr;
+    QLineEdit* changes_ = nullptr;
     QPushButton *run_ = nullptr, *stop_ = nullptr, *open_ = nullptr, *export_ = nullptr, *answer_ = nullptr;
 };
 

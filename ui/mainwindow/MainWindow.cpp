@@ -128,13 +128,18 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
         controller_->start(spec);
     });
     connect(controller_, &TrainingController::stateChanged, this, &MainWindow::updateActions);
-    connect(lessons_, &LessonsPanel::runRequested, this, [this](const Lesson& l) {
+    connect(lessons_, &LessonsPanel::editRunRequested, this, [this](const QString& json) {
+        QString error;
+        if (!config_->setFromConfigJson(json, &error)) QMessageBox::warning(this, tr("Copy the run"), error);
+        else log_->append(tr("The lesson's run is in the configuration editor; change it and press Start."));
+    });
+    connect(lessons_, &LessonsPanel::runRequested, this, [this](const Lesson& l, const std::vector<std::string>& extra) {
         if (controller_->isRunning()) return;
         log_->append(tr("Lesson %1: training its %2 runs (a run already completed in the store is reused)…")
                          .arg(QString::fromStdString(l.id))
                          .arg(l.runs.size()));
         lessonRunning_ = QString::fromStdString(l.id);
-        controller_->startLesson(l);
+        controller_->startLesson(l, extra);
         lessons_->setRunning(true, lessonRunning_);
     });
     connect(lessons_, &LessonsPanel::stopRequested, this, [this] {

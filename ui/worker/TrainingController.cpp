@@ -41,7 +41,7 @@ void TrainingWorker::runExperiment(const EqualComputeOptions& options, std::shar
     Q_EMIT sigExperimentFinished(QString::fromStdString(equalComputeToJson(r)));
 }
 
-void TrainingWorker::runLesson(const Lesson& lesson, std::shared_ptr<StopToken> token)
+void TrainingWorker::runLesson(const Lesson& lesson, const std::vector<std::string>& extraSet, std::shared_ptr<StopToken> token)
 {
     runId_ = 0;
     // Every run reports as usual, except that the lesson finishes once, at the end.
@@ -57,7 +57,7 @@ void TrainingWorker::runLesson(const Lesson& lesson, std::shared_ptr<StopToken> 
     } relay(this);
     QString status, message;
     try {
-        const LessonResult r = ptl::runLesson(lesson, storePath_.toStdString(), relay, *token);
+        const LessonResult r = ptl::runLesson(lesson, storePath_.toStdString(), relay, *token, extraSet);
         status = QString::fromStdString(r.status);
         message = QString::fromStdString(r.message);
     } catch (const std::exception& e) {
@@ -163,9 +163,9 @@ void TrainingController::startExperiment(const EqualComputeOptions& options)
     launch([options](TrainingWorker* w, std::shared_ptr<StopToken> t) { w->runExperiment(options, std::move(t)); });
 }
 
-void TrainingController::startLesson(const Lesson& lesson)
+void TrainingController::startLesson(const Lesson& lesson, const std::vector<std::string>& extraSet)
 {
-    launch([lesson](TrainingWorker* w, std::shared_ptr<StopToken> t) { w->runLesson(lesson, std::move(t)); });
+    launch([lesson, extraSet](TrainingWorker* w, std::shared_ptr<StopToken> t) { w->runLesson(lesson, extraSet, std::move(t)); });
 }
 
 void TrainingController::resumeRun(qint64 runId)

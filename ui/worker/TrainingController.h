@@ -35,7 +35,8 @@ public:
     bool isExperiment() const { return running_ && experiment_; }
     // A lesson's runs in turn (a completed one reused), then its measures. Each run reports
     // like a normal one; runFinished comes once, at the end, then lessonFinished.
-    void startLesson(const Lesson& lesson);
+    // extraSet: key=value for every run of the lesson (the student's changes).
+    void startLesson(const Lesson& lesson, const std::vector<std::string>& extraSet = {});
     void pause();
     void resume();
     void stop();
@@ -77,7 +78,7 @@ public:
     void runJob(const JobSpec& spec, std::shared_ptr<StopToken> token);
     void resumeJob(qint64 runId, std::shared_ptr<StopToken> token);
     void runExperiment(const EqualComputeOptions& options, std::shared_ptr<StopToken> token);
-    void runLesson(const Lesson& lesson, std::shared_ptr<StopToken> token);
+    void runLesson(const Lesson& lesson, const std::vector<std::string>& extraSet, std::shared_ptr<StopToken> token);
     void phase(const std::string& what) override;
     void armStarted(int arm, std::int64_t runId) override;
     void probed(int arm, const ProbePoint& p) override;
