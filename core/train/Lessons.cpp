@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -141,6 +142,8 @@ void computeMeasures(const Lesson& lesson, const std::string& storePath, LessonR
     RunStoreClient store(storePath);
     r.measured.clear();
     std::map<std::string, std::map<std::string, double>> evaluated;  // model ref -> its held-out metrics
+    std::map<std::pair<std::string, std::string>, ZeroShotResult> zeroShots;      // (model, task): every row at once
+    std::map<std::tuple<std::string, std::string, int, int>, FewShotResult> fewShots;  // (model, task, K, items)
     for (const LessonMeasure& m : lesson.measures) {
         LessonMeasured out;
         out.id = m.id;
@@ -151,7 +154,9 @@ void computeMeasures(const Lesson& lesson, const std::string& storePath, LessonR
                 if (!m.zeroshot.empty()) {
                     ZeroShotOptions o;
                     o.items = m.items;
-                    const ZeroShotResult z = runZeroShot(dir, m.zeroshot, o);
+                    const auto key = std::make_pair(m.model + "#" + std::to_string(m.items), m.zeroshot);
+                    if (!zeroShots.count(key)) zeroShots[key] = runZeroShot(dir, m.zeroshot, o);
+                    const ZeroShotResult& z = zeroShots.at(key);
                     for (const ZeroShotRow& row : z.rows)
                         if (row.kind == m.row || row.name == m.row) {
                             out.value = m.score == "f1" ? row.f1 : m.score == "rouge_l" ? row.rougeL : row.accuracy;
@@ -162,7 +167,9 @@ void computeMeasures(const Lesson& lesson, const std::string& storePath, LessonR
                     FewShotOptions o;
                     o.ks = {m.k};
                     o.items = m.items;
-                    const FewShotResult f = runFewShot(dir, m.fewshot, o);
+                    const auto key = std::make_tuple(m.model, m.fewshot, m.k, m.items);
+                    if (!fewShots.count(key)) fewShots[key] = runFewShot(dir, m.fewshot, o);
+                    const FewShotResult& f = fewShots.at(key);
                     const FewShotKResult& byK = f.byK.at(0);
                     out.value = m.score == "per_token" ? byK.accuracyPerToken
                                 : m.score == "relative" ? byK.accuracyRelative
