@@ -138,8 +138,9 @@ public:
 LessonResult runLesson(const Lesson& lesson, const std::string& storePath, LessonObserver& observer, StopToken& stop,
                        const std::vector<std::string>& extraSet = {});
 // The measures and verdict of a lesson whose runs are in the store (the latest completed
-// run of each of its names), without training anything.
-LessonResult lessonResultFromStore(const Lesson& lesson, const std::string& storePath);
+// run of each of its names), without training anything. evaluateModels false: the store is
+// only read, and the measures that evaluate a model (seconds each) stay unknown.
+LessonResult lessonResultFromStore(const Lesson& lesson, const std::string& storePath, bool evaluateModels = true);
 // The store run name of a lesson run: "lesson ID: RUN".
 std::string lessonRunName(const Lesson& lesson, const LessonRun& run);
 

@@ -137,7 +137,9 @@ std::map<std::string, double> evaluateModel(const std::string& ref, const Lesson
     return evaluateHeldOut(dir, o).metrics;
 }
 
-void computeMeasures(const Lesson& lesson, const std::string& storePath, LessonResult& r)
+// evaluateModels false: the measures of models (held-out metrics, zero- and few-shot
+// tasks: seconds each) stay unknown, only the store is read.
+void computeMeasures(const Lesson& lesson, const std::string& storePath, LessonResult& r, bool evaluateModels = true)
 {
     RunStoreClient store(storePath);
     r.measured.clear();
@@ -148,7 +150,9 @@ void computeMeasures(const Lesson& lesson, const std::string& storePath, LessonR
         LessonMeasured out;
         out.id = m.id;
         const auto it = r.runIds.find(m.run);
-        if (!m.zeroshot.empty() || !m.fewshot.empty()) {
+        if (!m.model.empty() && !evaluateModels) {
+            // left unknown: the caller reads the store only
+        } else if (!m.zeroshot.empty() || !m.fewshot.empty()) {
             try {
                 const std::string dir = lessonModelDir(m.model, r.runIds, storePath);
                 if (!m.zeroshot.empty()) {
@@ -511,7 +515,7 @@ LessonResult runLesson(const Lesson& lesson, const std::string& storePath, Lesso
     return r;
 }
 
-LessonResult lessonResultFromStore(const Lesson& lesson, const std::string& storePath)
+LessonResult lessonResultFromStore(const Lesson& lesson, const std::string& storePath, bool evaluateModels)
 {
     LessonResult r;
     r.lesson = lesson.id;
@@ -525,7 +529,7 @@ LessonResult lessonResultFromStore(const Lesson& lesson, const std::string& stor
             if (!id || status != "completed") r.status = id ? status : "not run";
         }
     }
-    computeMeasures(lesson, storePath, r);
+    computeMeasures(lesson, storePath, r, evaluateModels);
     return r;
 }
 
@@ -652,8 +656,8 @@ std::vector<std::string> exportLesson(const Lesson& l, const LessonResult& r, co
                               {"seconds", r.seconds}}
                              .dump(2) +
                          "\n");
-    // Per-run CSV, the focus metric as SVG, and a store of the lesson's runs alone.
-    RunStoreClient store(storePath);
+    // Per-run CSV, the focus metric as SVG, and a store of the lesson's runs alone: each
+    // run's rows read once.
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(lessonStore.string() + suffix, ec);
     std::vector<std::pair<std::string, std::vector<MetricPoint>>> series;
     {
@@ -662,15 +666,15 @@ std::vector<std::string> exportLesson(const Lesson& l, const LessonResult& r, co
         for (const LessonRun& run : l.runs) {
             const auto it = r.runIds.find(run.id);
             if (it == r.runIds.end() || it->second <= 0) continue;
-            write(run.id + ".csv", store.csv(it->second));
+            write(run.id + ".csv", in.exportCsv(it->second));
+            const std::vector<MetricRow> rows = in.metrics(it->second);
             std::vector<MetricPoint> pts;
-            for (const MetricPoint& p : store.metrics(it->second))
-                if (p.name == l.focus.metric) pts.push_back(p);
+            for (const MetricRow& m : rows)
+                if (m.name == l.focus.metric) pts.push_back({m.step, m.name, m.value, m.wallTime});
             if (!pts.empty()) series.push_back({run.label.in(lang), pts});
             const std::optional<RunRecord> rec = in.run(it->second);
             if (!rec) continue;
             const std::int64_t id = out.createRun(rec->name, rec->configJson, rec->family, rec->objective);
-            std::vector<MetricRow> rows = in.metrics(it->second);
             out.appendMetrics(id, rows);
             for (const SnapshotRow& sn : in.snapshots(it->second)) out.addSnapshot(id, sn.step, sn.kind, sn.payload, sn.wallTime);
             for (const CheckpointRow& c : in.checkpoints(it->second)) out.addCheckpoint(id, c.step, c.path);

@@ -32,8 +32,12 @@ public:
     const Lesson* current() const;
     QString language() const;              // ko or en: the text shown
     void setLanguage(const QString& lang);
-    // Reads the current lesson's runs and figures from the store again.
+    // Reads the current lesson's runs and figures from the store again (the store only:
+    // a model's figures come from the lesson's last run, setMeasured, never computed here
+    // on the GUI thread).
     void refreshResult();
+    // The figures a lesson run computed (every measure, models' included).
+    void setMeasured(const LessonResult& r);
     const LessonResult& result() const { return result_; }
     void setRunning(bool running, const QString& lessonId = {});
     // The lesson's folder for a class (core's export); false with the reason on failure.
@@ -69,6 +73,7 @@ private:
     QString dir_;                          // where the lessons are read from (empty: the shipped ones)
     std::vector<Lesson> lessons_;
     LessonResult result_;
+    std::map<std::string, LessonResult> measured_;  // lesson id -> what its last run computed
     bool running_ = false;
     bool answerShown_ = false;
     QString runningLesson_;

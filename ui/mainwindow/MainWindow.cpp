@@ -155,6 +155,7 @@ MainWindow::MainWindow(QString storePath, QWidget* parent) : QMainWindow(parent)
         if (status == QLatin1String("completed")) log_->append(tr("Lesson %1 finished: its figures and verdict are in the Lessons tab.").arg(id));
         else log_->appendError(tr("Lesson %1 %2%3").arg(id, status, message.isEmpty() ? QString() : QStringLiteral(": ") + message));
     });
+    connect(controller_, &TrainingController::lessonMeasured, lessons_, &LessonsPanel::setMeasured);
     connect(lessons_, &LessonsPanel::openViewRequested, this, &MainWindow::openLessonView);
     connect(lessons_, &LessonsPanel::exportRequested, this, [this](const Lesson& l) {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Export the lesson into a folder"));

@@ -60,6 +60,7 @@ void TrainingWorker::runLesson(const Lesson& lesson, const std::vector<std::stri
         const LessonResult r = ptl::runLesson(lesson, storePath_.toStdString(), relay, *token, extraSet);
         status = QString::fromStdString(r.status);
         message = QString::fromStdString(r.message);
+        Q_EMIT sigLessonMeasured(r);
     } catch (const std::exception& e) {
         status = QStringLiteral("failed");
         message = QString::fromStdString(e.what());
@@ -103,6 +104,7 @@ void TrainingWorker::finished(const std::string& status, const std::string& mess
 TrainingController::TrainingController(QString storePath, QObject* parent) : QObject(parent), storePath_(std::move(storePath))
 {
     qRegisterMetaType<ptl::ProgressInfo>();
+    qRegisterMetaType<ptl::LessonResult>();
     worker_ = new TrainingWorker(storePath_);
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
@@ -123,6 +125,7 @@ TrainingController::TrainingController(QString storePath, QObject* parent) : QOb
     connect(worker_, &TrainingWorker::sigProbed, this, &TrainingController::experimentProbed);
     connect(worker_, &TrainingWorker::sigExperimentFinished, this, &TrainingController::experimentFinished);
     connect(worker_, &TrainingWorker::sigLessonFinished, this, &TrainingController::lessonFinished);
+    connect(worker_, &TrainingWorker::sigLessonMeasured, this, &TrainingController::lessonMeasured);
     connect(worker_, &TrainingWorker::sigFinished, this, [this](qint64 id, const QString& status, const QString& message) {
         running_ = false;
         experiment_ = false;

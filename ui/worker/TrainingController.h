@@ -56,6 +56,7 @@ Q_SIGNALS:
     void experimentProbed(int arm, qint64 step, double flops, double accuracy, double docAccuracy);
     void experimentFinished(const QString& resultJson);
     void lessonFinished(const QString& lessonId, const QString& status, const QString& message);
+    void lessonMeasured(const ptl::LessonResult& result);  // before lessonFinished, with every figure
 
 private:
     void launch(std::function<void(TrainingWorker*, std::shared_ptr<StopToken>)> work);
@@ -102,6 +103,7 @@ Q_SIGNALS:
     void sigProbed(int arm, qint64 step, double flops, double accuracy, double docAccuracy);
     void sigExperimentFinished(const QString& resultJson);
     void sigLessonFinished(const QString& lessonId, const QString& status, const QString& message);
+    void sigLessonMeasured(const ptl::LessonResult& result);
 
 private:
     QString storePath_;
@@ -112,3 +114,4 @@ private:
 } // namespace ptl
 
 Q_DECLARE_METATYPE(ptl::ProgressInfo)
+Q_DECLARE_METATYPE(ptl::LessonResult)
