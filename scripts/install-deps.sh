@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
   libqt6svg6-dev libqcustomplot-dev
-  libtorch-dev libopenblas0-openmp
+  libtorch-dev libopenblas0-openmp libgloo-dev
   libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libutf8proc-dev
   libbenchmark-dev python3 python3-torch python3-numpy
   xvfb xauth imagemagick fonts-noto-cjk

@@ -1,5 +1,7 @@
 // train, resume: drive core's training job with a progress bar or JSON lines.
 #include "app/cli/Commands.h"
+#include "app/cli/Launch.h"
+#include "core/dist/DistEnv.h"
 #include "core/api/Distill.h"
 #include "core/api/Experiment.h"
 #include "core/api/Scaling.h"
@@ -12,6 +14,7 @@
 #include "core/util/Parse.h"
 
 #include <csignal>
+#include <thread>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -150,11 +153,32 @@ struct PhaseRelay : Base {
 
 std::string storeOrDefault(const std::string& s) { return s.empty() ? RunStore::defaultPath().string() : s; }
 
+// Data-parallel: under a launcher (torchrun, mpirun, --nproc) this process is one rank;
+// asked for N processes without one, it starts them here and exits with rank 0's status.
+DistEnv rankOrLaunch(int processes, double timeoutSeconds)
+{
+    DistEnv env = distEnvFromEnvironment();
+    if (!env.active() && processes > 1) std::exit(launchLocalRanks(processes, timeoutSeconds + 30));
+    return env;
+}
+
 void installSignals(StopToken& stop)
 {
     gStop = &stop;
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
+    // SIGUSR1 pauses, SIGUSR2 resumes (main() blocked both for this thread's sigwait).
+    std::thread([&stop] {
+        sigset_t usr;
+        sigemptyset(&usr);
+        sigaddset(&usr, SIGUSR1);
+        sigaddset(&usr, SIGUSR2);
+        for (int sig = 0;;) {
+            if (sigwait(&usr, &sig) != 0) return;
+            if (sig == SIGUSR1) stop.pause();
+            else stop.resume();
+        }
+    }).detach();
 }
 
 } // namespace
@@ -165,6 +189,7 @@ void addTrain(CLI::App& app)
         std::string preset, config, store, out, name, corpus;
         std::vector<std::string> sets;
         bool json = false;
+        int nproc = 0;
     };
     auto o = std::make_shared<Opts>();
     auto* c = app.add_subcommand("train", "pre-train a model; exits 0 only when the run completed");
@@ -177,6 +202,8 @@ void addTrain(CLI::App& app)
     c->add_option("--name", o->name, "run name");
     c->add_option("--corpus", o->corpus, "text file or folder (default: the bundled Brown corpus)");
     c->add_flag("--json", o->json, "JSON lines on stdout: started, progress, metrics, checkpoint, finished");
+    c->add_option("--nproc", o->nproc, "data-parallel: start this many processes on this machine (each takes batch_size / N of every batch)")
+        ->check(CLI::Range(1, 256));
     c->callback([o] {
         if (o->preset.empty() && o->config.empty())
             throw Error("train needs --preset NAME or --config FILE", "e.g. pretrainlab-cli train --preset bert-tiny --set steps=300");
@@ -192,11 +219,13 @@ void addTrain(CLI::App& app)
         if (!o->out.empty()) spec.out_dir = fs::absolute(o->out).string();
         if (!o->name.empty()) spec.name = o->name;
         if (!o->corpus.empty()) spec.corpus = fs::absolute(o->corpus).string();
+        if (o->nproc > 0) spec.train.processes = o->nproc;
         if (auto msg = spec.validate(); !msg.empty()) throw Error("invalid job: " + msg, "fix it with --set");
+        const DistEnv env = rankOrLaunch(spec.train.processes, spec.train.dist_timeout);
         StopToken stop;
         installSignals(stop);
-        CliObserver obs(o->json);
-        const RunOutcome r = runJob(spec, storeOrDefault(o->store), obs, stop);
+        CliObserver obs(o->json && env.leader());
+        const RunOutcome r = runJob(spec, storeOrDefault(o->store), obs, stop, env);
         std::exit(exitCodeFor(r));
     });
 }
@@ -466,9 +495,10 @@ void addDistill(CLI::App& app)
         if (!o->name.empty()) spec.name = o->name;
         if (auto msg = spec.validate(); !msg.empty()) throw Error("invalid distillation: " + msg, "fix it with --set");
         StopToken stop;
+        const DistEnv env = rankOrLaunch(spec.train.processes, spec.train.dist_timeout);
         installSignals(stop);
-        CliObserver obs(o->json);
-        const RunOutcome r = runJob(spec, storePath, obs, stop);
+        CliObserver obs(o->json && env.leader());
+        const RunOutcome r = runJob(spec, storePath, obs, stop, env);
         if (r.status == "completed") {
             RunStore st(storePath);
             const auto cks = st.checkpoints(r.runId);
@@ -506,9 +536,10 @@ void addFinetune(CLI::App& app)
         if (!o->name.empty()) spec.name = o->name;
         if (auto msg = spec.validate(); !msg.empty()) throw Error("invalid fine-tuning job: " + msg, "fix it with --set (see 'tasks list')");
         StopToken stop;
+        const DistEnv env = rankOrLaunch(spec.train.processes, spec.train.dist_timeout);
         installSignals(stop);
-        CliObserver obs(o->json);
-        const RunOutcome r = runJob(spec, storePath, obs, stop);
+        CliObserver obs(o->json && env.leader());
+        const RunOutcome r = runJob(spec, storePath, obs, stop, env);
         if (r.status == "completed") {
             const fs::path results = fs::path(r.outDir) / "best" / "results.json";
             if (fs::exists(results)) {
@@ -578,17 +609,35 @@ void addResume(CLI::App& app)
         std::int64_t id = 0;
         std::string store;
         bool json = false;
+        int nproc = 0;
     };
     auto o = std::make_shared<Opts>();
     auto* c = app.add_subcommand("resume", "continue a run from its last checkpoint, exactly as if it had not stopped");
     c->add_option("RUN_ID", o->id, "run id (see 'runs list')")->required();
     c->add_option("--store", o->store, "run store");
     c->add_flag("--json", o->json, "JSON lines on stdout");
+    c->add_option("--nproc", o->nproc, "data-parallel: continue with this many processes on this machine (default: as the run started)")
+        ->check(CLI::Range(1, 256));
     c->callback([o] {
+        DistEnv env = distEnvFromEnvironment();
+        if (!env.active()) {
+            // The number of processes: --nproc, or the run's own.
+            int n = o->nproc;
+            double timeout = 60;
+            if (n == 0 || n > 1) {
+                RunStore store(storeOrDefault(o->store));
+                if (const auto rec = store.run(o->id)) {
+                    const JobSpec spec = JobSpec::fromJson(json::parse(rec->configJson));
+                    if (n == 0) n = spec.train.processes;
+                    timeout = spec.train.dist_timeout;
+                }
+            }
+            env = rankOrLaunch(n, timeout);
+        }
         StopToken stop;
         installSignals(stop);
-        CliObserver obs(o->json);
-        const RunOutcome r = resumeJob(o->id, storeOrDefault(o->store), obs, stop);
+        CliObserver obs(o->json && env.leader());
+        const RunOutcome r = resumeJob(o->id, storeOrDefault(o->store), obs, stop, env);
         std::exit(exitCodeFor(r));
     });
 }

@@ -1,13 +1,24 @@
 // pretrainlab-cli: headless commands over the same core as the workbench.
 #include "app/cli/Commands.h"
+#include "app/cli/Launch.h"
 #include "core/util/Error.h"
 #include "core/util/Runtime.h"
 
 #include <c10/util/Exception.h>
+#include <csignal>
 #include <iostream>
+#include <pthread.h>
 
 int main(int argc, char** argv)
 {
+    ptl::cli::rememberArguments(argc, argv);
+    // Pause and resume (SIGUSR1, SIGUSR2; the workbench sends them to a run of several
+    // processes) are taken by one thread with sigwait: blocked here, before any thread.
+    sigset_t usr;
+    sigemptyset(&usr);
+    sigaddset(&usr, SIGUSR1);
+    sigaddset(&usr, SIGUSR2);
+    pthread_sigmask(SIG_BLOCK, &usr, nullptr);
     CLI::App app{"PretrainLab command line: pre-train, inspect and compare small transformers"};
     app.set_version_flag("--version", std::string(PTL_VERSION));
     app.require_subcommand(1);

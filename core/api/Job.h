@@ -65,7 +65,7 @@ private:
 
 struct RunOutcome {
     std::int64_t runId = 0;
-    std::string status;   // completed, cancelled, diverged, failed
+    std::string status;   // completed, cancelled, diverged, failed, interrupted (data-parallel: a rank was lost)
     std::string message;
     std::int64_t lastStep = 0;
     std::string outDir;
@@ -76,6 +76,14 @@ struct RunOutcome {
 RunOutcome runJob(const JobSpec& spec, const std::string& storePath, JobObserver& observer, StopToken& stop);
 // Continues a run from its last checkpoint, exactly where the uninterrupted run would be.
 RunOutcome resumeJob(std::int64_t runId, const std::string& storePath, JobObserver& observer, StopToken& stop);
+
+// Data-parallel (core/dist/): this process is rank env.rank of env.world, met through
+// c10d. Rank 0 alone writes the store, checkpoints and snapshots and reports progress; the
+// others report only their failure. A lost rank ends the run as "interrupted" on every
+// rank; it resumes with the same or another number of ranks. env.world == 1: as above.
+struct DistEnv;
+RunOutcome runJob(const JobSpec& spec, const std::string& storePath, JobObserver& observer, StopToken& stop, const DistEnv& env);
+RunOutcome resumeJob(std::int64_t runId, const std::string& storePath, JobObserver& observer, StopToken& stop, const DistEnv& env);
 
 // For experiments made of ordinary runs (the scaling ladder, lessons): reuses the newest
 // run of the store with spec's name and the same model and training settings when it

@@ -33,6 +33,11 @@ std::string TrainConfig::validate() const
     auto num = [](double v) { return std::to_string(v); };
     if (steps < 1) return "steps: must be at least 1 (got " + num(steps) + ")";
     if (batch_size < 1) return "batch_size: must be at least 1 (got " + num(batch_size) + ")";
+    if (processes < 1 || processes > 256) return "processes: must be 1 to 256 (got " + std::to_string(processes) + ")";
+    if (batch_size % processes != 0)
+        return "batch_size: " + std::to_string(batch_size) + " does not split evenly among " + std::to_string(processes) + " processes (make it a multiple of processes)";
+    if (!(dist_timeout >= 1) || dist_timeout > 86400) return "dist_timeout: must be 1 to 86400 seconds (got " + num(dist_timeout) + ")";
+    if (!(bucket_mb > 0) || bucket_mb > 1024) return "bucket_mb: must be above 0 and at most 1024 (got " + num(bucket_mb) + ")";
     if (seq_len < 8) return "seq_len: must be at least 8 (got " + num(seq_len) + ")";
     if (grad_accum < 1) return "grad_accum: must be at least 1 (got " + num(grad_accum) + ")";
     if (!(lr > 0 && lr < 1)) return "lr: must be in (0, 1) (got " + num(lr) + ")";
@@ -189,6 +194,7 @@ json JobSpec::toJson() const
           {"start_seq_share", t.start_seq_share}, {"grad_accum", t.grad_accum}, {"lr", t.lr},
           {"weight_decay", t.weight_decay}, {"beta1", t.beta1}, {"beta2", t.beta2}, {"eps", t.eps}, {"warmup_steps", t.warmup_steps},
           {"schedule", t.schedule}, {"clip_norm", t.clip_norm}, {"seed", t.seed}, {"threads", t.threads},
+          {"processes", t.processes}, {"dist_timeout", t.dist_timeout}, {"bucket_mb", t.bucket_mb},
           {"precision", toString(t.precision)}, {"log_every", t.log_every}, {"eval_every", t.eval_every},
           {"eval_batches", t.eval_batches}, {"checkpoint_every", t.checkpoint_every}, {"keep_last", t.keep_last},
           {"probe_every", t.probe_every}, {"probe_text", t.probe_text}, {"held_out", t.held_out}, {"mask_prob", t.mask_prob},
@@ -390,6 +396,9 @@ void JobSpec::set(const std::string& key, const std::string& value)
     else if (key == "clip_norm") toDouble(t.clip_norm);
     else if (key == "seed") toInt(t.seed);
     else if (key == "threads") toInt(t.threads);
+    else if (key == "processes") toInt(t.processes);
+    else if (key == "dist_timeout") toDouble(t.dist_timeout);
+    else if (key == "bucket_mb") toDouble(t.bucket_mb);
     else if (key == "precision") t.precision = precisionFromString(value);
     else if (key == "log_every") toInt(t.log_every);
     else if (key == "eval_every") toInt(t.eval_every);

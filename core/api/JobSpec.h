@@ -34,7 +34,15 @@ struct TrainConfig {
     std::string schedule = "linear";  // linear | cosine (after the warmup)
     double clip_norm = 1.0;           // global gradient clipping; 0 turns it off
     std::uint64_t seed = 42;
-    int threads = 0;                  // 0: every core
+    int threads = 0;                  // 0: every core (data-parallel: the cores over the processes on this machine)
+    // Data-parallel training (core/dist/): processes on this machine (pretrainlab-cli train
+    // --nproc N; torchrun and mpirun say it through the environment instead), each taking
+    // batch_size / N sequences of every batch; a collective that waits longer than
+    // dist_timeout seconds ends the run (a rank died or hung); gradients are exchanged in
+    // buckets of bucket_mb megabytes.
+    int processes = 1;
+    double dist_timeout = 60;
+    double bucket_mb = 4;
     Precision precision = Precision::Auto;
     int log_every = 10;
     int eval_every = 100;

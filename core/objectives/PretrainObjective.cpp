@@ -48,6 +48,7 @@ PretrainObjective::Parts PretrainObjective::lossOf(const Batch& b)
     auto target = labels.index_select(0, idx);
     auto tokenLoss = torch::nn::functional::cross_entropy(logits, target);
     r.total = tokenLoss;
+    r.tokenLoss = tokenLoss;
     r.token = tokenLoss.item<double>();
     r.predicted = idx.size(0);
     r.correct = (logits.argmax(-1) == target).sum().item<int64_t>();
@@ -88,6 +89,12 @@ PretrainObjective::Parts PretrainObjective::lossOf(const Batch& b)
 torch::Tensor PretrainObjective::microBatch(const Batch& b, double share, bool)
 {
     Parts p = lossOf(b);
+    if (b.tokenShare != 1.0) {
+        // Data-parallel: the token mean weighted by this shard's share of the global batch's
+        // predicted tokens, so the mean over ranks is the single process's mean exactly.
+        p.total = p.total + (b.tokenShare - 1.0) * p.tokenLoss;
+        p.token *= b.tokenShare;
+    }
     acc_.token += p.token * share;
     acc_.pair += p.pair * share;
     acc_.entity += p.entity * share;
@@ -125,7 +132,8 @@ void PretrainObjective::evaluate()
     int chanceBatches = 0;
     std::int64_t predicted = 0, correct = 0, pairCount = 0, pairCorrect = 0, pairPositives = 0;
     std::int64_t entityPredicted = 0, entityCorrect = 0, entityCopied = 0, entityHidden = 0, entityHiddenCorrect = 0;
-    for (int i = 0; i < data().evalBatchCount(); ++i) {
+    // Data-parallel: this rank's share of the held-out batches; the sums are reduced below.
+    for (int i = ctx_.evalRank; i < data().evalBatchCount(); i += ctx_.evalWorld) {
         const Batch b = data().evalBatch(i);
         if (b.pairLabels.defined()) pairPositives += b.pairLabels.sum().item<int64_t>();
         Parts p;
@@ -149,6 +157,17 @@ void PretrainObjective::evaluate()
             chanceSum += 1.0 / static_cast<double>(p.candidates);
             ++chanceBatches;
         }
+    }
+    if (ctx_.evalWorld > 1) {
+        std::vector<double> v{lossSum, pairSum, entitySum, chanceSum, static_cast<double>(chanceBatches), static_cast<double>(predicted),
+                              static_cast<double>(correct), static_cast<double>(pairCount), static_cast<double>(pairCorrect),
+                              static_cast<double>(pairPositives), static_cast<double>(entityPredicted), static_cast<double>(entityCorrect),
+                              static_cast<double>(entityCopied), static_cast<double>(entityHidden), static_cast<double>(entityHiddenCorrect)};
+        v = ctx_.reduce(std::move(v));
+        auto n = [&](std::size_t k) { return static_cast<std::int64_t>(std::llround(v[k])); };
+        lossSum = v[0], pairSum = v[1], entitySum = v[2], chanceSum = v[3], chanceBatches = static_cast<int>(n(4));
+        predicted = n(5), correct = n(6), pairCount = n(7), pairCorrect = n(8), pairPositives = n(9);
+        entityPredicted = n(10), entityCorrect = n(11), entityCopied = n(12), entityHidden = n(13), entityHiddenCorrect = n(14);
     }
     const double tokenLoss = lossSum / std::max<std::int64_t>(1, predicted);
     const double accuracy = static_cast<double>(correct) / std::max<std::int64_t>(1, predicted);

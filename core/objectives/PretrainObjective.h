@@ -26,6 +26,7 @@ protected:
     // The loss of one batch and what it measures.
     struct Parts {
         torch::Tensor total;
+        torch::Tensor tokenLoss;                        // the token term of total
         double token = 0, pair = 0;                     // token: MLM or next-token cross-entropy
         std::int64_t predicted = 0, correct = 0;
         std::int64_t pairCount = 0, pairCorrect = 0;

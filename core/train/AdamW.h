@@ -31,6 +31,7 @@ public:
     // The global L2 norm of all gradients.
     double gradNorm() const;
     std::int64_t steps() const { return step_; }
+    void setSteps(std::int64_t steps) { step_ = steps; }  // data-parallel: rank 0's count, with its state
     const std::vector<std::pair<std::string, torch::Tensor>>& params() const { return params_; }
 
     NamedTensors state() const;                          // "exp_avg.<name>", "exp_avg_sq.<name>"

@@ -34,6 +34,9 @@ struct Batch {
     torch::Tensor entityIds, entityLabels;
     std::vector<int> examples;  // the task examples in the batch
     std::int64_t tokens = 0;    // real (non-padding) tokens
+    // Data-parallel (core/dist/Shard.h): this shard's predicted tokens (labels other than
+    // -100) over the global batch's, times the ranks; 1 in one process.
+    double tokenShare = 1.0;
 };
 
 class DataPipeline {

@@ -35,6 +35,10 @@ struct ObjectiveContext {
     std::function<void(const std::string& kind, const std::string& payload)> snapshot; // a view's snapshot at the current step
     std::function<std::int64_t()> step;                                               // updates done so far
     std::filesystem::path outDir;                                                     // the run's folder
+    // Data-parallel training: this rank evaluates held-out batches evalRank, evalRank +
+    // evalWorld, ... and reduce() sums a vector over the ranks (identity in one process).
+    int evalRank = 0, evalWorld = 1;
+    std::function<std::vector<double>(std::vector<double>)> reduce = [](std::vector<double> v) { return v; };
 };
 
 class Objective {

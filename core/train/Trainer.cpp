@@ -7,6 +7,10 @@
 #include "core/api/Baselines.h"
 #include "core/api/Bench.h"
 #include "core/api/Knowledge.h"
+#include "core/dist/DistEnv.h"
+#include "core/dist/GradReducer.h"
+#include "core/dist/ProcessGroup.h"
+#include "core/dist/Shard.h"
 #include "core/model/Checkpoint.h"
 #include "core/model/Inspect.h"
 #include "core/store/RunStore.h"
@@ -25,6 +29,8 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <thread>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
@@ -76,9 +82,10 @@ using Clock = std::chrono::steady_clock;
 
 class Trainer {
 public:
-    Trainer(JobSpec spec, const std::string& storePath, JobObserver& obs, StopToken& stop)
-        : spec_(std::move(spec)), store_(storePath), obs_(obs), stop_(stop)
+    Trainer(JobSpec spec, const std::string& storePath, JobObserver& obs, StopToken& stop, const DistEnv& env)
+        : spec_(std::move(spec)), env_(env), obs_(obs), stop_(stop)
     {
+        if (env_.rank == 0) store_ = std::make_unique<RunStore>(storePath);  // the other ranks never touch the store
     }
 
     RunOutcome start()
@@ -87,23 +94,32 @@ public:
         try {
             if (auto msg = spec_.validate(); !msg.empty())
                 throw Error("invalid job: " + msg, "fix the field named above");
+            connect();
             prepareData();  // a bad corpus fails here, before any run is recorded
-            runId_ = store_.createRun(spec_.name.empty() ? spec_.preset : spec_.name, spec_.toJson().dump(), toString(spec_.model.family),
-                                      spec_.objective());
-            owns_ = true;
-            outDir_ = spec_.out_dir.empty() ? store_.path().parent_path() / "runs" / (std::to_string(runId_) + "-" + safeName())
-                                            : fs::path(spec_.out_dir);
-            store_.setOutDir(runId_, outDir_.string());
-            if (spec_.distill.active()) store_.setParent(runId_, spec_.distill.teacher_run, spec_.distill.teacher);
-            if (spec_.finetune.active()) store_.setParent(runId_, 0, spec_.finetune.checkpoint);
+            checkSameJob();
+            if (leader()) {
+                runId_ = store_->createRun(spec_.name.empty() ? spec_.preset : spec_.name, spec_.toJson().dump(), toString(spec_.model.family),
+                                           spec_.objective());
+                owns_ = true;
+                outDir_ = spec_.out_dir.empty() ? store_->path().parent_path() / "runs" / (std::to_string(runId_) + "-" + safeName())
+                                                : fs::path(spec_.out_dir);
+                store_->setOutDir(runId_, outDir_.string());
+                if (spec_.distill.active()) store_->setParent(runId_, spec_.distill.teacher_run, spec_.distill.teacher);
+                if (spec_.finetune.active()) store_->setParent(runId_, 0, spec_.finetune.checkpoint);
+                if (dist_) store_->addEvent(runId_, "data-parallel", dataParallelNote());
+            }
+            if (dist_) runId_ = std::stoll(dist_->broadcastString("run-id", std::to_string(runId_)));
             prepareOutput();
             torch::manual_seed(spec_.train.seed);
             makeModel();
             objective_->initFresh();
             makeOptimizer();
+            syncFromLeader();
             t0_ = Clock::now();  // the baselines' wall time is the run's start
             recordBaselines();
             return loop();
+        } catch (const PeerFailure& e) {
+            return lost(e);
         } catch (const std::exception& e) {
             return fail(e);
         }
@@ -113,26 +129,52 @@ public:
     {
         try {
             runId_ = runId;
-            const auto rec = store_.run(runId);
-            if (!rec) throw Error("no run " + std::to_string(runId) + " in " + store_.path().string(), "see 'pretrainlab-cli runs list'");
-            if (rec->status == "completed") throw Error("run " + std::to_string(runId) + " already completed", "start a new run instead");
-            if (rec->status == "running")
-                throw Error("run " + std::to_string(runId) + " is still running in another process", "stop it first");
-            spec_ = JobSpec::fromJson(json::parse(rec->configJson));
-            const auto cks = store_.checkpoints(runId);
-            if (cks.empty())
-                throw Error("run " + std::to_string(runId) + " has no checkpoint to resume from", "it stopped before its first checkpoint; start it again");
-            outDir_ = rec->outDir;
+            connect();
+            std::string checkpoint;
+            if (leader()) {
+                const auto rec = store_->run(runId);
+                if (!rec) throw Error("no run " + std::to_string(runId) + " in " + store_->path().string(), "see 'pretrainlab-cli runs list'");
+                if (rec->status == "completed") throw Error("run " + std::to_string(runId) + " already completed", "start a new run instead");
+                if (rec->status == "running")
+                    throw Error("run " + std::to_string(runId) + " is still running in another process", "stop it first");
+                spec_ = JobSpec::fromJson(json::parse(rec->configJson));
+                const auto cks = store_->checkpoints(runId);
+                if (cks.empty())
+                    throw Error("run " + std::to_string(runId) + " has no checkpoint to resume from", "it stopped before its first checkpoint; start it again");
+                outDir_ = rec->outDir;
+                checkpoint = cks.back().path;
+            }
+            if (dist_) {
+                // The other ranks take the run's configuration from rank 0 (they may not see its store).
+                const json shared = json::parse(dist_->broadcastString(
+                    "resume", leader() ? json{{"spec", spec_.toJson()}, {"out_dir", outDir_.string()}, {"checkpoint", checkpoint}}.dump() : std::string()));
+                if (!leader()) {
+                    spec_ = JobSpec::fromJson(shared.at("spec"));
+                    outDir_ = shared.at("out_dir").get<std::string>();
+                    checkpoint = shared.at("checkpoint").get<std::string>();
+                }
+            }
             prepareData();
-            store_.claimRun(runId);
-            owns_ = true;
+            checkSameJob();
+            if (leader()) {
+                store_->claimRun(runId);
+                owns_ = true;
+                if (dist_) store_->addEvent(runId_, "data-parallel", dataParallelNote());
+            }
             prepareOutput();
             makeModel();
             makeOptimizer();
-            loadCheckpoint(cks.back());
-            store_.deleteMetricsAfter(runId, step_);
-            store_.addEvent(runId, "resumed", "resumed from step " + std::to_string(step_));
+            // Rank 0 reads the checkpoint; a rank that sees the same folder reads it too (the
+            // objective's extra state with it); syncFromLeader makes every rank rank 0's.
+            if (leader() || fs::exists(fs::path(checkpoint) / "trainer_state.json")) loadCheckpoint(checkpoint);
+            syncFromLeader();
+            if (leader()) {
+                store_->deleteMetricsAfter(runId, step_);
+                store_->addEvent(runId, "resumed", "resumed from step " + std::to_string(step_) + (dist_ ? " with " + std::to_string(dist_->world()) + " processes" : ""));
+            }
             return loop();
+        } catch (const PeerFailure& e) {
+            return lost(e);
         } catch (const std::exception& e) {
             return fail(e);
         }
@@ -149,7 +191,10 @@ private:
 
     void prepareData()
     {
-        threads_ = initRuntime(spec_.train.threads);
+        int threads = spec_.train.threads;
+        if (dist_ && threads <= 0)  // the cores shared among the ranks on this machine
+            threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / std::max(1, env_.localWorld));
+        threads_ = initRuntime(threads);
         bf16_ = spec_.train.precision == Precision::Bf16 || (spec_.train.precision == Precision::Auto && cpuHasFastBf16());
         tok_ = spec_.distill.active()    ? std::unique_ptr<Tokenizer>(loadTokenizer(spec_.distill.teacher).release())
                : spec_.finetune.active() ? std::unique_ptr<Tokenizer>(loadTokenizer(spec_.finetune.checkpoint).release())
@@ -200,8 +245,126 @@ private:
                         "resume with the TransE folder the run started with");
     }
 
+    // ---- data-parallel (core/dist/)
+    bool leader() const { return env_.rank == 0; }
+
+    void connect()
+    {
+        if (!env_.active()) return;
+        dist_ = std::make_unique<DistGroup>(env_, std::chrono::milliseconds(static_cast<std::int64_t>(spec_.train.dist_timeout * 1000)));
+        const int units = spec_.train.batch_size;
+        if (units % env_.world != 0)
+            throw Error("batch_size " + std::to_string(units) + " does not split evenly among " + std::to_string(env_.world) + " processes",
+                        "make batch_size a multiple of the number of processes");
+    }
+
+    std::string dataParallelNote() const
+    {
+        return std::to_string(dist_->world()) + " processes (" + (env_.launcher.empty() ? std::string("launcher") : env_.launcher) + "), " +
+               std::to_string(spec_.train.batch_size / dist_->world()) + " of every " + std::to_string(spec_.train.batch_size) +
+               " sequences each; rank 0: " + dist_->describe();
+    }
+
+    // What every rank must agree on: the program, the job (but for what names and places it)
+    // and the data it read. A rank that differs is named, and every rank refuses to start.
+    void checkSameJob()
+    {
+        if (!dist_) return;
+        json mine = spec_.toJson();
+        for (const char* k : {"name", "out_dir", "corpus"}) mine.erase(k);
+        for (const char* k : {"threads", "processes"}) mine["train"].erase(k);
+        mine["binary"] = executableFingerprint();
+        if (data_) {
+            mine["data"] = {{"train_sequences", data_->trainInstances()}, {"held_out_documents", data_->heldOutDocuments()},
+                            {"unigram_entropy", unigramEntropy_}};
+        }
+        const json theirs = json::parse(dist_->broadcastString("job", mine.dump()));
+        std::string diff;
+        if (!leader()) {
+            const json patch = json::diff(theirs, mine);
+            for (const auto& op : patch) {
+                if (!diff.empty()) diff += "; ";
+                const std::string path = op.value("path", std::string());
+                diff += path + (op.contains("value") ? " = " + op["value"].dump() : std::string(" missing")) +
+                        (theirs.contains(json::json_pointer(path)) ? " (rank 0: " + theirs[json::json_pointer(path)].dump() + ")" : "");
+                if (diff.size() > 600) break;
+            }
+        }
+        const auto bad = dist_->sum({diff.empty() ? 0.0 : 1.0});
+        if (bad[0] > 0) {
+            const std::string who = diff.empty() ? "another rank" : "rank " + std::to_string(dist_->rank());
+            throw Error(who + "'s program, job or data differs from rank 0's" + (diff.empty() ? "" : ": " + diff),
+                        "run the same binary with the same configuration and corpus on every rank");
+        }
+    }
+
+    static std::string executableFingerprint()
+    {
+        std::ifstream in("/proc/self/exe", std::ios::binary);
+        std::uint64_t h = 1469598103934665603ull, n = 0;
+        std::vector<char> buf(1 << 20);
+        while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+            for (std::streamsize i = 0; i < in.gcount(); ++i) h = (h ^ static_cast<unsigned char>(buf[static_cast<std::size_t>(i)])) * 1099511628211ull;
+            n += static_cast<std::uint64_t>(in.gcount());
+        }
+        char out[64];
+        std::snprintf(out, sizeof out, "%016llx/%llu", static_cast<unsigned long long>(h), static_cast<unsigned long long>(n));
+        return out;
+    }
+
+    // Every rank takes rank 0's weights, optimizer state and position, and its gradient
+    // buckets are made.
+    void syncFromLeader()
+    {
+        if (!dist_) return;
+        torch::NoGradGuard ng;
+        for (auto& [name, p] : opt_->params()) {
+            torch::Tensor t = p;
+            dist_->broadcast(t);
+        }
+        NamedTensors st = opt_->state();
+        for (auto& [name, t] : st) dist_->broadcast(t);
+        auto pos = torch::tensor({static_cast<double>(step_), static_cast<double>(tokensSeen_), elapsedBefore_, static_cast<double>(lastGood_)}, torch::kFloat64);
+        dist_->broadcast(pos);
+        step_ = static_cast<std::int64_t>(pos[0].item<double>());
+        tokensSeen_ = static_cast<std::int64_t>(pos[1].item<double>());
+        elapsedBefore_ = pos[2].item<double>();
+        lastGood_ = static_cast<std::int64_t>(pos[3].item<double>());
+        const auto steps = static_cast<std::int64_t>(pos[0].item<double>());
+        if (!leader() && opt_->steps() != steps) opt_->setSteps(steps);
+        reducer_ = std::make_unique<GradReducer>(*dist_, opt_->params(), static_cast<std::size_t>(spec_.train.bucket_mb * 1024 * 1024));
+    }
+
+    // A collective failed: a rank died, hung past dist_timeout, or the network went.
+    RunOutcome lost(const PeerFailure& e)
+    {
+        std::string who;
+        try {
+            who = dist_ ? dist_->whoFailed(progress_) : std::string("a rank");
+        } catch (const std::exception&) {
+            who = "a rank";
+        }
+        std::string message = "the data-parallel run lost " + who + ": " + e.what() +
+                              (lastGood_ >= 0 ? "; resume it from step " + std::to_string(lastGood_) + " with 'pretrainlab-cli resume " + std::to_string(runId_) + "'"
+                                              : std::string("; no checkpoint was written yet"));
+        reducer_.reset();
+        if (owns_) {
+            try {
+                flushMetricsQuietly();
+                store_->setStatus(runId_, "interrupted", message);
+                store_->addEvent(runId_, "interrupted", message);
+            } catch (const std::exception& e2) {
+                message += "\n(the run store could not record it either: " + std::string(e2.what()) + ")";
+            }
+        }
+        if (!leader()) message = "rank " + std::to_string(env_.rank) + ": " + message;
+        obs_.finished("interrupted", message);
+        return {runId_, "interrupted", message, step_, outDir_.string()};
+    }
+
     void prepareOutput()
     {
+        if (!leader()) return;  // rank 0 writes the run's folder
         std::error_code ec;
         fs::create_directories(outDir_, ec);
         if (ec)
@@ -225,6 +388,11 @@ private:
         ctx.snapshot = [this](const std::string& kind, const std::string& payload) { snapshot(kind, payload); };
         ctx.step = [this] { return step_; };
         ctx.outDir = outDir_;
+        if (env_.active()) {
+            ctx.evalRank = env_.rank;
+            ctx.evalWorld = env_.world;
+            ctx.reduce = [this](std::vector<double> v) { return dist_->sum(std::move(v)); };
+        }
         objective_ = makeObjective(ctx);
         model_ = objective_->model();
         // Estimated training FLOPs per token (the equal-compute x-axis).
@@ -257,17 +425,21 @@ private:
     }
 
 
-    void record(const std::string& name, double value) { pending_.push_back({step_, name, value, elapsed()}); }
+    void record(const std::string& name, double value)
+    {
+        if (collecting_) collected_.emplace_back(name, value);  // a step's metrics, averaged over the ranks
+        else if (leader()) pending_.push_back({step_, name, value, elapsed()});
+    }
 
     double elapsed() const { return elapsedBefore_ + std::chrono::duration<double>(Clock::now() - t0_).count(); }
 
     void flushMetrics()
     {
-        if (pending_.empty()) return;
+        if (pending_.empty() || !leader()) return;
         std::vector<std::pair<std::string, double>> values;
         std::int64_t s = pending_.back().step;
         for (const auto& m : pending_) values.emplace_back(m.name, m.value);
-        store_.appendMetrics(runId_, pending_);
+        store_->appendMetrics(runId_, pending_);
         pending_.clear();
         obs_.metrics(s, values);
         lastFlush_ = Clock::now();
@@ -293,7 +465,7 @@ private:
         torch::NoGradGuard ng;
         setTraining(false);
         objective_->evaluate();
-        if (dynamics_) {
+        if (dynamics_ && leader()) {
             AutocastScope ac(bf16_);
             TransformerModel predictor = objective_->maskPredictor();
             snapshot("dynamics", dynamicsToJson(dynamics_->measure(model_, predictor, step_)));
@@ -306,7 +478,8 @@ private:
 
     void snapshot(const std::string& kind, const std::string& payload)
     {
-        store_.addSnapshot(runId_, step_, kind, payload, elapsed());
+        if (!leader()) return;
+        store_->addSnapshot(runId_, step_, kind, payload, elapsed());
         obs_.snapshot({step_, kind, payload});
     }
 
@@ -362,6 +535,10 @@ private:
 
     void writeCheckpoint()
     {
+        if (!leader()) {  // rank 0 writes it; the others remember where it stands
+            lastGood_ = step_;
+            return;
+        }
         const fs::path final = outDir_ / ("checkpoint-" + std::to_string(step_));
         const fs::path tmp = outDir_ / (".checkpoint-" + std::to_string(step_) + ".partial");
         std::error_code ec;
@@ -381,22 +558,21 @@ private:
         fs::remove_all(final, ec);
         fs::rename(tmp, final, ec);
         if (ec) throw Error("cannot move checkpoint into place at " + final.string() + ": " + ec.message(), "is the disk full?");
-        store_.addCheckpoint(runId_, step_, final.string());
+        store_->addCheckpoint(runId_, step_, final.string());
         lastGood_ = step_;
         obs_.checkpointWritten(step_, final.string());
         if (spec_.train.keep_last > 0) {
-            auto cks = store_.checkpoints(runId_);
+            auto cks = store_->checkpoints(runId_);
             while (static_cast<int>(cks.size()) > spec_.train.keep_last) {
                 fs::remove_all(cks.front().path, ec);
-                store_.removeCheckpoint(runId_, cks.front().step);
+                store_->removeCheckpoint(runId_, cks.front().step);
                 cks.erase(cks.begin());
             }
         }
     }
 
-    void loadCheckpoint(const CheckpointRow& ck)
+    void loadCheckpoint(const fs::path& dir)
     {
-        const fs::path dir = ck.path;
         objective_->loadModules(dir);
         const json st = json::parse(readTextFile(dir / "trainer_state.json"), nullptr, false);
         if (st.is_discarded() || !st.contains("step"))
@@ -424,13 +600,19 @@ private:
         Batch last;
         bool evaluatedAtEnd = false, checkpointedAtEnd = false;
         while (step_ < total) {
-            if (stop_.paused() && !stop_.stopRequested()) {
+            if (dist_) {
+                if (!syncControl()) {
+                    status = "cancelled";
+                    message = "stopped at step " + std::to_string(step_);
+                    break;
+                }
+            } else if (stop_.paused() && !stop_.stopRequested()) {
                 flushMetrics();
-                store_.setStatus(runId_, "paused");
+                store_->setStatus(runId_, "paused");
                 const auto pausedAt = Clock::now();
                 stop_.waitWhilePaused();
                 elapsedBefore_ -= std::chrono::duration<double>(Clock::now() - pausedAt).count();  // paused time is not training time
-                store_.setStatus(runId_, "running");
+                store_->setStatus(runId_, "running");
             }
             if (stop_.stopRequested()) {
                 status = "cancelled";
@@ -438,7 +620,15 @@ private:
                 break;
             }
             const auto stepStart = Clock::now();
-            opt_->zeroGrad();
+            if (dist_) {
+                progress_ = 2 * step_;
+                dist_->beat(progress_);
+                // Each rank's own dropout, the same after a resume: seeded by step and rank.
+                torch::manual_seed(spec_.train.seed * 1000003ull + static_cast<std::uint64_t>(step_) * 4099ull + static_cast<std::uint64_t>(env_.rank) + 1);
+                reducer_->zeroGrad();
+            } else {
+                opt_->zeroGrad();
+            }
             double lossValue = 0;
             std::int64_t tokens = 0;
             objective_->beginStep();
@@ -446,6 +636,10 @@ private:
                 last = objective_->ownsData() ? objective_->trainBatch(step_ * t.grad_accum + a)
                        : step_ < startSteps_  ? startData_->trainBatch(step_ * t.grad_accum + a)
                                               : data_->trainBatch((step_ - startSteps_) * t.grad_accum + a);
+                if (dist_) {
+                    last = shardBatch(last, env_.rank, env_.world);
+                    if (a == t.grad_accum - 1) reducer_->arm();
+                }
                 torch::Tensor total;
                 {
                     AutocastScope ac(bf16_);
@@ -455,8 +649,18 @@ private:
                 lossValue += total.item<double>() / t.grad_accum;
                 tokens += last.tokens;
             }
+            double gradDivisor = 1;  // data-parallel: the buckets hold the sum over ranks
+            if (dist_) {
+                progress_ = 2 * step_ + 1;
+                dist_->beat(progress_);
+                reducer_->finish();
+                const auto v = dist_->sum({lossValue, static_cast<double>(tokens)});
+                lossValue = v[0] / dist_->world();
+                tokens = static_cast<std::int64_t>(v[1]);
+                gradDivisor = dist_->world();
+            }
             if (t.debug_nan_step > 0 && step_ + 1 == t.debug_nan_step) lossValue = std::nan("");
-            const double gradNorm = opt_->gradNorm();
+            const double gradNorm = opt_->gradNorm() / gradDivisor;
             // Global clipping at clip_norm, folded into the fused AdamW pass.
             const double clipScale = t.clip_norm > 0 && gradNorm > t.clip_norm ? t.clip_norm / (gradNorm + 1e-6) : 1.0;
             if (!std::isfinite(lossValue) || !std::isfinite(gradNorm)) {
@@ -468,7 +672,7 @@ private:
                 break;
             }
             const double lr = lrAt(step_);
-            opt_->step(lr, clipScale);
+            opt_->step(lr, clipScale / gradDivisor);
             ++step_;
             tokensSeen_ += tokens;
             const double secs = std::chrono::duration<double>(Clock::now() - stepStart).count();
@@ -476,7 +680,7 @@ private:
             const double tps = static_cast<double>(tokens) / std::max(1e-9, emaStep * (secs > 0 ? 1.0 : 1.0));
             if (step_ % t.log_every == 0 || step_ == total) {
                 record("loss", lossValue);
-                objective_->logStep();
+                logObjectiveStep();
                 record("lr", lr);
                 record("grad_norm", gradNorm);
                 record("tokens_seen", static_cast<double>(tokensSeen_));
@@ -494,7 +698,7 @@ private:
             pi.tokensSeen = tokensSeen_;
             pi.precision = bf16_ ? "bf16" : "fp32";
             pi.threads = threads_;
-            obs_.progress(pi);
+            if (leader()) obs_.progress(pi);
             bool early = false;
             if (step_ % t.eval_every == 0 || step_ == total) {
                 evaluate();
@@ -528,10 +732,55 @@ private:
         (void)checkpointedAtEnd;
         flushMetrics();
         if (status == "cancelled" && step_ > 0 && lastGood_ != step_) writeCheckpoint();  // a stopped run stays resumable
-        store_.setStatus(runId_, status, message);
-        store_.addEvent(runId_, status, message);
-        obs_.finished(status, message);
+        reducer_.reset();
+        if (leader()) {
+            store_->setStatus(runId_, status, message);
+            store_->addEvent(runId_, status, message);
+        }
+        if (leader() || status != "completed") obs_.finished(status, message);
         return {runId_, status, message, step_, outDir_.string()};
+    }
+
+    // The objective's step metrics; data-parallel: each the mean over the ranks' shares.
+    void logObjectiveStep()
+    {
+        if (!dist_) {
+            objective_->logStep();
+            return;
+        }
+        collecting_ = true;
+        collected_.clear();
+        try {
+            objective_->logStep();
+        } catch (...) {
+            collecting_ = false;
+            throw;
+        }
+        collecting_ = false;
+        std::vector<double> v;
+        for (const auto& [name, value] : collected_) v.push_back(value);
+        v = dist_->sum(std::move(v));
+        for (std::size_t i = 0; i < v.size(); ++i) record(collected_[i].first, v[i] / dist_->world());
+    }
+
+    // Data-parallel: every rank learns at the same step whether to stop or pause (any
+    // rank's request counts). False: stop.
+    bool syncControl()
+    {
+        auto flags = [&] { return dist_->sum({stop_.stopRequested() ? 1.0 : 0.0, stop_.paused() ? 1.0 : 0.0}); };
+        auto c = flags();
+        if (c[0] > 0) return false;
+        if (c[1] == 0) return true;
+        flushMetrics();
+        if (leader()) store_->setStatus(runId_, "paused");
+        const auto pausedAt = Clock::now();
+        while (c[0] == 0 && c[1] > 0) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the ranks keep in touch while paused
+            c = flags();
+        }
+        elapsedBefore_ -= std::chrono::duration<double>(Clock::now() - pausedAt).count();
+        if (leader()) store_->setStatus(runId_, "running");
+        return c[0] == 0;
     }
 
     RunOutcome fail(const std::exception& e)
@@ -540,11 +789,13 @@ private:
         if (const auto* pe = dynamic_cast<const Error*>(&e)) message = pe->full();
         else if (const auto* ce = dynamic_cast<const c10::Error*>(&e)) message = ce->what_without_backtrace();
         else message = e.what();
+        if (!leader()) message = "rank " + std::to_string(env_.rank) + ": " + message;
+        reducer_.reset();
         if (owns_) {  // a resume that never started leaves the run as it was (still resumable)
             try {
                 flushMetricsQuietly();
-                store_.setStatus(runId_, "failed", message);
-                store_.addEvent(runId_, "failed", message);
+                store_->setStatus(runId_, "failed", message);
+                store_->addEvent(runId_, "failed", message);
             } catch (const std::exception& e2) {
                 message += "\n(the run store could not record the failure either: " + std::string(e2.what()) + ")";
             }
@@ -563,7 +814,13 @@ private:
     }
 
     JobSpec spec_;
-    RunStore store_;
+    DistEnv env_;
+    std::unique_ptr<RunStore> store_;  // rank 0's only
+    std::unique_ptr<DistGroup> dist_;  // data-parallel: the other ranks
+    std::unique_ptr<GradReducer> reducer_;
+    std::int64_t progress_ = 0;        // what dist_->beat last said
+    bool collecting_ = false;
+    std::vector<std::pair<std::string, double>> collected_;
     JobObserver& obs_;
     StopToken& stop_;
     std::int64_t runId_ = 0;
@@ -593,8 +850,26 @@ private:
 
 RunOutcome runJob(const JobSpec& spec, const std::string& storePath, JobObserver& observer, StopToken& stop)
 {
+    if (spec.train.processes > 1) {
+        // Several processes are started by a launcher, never inside this one.
+        const std::string m = "processes = " + std::to_string(spec.train.processes) +
+                              " trains through 'pretrainlab-cli train --nproc N' (or torchrun / mpirun), not inside this process\n"
+                              "HINT: run that command, or set processes to 1";
+        observer.finished("failed", m);
+        return {0, "failed", m, 0, {}};
+    }
+    return runJob(spec, storePath, observer, stop, DistEnv{});
+}
+
+RunOutcome resumeJob(std::int64_t runId, const std::string& storePath, JobObserver& observer, StopToken& stop)
+{
+    return resumeJob(runId, storePath, observer, stop, DistEnv{});
+}
+
+RunOutcome runJob(const JobSpec& spec, const std::string& storePath, JobObserver& observer, StopToken& stop, const DistEnv& env)
+{
     try {
-        Trainer t(spec, storePath, observer, stop);
+        Trainer t(spec, storePath, observer, stop, env);
         return t.start();
     } catch (const std::exception& e) {  // the store itself could not be opened
         observer.finished("failed", e.what());
@@ -602,10 +877,10 @@ RunOutcome runJob(const JobSpec& spec, const std::string& storePath, JobObserver
     }
 }
 
-RunOutcome resumeJob(std::int64_t runId, const std::string& storePath, JobObserver& observer, StopToken& stop)
+RunOutcome resumeJob(std::int64_t runId, const std::string& storePath, JobObserver& observer, StopToken& stop, const DistEnv& env)
 {
     try {
-        Trainer t(JobSpec{}, storePath, observer, stop);
+        Trainer t(JobSpec{}, storePath, observer, stop, env);
         return t.resume(runId);
     } catch (const std::exception& e) {
         observer.finished("failed", e.what());
