@@ -344,6 +344,42 @@ private Q_SLOTS:
         QVERIFY(losses.rbegin()->second < losses.begin()->second);
     }
 
+    // A rank that hangs (stopped with SIGSTOP) ends the run on the other after dist_timeout,
+    // naming it; the run resumes with 2 ranks again.
+    void aHungRankTimesOut()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("runs.sqlite"));
+        const int port = freePort();
+        const QStringList args = tinyArgs(store, 8, 40, {QStringLiteral("--set"), QStringLiteral("dist_timeout=5"), QStringLiteral("--out"), dir.filePath(QStringLiteral("run"))});
+        QObject owner;
+        QProcess* r0 = startRank(&owner, args, 0, 2, port);
+        QProcess* r1 = startRank(&owner, args, 1, 2, port);
+        bool ready = false;
+        for (int i = 0; i < 1200 && !ready; ++i) {
+            r0->waitForReadyRead(100);
+            ready = fs::exists(dir.filePath(QStringLiteral("run/checkpoint-10")).toStdString());
+        }
+        QVERIFY(ready);
+        ::kill(static_cast<pid_t>(r1->processId()), SIGSTOP);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY2(r0->waitForFinished(60000), "rank 0 did not end while rank 1 hung");
+        const double waited = t.elapsed() / 1000.0;
+        ::kill(static_cast<pid_t>(r1->processId()), SIGKILL);
+        r1->waitForFinished(10000);
+        qInfo("rank 0 ended %.1f s after rank 1 hung (dist_timeout 5 s)", waited);
+        QVERIFY(waited < 30);
+        {
+            const auto run = RunStore(store.toStdString()).run(1);
+            QCOMPARE(run->status, std::string("interrupted"));
+            QVERIFY2(run->message.find("rank 1 (it stopped answering") != std::string::npos, run->message.c_str());
+        }
+        QCOMPARE(runCli({QStringLiteral("resume"), QStringLiteral("1"), QStringLiteral("--store"), store, QStringLiteral("--nproc"), QStringLiteral("2")}), 0);
+        QCOMPARE(RunStore(store.toStdString()).run(1)->status, std::string("completed"));
+        QCOMPARE(metric(store.toStdString(), 1, "loss").size(), std::size_t(40));
+    }
+
     // A rank whose configuration differs is refused at start, on every rank, with the field.
     void aMismatchedRankIsRefused()
     {

@@ -15,6 +15,7 @@
 #include "ui/lessons/LessonsPanel.h"
 #include "ui/runs/RunsModel.h"
 #include "ui/runs/RunsPanel.h"
+#include "core/store/RunStore.h"
 #include "ui/worker/TrainingController.h"
 
 #include <QApplication>
@@ -320,6 +321,49 @@ private Q_SLOTS:
                 QCOMPARE(editor.shownTotalParameters(), n);
             }
         }
+    }
+
+    // Processes on this machine: the editor shows the global batch and each process's
+    // share; the controller trains through pretrainlab-cli --nproc and reports as usual.
+    void severalProcessesFromTheWorkbench()
+    {
+        ui::ConfigEditor editor;
+        editor.setPreset(QStringLiteral("bert-tiny"));
+        JobSpec s = editor.spec();
+        s.train.batch_size = 16;
+        s.train.processes = 2;
+        editor.setSpec(s);
+        auto* label = editor.findChild<QLabel*>(QStringLiteral("globalBatch"));
+        QVERIFY(label);
+        QVERIFY2(label->text().contains(QStringLiteral("Each of the 2 processes takes 8 sequences")), qPrintable(label->text()));
+        QCOMPARE(editor.spec().train.processes, 2);
+        s.train.processes = 3;
+        editor.setSpec(s);
+        QVERIFY(editor.validationMessage().startsWith(QStringLiteral("batch_size")));  // 16 does not split in 3
+
+        QTemporaryDir dir;
+        ui::TrainingController c(storeIn(dir));
+        QSignalSpy finished(&c, &ui::TrainingController::runFinished);
+        QSignalSpy started(&c, &ui::TrainingController::runStarted);
+        QSignalSpy progressed(&c, &ui::TrainingController::progressed);
+        QSignalSpy snapshots(&c, &ui::TrainingController::snapshotArrived);
+        JobSpec q = quickSpec(12);
+        q.train.processes = 2;
+        q.train.threads = 1;
+        q.train.probe_every = 5;
+        q.train.dynamics = false;
+        c.start(q);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 240000);
+        QVERIFY2(finished.at(0).at(1).toString() == QStringLiteral("completed"), qPrintable(finished.at(0).at(2).toString()));
+        QCOMPARE(started.count(), 1);
+        QVERIFY(started.at(0).at(0).toLongLong() > 0);
+        QVERIFY(progressed.count() >= 1);
+        QVERIFY(snapshots.count() >= 1);  // the views' snapshots, read from the store rank 0 writes
+        RunStore store(storeIn(dir).toStdString());
+        QCOMPARE(store.run(1)->status, std::string("completed"));
+        std::int64_t losses = 0;
+        for (const auto& m : store.metrics(1)) losses += m.name == "loss";
+        QCOMPARE(losses, std::int64_t(12));
     }
 
     void editorValidatesOnTheField()

@@ -270,498 +270,528 @@
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="132"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="133"/>
+        <source>Data-parallel training: this many processes on this machine, each taking an equal share of every batch; their gradients are summed after each step (PyTorch&apos;s c10d with Gloo). For several machines use torchrun or mpirun (README).</source>
+        <translation>데이터 병렬 학습: 이 컴퓨터에서 이만큼의 프로세스가 매 배치를 똑같이 나누어 맡고, 매 스텝 뒤에 그래디언트를 합칩니다(PyTorch c10d, Gloo). 여러 대의 컴퓨터에서는 torchrun이나 mpirun을 쓰세요(README 참고).</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="136"/>
+        <source>Processes on this machine</source>
+        <translation>이 컴퓨터의 프로세스 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="141"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="133"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="142"/>
         <source>Evaluate every</source>
         <translation>평가 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="134"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="143"/>
         <source>Checkpoint every</source>
         <translation>체크포인트 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="135"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="144"/>
         <source>Mask probability</source>
         <translation>마스킹 확률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="137"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="146"/>
         <source>Probe sentence</source>
         <translation>관찰용 문장</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="139"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="148"/>
         <source>bundled Brown corpus</source>
         <translation>내장 Brown 말뭉치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="140"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="219"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="232"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="245"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="149"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="228"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="241"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="254"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="144"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="153"/>
         <source>Corpus</source>
         <translation>말뭉치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="146"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="155"/>
         <source>More (optimizer, objectives, bookkeeping)</source>
         <translation>더 보기 (옵티마이저, 학습 목표, 기록)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="156"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="165"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="157"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="166"/>
         <source>Adam β1</source>
         <translation>Adam β1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="158"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="167"/>
         <source>Adam β2</source>
         <translation>Adam β2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="159"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="168"/>
         <source>Adam ε</source>
         <translation>Adam ε</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="160"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="169"/>
         <source>Gradient clipping (0: off)</source>
         <translation>기울기 클리핑 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="161"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="170"/>
         <source>Gradient accumulation</source>
         <translation>기울기 누적</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="162"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="171"/>
         <source>Embedding dropout</source>
         <translation>임베딩 드롭아웃</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="163"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="172"/>
         <source>LayerNorm ε</source>
         <translation>LayerNorm ε</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="164"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="173"/>
         <source>Init std</source>
         <translation>초기화 표준편차</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="165"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="174"/>
         <source>[MASK] share of selected</source>
         <translation>선택된 토큰 중 [MASK] 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="166"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="175"/>
         <source>Random-token share</source>
         <translation>무작위 토큰 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="167"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="176"/>
         <source>Max predictions per sequence</source>
         <translation>시퀀스당 최대 예측 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="168"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="177"/>
         <source>mask whole words</source>
         <translation>단어 전체를 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="170"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="179"/>
         <source>Whole-word masking</source>
         <translation>단어 단위 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="171"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="180"/>
         <source>n-gram masking up to n</source>
         <translation>n-gram 마스킹 최대 n</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="172"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="181"/>
         <source>fresh masks every epoch</source>
         <translation>에포크마다 새 마스크</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="174"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="183"/>
         <source>Dynamic masking</source>
         <translation>동적 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="175"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="184"/>
         <source>Short-sequence probability</source>
         <translation>짧은 시퀀스 확률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="177"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="186"/>
         <source>BERT&apos;s schedule: train the first steps on shorter sequences (as many tokens a step), then on the full length. 0: off.</source>
         <translation>BERT의 일정: 처음 스텝들은 더 짧은 시퀀스로 (스텝당 토큰 수는 같게) 학습하고, 그 뒤 전체 길이로 학습합니다. 0: 끔.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="179"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="188"/>
         <source>Start on sequences of (0: off)</source>
         <translation>처음 시퀀스 길이 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="180"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="189"/>
         <source>… for this share of the steps</source>
         <translation>… 전체 스텝 중 이 비율 동안</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="181"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="190"/>
         <source>start the position embeddings as sinusoids</source>
         <translation>위치 임베딩을 사인파로 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="182"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="191"/>
         <source>Vaswani et al.&apos;s sin/cos table as the initial value of the learned position embeddings (an init only; the checkpoint layout stays Hugging Face&apos;s)</source>
         <translation>학습되는 위치 임베딩의 초깃값으로 Vaswani 등의 sin/cos 표를 씁니다 (초기화만 바뀌며 체크포인트 구조는 Hugging Face 그대로입니다)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="185"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="194"/>
         <source>Position init</source>
         <translation>위치 임베딩 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="186"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="195"/>
         <source>record what the model learns first</source>
         <translation>모델이 먼저 배우는 것을 기록</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="187"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="196"/>
         <source>At each evaluation: held-out accuracy by word class and the structure of every attention head (the &apos;What it learns first&apos; tab)</source>
         <translation>평가 때마다 단어 종류별 평가 정확도와 모든 어텐션 헤드의 구조를 기록합니다 (&apos;먼저 배우는 것&apos; 탭)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="190"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="199"/>
         <source>Training dynamics</source>
         <translation>학습 동역학</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="191"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="200"/>
         <source>Held-out share</source>
         <translation>평가용 문서 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="192"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="201"/>
         <source>Eval batches</source>
         <translation>평가 배치 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="193"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="202"/>
         <source>Log every</source>
         <translation>기록 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="194"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="203"/>
         <source>Probe every</source>
         <translation>관찰 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="195"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="204"/>
         <source>Keep last checkpoints (0: all)</source>
         <translation>유지할 최근 체크포인트 수 (0: 모두)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="196"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="205"/>
         <source>train NSP / SOP too</source>
         <translation>NSP / SOP도 학습</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="197"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="206"/>
         <source>BERT and ALBERT: off trains the masked LM alone (the paper&apos;s BERT baseline in ELECTRA&apos;s comparison)</source>
         <translation>BERT와 ALBERT: 끄면 마스크 언어 모델만 학습합니다 (ELECTRA 논문의 비교에서 쓴 BERT 기준선)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="199"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="208"/>
         <source>Sentence-pair loss</source>
         <translation>문장 쌍 손실</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="200"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="209"/>
         <source>ELECTRA generator size (× hidden)</source>
         <translation>ELECTRA 생성자 크기 (× hidden)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="201"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="210"/>
         <source>ELECTRA λ (discriminator weight)</source>
         <translation>ELECTRA λ (판별자 가중치)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="202"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="211"/>
         <source>ELECTRA sampling temperature</source>
         <translation>ELECTRA 샘플링 온도</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="204"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="213"/>
         <source>A curriculum: the generator samples at this temperature first and moves linearly to the sampling temperature (a higher one gives easier, less plausible replacements). 0: off.</source>
         <translation>커리큘럼: 생성자는 처음에 이 온도로 샘플링하고 샘플링 온도까지 선형으로 옮겨 갑니다(온도가 높을수록 그럴듯함이 덜한, 쉬운 대체 토큰). 0: 끔.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="206"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="215"/>
         <source>ELECTRA temperature at the start (0: off)</source>
         <translation>ELECTRA 시작 온도 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="207"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="216"/>
         <source>… reached after steps (0: the whole run)</source>
         <translation>… 도달까지의 스텝 수 (0: 실행 전체)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="210"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="219"/>
         <source>the generator&apos;s samples (ELECTRA)</source>
         <translation>생성자의 샘플 (ELECTRA)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="211"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="220"/>
         <source>random words by corpus frequency (a test of context)</source>
         <translation>말뭉치 빈도에 따른 무작위 단어 (문맥 검사)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="212"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="221"/>
         <source>With random words drawn by frequency, a discriminator that ignores context can do no better than AUC 0.5; one that reads the sentence climbs above it.</source>
         <translation>빈도에 따라 뽑은 무작위 단어로 바꾸면, 문맥을 무시하는 판별자는 AUC 0.5보다 나을 수 없습니다. 문장을 읽는 판별자는 그 위로 올라갑니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="215"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="224"/>
         <source>ELECTRA replacements</source>
         <translation>ELECTRA 대체 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="217"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="226"/>
         <source>a new generator</source>
         <translation>새 생성자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="218"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="227"/>
         <source>An ELECTRA checkpoint folder: the generator starts from its generator/</source>
         <translation>ELECTRA 체크포인트 폴더: 생성자가 그 폴더의 generator/에서 시작합니다</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="223"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="232"/>
         <source>ELECTRA generator from</source>
         <translation>ELECTRA 생성자 출처</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="224"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="233"/>
         <source>keep that generator fixed</source>
         <translation>그 생성자를 고정</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="225"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="234"/>
         <source>A fresh discriminator learns against a generator that no longer changes</source>
         <translation>새 판별자가 더 이상 바뀌지 않는 생성자를 상대로 학습합니다</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="227"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="236"/>
         <source>Freeze the generator</source>
         <translation>생성자 고정</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="229"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="238"/>
         <source>a new discriminator</source>
         <translation>새 판별자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="230"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="239"/>
         <source>A BERT or ELECTRA checkpoint folder of the same shape: the discriminator&apos;s embeddings and layers start from its encoder, so it reads context from the first step</source>
         <translation>같은 구조의 BERT 또는 ELECTRA 체크포인트 폴더: 판별자의 임베딩과 층이 그 인코더에서 시작하므로 첫 스텝부터 문맥을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="236"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="245"/>
         <source>ELECTRA discriminator from</source>
         <translation>ELECTRA 판별자 출처</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="238"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="247"/>
         <source>BERT or ELECTRA checkpoint folder</source>
         <translation>BERT 또는 ELECTRA 체크포인트 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="243"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="252"/>
         <source>the shipped WordNet TransE embeddings</source>
         <translation>함께 제공되는 WordNet TransE 임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="244"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="253"/>
         <source>ERNIE: a TransE folder (pretrainlab-cli transe train) whose entity vectors feed the K-Encoder</source>
         <translation>ERNIE: 개체 벡터를 K-인코더에 넣을 TransE 폴더 (pretrainlab-cli transe train)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="249"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="258"/>
         <source>ERNIE entity table</source>
         <translation>ERNIE 개체 표</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="251"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="260"/>
         <source>TransE folder</source>
         <translation>TransE 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="255"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="264"/>
         <source>ERNIE&apos;s denoising entity auto-encoder: the share of aligned entities hidden from the entity stream (the model must still name them)</source>
         <translation>ERNIE의 잡음 제거 개체 오토인코더: 정렬된 개체 중 개체 흐름에서 가리는 비율 (모델은 그래도 그 개체를 맞혀야 합니다)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="257"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="266"/>
         <source>ERNIE: entities hidden</source>
         <translation>ERNIE: 가리는 개체 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="258"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="267"/>
         <source>ERNIE: entities swapped for random ones</source>
         <translation>ERNIE: 무작위 개체로 바꾸는 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="259"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="268"/>
         <source>ERNIE: dEA loss weight</source>
         <translation>ERNIE: dEA 손실 가중치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="261"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="270"/>
         <source>ELECTRA checkpoint with a generator/ folder</source>
         <translation>generator/ 폴더가 있는 ELECTRA 체크포인트</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="274"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="583"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="283"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="610"/>
         <source>Start training</source>
         <translation>학습 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="312"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="321"/>
         <source>Corpus text file</source>
         <translation>말뭉치 텍스트 파일</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="312"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="321"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="525"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="536"/>
         <source>Cannot start: %1</source>
         <translation>시작할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="528"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="541"/>
+        <source>Global batch: %1 sequences × %2 tokens%3 = %4 tokens a step.</source>
+        <translation>전체 배치: 시퀀스 %1개 × 토큰 %2개%3 = 스텝당 토큰 %4개.</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="544"/>
+        <source> × %1 accumulated</source>
+        <translation> × 누적 %1회</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="548"/>
+        <source>Each of the %1 processes takes %2 sequences of it.</source>
+        <translation>프로세스 %1개가 각각 시퀀스 %2개씩 맡습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="549"/>
+        <source>It does not split evenly among %1 processes.</source>
+        <translation>프로세스 %1개에 똑같이 나누어지지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="555"/>
         <source>&lt;i&gt;Fix the model fields to see its parameter count.&lt;/i&gt;</source>
         <translation>&lt;i&gt;모델 항목을 고치면 파라미터 수가 표시됩니다.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="539"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="566"/>
         <source>Embeddings</source>
         <translation>임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="540"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="567"/>
         <source>V×E + E×H = %1×%2 + %2×%3</source>
         <translation>V×E + E×H = %1×%2 + %2×%3</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="541"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="568"/>
         <source>V×H = %1×%2</source>
         <translation>V×H = %1×%2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="544"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="571"/>
         <source>Attention</source>
         <translation>어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="544"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="545"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="571"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="572"/>
         <source>1 shared block</source>
         <translation>공유 블록 1개</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="544"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="545"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="571"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="572"/>
         <source>%1 layers</source>
         <translation>%1개 층</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="545"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="572"/>
         <source>Feed-forward</source>
         <translation>피드포워드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="546"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="573"/>
         <source>Final LayerNorm</source>
         <translation>마지막 LayerNorm</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="547"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="574"/>
         <source>Heads</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="548"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="575"/>
         <source>LM head tied to the embeddings</source>
         <translation>임베딩과 묶인 LM 헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="549"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="576"/>
         <source>dense + dense(1)</source>
         <translation>dense + dense(1)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="550"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="577"/>
         <source>pooler, NSP/SOP, MLM transform</source>
         <translation>풀러, NSP/SOP, MLM 변환</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="552"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="579"/>
         <source>Knowledge (ERNIE)</source>
         <translation>지식 (ERNIE)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="553"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="580"/>
         <source>%1 K-Encoder layers: entity attention, fusion; dEA head (entity table frozen)</source>
         <translation>K-인코더 %1개 층: 개체 어텐션, 융합; dEA 헤드 (개체 표는 고정)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="560"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="587"/>
         <source>Generator</source>
         <translation>생성자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="560"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="587"/>
         <source>H%1, embeddings shared</source>
         <translation>H%1, 임베딩 공유</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="564"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="591"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="566"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="593"/>
         <source>&lt;br&gt;%1 parameters saved versus unshared (%2).</source>
         <translation>&lt;br&gt;공유하지 않을 때(%2)보다 파라미터 %1개를 절약합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="571"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="598"/>
         <source>&lt;br&gt;Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.</source>
         <translation>&lt;br&gt;메모리: 가중치 + 기울기 + Adam %1, %2 × %3 활성값 약 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="583"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="610"/>
         <source>A run is training…</source>
         <translation>학습 중인 실행이 있습니다…</translation>
     </message>
@@ -4148,7 +4178,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
     </message>
     <message>
         <location filename="../ui/lessons/LessonsPanel.cpp" line="56"/>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="278"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="287"/>
         <source>Show the answer</source>
         <translation>답 보기</translation>
     </message>
@@ -4258,42 +4288,42 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="249"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="258"/>
         <source>This lesson cannot run: %1</source>
         <translation>이 레슨은 실행할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="259"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="268"/>
         <source>&lt;p&gt;No lesson to show.&lt;/p&gt;</source>
         <translation>&lt;p&gt;보여 줄 레슨이 없습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="278"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="287"/>
         <source>Hide the answer</source>
         <translation>답 숨기기</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="284"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="293"/>
         <source>not run yet</source>
         <translation>아직 실행 안 함</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="284"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="293"/>
         <source>run %1</source>
         <translation>실행 %1</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="285"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="294"/>
         <source>waiting or training…</source>
         <translation>대기 또는 학습 중…</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="302"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="311"/>
         <source>Run the lesson: the verdict on the claim comes from the figures your runs measure, nothing is written in advance.</source>
         <translation>레슨을 실행하세요: 주장에 대한 판정은 내 실행이 측정한 값에서 나오며, 미리 적어 둔 값은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/lessons/LessonsPanel.cpp" line="312"/>
+        <location filename="../ui/lessons/LessonsPanel.cpp" line="321"/>
         <source>&apos;%1&apos; is not key=value (for example steps=1500)</source>
         <translation>&apos;%1&apos;은(는) key=value 형식이 아닙니다 (예: steps=1500)</translation>
     </message>
@@ -4436,263 +4466,263 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>레슨 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="161"/>
         <source>Export the lesson into a folder</source>
         <translation>레슨을 폴더로 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
         <source>Export the lesson</source>
         <translation>레슨 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="166"/>
         <source>Lesson %1 exported to %2</source>
         <translation>레슨 %1을(를) %2에 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="169"/>
         <source>Run %1 started; checkpoints in %2</source>
         <translation>실행 %1 시작, 체크포인트 위치: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="182"/>
         <source>Checkpoint at step %1: %2</source>
         <translation>스텝 %1 체크포인트: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="185"/>
         <source>Run %1 %2%3</source>
         <translation>실행 %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="194"/>
         <source>Training %1</source>
         <translation>학습 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="199"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="200"/>
         <source>Configuration copied into the editor; change it and press Start.</source>
         <translation>설정을 편집기에 복사했습니다. 고친 뒤 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="203"/>
         <source>Resuming run %1 from its last checkpoint…</source>
         <translation>실행 %1을 마지막 체크포인트부터 이어서 학습합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="247"/>
         <source>&amp;Start training</source>
         <translation>학습 시작(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="249"/>
         <source>Start a run with the configuration on the right (F5)</source>
         <translation>오른쪽 설정으로 실행을 시작합니다 (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="250"/>
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="251"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="252"/>
         <source>&amp;Resume</source>
         <translation>계속(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="254"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="256"/>
         <source>Stop within a step, with a final checkpoint: the run can be resumed (Shift+F5)</source>
         <translation>한 스텝 안에 멈추고 마지막 체크포인트를 씁니다. 나중에 이어서 학습할 수 있습니다 (Shift+F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="259"/>
         <source>Cannot start</source>
         <translation>시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="267"/>
         <source>Stopping after the current step…</source>
         <translation>현재 스텝을 마치고 멈춥니다…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="269"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="270"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="278"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="279"/>
         <source>&amp;Refresh runs</source>
         <translation>실행 목록 새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="282"/>
         <source>&amp;Export curves…</source>
         <translation>곡선 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="284"/>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="285"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="288"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="285"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="286"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="291"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="294"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="295"/>
         <source>&amp;Training</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="297"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="298"/>
         <source>E&amp;xperiments</source>
         <translation>실험(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
         <source>&amp;ELECTRA vs BERT at equal compute…</source>
         <translation>같은 계산량에서 ELECTRA 대 BERT(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="300"/>
         <source>Train BERT-tiny (MLM) and ELECTRA-tiny with the same FLOPs and compare their encoders</source>
         <translation>BERT-tiny (MLM)와 ELECTRA-tiny를 같은 FLOPs로 학습하고 인코더를 비교합니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="303"/>
         <source>&amp;Lessons</source>
         <translation>레슨(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="304"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="305"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="311"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="312"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="315"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="317"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="318"/>
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="326"/>
         <source>The language changes when PretrainLab starts next time.</source>
         <translation>PretrainLab을 다음에 시작할 때 언어가 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="330"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="331"/>
         <source>&amp;About PretrainLab</source>
         <translation>PretrainLab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="352"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="358"/>
         <source>run %1 · step %2/%3 · loss %4</source>
         <translation>실행 %1 · 스텝 %2/%3 · 손실 %4</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="359"/>
         <source>%1 tokens/s</source>
         <translation>초당 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="361"/>
         <source>ETA %1:%2</source>
         <translation>남은 시간 %1:%2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="362"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="391"/>
         <source>Equal-compute experiment finished. %1</source>
         <translation>같은 계산량 실험이 끝났습니다. %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="392"/>
         <source>The equal-compute experiment did not complete.</source>
         <translation>같은 계산량 실험이 완료되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="415"/>
         <source>The lesson has not run yet: press Run the lesson to fill this view with its runs.</source>
         <translation>레슨을 아직 실행하지 않았습니다: &apos;레슨 실행&apos;을 누르면 이 화면이 레슨의 실행으로 채워집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="478"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="479"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="502"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="503"/>
         <source>Training is running</source>
         <translation>학습이 진행 중입니다</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="503"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="504"/>
         <source>Stop the run and close? It stops after the current step with a final checkpoint, and can be resumed later from the Runs panel.</source>
         <translation>실행을 멈추고 닫을까요? 현재 스텝을 마친 뒤 마지막 체크포인트를 쓰고 멈추며, 나중에 실행 목록에서 이어서 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="511"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="512"/>
         <source>Stopping the run…</source>
         <translation>실행을 멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="522"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="523"/>
         <source>About PretrainLab</source>
         <translation>PretrainLab 정보</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/MainWindow.cpp" line="523"/>
+        <location filename="../ui/mainwindow/MainWindow.cpp" line="524"/>
         <source>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;A workbench for seeing inside transformer pre-training: BERT, GPT, ALBERT and ELECTRA on an ordinary CPU.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PretrainLab %1&lt;/h3&gt;&lt;p&gt;트랜스포머 사전 학습의 내부를 들여다보는 작업대: 평범한 CPU에서 BERT, GPT, ALBERT, ELECTRA를 학습합니다.&lt;/p&gt;</translation>
     </message>
@@ -5477,6 +5507,24 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <location filename="../ui/knowledge/SchemaGraphView.cpp" line="192"/>
         <source>on a path</source>
         <translation>경로 위</translation>
+    </message>
+</context>
+<context>
+    <name>ptl::ui::TrainingWorker</name>
+    <message>
+        <location filename="../ui/worker/TrainingController.cpp" line="43"/>
+        <source>Cannot write the job for the processes to %1.</source>
+        <translation>프로세스들에 넘길 작업 설정을 %1에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/worker/TrainingController.cpp" line="52"/>
+        <source>Cannot start %1 for %2 processes: %3. It is built beside the workbench (make build).</source>
+        <translation>프로세스 %2개를 띄울 %1을(를) 시작할 수 없습니다: %3. 워크벤치와 같은 곳에 빌드됩니다(make build).</translation>
+    </message>
+    <message>
+        <location filename="../ui/worker/TrainingController.cpp" line="130"/>
+        <source>pretrainlab-cli ended with status %1 before the run was recorded.</source>
+        <translation>실행이 기록되기 전에 pretrainlab-cli가 상태 %1(으)로 끝났습니다.</translation>
     </message>
 </context>
 </TS>

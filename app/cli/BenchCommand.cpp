@@ -1,10 +1,16 @@
 // bench train: tokens/s, achieved GFLOP/s and the machine's measured GEMM peaks.
 #include "app/cli/Commands.h"
+#include "app/cli/Launch.h"
 #include "core/api/Bench.h"
+#include "core/dist/DistEnv.h"
+#include "core/util/Files.h"
 #include "core/kernels/Switches.h"
 #include "core/util/Error.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -20,6 +26,7 @@ void addBench(CLI::App& app)
         std::vector<std::string> sets;
         int steps = 20, warmup = 5;
         bool json = false;
+        int nproc = 0;
     };
     auto o = std::make_shared<Opts>();
     auto* bench = app.add_subcommand("bench", "benchmarks read against this machine's own GEMM peak");
@@ -33,12 +40,57 @@ void addBench(CLI::App& app)
     c->add_option("--warmup", o->warmup, "untimed steps first");
     c->add_option("--set", o->sets, "override a field, key=value");
     c->add_flag("--json", o->json, "one JSON object");
+    c->add_option("--nproc", o->nproc,
+                  "data-parallel: time N processes on this machine (threads each: the cores over N, or --set threads), then 1 process "
+                  "with all those threads, and report both")
+        ->check(CLI::Range(1, 256));
     c->callback([o] {
         JobSpec spec = JobSpec::fromPreset(o->preset);
         spec.setAll(o->sets);
-        const GemmPeak peak = measureGemmPeak();
-        const TrainBenchResult r = benchTrain(spec, o->warmup, o->steps);
+        const DistEnv env = distEnvFromEnvironment();
+        if (!env.active() && o->nproc > 1) {
+            // The ranks (this command again, N times), then one process with all their threads.
+            const auto file = std::filesystem::temp_directory_path() / ("pretrainlab-bench-dp-" + std::to_string(::getpid()) + ".json");
+            ::setenv("PTL_BENCH_RESULT", file.c_str(), 1);
+            const int rc = launchLocalRanks(o->nproc, spec.train.dist_timeout + 30);
+            ::unsetenv("PTL_BENCH_RESULT");
+            if (rc != 0) throw Error("the data-parallel benchmark failed (exit status " + std::to_string(rc) + ")");
+            const nlohmann::json dp = nlohmann::json::parse(readTextFile(file));
+            std::filesystem::remove(file);
+            const int rankThreads = dp.value("threads", 1);
+            spec.train.processes = 1;
+            spec.train.threads = rankThreads * o->nproc;
+            const TrainBenchResult one = benchTrain(spec, o->warmup, o->steps);
+            if (!one.message.empty()) throw Error("the single-process benchmark failed: " + one.message);
+            const double ratio = dp.value("tokens_per_second", 0.0) / one.tokensPerSecond;
+            if (o->json) {
+                std::cout << nlohmann::json{{"data_parallel", dp},
+                                            {"single", {{"tokens_per_second", one.tokensPerSecond}, {"step_seconds", one.stepSeconds}, {"threads", one.threads},
+                                                        {"precision", one.precision}}},
+                                            {"ratio", ratio}}
+                                 .dump()
+                          << "\n";
+                return;
+            }
+            std::printf("%d processes x %d thread%s: %.0f tokens/s (%.3f s/step)\n1 process x %d threads:  %.0f tokens/s (%.3f s/step)\n"
+                        "data-parallel / single process: %.2fx (%s, batch %d x %d, %d timed steps)\n",
+                        o->nproc, rankThreads, rankThreads == 1 ? "" : "s", dp.value("tokens_per_second", 0.0), dp.value("step_seconds", 0.0),
+                        one.threads, one.tokensPerSecond, one.stepSeconds, ratio, one.precision.c_str(), spec.train.batch_size, spec.train.seq_len, o->steps);
+            return;
+        }
+        if (env.active()) spec.train.processes = env.world;
+        const GemmPeak peak = env.active() ? GemmPeak{} : measureGemmPeak();
+        const TrainBenchResult r = benchTrain(spec, o->warmup, o->steps, env);
         if (!r.message.empty()) throw Error("the benchmark run failed: " + r.message);
+        if (env.active()) {
+            // Rank 0 speaks for the run; under bench --nproc it hands its result to the launcher.
+            if (!env.leader()) return;
+            const nlohmann::json j = {{"tokens_per_second", r.tokensPerSecond}, {"step_seconds", r.stepSeconds}, {"threads", r.threads},
+                                      {"processes", env.world}, {"precision", r.precision}, {"preset", r.preset}};
+            if (const char* out = std::getenv("PTL_BENCH_RESULT"); out && *out) writeFileAtomic(out, j.dump());
+            else std::cout << j.dump() << "\n";
+            return;
+        }
         const double ofPeak = (r.precision == "bf16" ? peak.bf16Gflops : peak.fp32Gflops);
         nlohmann::json j = {{"impl", "pretrainlab"}, {"preset", r.preset}, {"tokens_per_second", r.tokensPerSecond}, {"positions_per_second", r.positionsPerSecond},
                             {"step_seconds", r.stepSeconds}, {"flops_per_token", r.flopsPerToken}, {"achieved_gflops", r.achievedGflops},

@@ -43,6 +43,10 @@ double jobFlopsPerToken(const JobSpec& spec);
 GemmPeak measureGemmPeak(int size = 1024, double seconds = 1.0);
 std::string blasCoreName();
 TrainBenchResult benchTrain(const JobSpec& spec, int warmupSteps, int steps);
+// Data-parallel: this process is one rank of env (core/dist/DistEnv.h); rank 0's result
+// holds the run's global tokens/s.
+struct DistEnv;
+TrainBenchResult benchTrain(const JobSpec& spec, int warmupSteps, int steps, const DistEnv& env);
 
 struct InspectBenchResult {
     int tokens = 0;

@@ -1,4 +1,5 @@
 #include "core/api/Bench.h"
+#include "core/dist/DistEnv.h"
 #include "core/kernels/Gemm.h"
 #include "core/api/Job.h"
 #include "core/kernels/Attention.h"
@@ -138,7 +139,9 @@ private:
 };
 } // namespace
 
-TrainBenchResult benchTrain(const JobSpec& specIn, int warmupSteps, int steps)
+TrainBenchResult benchTrain(const JobSpec& spec, int warmupSteps, int steps) { return benchTrain(spec, warmupSteps, steps, DistEnv{}); }
+
+TrainBenchResult benchTrain(const JobSpec& specIn, int warmupSteps, int steps, const DistEnv& env)
 {
     JobSpec spec = specIn;
     const int total = warmupSteps + steps;
@@ -154,9 +157,9 @@ TrainBenchResult benchTrain(const JobSpec& specIn, int warmupSteps, int steps)
     if (const char* trace = std::getenv("PTL_PROFILE_TRACE"); trace && *trace) {
         // Developers: a Chrome trace of every LibTorch op of the run (chrome://tracing).
         torch::autograd::profiler::RecordProfile profile(trace);
-        r = runJob(spec, (dir / "bench.sqlite").string(), obs, stop);
+        r = runJob(spec, (dir / "bench.sqlite").string(), obs, stop, env);
     } else {
-        r = runJob(spec, (dir / "bench.sqlite").string(), obs, stop);
+        r = runJob(spec, (dir / "bench.sqlite").string(), obs, stop, env);
     }
     std::error_code ec;
     fs::remove_all(dir, ec);

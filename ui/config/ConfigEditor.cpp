@@ -129,6 +129,15 @@ void ConfigEditor::build()
     auto* threads = intField(QStringLiteral("threads"), 0, 256);
     threads->setSpecialValueText(tr("all cores"));
     trainForm_->addRow(tr("Threads"), threads);
+    auto* processes = intField(QStringLiteral("processes"), 1, 64);
+    processes->setToolTip(tr("Data-parallel training: this many processes on this machine, each taking an equal share of every batch; "
+                             "their gradients are summed after each step (PyTorch's c10d with Gloo). For several machines use torchrun "
+                             "or mpirun (README)."));
+    trainForm_->addRow(tr("Processes on this machine"), processes);
+    globalBatch_ = new QLabel(this);
+    globalBatch_->setObjectName(QStringLiteral("globalBatch"));
+    globalBatch_->setWordWrap(true);
+    trainForm_->addRow(QString(), globalBatch_);
     trainForm_->addRow(tr("Seed"), intField(QStringLiteral("seed"), 0, 2147483647));
     trainForm_->addRow(tr("Evaluate every"), intField(QStringLiteral("eval_every"), 1, 1000000, 10));
     trainForm_->addRow(tr("Checkpoint every"), intField(QStringLiteral("checkpoint_every"), 1, 1000000, 50));
@@ -367,6 +376,7 @@ void ConfigEditor::setSpec(const JobSpec& s)
     setCombo(schedule_, t.schedule);
     setCombo(precision_, toString(t.precision));
     setInt("threads", t.threads);
+    setInt("processes", t.processes);
     setInt("seed", static_cast<long long>(t.seed));
     setInt("eval_every", t.eval_every);
     setInt("checkpoint_every", t.checkpoint_every);
@@ -462,6 +472,7 @@ JobSpec ConfigEditor::spec() const
     t.schedule = schedule_->currentData().toString().toStdString();
     s.set("precision", precision_->currentData().toString().toStdString());
     t.threads = i("threads");
+    t.processes = i("processes");
     t.seed = static_cast<std::uint64_t>(i("seed"));
     t.eval_every = i("eval_every");
     t.checkpoint_every = i("checkpoint_every");
@@ -523,6 +534,22 @@ void ConfigEditor::revalidate()
         it.value()->setToolTip(bad ? message_ : QString());
     }
     error_->setText(message_.isEmpty() ? QString() : tr("Cannot start: %1").arg(message_));
+    // The effective global batch, and each process's share of it.
+    {
+        const auto& t = s.train;
+        const qint64 tokens = static_cast<qint64>(t.batch_size) * t.seq_len * t.grad_accum;
+        QString text = tr("Global batch: %1 sequences × %2 tokens%3 = %4 tokens a step.")
+                           .arg(t.batch_size)
+                           .arg(t.seq_len)
+                           .arg(t.grad_accum > 1 ? tr(" × %1 accumulated").arg(t.grad_accum) : QString())
+                           .arg(count(tokens));
+        if (t.processes > 1) {
+            text += QLatin1Char(' ') + (t.batch_size % t.processes == 0
+                                            ? tr("Each of the %1 processes takes %2 sequences of it.").arg(t.processes).arg(t.batch_size / t.processes)
+                                            : tr("It does not split evenly among %1 processes.").arg(t.processes));
+        }
+        globalBatch_->setText(text);
+    }
     start_->setEnabled(message_.isEmpty() && startAllowed_);
     if (!s.model.validate().empty()) {
         breakdown_->setText(tr("<i>Fix the model fields to see its parameter count.</i>"));

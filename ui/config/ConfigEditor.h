@@ -64,6 +64,7 @@ private:
     QLineEdit* knowledgeDir_ = nullptr;
     QLabel* family_ = nullptr;
     QLabel* breakdown_ = nullptr;
+    QLabel* globalBatch_ = nullptr;  // the effective global batch and each process's share
     QLabel* error_ = nullptr;
     QPushButton* start_ = nullptr;
     QString message_;

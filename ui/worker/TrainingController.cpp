@@ -1,7 +1,18 @@
 #include "ui/worker/TrainingController.h"
 
+#include "core/store/RunStore.h"
+
 #include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMetaObject>
+#include <QProcess>
+#include <QTemporaryFile>
+#include <csignal>
+#include <map>
+#include <nlohmann/json.hpp>
 
 namespace ptl {
 namespace ui {
@@ -10,11 +21,115 @@ namespace ui {
 void TrainingWorker::runJob(const JobSpec& spec, std::shared_ptr<StopToken> token)
 {
     runId_ = 0;
+    if (spec.train.processes > 1) {
+        runProcesses(spec, token);
+        return;
+    }
     try {
         ptl::runJob(spec, storePath_.toStdString(), *this, *token);
     } catch (const std::exception& e) {  // runJob reports failures itself; this is the last guard
         Q_EMIT sigFinished(runId_, QStringLiteral("failed"), QString::fromStdString(e.what()));
     }
+}
+
+// Several processes: pretrainlab-cli (beside this program) starts them (train --nproc N)
+// and reports as JSON lines; the views' snapshots are read from the store rank 0 writes.
+// Stop, pause and resume reach the ranks as SIGTERM, SIGUSR1 and SIGUSR2.
+void TrainingWorker::runProcesses(const JobSpec& spec, const std::shared_ptr<StopToken>& token)
+{
+    auto fail = [&](const QString& message) { Q_EMIT sigFinished(runId_, QStringLiteral("failed"), message); };
+    QTemporaryFile specFile(QDir::tempPath() + QStringLiteral("/pretrainlab-job-XXXXXX.json"));
+    if (!specFile.open()) {
+        fail(tr("Cannot write the job for the processes to %1.").arg(QDir::tempPath()));
+        return;
+    }
+    specFile.write(QByteArray::fromStdString(spec.toJson().dump()));
+    specFile.flush();
+    const QString cli = QCoreApplication::applicationDirPath() + QStringLiteral("/pretrainlab-cli");
+    QProcess p;
+    p.start(cli, {QStringLiteral("train"), QStringLiteral("--config"), specFile.fileName(), QStringLiteral("--store"), storePath_, QStringLiteral("--json")});
+    if (!p.waitForStarted(10000)) {
+        fail(tr("Cannot start %1 for %2 processes: %3. It is built beside the workbench (make build).").arg(cli).arg(spec.train.processes).arg(p.errorString()));
+        return;
+    }
+    QByteArray buffer;
+    QString status, message;
+    bool stopSent = false, pausedSent = false;
+    std::map<std::string, std::int64_t> shown;  // the newest snapshot step shown, per kind
+    QElapsedTimer sincePoll;
+    sincePoll.start();
+    auto pollSnapshots = [&] {
+        if (runId_ <= 0) return;
+        try {
+            const RunStore store(storePath_.toStdString());
+            for (const SnapshotRow& row : store.snapshots(runId_)) {
+                auto& last = shown[row.kind];
+                if (row.id <= last) continue;
+                last = row.id;
+                Q_EMIT sigSnapshot(runId_, row.step, QString::fromStdString(row.kind), QString::fromStdString(row.payload));
+            }
+        } catch (const std::exception&) {
+            // the store is busy or not there yet: the next poll reads it
+        }
+    };
+    auto handle = [&](const QByteArray& line) {
+        const auto j = nlohmann::json::parse(line.toStdString(), nullptr, false);
+        if (j.is_discarded() || !j.is_object()) return;
+        const std::string event = j.value("event", std::string());
+        if (event == "started") {
+            started(j.value("run_id", std::int64_t(0)), j.value("out_dir", std::string()));
+        } else if (event == "progress") {
+            ProgressInfo pi;
+            pi.step = j.value("step", std::int64_t(0));
+            pi.totalSteps = j.value("total_steps", std::int64_t(0));
+            pi.loss = j.value("loss", 0.0);
+            pi.lr = j.value("lr", 0.0);
+            pi.tokensPerSecond = j.value("tokens_per_second", 0.0);
+            pi.etaSeconds = j.value("eta_seconds", 0.0);
+            pi.tokensSeen = j.value("tokens_seen", std::int64_t(0));
+            pi.precision = j.value("precision", std::string());
+            pi.threads = j.value("threads", 0);
+            pi.elapsedSeconds = 0;
+            Q_EMIT sigProgress(pi);
+        } else if (event == "metrics") {
+            Q_EMIT sigMetrics(runId_, j.value("step", std::int64_t(0)));
+        } else if (event == "checkpoint") {
+            Q_EMIT sigCheckpoint(runId_, j.value("step", std::int64_t(0)), QString::fromStdString(j.value("path", std::string())));
+        } else if (event == "finished") {
+            status = QString::fromStdString(j.value("status", std::string()));
+            message = QString::fromStdString(j.value("message", std::string()));
+        }
+    };
+    const auto pid = static_cast<pid_t>(p.processId());
+    for (;;) {
+        const bool running = p.state() != QProcess::NotRunning;
+        if (running) p.waitForReadyRead(200);
+        buffer += p.readAllStandardOutput();
+        for (qsizetype nl; (nl = buffer.indexOf('\n')) >= 0;) {
+            handle(buffer.left(nl));
+            buffer.remove(0, nl + 1);
+        }
+        if (running && token->stopRequested() && !stopSent) {
+            ::kill(pid, SIGTERM);  // every rank stops at the same step; rank 0 writes the checkpoint
+            stopSent = true;
+        }
+        if (running && token->paused() != pausedSent) {
+            pausedSent = token->paused();
+            ::kill(pid, pausedSent ? SIGUSR1 : SIGUSR2);
+        }
+        if (sincePoll.elapsed() > 2000) {
+            pollSnapshots();
+            sincePoll.restart();
+        }
+        if (!running) break;
+    }
+    pollSnapshots();
+    if (status.isEmpty()) {
+        status = QStringLiteral("failed");
+        message = QString::fromUtf8(p.readAllStandardError()).trimmed().right(2000);
+        if (message.isEmpty()) message = tr("pretrainlab-cli ended with status %1 before the run was recorded.").arg(p.exitCode());
+    }
+    Q_EMIT sigFinished(runId_, status, message);
 }
 
 void TrainingWorker::resumeJob(qint64 runId, std::shared_ptr<StopToken> token)

@@ -91,6 +91,9 @@ public:
     void checkpointWritten(std::int64_t step, const std::string& path) override;
     void finished(const std::string& status, const std::string& message) override;
 
+private:
+    void runProcesses(const JobSpec& spec, const std::shared_ptr<StopToken>& token);
+
 Q_SIGNALS:
     void sigStarted(qint64 runId, const QString& outDir);
     void sigProgress(const ptl::ProgressInfo& p);
