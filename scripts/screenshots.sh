@@ -22,6 +22,11 @@ for lang in en ko; do
     xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/runs.sqlite" \
         --out "$OUT" --lang "$lang" --steps 150
 done
+# Data-parallel: processes on this machine, the global batch and each process's share.
+for lang in en ko; do
+    xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/runs.sqlite" \
+        --out "$OUT" --lang "$lang" --only processes
+done
 # The fine-tuning panel: the shipped BERT-mini on genre classification, 150 steps, in a
 # store of its own (run 1 there).
 "$BIN/pretrainlab-cli" finetune --checkpoint resources/models/bert-mini-brown --task genre --set steps=150 \

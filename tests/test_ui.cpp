@@ -335,7 +335,7 @@ private Q_SLOTS:
         editor.setSpec(s);
         auto* label = editor.findChild<QLabel*>(QStringLiteral("globalBatch"));
         QVERIFY(label);
-        QVERIFY2(label->text().contains(QStringLiteral("Each of the 2 processes takes 8 sequences")), qPrintable(label->text()));
+        QVERIFY2(label->text().contains(QStringLiteral("Each of the 2 processes takes 8 sequences.")), qPrintable(label->text()));
         QCOMPARE(editor.spec().train.processes, 2);
         s.train.processes = 3;
         editor.setSpec(s);

@@ -280,518 +280,518 @@
         <translation>이 컴퓨터의 프로세스 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="141"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="142"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="142"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="143"/>
         <source>Evaluate every</source>
         <translation>평가 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="143"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="144"/>
         <source>Checkpoint every</source>
         <translation>체크포인트 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="144"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="145"/>
         <source>Mask probability</source>
         <translation>마스킹 확률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="146"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="147"/>
         <source>Probe sentence</source>
         <translation>관찰용 문장</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="148"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="149"/>
         <source>bundled Brown corpus</source>
         <translation>내장 Brown 말뭉치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="149"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="228"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="241"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="254"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="150"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="229"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="242"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="255"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="153"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="154"/>
         <source>Corpus</source>
         <translation>말뭉치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="155"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="156"/>
         <source>More (optimizer, objectives, bookkeeping)</source>
         <translation>더 보기 (옵티마이저, 학습 목표, 기록)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="165"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="166"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="166"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="167"/>
         <source>Adam β1</source>
         <translation>Adam β1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="167"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="168"/>
         <source>Adam β2</source>
         <translation>Adam β2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="168"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="169"/>
         <source>Adam ε</source>
         <translation>Adam ε</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="169"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="170"/>
         <source>Gradient clipping (0: off)</source>
         <translation>기울기 클리핑 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="170"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="171"/>
         <source>Gradient accumulation</source>
         <translation>기울기 누적</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="171"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="172"/>
         <source>Embedding dropout</source>
         <translation>임베딩 드롭아웃</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="172"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="173"/>
         <source>LayerNorm ε</source>
         <translation>LayerNorm ε</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="173"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="174"/>
         <source>Init std</source>
         <translation>초기화 표준편차</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="174"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="175"/>
         <source>[MASK] share of selected</source>
         <translation>선택된 토큰 중 [MASK] 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="175"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="176"/>
         <source>Random-token share</source>
         <translation>무작위 토큰 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="176"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="177"/>
         <source>Max predictions per sequence</source>
         <translation>시퀀스당 최대 예측 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="177"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="178"/>
         <source>mask whole words</source>
         <translation>단어 전체를 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="179"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="180"/>
         <source>Whole-word masking</source>
         <translation>단어 단위 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="180"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="181"/>
         <source>n-gram masking up to n</source>
         <translation>n-gram 마스킹 최대 n</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="181"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="182"/>
         <source>fresh masks every epoch</source>
         <translation>에포크마다 새 마스크</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="183"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="184"/>
         <source>Dynamic masking</source>
         <translation>동적 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="184"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="185"/>
         <source>Short-sequence probability</source>
         <translation>짧은 시퀀스 확률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="186"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="187"/>
         <source>BERT&apos;s schedule: train the first steps on shorter sequences (as many tokens a step), then on the full length. 0: off.</source>
         <translation>BERT의 일정: 처음 스텝들은 더 짧은 시퀀스로 (스텝당 토큰 수는 같게) 학습하고, 그 뒤 전체 길이로 학습합니다. 0: 끔.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="188"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="189"/>
         <source>Start on sequences of (0: off)</source>
         <translation>처음 시퀀스 길이 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="189"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="190"/>
         <source>… for this share of the steps</source>
         <translation>… 전체 스텝 중 이 비율 동안</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="190"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="191"/>
         <source>start the position embeddings as sinusoids</source>
         <translation>위치 임베딩을 사인파로 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="191"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="192"/>
         <source>Vaswani et al.&apos;s sin/cos table as the initial value of the learned position embeddings (an init only; the checkpoint layout stays Hugging Face&apos;s)</source>
         <translation>학습되는 위치 임베딩의 초깃값으로 Vaswani 등의 sin/cos 표를 씁니다 (초기화만 바뀌며 체크포인트 구조는 Hugging Face 그대로입니다)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="194"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="195"/>
         <source>Position init</source>
         <translation>위치 임베딩 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="195"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="196"/>
         <source>record what the model learns first</source>
         <translation>모델이 먼저 배우는 것을 기록</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="196"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="197"/>
         <source>At each evaluation: held-out accuracy by word class and the structure of every attention head (the &apos;What it learns first&apos; tab)</source>
         <translation>평가 때마다 단어 종류별 평가 정확도와 모든 어텐션 헤드의 구조를 기록합니다 (&apos;먼저 배우는 것&apos; 탭)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="199"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="200"/>
         <source>Training dynamics</source>
         <translation>학습 동역학</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="200"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="201"/>
         <source>Held-out share</source>
         <translation>평가용 문서 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="201"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="202"/>
         <source>Eval batches</source>
         <translation>평가 배치 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="202"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="203"/>
         <source>Log every</source>
         <translation>기록 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="203"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="204"/>
         <source>Probe every</source>
         <translation>관찰 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="204"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="205"/>
         <source>Keep last checkpoints (0: all)</source>
         <translation>유지할 최근 체크포인트 수 (0: 모두)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="205"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="206"/>
         <source>train NSP / SOP too</source>
         <translation>NSP / SOP도 학습</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="206"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="207"/>
         <source>BERT and ALBERT: off trains the masked LM alone (the paper&apos;s BERT baseline in ELECTRA&apos;s comparison)</source>
         <translation>BERT와 ALBERT: 끄면 마스크 언어 모델만 학습합니다 (ELECTRA 논문의 비교에서 쓴 BERT 기준선)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="208"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="209"/>
         <source>Sentence-pair loss</source>
         <translation>문장 쌍 손실</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="209"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="210"/>
         <source>ELECTRA generator size (× hidden)</source>
         <translation>ELECTRA 생성자 크기 (× hidden)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="210"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="211"/>
         <source>ELECTRA λ (discriminator weight)</source>
         <translation>ELECTRA λ (판별자 가중치)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="211"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="212"/>
         <source>ELECTRA sampling temperature</source>
         <translation>ELECTRA 샘플링 온도</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="213"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="214"/>
         <source>A curriculum: the generator samples at this temperature first and moves linearly to the sampling temperature (a higher one gives easier, less plausible replacements). 0: off.</source>
         <translation>커리큘럼: 생성자는 처음에 이 온도로 샘플링하고 샘플링 온도까지 선형으로 옮겨 갑니다(온도가 높을수록 그럴듯함이 덜한, 쉬운 대체 토큰). 0: 끔.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="215"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="216"/>
         <source>ELECTRA temperature at the start (0: off)</source>
         <translation>ELECTRA 시작 온도 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="216"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="217"/>
         <source>… reached after steps (0: the whole run)</source>
         <translation>… 도달까지의 스텝 수 (0: 실행 전체)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="219"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="220"/>
         <source>the generator&apos;s samples (ELECTRA)</source>
         <translation>생성자의 샘플 (ELECTRA)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="220"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="221"/>
         <source>random words by corpus frequency (a test of context)</source>
         <translation>말뭉치 빈도에 따른 무작위 단어 (문맥 검사)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="221"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="222"/>
         <source>With random words drawn by frequency, a discriminator that ignores context can do no better than AUC 0.5; one that reads the sentence climbs above it.</source>
         <translation>빈도에 따라 뽑은 무작위 단어로 바꾸면, 문맥을 무시하는 판별자는 AUC 0.5보다 나을 수 없습니다. 문장을 읽는 판별자는 그 위로 올라갑니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="224"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="225"/>
         <source>ELECTRA replacements</source>
         <translation>ELECTRA 대체 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="226"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="227"/>
         <source>a new generator</source>
         <translation>새 생성자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="227"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="228"/>
         <source>An ELECTRA checkpoint folder: the generator starts from its generator/</source>
         <translation>ELECTRA 체크포인트 폴더: 생성자가 그 폴더의 generator/에서 시작합니다</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="232"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="233"/>
         <source>ELECTRA generator from</source>
         <translation>ELECTRA 생성자 출처</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="233"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="234"/>
         <source>keep that generator fixed</source>
         <translation>그 생성자를 고정</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="234"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="235"/>
         <source>A fresh discriminator learns against a generator that no longer changes</source>
         <translation>새 판별자가 더 이상 바뀌지 않는 생성자를 상대로 학습합니다</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="236"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="237"/>
         <source>Freeze the generator</source>
         <translation>생성자 고정</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="238"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="239"/>
         <source>a new discriminator</source>
         <translation>새 판별자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="239"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="240"/>
         <source>A BERT or ELECTRA checkpoint folder of the same shape: the discriminator&apos;s embeddings and layers start from its encoder, so it reads context from the first step</source>
         <translation>같은 구조의 BERT 또는 ELECTRA 체크포인트 폴더: 판별자의 임베딩과 층이 그 인코더에서 시작하므로 첫 스텝부터 문맥을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="245"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="246"/>
         <source>ELECTRA discriminator from</source>
         <translation>ELECTRA 판별자 출처</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="247"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="248"/>
         <source>BERT or ELECTRA checkpoint folder</source>
         <translation>BERT 또는 ELECTRA 체크포인트 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="252"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="253"/>
         <source>the shipped WordNet TransE embeddings</source>
         <translation>함께 제공되는 WordNet TransE 임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="253"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="254"/>
         <source>ERNIE: a TransE folder (pretrainlab-cli transe train) whose entity vectors feed the K-Encoder</source>
         <translation>ERNIE: 개체 벡터를 K-인코더에 넣을 TransE 폴더 (pretrainlab-cli transe train)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="258"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="259"/>
         <source>ERNIE entity table</source>
         <translation>ERNIE 개체 표</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="260"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="261"/>
         <source>TransE folder</source>
         <translation>TransE 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="264"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="265"/>
         <source>ERNIE&apos;s denoising entity auto-encoder: the share of aligned entities hidden from the entity stream (the model must still name them)</source>
         <translation>ERNIE의 잡음 제거 개체 오토인코더: 정렬된 개체 중 개체 흐름에서 가리는 비율 (모델은 그래도 그 개체를 맞혀야 합니다)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="266"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="267"/>
         <source>ERNIE: entities hidden</source>
         <translation>ERNIE: 가리는 개체 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="267"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="268"/>
         <source>ERNIE: entities swapped for random ones</source>
         <translation>ERNIE: 무작위 개체로 바꾸는 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="268"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="269"/>
         <source>ERNIE: dEA loss weight</source>
         <translation>ERNIE: dEA 손실 가중치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="270"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="271"/>
         <source>ELECTRA checkpoint with a generator/ folder</source>
         <translation>generator/ 폴더가 있는 ELECTRA 체크포인트</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="283"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="610"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="284"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="611"/>
         <source>Start training</source>
         <translation>학습 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="321"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="322"/>
         <source>Corpus text file</source>
         <translation>말뭉치 텍스트 파일</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="321"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="322"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="536"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="537"/>
         <source>Cannot start: %1</source>
         <translation>시작할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="541"/>
-        <source>Global batch: %1 sequences × %2 tokens%3 = %4 tokens a step.</source>
-        <translation>전체 배치: 시퀀스 %1개 × 토큰 %2개%3 = 스텝당 토큰 %4개.</translation>
+        <location filename="../ui/config/ConfigEditor.cpp" line="542"/>
+        <source>Global batch: %1 × %2 tokens%3 = %4 tokens a step.</source>
+        <translation>전체 배치: %1 × 토큰 %2개%3 = 스텝당 토큰 %4개.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="544"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="549"/>
+        <source>Each of the %1 processes takes %2 sequences.</source>
+        <translation>프로세스 %1개가 각각 시퀀스 %2개씩 맡습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="545"/>
         <source> × %1 accumulated</source>
         <translation> × 누적 %1회</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="548"/>
-        <source>Each of the %1 processes takes %2 sequences of it.</source>
-        <translation>프로세스 %1개가 각각 시퀀스 %2개씩 맡습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="549"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="550"/>
         <source>It does not split evenly among %1 processes.</source>
         <translation>프로세스 %1개에 똑같이 나누어지지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="555"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="556"/>
         <source>&lt;i&gt;Fix the model fields to see its parameter count.&lt;/i&gt;</source>
         <translation>&lt;i&gt;모델 항목을 고치면 파라미터 수가 표시됩니다.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="566"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="567"/>
         <source>Embeddings</source>
         <translation>임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="567"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="568"/>
         <source>V×E + E×H = %1×%2 + %2×%3</source>
         <translation>V×E + E×H = %1×%2 + %2×%3</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="568"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="569"/>
         <source>V×H = %1×%2</source>
         <translation>V×H = %1×%2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="571"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="572"/>
         <source>Attention</source>
         <translation>어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="571"/>
         <location filename="../ui/config/ConfigEditor.cpp" line="572"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="573"/>
         <source>1 shared block</source>
         <translation>공유 블록 1개</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="571"/>
         <location filename="../ui/config/ConfigEditor.cpp" line="572"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="573"/>
         <source>%1 layers</source>
         <translation>%1개 층</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="572"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="573"/>
         <source>Feed-forward</source>
         <translation>피드포워드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="573"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="574"/>
         <source>Final LayerNorm</source>
         <translation>마지막 LayerNorm</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="574"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="575"/>
         <source>Heads</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="575"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="576"/>
         <source>LM head tied to the embeddings</source>
         <translation>임베딩과 묶인 LM 헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="576"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="577"/>
         <source>dense + dense(1)</source>
         <translation>dense + dense(1)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="577"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="578"/>
         <source>pooler, NSP/SOP, MLM transform</source>
         <translation>풀러, NSP/SOP, MLM 변환</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="579"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="580"/>
         <source>Knowledge (ERNIE)</source>
         <translation>지식 (ERNIE)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="580"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="581"/>
         <source>%1 K-Encoder layers: entity attention, fusion; dEA head (entity table frozen)</source>
         <translation>K-인코더 %1개 층: 개체 어텐션, 융합; dEA 헤드 (개체 표는 고정)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="587"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="588"/>
         <source>Generator</source>
         <translation>생성자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="587"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="588"/>
         <source>H%1, embeddings shared</source>
         <translation>H%1, 임베딩 공유</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="591"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="592"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="593"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="594"/>
         <source>&lt;br&gt;%1 parameters saved versus unshared (%2).</source>
         <translation>&lt;br&gt;공유하지 않을 때(%2)보다 파라미터 %1개를 절약합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="598"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="599"/>
         <source>&lt;br&gt;Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.</source>
         <translation>&lt;br&gt;메모리: 가중치 + 기울기 + Adam %1, %2 × %3 활성값 약 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="610"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="611"/>
         <source>A run is training…</source>
         <translation>학습 중인 실행이 있습니다…</translation>
     </message>
@@ -5522,7 +5522,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>프로세스 %2개를 띄울 %1을(를) 시작할 수 없습니다: %3. 워크벤치와 같은 곳에 빌드됩니다(make build).</translation>
     </message>
     <message>
-        <location filename="../ui/worker/TrainingController.cpp" line="130"/>
+        <location filename="../ui/worker/TrainingController.cpp" line="132"/>
         <source>pretrainlab-cli ended with status %1 before the run was recorded.</source>
         <translation>실행이 기록되기 전에 pretrainlab-cli가 상태 %1(으)로 끝났습니다.</translation>
     </message>

@@ -25,6 +25,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QEventLoop>
@@ -64,7 +65,7 @@ int main(int argc, char** argv)
                                        QStringLiteral("N"), QStringLiteral("300"));
     QCommandLineOption distillSteps(QStringLiteral("distill-steps"), QStringLiteral("steps of the distillation run (0: skip)"), QStringLiteral("N"),
                                     QStringLiteral("60"));
-    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, finetune, transfer, generate, fewshot, zeroshot, scaling, knowledge, lessons"), QStringLiteral("PART"));
+    QCommandLineOption only(QStringLiteral("only"), QStringLiteral("only this part: distill, dynamics, electra-config, processes, finetune, transfer, generate, fewshot, zeroshot, scaling, knowledge, lessons"), QStringLiteral("PART"));
     QCommandLineOption finetuneRun(QStringLiteral("finetune-run"), QStringLiteral("the fine-tuning run shown (with --only finetune)"),
                                    QStringLiteral("ID"), QStringLiteral("1"));
     QCommandLineOption dynamicsRun(QStringLiteral("dynamics-run"), QStringLiteral("the run shown in the dynamics view and the baseline curve (default: the first)"),
@@ -283,6 +284,23 @@ int main(int argc, char** argv)
     }
     if (parser.value(only) == QLatin1String("dynamics")) {
         dynamicsShots();
+        return 0;
+    }
+    if (parser.value(only) == QLatin1String("processes")) {
+        // Data-parallel: processes on this machine, the global batch and each one's share.
+        w.configEditor()->setPreset(QStringLiteral("bert-mini"));
+        ptl::JobSpec spec = w.configEditor()->spec();
+        spec.train.processes = 2;
+        w.configEditor()->setSpec(spec);
+        wait(300);
+        auto* scroll = w.configEditor()->findChild<QScrollArea*>();
+        auto* label = w.configEditor()->findChild<QLabel*>(QStringLiteral("globalBatch"));
+        if (scroll && label) {
+            scroll->ensureWidgetVisible(label, 0, 250);
+            scroll->horizontalScrollBar()->setValue(0);
+        }
+        wait(300);
+        save(&w, dir + QStringLiteral("/processes%1.png").arg(suffix));
         return 0;
     }
     if (parser.value(only) == QLatin1String("electra-config")) {

@@ -564,8 +564,10 @@ private:
         if (spec_.train.keep_last > 0) {
             auto cks = store_->checkpoints(runId_);
             while (static_cast<int>(cks.size()) > spec_.train.keep_last) {
-                fs::remove_all(cks.front().path, ec);
+                // The row first: a crash between the two leaves a stray folder, never a
+                // listed checkpoint without its files.
                 store_->removeCheckpoint(runId_, cks.front().step);
+                fs::remove_all(cks.front().path, ec);
                 cks.erase(cks.begin());
             }
         }
@@ -673,6 +675,15 @@ private:
             }
             const double lr = lrAt(step_);
             opt_->step(lr, clipScale / gradDivisor);
+            if (dist_ && !overlapNoted_ && leader()) {
+                // Once: how the gradient exchange went (did it overlap backward?).
+                char note[200];
+                std::snprintf(note, sizeof note, "%d gradient buckets (%.1f MB in all, bucket_mb %.1f); %d started during backward, the rest after it",
+                              reducer_->bucketCount(), static_cast<double>(reducer_->totalBytes()) / 1e6, spec_.train.bucket_mb,
+                              reducer_->overlappedLastStep());
+                store_->addEvent(runId_, "gradient-exchange", note);
+                overlapNoted_ = true;
+            }
             ++step_;
             tokensSeen_ += tokens;
             const double secs = std::chrono::duration<double>(Clock::now() - stepStart).count();
@@ -819,6 +830,7 @@ private:
     std::unique_ptr<DistGroup> dist_;  // data-parallel: the other ranks
     std::unique_ptr<GradReducer> reducer_;
     std::int64_t progress_ = 0;        // what dist_->beat last said
+    bool overlapNoted_ = false;
     bool collecting_ = false;
     std::vector<std::pair<std::string, double>> collected_;
     JobObserver& obs_;

@@ -137,7 +137,8 @@ void ConfigEditor::build()
     globalBatch_ = new QLabel(this);
     globalBatch_->setObjectName(QStringLiteral("globalBatch"));
     globalBatch_->setWordWrap(true);
-    trainForm_->addRow(QString(), globalBatch_);
+    globalBatch_->setStyleSheet(QStringLiteral("color: #444;"));
+    trainForm_->addRow(globalBatch_);  // the whole row: a wrapped sentence
     trainForm_->addRow(tr("Seed"), intField(QStringLiteral("seed"), 0, 2147483647));
     trainForm_->addRow(tr("Evaluate every"), intField(QStringLiteral("eval_every"), 1, 1000000, 10));
     trainForm_->addRow(tr("Checkpoint every"), intField(QStringLiteral("checkpoint_every"), 1, 1000000, 50));
@@ -538,14 +539,14 @@ void ConfigEditor::revalidate()
     {
         const auto& t = s.train;
         const qint64 tokens = static_cast<qint64>(t.batch_size) * t.seq_len * t.grad_accum;
-        QString text = tr("Global batch: %1 sequences × %2 tokens%3 = %4 tokens a step.")
+        QString text = tr("Global batch: %1 × %2 tokens%3 = %4 tokens a step.")
                            .arg(t.batch_size)
                            .arg(t.seq_len)
                            .arg(t.grad_accum > 1 ? tr(" × %1 accumulated").arg(t.grad_accum) : QString())
                            .arg(count(tokens));
         if (t.processes > 1) {
             text += QLatin1Char(' ') + (t.batch_size % t.processes == 0
-                                            ? tr("Each of the %1 processes takes %2 sequences of it.").arg(t.processes).arg(t.batch_size / t.processes)
+                                            ? tr("Each of the %1 processes takes %2 sequences.").arg(t.processes).arg(t.batch_size / t.processes)
                                             : tr("It does not split evenly among %1 processes.").arg(t.processes));
         }
         globalBatch_->setText(text);

@@ -1,6 +1,6 @@
 #include "ui/worker/TrainingController.h"
 
-#include "core/store/RunStore.h"
+#include "core/api/Runs.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -61,12 +61,14 @@ void TrainingWorker::runProcesses(const JobSpec& spec, const std::shared_ptr<Sto
     auto pollSnapshots = [&] {
         if (runId_ <= 0) return;
         try {
-            const RunStore store(storePath_.toStdString());
-            for (const SnapshotRow& row : store.snapshots(runId_)) {
-                auto& last = shown[row.kind];
-                if (row.id <= last) continue;
-                last = row.id;
-                Q_EMIT sigSnapshot(runId_, row.step, QString::fromStdString(row.kind), QString::fromStdString(row.payload));
+            const RunStoreClient store(storePath_.toStdString());
+            for (const char* kind : {"attention", "masking", "dynamics", "replaced", "finetune"}) {
+                auto& last = shown.try_emplace(kind, -1).first->second;
+                for (const SnapshotPoint& sp : store.snapshots(runId_, kind)) {
+                    if (sp.step <= last) continue;
+                    last = sp.step;
+                    Q_EMIT sigSnapshot(runId_, sp.step, QString::fromLatin1(kind), QString::fromStdString(sp.payloadJson));
+                }
             }
         } catch (const std::exception&) {
             // the store is busy or not there yet: the next poll reads it
