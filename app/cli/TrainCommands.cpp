@@ -463,9 +463,11 @@ void addDistill(CLI::App& app)
         int layers = 0, hidden = 0;
         std::vector<std::string> sets;
         bool json = false;
+        int nproc = 0;
     };
     auto o = std::make_shared<Opts>();
     auto* c = app.add_subcommand("distill", "distil a student (DistilBERT or TinyBERT) from a BERT teacher, then compare them");
+    c->add_option("--nproc", o->nproc, "data-parallel: start this many processes on this machine")->check(CLI::Range(1, 256));
     auto* t = c->add_option("--teacher", o->teacher, "the teacher's checkpoint folder (e.g. resources/models/bert-mini-brown)");
     auto* tr = c->add_option("--teacher-run", o->teacherRun, "or a run of the store: its last checkpoint is the teacher");
     t->excludes(tr);
@@ -491,6 +493,7 @@ void addDistill(CLI::App& app)
         JobSpec spec = JobSpec::forDistillation(fs::absolute(teacher).string(), o->method, o->layers, o->hidden);
         spec.distill.teacher_run = o->teacherRun;
         spec.setAll(o->sets);
+        if (o->nproc > 0) spec.train.processes = o->nproc;
         if (!o->out.empty()) spec.out_dir = fs::absolute(o->out).string();
         if (!o->name.empty()) spec.name = o->name;
         if (auto msg = spec.validate(); !msg.empty()) throw Error("invalid distillation: " + msg, "fix it with --set");
@@ -515,11 +518,13 @@ void addFinetune(CLI::App& app)
         std::string checkpoint, task, store, out, name;
         std::vector<std::string> sets;
         bool json = false;
+        int nproc = 0;
     };
     auto o = std::make_shared<Opts>();
     auto* c = app.add_subcommand("finetune", "fine-tune a pre-trained checkpoint on a labelled task (new head, discriminative learning rates)");
     c->add_option("--checkpoint", o->checkpoint, "the pre-trained model's folder (e.g. resources/models/bert-mini-brown)")->required();
     c->add_option("--task", o->task, "the task ('tasks list'): genre, pos, ...")->required();
+    c->add_option("--nproc", o->nproc, "data-parallel: start this many processes on this machine")->check(CLI::Range(1, 256));
     c->add_option("--set", o->sets,
                   "override a field, key=value (repeatable): steps, lr (the head's), body_lr_factor, layer_decay, freeze_embeddings, "
                   "freeze_layers, lm_weight (GPT), patience, max_train_examples, max_eval_examples, from_scratch, hidden_dropout, "
@@ -532,6 +537,7 @@ void addFinetune(CLI::App& app)
         const std::string storePath = storeOrDefault(o->store);
         JobSpec spec = JobSpec::forFinetuning(fs::absolute(o->checkpoint).string(), o->task);
         spec.setAll(o->sets);
+        if (o->nproc > 0) spec.train.processes = o->nproc;
         if (!o->out.empty()) spec.out_dir = fs::absolute(o->out).string();
         if (!o->name.empty()) spec.name = o->name;
         if (auto msg = spec.validate(); !msg.empty()) throw Error("invalid fine-tuning job: " + msg, "fix it with --set (see 'tasks list')");
