@@ -17,7 +17,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <fstream>
 #include <sqlite3.h>
+#include <sys/resource.h>
 
 using namespace ptl;
 namespace fs = std::filesystem;
@@ -56,6 +58,17 @@ QString integrity(const QString& path)
     sqlite3_finalize(st);
     sqlite3_close(db);
     return out;
+}
+
+// The message of the run's "finished" event (--json), and anything on stderr.
+QString finishedMessage(const QByteArray& out, const QByteArray& err)
+{
+    QString m;
+    for (const QByteArray& line : out.split('\n')) {
+        const auto j = nlohmann::json::parse(line.toStdString(), nullptr, false);
+        if (j.is_object() && j.value("event", std::string()) == "finished") m = QString::fromStdString(j.value("message", std::string()));
+    }
+    return m + QString::fromUtf8(err);
 }
 
 } // namespace
@@ -161,6 +174,96 @@ private Q_SLOTS:
         qInfo("20 kills over a %.1f s run: %s%d resumed to the same losses, %d refused (no checkpoint yet), %d finished before the kill",
               fullMs / 1000.0, qPrintable(where), resumed, refusedNoCheckpoint, finishedFirst);
         QVERIFY(resumed >= 5);
+    }
+
+    // A full disk (RLIMIT_FSIZE, so that writes fail with EFBIG as they would with ENOSPC):
+    // the run ends failed with a message that says so, the store stays whole and no
+    // half-written checkpoint folder is left.
+    void aFullDiskEndsTheRunWithAMessage()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("runs.sqlite"));
+        QProcess p;
+        p.setChildProcessModifier([] {
+            ::signal(SIGXFSZ, SIG_IGN);  // the write fails instead of the process dying
+            rlimit lim{3000000, 3000000};  // room for the store, not for a checkpoint
+            ::setrlimit(RLIMIT_FSIZE, &lim);
+        });
+        QStringList args = trainArgs(store);
+        args << QStringLiteral("--out") << dir.filePath(QStringLiteral("out"));
+        p.start(QStringLiteral(PTL_CLI_PATH), args);
+        QVERIFY(p.waitForFinished(600000));
+        const QString err = finishedMessage(p.readAllStandardOutput(), p.readAllStandardError());
+        qInfo("full disk: %s", qPrintable(err.trimmed()));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains(QStringLiteral("File too large")) && err.contains(QStringLiteral("is the disk full?")), qPrintable(err));
+        QCOMPARE(integrity(store), QStringLiteral("ok"));
+        RunStore s(store.toStdString());
+        QCOMPARE(s.run(1)->status, std::string("failed"));
+        QVERIFY(s.run(1)->message.find("is the disk full?") != std::string::npos);
+        QCOMPARE(losses(s, 1).size(), std::size_t(4));  // the steps before the first checkpoint, all kept
+        for (const auto& e : fs::directory_iterator(dir.filePath(QStringLiteral("out")).toStdString()))
+            QVERIFY2(e.path().filename().string().find(".partial") == std::string::npos, e.path().c_str());
+    }
+
+    // The store deleted under a running job: it stops with a message instead of writing
+    // into a file nobody will see again; its checkpoints stay.
+    void aDeletedStoreEndsTheRun()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("store/runs.sqlite"));
+        QStringList args = trainArgs(store);
+        args << QStringLiteral("--out") << dir.filePath(QStringLiteral("out")) << QStringLiteral("--set") << QStringLiteral("steps=2000");
+        QProcess p;
+        p.start(QStringLiteral(PTL_CLI_PATH), args);
+        bool ready = false;
+        QByteArray stdoutText;
+        for (int i = 0; i < 1200 && !ready; ++i) {
+            p.waitForReadyRead(100);
+            stdoutText += p.readAllStandardOutput();
+            ready = fs::exists(dir.filePath(QStringLiteral("out/checkpoint-8")).toStdString());
+        }
+        QVERIFY(ready);
+        fs::remove_all(dir.filePath(QStringLiteral("store")).toStdString());
+        QVERIFY2(p.waitForFinished(60000), "the run went on with its store deleted");
+        const QString err = finishedMessage(stdoutText + p.readAllStandardOutput(), p.readAllStandardError());
+        qInfo("store deleted: %s", qPrintable(err.trimmed()));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains(QStringLiteral("was deleted while it was open")) && err.contains(QStringLiteral("checkpoints in")), qPrintable(err));
+        QVERIFY(fs::exists(dir.filePath(QStringLiteral("out/checkpoint-8/model.safetensors")).toStdString()));
+    }
+
+    // The checkpoint folder taken away (a file where the folder was): the run ends failed
+    // with the path in its message, the store records it and stays whole.
+    void anUnwritableCheckpointFolderEndsTheRun()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("runs.sqlite"));
+        const std::string out = dir.filePath(QStringLiteral("out")).toStdString();
+        QStringList args = trainArgs(store);
+        args << QStringLiteral("--out") << QString::fromStdString(out) << QStringLiteral("--set") << QStringLiteral("steps=2000");
+        QProcess p;
+        p.start(QStringLiteral(PTL_CLI_PATH), args);
+        bool ready = false;
+        QByteArray stdoutText;
+        for (int i = 0; i < 1200 && !ready; ++i) {
+            p.waitForReadyRead(100);
+            stdoutText += p.readAllStandardOutput();
+            ready = fs::exists(out + "/checkpoint-4/trainer_state.json");
+        }
+        QVERIFY(ready);
+        fs::rename(out, out + ".moved");
+        { std::ofstream(out) << "not a folder\n"; }
+        QVERIFY2(p.waitForFinished(120000), "the run went on without its checkpoint folder");
+        const QString err = finishedMessage(stdoutText + p.readAllStandardOutput(), p.readAllStandardError());
+        qInfo("checkpoint folder gone: %s", qPrintable(err.trimmed()));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains(QString::fromStdString(out)), qPrintable(err));
+        QCOMPARE(integrity(store), QStringLiteral("ok"));
+        RunStore s(store.toStdString());
+        QCOMPARE(s.run(1)->status, std::string("failed"));
+        QVERIFY(!s.metrics(1).empty());
+        QVERIFY(fs::exists(out + ".moved/checkpoint-4/model.safetensors"));
     }
 };
 

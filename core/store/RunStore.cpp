@@ -1,4 +1,6 @@
 #include "core/store/RunStore.h"
+
+#include <sys/stat.h>
 #include "core/util/Error.h"
 
 #include <chrono>
@@ -141,6 +143,11 @@ RunStore::RunStore(const fs::path& path) : path_(path)
         exec("PRAGMA synchronous=NORMAL;");
         migrate();
         markOrphansInterrupted();
+        struct stat st{};
+        if (::stat(path.c_str(), &st) == 0) {
+            device_ = static_cast<std::uint64_t>(st.st_dev);
+            inode_ = static_cast<std::uint64_t>(st.st_ino);
+        }
     } catch (...) {
         sqlite3_close(db_);
         db_ = nullptr;
@@ -149,6 +156,15 @@ RunStore::RunStore(const fs::path& path) : path_(path)
 }
 
 RunStore::~RunStore() { sqlite3_close(db_); }
+
+std::string RunStore::whyGone() const
+{
+    struct stat st{};
+    if (::stat(path_.c_str(), &st) != 0) return "the run store " + path_.string() + " was deleted while it was open";
+    if (inode_ != 0 && (static_cast<std::uint64_t>(st.st_ino) != inode_ || static_cast<std::uint64_t>(st.st_dev) != device_))
+        return "the run store " + path_.string() + " was replaced by another file while it was open";
+    return {};
+}
 
 void RunStore::exec(const std::string& sql) const
 {

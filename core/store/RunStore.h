@@ -91,6 +91,9 @@ public:
     std::optional<RunRecord> run(std::int64_t runId) const;
     std::vector<MetricRow> metrics(std::int64_t runId, std::int64_t afterStep = -1) const;
     int schemaVersion() const;
+    // Empty while the file opened is still at its path; else what happened to it (deleted,
+    // replaced): rows written since would be lost with the unlinked file.
+    std::string whyGone() const;
     const std::filesystem::path& path() const { return path_; }
 
 private:
@@ -100,6 +103,7 @@ private:
 
     std::filesystem::path path_;
     sqlite3* db_ = nullptr;
+    std::uint64_t device_ = 0, inode_ = 0;  // of the file opened
 };
 
 std::string nowIso8601();

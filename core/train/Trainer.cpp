@@ -436,6 +436,11 @@ private:
     void flushMetrics()
     {
         if (pending_.empty() || !leader()) return;
+        if (const std::string why = store_->whyGone(); !why.empty()) {
+            pending_.clear();
+            throw Error(why + "; this run's rows since then are lost",
+                        "its checkpoints in " + outDir_.string() + " are intact: keep the store where it is, or start the run again");
+        }
         std::vector<std::pair<std::string, double>> values;
         std::int64_t s = pending_.back().step;
         for (const auto& m : pending_) values.emplace_back(m.name, m.value);
@@ -543,18 +548,23 @@ private:
         const fs::path tmp = outDir_ / (".checkpoint-" + std::to_string(step_) + ".partial");
         std::error_code ec;
         fs::remove_all(tmp, ec);
-        const std::map<std::string, std::string> meta{{"step", std::to_string(step_)}, {"run_id", std::to_string(runId_)}};
-        objective_->saveModules(tmp, meta);
-        // The unigram counts of the training data: the fill-mask table's "word frequency
-        // alone" column and the baseline of anything measured with this checkpoint.
-        if (data_) writeFileAtomic(tmp / "unigram.json", data_->trainUnigram().toJson());
-        NamedTensors state = opt_->state();
-        objective_->saveState(state);
-        state.emplace_back("rng.cpu", at::detail::getDefaultCPUGenerator().get_state());
-        writeSafetensors(tmp / "trainer_state.safetensors", state);
-        json st = {{"version", 1}, {"step", step_}, {"optimizer_steps", opt_->steps()}, {"tokens_seen", tokensSeen_},
-                   {"elapsed_seconds", elapsed()}, {"micro_batches", step_ * spec_.train.grad_accum}, {"run_id", runId_}};
-        writeFileAtomic(tmp / "trainer_state.json", st.dump(2) + "\n");
+        try {
+            const std::map<std::string, std::string> meta{{"step", std::to_string(step_)}, {"run_id", std::to_string(runId_)}};
+            objective_->saveModules(tmp, meta);
+            // The unigram counts of the training data: the fill-mask table's "word frequency
+            // alone" column and the baseline of anything measured with this checkpoint.
+            if (data_) writeFileAtomic(tmp / "unigram.json", data_->trainUnigram().toJson());
+            NamedTensors state = opt_->state();
+            objective_->saveState(state);
+            state.emplace_back("rng.cpu", at::detail::getDefaultCPUGenerator().get_state());
+            writeSafetensors(tmp / "trainer_state.safetensors", state);
+            json st = {{"version", 1}, {"step", step_}, {"optimizer_steps", opt_->steps()}, {"tokens_seen", tokensSeen_},
+                       {"elapsed_seconds", elapsed()}, {"micro_batches", step_ * spec_.train.grad_accum}, {"run_id", runId_}};
+            writeFileAtomic(tmp / "trainer_state.json", st.dump(2) + "\n");
+        } catch (...) {
+            fs::remove_all(tmp, ec);  // a failed write leaves no half-written folder behind
+            throw;
+        }
         fs::remove_all(final, ec);
         fs::rename(tmp, final, ec);
         if (ec) throw Error("cannot move checkpoint into place at " + final.string() + ": " + ec.message(), "is the disk full?");
