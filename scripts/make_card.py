@@ -68,7 +68,17 @@ def main():
     spaced = ["--space-sentences"] if train.get("space_sentences") else []
     ev = json.loads(run([a.cli, "evaluate", "--checkpoint", a.model_dir, "--seed", str(seed), "--held-out", str(held), "--json"] + spaced))
     name = os.path.basename(os.path.normpath(a.model_dir))
-    last_eval = {k: v for k, v in show["last_metrics"].items() if k.startswith("eval_") or k in ("unigram_entropy", "pair_baseline_accuracy")}
+    # The run's own evaluation at the shipped checkpoint's step (the newest at or before it):
+    # a checkpoint taken before the run's end is described by its own figures, not the end's.
+    csv = run([a.cli, "runs", "export-csv", str(a.run), "--store", a.store])
+    last_eval = {}
+    for line in csv.splitlines()[1:]:
+        _, step, key, value, _ = line.split(",", 4)
+        step = int(step)
+        if not (key.startswith("eval_") or key in ("unigram_entropy", "pair_baseline_accuracy")) or step > state["step"]:
+            continue
+        if key not in last_eval or step >= last_eval[key]["step"]:
+            last_eval[key] = {"step": step, "value": float(value)}
     card = {
         "name": name,
         "family": show["family"],
