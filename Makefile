@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 CLI = $(BUILD_DIR)/bin/pretrainlab-cli
 
-.PHONY: all deps configure build run test bench vocab clean
+.PHONY: all deps configure build run test bench vocab clean fuzz
 
 all: build
 
@@ -27,6 +27,16 @@ test: build
 bench: build
 	/usr/bin/python3 tests/bench/compare.py $(CLI)
 	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/bin/bench_gui 20
+
+# libFuzzer targets for every reader of outside input (tests/fuzz), built with clang against
+# this build's core; each runs FUZZ_SECONDS from its seeds (FUZZ_TARGETS: a subset).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz: build
+	@cmake -S tests/fuzz -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	    -DPTL_CORE_LIB=$(abspath $(BUILD_DIR))/lib/libptl_core.a
+	@cmake --build build-fuzz -j$(JOBS)
+	tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Re-trains the bundled vocabularies (committed in resources/vocab) from the bundled corpus.
 vocab: build

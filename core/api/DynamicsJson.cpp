@@ -1,5 +1,6 @@
 #include "core/api/Dynamics.h"
 #include "core/util/Error.h"
+#include "core/util/JsonNumbers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -55,7 +56,7 @@ static std::map<std::string, ClassCount> countsFrom(const json& j)
     for (auto it = j.begin(); it != j.end(); ++it) {
         const auto& v = it.value();
         if (!v.is_array() || v.size() != 2) throw Error("dynamics snapshot: class '" + it.key() + "' is not [predicted, correct]");
-        m[it.key()] = {v[0].get<std::int64_t>(), v[1].get<std::int64_t>()};
+        m[it.key()] = {jsonInteger<std::int64_t>(v[0], "dynamics snapshot: predicted"), jsonInteger<std::int64_t>(v[1], "dynamics snapshot: correct")};
     }
     return m;
 }
@@ -76,15 +77,17 @@ DynamicsPoint dynamicsFromJson(const std::string& text)
     const json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) throw Error("dynamics snapshot: not a JSON object");
     DynamicsPoint p;
+    requireFloatRange(j, "dynamics snapshot");
     try {
-        p.step = j.at("step").get<std::int64_t>();
+        p.step = jsonInteger<std::int64_t>(j.at("step"), "dynamics snapshot: step");
         p.posClasses = countsFrom(j.value("pos", json::object()));
         p.frequencyBands = countsFrom(j.value("frequency", json::object()));
         const auto& a = j.at("all");
-        p.all = {a.at(0).get<std::int64_t>(), a.at(1).get<std::int64_t>()};
+        p.all = {jsonInteger<std::int64_t>(a.at(0), "dynamics snapshot: all"), jsonInteger<std::int64_t>(a.at(1), "dynamics snapshot: all")};
         for (const auto& h : j.value("heads", json::array()))
-            p.heads.push_back({h.at("layer").get<int>(), h.at("head").get<int>(), h.at("entropy").get<double>(), h.at("previous").get<double>(),
-                               h.at("special").get<double>(), h.at("syntactic").get<double>(), h.value("syntactic_pairs", std::int64_t(0))});
+            p.heads.push_back({jsonInteger<int>(h.at("layer"), "dynamics snapshot: layer"), jsonInteger<int>(h.at("head"), "dynamics snapshot: head"),
+                               h.at("entropy").get<double>(), h.at("previous").get<double>(), h.at("special").get<double>(), h.at("syntactic").get<double>(),
+                               h.contains("syntactic_pairs") ? jsonInteger<std::int64_t>(h["syntactic_pairs"], "dynamics snapshot: syntactic_pairs") : 0});
     } catch (const json::exception& e) {
         throw Error(std::string("dynamics snapshot: ") + e.what());
     }

@@ -1,5 +1,6 @@
 #include "core/api/Inspect.h"
 #include "core/util/Error.h"
+#include "core/util/JsonNumbers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,7 +18,7 @@ static json candidates(const std::vector<TokenCandidate>& cs)
 static std::vector<TokenCandidate> readCandidates(const json& a)
 {
     std::vector<TokenCandidate> out;
-    for (const auto& c : a) out.push_back({c.at("token").get<std::string>(), c.at("id").get<int>(), c.at("prob").get<double>()});
+    for (const auto& c : a) out.push_back({c.at("token").get<std::string>(), jsonInteger<int>(c.at("id"), "snapshot: id"), c.at("prob").get<double>()});
     return out;
 }
 
@@ -37,13 +38,14 @@ InspectResult inspectFromJson(const std::string& text)
     const json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) throw Error("snapshot: not a JSON object");
     InspectResult r;
+    requireFloatRange(j, "snapshot");
     try {
         r.tokens = j.at("tokens").get<std::vector<std::string>>();
-        r.ids = j.at("ids").get<std::vector<int>>();
-        r.typeIds = j.value("type_ids", std::vector<int>(r.ids.size(), 0));
+        r.ids = jsonIntegers<int>(j.at("ids"), "snapshot: ids");
+        r.typeIds = j.contains("type_ids") ? jsonIntegers<int>(j["type_ids"], "snapshot: type_ids") : std::vector<int>(r.ids.size(), 0);
         r.attentions = j.at("attentions").get<std::vector<std::vector<std::vector<std::vector<float>>>>>();
         for (const auto& p : j.value("mlm_top_k", json::array()))
-            r.maskPredictions.push_back({p.at("position").get<int>(), readCandidates(p.at("candidates"))});
+            r.maskPredictions.push_back({jsonInteger<int>(p.at("position"), "snapshot: position"), readCandidates(p.at("candidates"))});
         r.nextToken = readCandidates(j.value("next_top_k", json::array()));
         r.replacedProb = j.value("replaced_prob", std::vector<float>{});
         r.frequencyGuess = readCandidates(j.value("frequency_top_k", json::array()));

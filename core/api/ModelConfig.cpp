@@ -1,5 +1,6 @@
 #include "core/api/ModelConfig.h"
 #include "core/util/Error.h"
+#include "core/util/JsonNumbers.h"
 #include "core/util/Parse.h"
 
 #include <algorithm>
@@ -253,7 +254,14 @@ static void readKey(const json& j, const char* key, T& out)
     if (it == j.end() || it->is_null())
         return;
     try {
-        out = it->get<T>();
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+            out = jsonInteger<T>(*it, (std::string("config.json: key '") + key + "'").c_str());  // never a cast of 1e300
+        } else if constexpr (std::is_floating_point_v<T>) {
+            requireFloatRange(*it, std::string("config.json: key '") + key + "'");
+            out = it->get<T>();
+        } else {
+            out = it->get<T>();
+        }
     } catch (const json::exception&) {
         throw Error(std::string("config.json: key '") + key + "' has the wrong type (" + it->dump() + ")",
                     "compare with a config.json written by 'pretrainlab-cli init'");
@@ -267,8 +275,7 @@ ModelConfig ModelConfig::fromJson(const json& j)
     ModelConfig c;
     std::string type;
     readKey(j, "model_type", type);
-    if (j.contains("pretrainlab") && j["pretrainlab"].contains("family"))
-        type = j["pretrainlab"]["family"].get<std::string>();
+    if (auto p = j.find("pretrainlab"); p != j.end() && p->is_object()) readKey(*p, "family", type);
     if (type.empty())
         throw Error("config.json: no model_type", "set \"model_type\" to bert, gpt2, albert or electra");
     c.family = familyFromString(type);
@@ -373,8 +380,11 @@ ModelConfig ModelConfig::fromJson(const json& j)
     c.activation = activationFromString(act);
     if (auto it = j.find("pretrainlab"); it != j.end() && it->is_object()) {
         const json& p = *it;
-        if (p.contains("sharing")) c.sharing = sharingFromString(p["sharing"].get<std::string>());
-        if (p.contains("layer_norm")) c.layer_norm = placementFromString(p["layer_norm"].get<std::string>());
+        std::string sharing, placement;
+        readKey(p, "sharing", sharing);
+        readKey(p, "layer_norm", placement);
+        if (!sharing.empty()) c.sharing = sharingFromString(sharing);
+        if (!placement.empty()) c.layer_norm = placementFromString(placement);
         readKey(p, "causal", c.causal);
         readKey(p, "embedding_size", c.embedding_size);
         readKey(p, "embedding_dropout", c.embedding_dropout);

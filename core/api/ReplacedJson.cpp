@@ -1,5 +1,8 @@
 #include "core/api/Replaced.h"
 #include "core/util/Error.h"
+#include "core/util/JsonNumbers.h"
+
+#include <algorithm>
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -37,6 +40,7 @@ ReplacedView replacedFromJson(const std::string& text)
     if (j.is_discarded() || !j.is_object() || !j.contains("tokens") || !j["tokens"].is_array())
         throw Error("not a replaced-token snapshot (expected an object with a \"tokens\" array)");
     ReplacedView v;
+    requireFloatRange(j, "replaced-token snapshot");
     auto num = [&](const char* k) { return j.contains(k) && j[k].is_number() ? j[k].get<double>() : std::nan(""); };
     try {
         for (const auto& t : j["tokens"]) {
@@ -50,11 +54,12 @@ ReplacedView replacedFromJson(const std::string& text)
         }
         v.labelled = j.value("labelled", true);
         v.threshold = j.value("threshold", 0.5);
-        v.bins = j.value("bins", 20);
-        v.histOriginal = j.value("hist_original", std::vector<std::int64_t>{});
-        v.histReplaced = j.value("hist_replaced", std::vector<std::int64_t>{});
-        v.batchTokens = j.value("batch_tokens", std::int64_t(0));
-        v.replacedCount = j.value("batch_replaced", std::int64_t(0));
+        auto integer = [&](const char* k, std::int64_t fallback) { return j.contains(k) ? jsonInteger<std::int64_t>(j[k], k) : fallback; };
+        v.bins = static_cast<int>(std::clamp<std::int64_t>(integer("bins", 20), 1, 10000));
+        if (j.contains("hist_original")) v.histOriginal = jsonIntegers<std::int64_t>(j["hist_original"], "hist_original");
+        if (j.contains("hist_replaced")) v.histReplaced = jsonIntegers<std::int64_t>(j["hist_replaced"], "hist_replaced");
+        v.batchTokens = integer("batch_tokens", 0);
+        v.replacedCount = integer("batch_replaced", 0);
     } catch (const json::exception& e) {
         throw Error(std::string("malformed replaced-token snapshot: ") + e.what());
     }
