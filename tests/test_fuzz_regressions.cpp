@@ -100,6 +100,17 @@ private Q_SLOTS:
         m = refusal([&] { ptl::JobSpec::fromJson(job); });
         QVERIFY2(!m.isEmpty(), "a job spec with a number too large for its field was accepted");
 
+        // A GPT config whose n_embd made 4 x n_embd overflow int; and sizes no machine here could hold.
+        const auto gpt = nlohmann::json::parse(bytesOf(kFuzz / "regressions/config/gpt-inner-size-overflow"));
+        m = refusal([&] { ptl::ModelConfig::fromJson(gpt); });
+        QVERIFY2(!m.isEmpty(), "the overflowing GPT config was accepted");
+        m = refusal([] { ptl::ModelConfig::fromJson(nlohmann::json::parse(R"({"model_type":"gpt2","n_embd":65600,"n_head":1})")); });
+        QVERIFY2(m.contains(QStringLiteral("hidden_size: must be at most")), qPrintable(m));
+        m = refusal([] {
+            ptl::ModelConfig::fromJson(nlohmann::json::parse(R"({"model_type":"bert","hidden_size":16384,"num_attention_heads":16,"num_hidden_layers":200,"intermediate_size":65536})"));
+        });
+        QVERIFY2(m.contains(QStringLiteral("million parameters")), qPrintable(m));
+
         // And by hand: an integer field given 1e300, a float field given 1e300.
         m = refusal([] { ptl::ModelConfig::fromJson(nlohmann::json::parse(R"({"model_type":"bert","hidden_size":1e300})")); });
         QVERIFY2(m.contains(QStringLiteral("hidden_size")), qPrintable(m));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 namespace ptl {
 
@@ -84,6 +85,23 @@ std::string ModelConfig::validate() const
     if (hidden_size % num_heads != 0)
         return bad("num_attention_heads", "must divide hidden_size " + std::to_string(hidden_size), num_heads);
     if (intermediate_size < 1) return bad("intermediate_size", "must be positive", intermediate_size);
+    // Sizes beyond anything trainable here are a damaged or hostile file: refused before a
+    // tensor is allocated (a config.json alone must not be able to exhaust memory).
+    for (auto [name, v, most] : {std::tuple{"vocab_size", vocab_size, 4 << 20}, std::tuple{"hidden_size", hidden_size, 1 << 16},
+                                 std::tuple{"num_hidden_layers", num_layers, 1024}, std::tuple{"num_attention_heads", num_heads, 4096},
+                                 std::tuple{"intermediate_size", intermediate_size, 1 << 18}, std::tuple{"max_position_embeddings", max_position_embeddings, 1 << 20},
+                                 std::tuple{"embedding_size", embedding_size, 1 << 16}, std::tuple{"type_vocab_size", type_vocab_size, 1 << 16},
+                                 std::tuple{"entity_size", entity_size, 1 << 16}, std::tuple{"entity_count", entity_count, 1 << 24}}) {
+        if (v > most) return bad(name, "must be at most " + std::to_string(most), v);
+    }
+    {
+        const double h = hidden_size, e = embedding_size;
+        const double params = static_cast<double>(vocab_size) * e + static_cast<double>(max_position_embeddings) * e + e * h +
+                              static_cast<double>(num_layers) * (4.0 * h * h + 2.0 * h * intermediate_size);
+        if (params > 4e9)
+            return "the model would have about " + std::to_string(static_cast<long long>(params / 1e6)) +
+                   " million parameters, more than 4,000 million (16 GB of fp32 weights): a config.json this large is refused";
+    }
     if (max_position_embeddings < 2) return bad("max_position_embeddings", "must be at least 2", max_position_embeddings);
     if (type_vocab_size < 0) return bad("type_vocab_size", "must be 0 or more", type_vocab_size);
     if (family == Family::Gpt2 && type_vocab_size != 0)
@@ -357,7 +375,8 @@ ModelConfig ModelConfig::fromJson(const json& j)
         readKey(j, "n_embd", c.hidden_size);
         readKey(j, "n_layer", c.num_layers);
         readKey(j, "n_head", c.num_heads);
-        c.intermediate_size = 4 * c.hidden_size;
+        // GPT-2's default inner size; a hidden size too large for it is refused by validate().
+        c.intermediate_size = static_cast<int>(std::clamp<std::int64_t>(4 * static_cast<std::int64_t>(c.hidden_size), 0, 1 << 30));
         readKey(j, "n_inner", c.intermediate_size);
         readKey(j, "n_positions", c.max_position_embeddings);
         readKey(j, "resid_pdrop", c.hidden_dropout);
