@@ -380,6 +380,26 @@ private Q_SLOTS:
         QCOMPARE(metric(store.toStdString(), 1, "loss").size(), std::size_t(40));
     }
 
+    // A rank that cannot start (its corpus is missing) stops the others at once, named.
+    void aRankThatCannotStartStopsTheOthers()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("runs.sqlite"));
+        const int port = freePort();
+        QObject owner;
+        QElapsedTimer t;
+        t.start();
+        QProcess* r0 = startRank(&owner, tinyArgs(store, 8, 50), 0, 2, port);
+        QProcess* r1 = startRank(&owner, tinyArgs(dir.filePath(QStringLiteral("other.sqlite")), 8, 50, {QStringLiteral("--corpus"), QStringLiteral("/nonexistent/corpus.txt")}), 1, 2, port);
+        QVERIFY(r0->waitForFinished(120000) && r1->waitForFinished(120000));
+        qInfo("both ranks ended %.1f s after they started", t.elapsed() / 1000.0);
+        QCOMPARE(r0->exitCode(), 1);
+        QCOMPARE(r1->exitCode(), 1);
+        const QString e0 = QString::fromUtf8(r0->readAllStandardError());
+        QVERIFY2(e0.contains(QStringLiteral("rank 1 could not start")) && e0.contains(QStringLiteral("corpus")), qPrintable(e0));
+        QVERIFY(RunStore(store.toStdString()).listRuns().empty());
+    }
+
     // A rank whose configuration differs is refused at start, on every rank, with the field.
     void aMismatchedRankIsRefused()
     {

@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <thread>
 
@@ -61,7 +62,9 @@ DistGroup::DistGroup(const DistEnv& env, std::chrono::milliseconds timeout) : en
         so.isServer = env.rank == 0 && !env.agentStore;
         so.numWorkers = env.agentStore ? c10::nullopt : c10::optional<std::size_t>(static_cast<std::size_t>(env.world));
         so.waitWorkers = false;
-        so.timeout = timeout;
+        // The store waits as long as a rank may take to read its corpus before the first step
+        // (ranks start together but need not be ready together); collectives use `timeout`.
+        so.timeout = std::max<std::chrono::milliseconds>(timeout, std::chrono::minutes(10));
         auto tcp = c10::make_intrusive<c10d::TCPStore>(env.masterAddr, so);
         store_ = c10::make_intrusive<c10d::PrefixStore>("pretrainlab", tcp);
     } catch (const std::exception& e) {
@@ -153,6 +156,38 @@ std::string DistGroup::broadcastString(const std::string& key, const std::string
         return text(store_->get(key));  // waits for the key, up to the store's timeout
     } catch (const std::exception& e) {
         throw PeerFailure("the rendezvous store did not give '" + key + "': " + what(e));
+    }
+}
+
+void DistGroup::barrierThroughStore(const std::string& name)
+{
+    try {
+        store_->set("ready/" + name + "/" + std::to_string(env_.rank), bytes("1"));
+        const auto until = std::chrono::steady_clock::now() + std::chrono::minutes(10);
+        for (;;) {
+            int ready = 0;
+            for (int r = 0; r < env_.world; ++r) {
+                if (store_->check({"failed/" + std::to_string(r)}))
+                    throw PeerFailure("rank " + std::to_string(r) + " could not start: " + text(store_->get("failed/" + std::to_string(r))));
+                ready += store_->check({"ready/" + name + "/" + std::to_string(r)}) ? 1 : 0;
+            }
+            if (ready == env_.world) return;
+            if (std::chrono::steady_clock::now() > until) throw PeerFailure("not every rank arrived at '" + name + "' within 10 minutes");
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    } catch (const PeerFailure&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw PeerFailure("not every rank arrived at '" + name + "': " + what(e));
+    }
+}
+
+void DistGroup::reportFailure(const std::string& message)
+{
+    try {
+        store_->set("failed/" + std::to_string(env_.rank), bytes(message.substr(0, 2000)));
+    } catch (const std::exception&) {
+        // the store is gone too: the others notice the lost connection instead
     }
 }
 

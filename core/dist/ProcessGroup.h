@@ -50,6 +50,13 @@ public:
     void wait(const c10::intrusive_ptr<c10d::Work>& work);
     std::vector<double> sum(std::vector<double> values);
     void broadcast(torch::Tensor& t, int root = 0);
+    // Waits (up to 10 minutes, through the store) until every rank has called it with
+    // `name`: before the first collective, so that a rank still reading its corpus does not
+    // make the others' collective time out.
+    void barrierThroughStore(const std::string& name);
+    // This rank failed (before or between collectives): the others waiting in
+    // barrierThroughStore stop at once with its message.
+    void reportFailure(const std::string& message);
     // The leader's string on every rank (through the rendezvous store).
     std::string broadcastString(const std::string& key, const std::string& value);
 

@@ -270,6 +270,7 @@ private:
     void checkSameJob()
     {
         if (!dist_) return;
+        dist_->barrierThroughStore("data-read");
         json mine = spec_.toJson();
         for (const char* k : {"name", "out_dir", "corpus"}) mine.erase(k);
         for (const char* k : {"threads", "processes"}) mine["train"].erase(k);
@@ -810,6 +811,7 @@ private:
         if (const auto* pe = dynamic_cast<const Error*>(&e)) message = pe->full();
         else if (const auto* ce = dynamic_cast<const c10::Error*>(&e)) message = ce->what_without_backtrace();
         else message = e.what();
+        if (dist_) dist_->reportFailure(message);
         if (!leader()) message = "rank " + std::to_string(env_.rank) + ": " + message;
         reducer_.reset();
         if (owns_) {  // a resume that never started leaves the run as it was (still resumable)
