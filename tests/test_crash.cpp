@@ -71,6 +71,17 @@ QString finishedMessage(const QByteArray& out, const QByteArray& err)
     return m + QString::fromUtf8(err);
 }
 
+// Reads p's output until `file` exists (at most 120 s); what it printed is kept in out.
+bool waitForFile(QProcess& p, const std::string& file, QByteArray& out)
+{
+    for (int i = 0; i < 1200; ++i) {
+        p.waitForReadyRead(100);
+        out += p.readAllStandardOutput();
+        if (fs::exists(file)) return true;
+    }
+    return false;
+}
+
 } // namespace
 
 class TestCrash : public QObject {
@@ -216,14 +227,8 @@ private Q_SLOTS:
         args << QStringLiteral("--out") << dir.filePath(QStringLiteral("out")) << QStringLiteral("--set") << QStringLiteral("steps=2000");
         QProcess p;
         p.start(QStringLiteral(PTL_CLI_PATH), args);
-        bool ready = false;
         QByteArray stdoutText;
-        for (int i = 0; i < 1200 && !ready; ++i) {
-            p.waitForReadyRead(100);
-            stdoutText += p.readAllStandardOutput();
-            ready = fs::exists(dir.filePath(QStringLiteral("out/checkpoint-8")).toStdString());
-        }
-        QVERIFY(ready);
+        QVERIFY(waitForFile(p, dir.filePath(QStringLiteral("out/checkpoint-8")).toStdString(), stdoutText));
         fs::remove_all(dir.filePath(QStringLiteral("store")).toStdString());
         QVERIFY2(p.waitForFinished(60000), "the run went on with its store deleted");
         const QString err = finishedMessage(stdoutText + p.readAllStandardOutput(), p.readAllStandardError());
@@ -244,14 +249,8 @@ private Q_SLOTS:
         args << QStringLiteral("--out") << QString::fromStdString(out) << QStringLiteral("--set") << QStringLiteral("steps=2000");
         QProcess p;
         p.start(QStringLiteral(PTL_CLI_PATH), args);
-        bool ready = false;
         QByteArray stdoutText;
-        for (int i = 0; i < 1200 && !ready; ++i) {
-            p.waitForReadyRead(100);
-            stdoutText += p.readAllStandardOutput();
-            ready = fs::exists(out + "/checkpoint-4/trainer_state.json");
-        }
-        QVERIFY(ready);
+        QVERIFY(waitForFile(p, out + "/checkpoint-4/trainer_state.json", stdoutText));
         fs::rename(out, out + ".moved");
         { std::ofstream(out) << "not a folder\n"; }
         QVERIFY2(p.waitForFinished(120000), "the run went on without its checkpoint folder");
