@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 CLI = $(BUILD_DIR)/bin/pretrainlab-cli
 
-.PHONY: all deps configure build run test bench vocab clean fuzz
+.PHONY: all deps configure build run test bench vocab clean fuzz test-asan test-tsan
 
 all: build
 
@@ -27,6 +27,25 @@ test: build
 bench: build
 	/usr/bin/python3 tests/bench/compare.py $(CLI)
 	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/bin/bench_gui 20
+
+# The suite under sanitizers, in builds of their own (build-asan, build-tsan; -O1 -g1 with
+# -fsanitize): the tests run through ctest as `make test` runs them, and a report anywhere
+# (a test, or a CLI or rank it starts) fails the target (tests/sanitizers/run.sh).
+# Suppressions (tests/sanitizers/*.supp) only for reports inside LibTorch, Qt, OpenMP or
+# system libraries, each with its reason. ASAN_TESTS / TSAN_TESTS: test names (ctest's) to
+# build and run only those; empty: every test. CI runs a subset (.ci/run).
+ASAN_TESTS ?=
+TSAN_TESTS ?= ui train electra_ui distill_ui finetune_ui generate_ui knowledge_ui inspect_ui
+san_targets = $(if $(1),pretrainlab-cli $(foreach t,$(1),test_$(t)),all)
+san_regex = $(if $(1),^($(subst $(eval) ,|,$(strip $(1))))$$,.)
+test-asan: deps
+	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Release -DPTL_SANITIZE=address,undefined $(CMAKE_FLAGS)
+	@cmake --build build-asan -j$(JOBS) --target $(call san_targets,$(ASAN_TESTS))
+	tests/sanitizers/run.sh asan build-asan '$(call san_regex,$(ASAN_TESTS))' $(JOBS)
+test-tsan: deps
+	@cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Release -DPTL_SANITIZE=thread $(CMAKE_FLAGS)
+	@cmake --build build-tsan -j$(JOBS) --target $(call san_targets,$(TSAN_TESTS))
+	tests/sanitizers/run.sh tsan build-tsan '$(call san_regex,$(TSAN_TESTS))' $(JOBS)
 
 # libFuzzer targets for every reader of outside input (tests/fuzz), built with clang against
 # this build's core; each runs FUZZ_SECONDS from its seeds (FUZZ_TARGETS: a subset).

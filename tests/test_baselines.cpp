@@ -4,13 +4,17 @@
 #include "core/api/Job.h"
 #include "core/api/Runs.h"
 #include "core/objectives/Unigram.h"
+#include "core/text/Corpus.h"
 #include "core/text/Tokenizer.h"
+#include "core/train/DataPipeline.h"
 #include "core/util/Error.h"
 
 #include <QFile>
+#include <nlohmann/json.hpp>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -110,6 +114,73 @@ private Q_SLOTS:
         const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         const UnigramCounts u = UnigramCounts::fromJson(text, "unigram.json");
         QCOMPARE(u.top(1).front().first, tok->id("the"));
+    }
+
+    void extraTextTrainsButKeepsTheCorpusBaseline()
+    {
+        // extra_corpus: its sequences join the training ones; the held-out documents and the
+        // unigram baseline stay the corpus's (the hand count above), for both objectives.
+        QTemporaryDir dir;
+        const std::string corpus = (dir.path() + QStringLiteral("/c.txt")).toStdString();
+        const std::string extra = (dir.path() + QStringLiteral("/extra")).toStdString();
+        std::filesystem::create_directories(extra);
+        {
+            std::ofstream f(corpus);
+            for (int d = 0; d < 40; ++d) {
+                for (int s = 0; s < 6; ++s) f << "the cat and the dog sat .\n";
+                f << "\n";
+            }
+            std::ofstream e(extra + "/birds.txt");
+            for (int d = 0; d < 30; ++d) {
+                for (int s = 0; s < 8; ++s) e << "a bird flew over my house today .\n";
+                e << "\n";
+            }
+        }
+        const Corpus c = readCorpus(corpus), x = readCorpus(extra);
+        for (const char* preset : {"bert-tiny", "gpt-tiny"}) {
+            JobSpec s = JobSpec::fromPreset(preset);
+            s.train.batch_size = 4;
+            s.train.seq_len = 32;
+            s.train.short_seq_prob = 0.0;
+            const auto tok = loadBundledTokenizer(s.tokenizer);
+            const DataPipeline alone(s, *tok, c), with(s, *tok, c, nullptr, &x);
+            QVERIFY2(with.trainInstances() > alone.trainInstances(), preset);
+            QCOMPARE(with.trainUnigram().counts(), alone.trainUnigram().counts());
+            QCOMPARE(with.heldOutUnigram().counts(), alone.heldOutUnigram().counts());
+            QCOMPARE(with.heldOutDocuments(), alone.heldOutDocuments());
+            for (int b = 0; b < alone.evalBatchCount(); ++b)
+                QVERIFY(torch::equal(with.evalBatch(b).ids, alone.evalBatch(b).ids));
+            // Some training batch holds the extra text.
+            const int bird = tok->encode(s.model.family == Family::Gpt2 ? " bird" : "bird").front();
+            bool seen = false;
+            for (int b = 0; b < 40 && !seen; ++b) seen = with.trainBatch(b).ids.eq(bird).any().item<bool>();
+            QVERIFY2(seen, preset);
+        }
+        // Through a run: the recorded baseline is the corpus's hand count; a missing folder
+        // is refused naming it.
+        JobSpec s = JobSpec::fromPreset("bert-tiny");
+        s.corpus = corpus;
+        s.extra_corpus = extra;
+        s.train.steps = 1;
+        s.train.batch_size = 4;
+        s.train.seq_len = 128;
+        s.train.short_seq_prob = 0.0;
+        s.train.start_seq_len = 0;
+        s.train.eval_every = 1;
+        s.train.threads = 1;
+        s.train.precision = Precision::Fp32;
+        QCOMPARE(JobSpec::fromJson(s.toJson()).extra_corpus, extra);
+        Quiet q;
+        StopToken stop;
+        const std::string store = (dir.path() + QStringLiteral("/runs.sqlite")).toStdString();
+        const RunOutcome r = runJob(s, store, q, stop);
+        QVERIFY2(r.status == "completed", r.message.c_str());
+        const double h = -(2.0 / 7 * std::log(2.0 / 7) + 5.0 / 7 * std::log(1.0 / 7));
+        QVERIFY(std::abs(metricsAt(store, r.runId, 0).at(baseline::unigramEntropy) - h) < 1e-9);
+        s.extra_corpus = extra + "/missing";
+        const RunOutcome bad = runJob(s, store, q, stop);
+        QCOMPARE(bad.status, std::string("failed"));
+        QVERIFY2(bad.message.find("missing") != std::string::npos, bad.message.c_str());
     }
 
     void presetDefaultsMatchTheReadme()

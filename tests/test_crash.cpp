@@ -7,6 +7,7 @@
 #include "core/model/Checkpoint.h"
 #include "core/model/Safetensors.h"
 #include "core/store/RunStore.h"
+#include "ReadOnly.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -236,6 +237,42 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 1);
         QVERIFY2(err.contains(QStringLiteral("was deleted while it was open")) && err.contains(QStringLiteral("checkpoints in")), qPrintable(err));
         QVERIFY(fs::exists(dir.filePath(QStringLiteral("out/checkpoint-8/model.safetensors")).toStdString()));
+    }
+
+    // A read-only store (permissions, read-only media): training into it is refused with a
+    // message that says so, before anything is written; the runs in it still read, whole.
+    void aReadOnlyStoreRefusesNewRunsAndStillReads()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("runs.sqlite"));
+        {
+            RunStore s(store.toStdString());
+            const auto id = s.createRun("kept", "{}", "bert", "mlm");
+            s.appendMetrics(id, {{1, "loss", 9.0, 0.1}, {2, "loss", 8.0, 0.2}});
+            s.setStatus(id, "completed");
+        }
+        if (!testing::makeReadOnly(store.toStdString()))
+            QSKIP("cannot make a file read-only here (root without chattr +i on this filesystem)");
+        auto undo = qScopeGuard([&] { testing::undoReadOnly(store.toStdString()); });
+        QProcess p;
+        p.start(QStringLiteral(PTL_CLI_PATH), trainArgs(store) << QStringLiteral("--out") << dir.filePath(QStringLiteral("out")));
+        QVERIFY(p.waitForFinished(120000));
+        const QString err = finishedMessage(p.readAllStandardOutput(), p.readAllStandardError());
+        qInfo("read-only store: %s", qPrintable(err.trimmed()));
+        QVERIFY(p.exitCode() != 0);
+        QVERIFY2(err.contains(QStringLiteral("read-only")) && err.contains(store), qPrintable(err));
+        QVERIFY(!fs::exists(dir.filePath(QStringLiteral("out")).toStdString()) ||
+                fs::is_empty(dir.filePath(QStringLiteral("out")).toStdString()));
+        QCOMPARE(integrity(store), QStringLiteral("ok"));
+        RunStore s(store.toStdString());
+        QCOMPARE(s.listRuns().size(), std::size_t(1));
+        QCOMPARE(s.run(1)->status, std::string("completed"));
+        QCOMPARE(losses(s, 1).size(), std::size_t(2));
+        QProcess list;
+        list.start(QStringLiteral(PTL_CLI_PATH), {QStringLiteral("runs"), QStringLiteral("list"), QStringLiteral("--store"), store});
+        QVERIFY(list.waitForFinished(60000));
+        QCOMPARE(list.exitCode(), 0);
+        QVERIFY(list.readAllStandardOutput().contains("kept"));
     }
 
     // The checkpoint folder taken away (a file where the folder was): the run ends failed

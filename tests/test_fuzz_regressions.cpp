@@ -37,6 +37,9 @@
 #define LLVMFuzzerTestOneInput fuzzStore
 #include "fuzz/fuzz_store.cpp"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzzWordnet
+#include "fuzz/fuzz_wordnet.cpp"
+#undef LLVMFuzzerTestOneInput
 
 namespace fs = std::filesystem;
 using Harness = int (*)(const std::uint8_t*, std::size_t);
@@ -68,7 +71,7 @@ private Q_SLOTS:
     {
         const std::map<std::string, Harness> harness{{"safetensors", fuzzSafetensors}, {"config", fuzzConfig}, {"jobspec", fuzzJobspec},
                                                      {"vocab", fuzzVocab}, {"bpe", fuzzBpe}, {"corpus", fuzzCorpus},
-                                                     {"snapshot", fuzzSnapshot}, {"store", fuzzStore}};
+                                                     {"snapshot", fuzzSnapshot}, {"store", fuzzStore}, {"wordnet", fuzzWordnet}};
         int replayed = 0;
         for (const char* kind : {"seeds", "regressions"}) {
             for (const auto& [name, run] : harness) {

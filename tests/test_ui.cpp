@@ -20,6 +20,10 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QScopeGuard>
+#include <QSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -32,7 +36,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include "ReadOnly.h"
 
 using namespace ptl;
 
@@ -110,7 +116,9 @@ private Q_SLOTS:
         QVERIFY(heldUnigram > 5.0);
         ui::CurvesPanel curves(store);
         curves.setRuns({r.runId});
-        curves.setMetric(QStringLiteral("eval_mlm_loss"));
+        QVERIFY(curves.loading());  // the rows are read off the GUI thread ...
+        curves.setMetric(QStringLiteral("eval_mlm_loss"));  // ... and the metric asked for meanwhile is shown when they come
+        QTRY_VERIFY(!curves.loading());
         QCOMPARE(curves.metric(), QStringLiteral("eval_mlm_loss"));
         auto lines = curves.shownBaselines();
         QCOMPARE(lines.size(), std::size_t(1));
@@ -197,7 +205,7 @@ private Q_SLOTS:
         // Open the view: the curves of both runs with the lesson's metric.
         p->openButton()->click();
         QCOMPARE(tabs->currentWidget(), static_cast<QWidget*>(w.curves()));
-        QCOMPARE(w.curves()->metric(), QStringLiteral("eval_mlm_loss"));
+        QTRY_COMPARE(w.curves()->metric(), QStringLiteral("eval_mlm_loss"));
         // Export for a class: core's folder plus the view and the curves as images.
         const QString out = dir.path() + QStringLiteral("/class");
         error.clear();
@@ -292,6 +300,21 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
         QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("failed"));
         QVERIFY(finished.at(0).at(2).toString().contains(QStringLiteral("corpus not found")));
+        // A read-only store: the message says so (the window goes on; the store is untouched).
+        {
+            RunStore(storeIn(dir).toStdString());  // created, then made read-only
+            if (testing::makeReadOnly(storeIn(dir).toStdString())) {
+                auto undo = qScopeGuard([&] { testing::undoReadOnly(storeIn(dir).toStdString()); });
+                ui::TrainingController ro(storeIn(dir));
+                QSignalSpy done(&ro, &ui::TrainingController::runFinished);
+                ro.start(quickSpec(5));
+                QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+                QCOMPARE(done.at(0).at(1).toString(), QStringLiteral("failed"));
+                QVERIFY2(done.at(0).at(2).toString().contains(QStringLiteral("read-only")), qPrintable(done.at(0).at(2).toString()));
+            } else {
+                qInfo("read-only store not tried: this user cannot make a file read-only here");
+            }
+        }
     }
 
     void editorCountsEqualCore()
@@ -380,6 +403,130 @@ private Q_SLOTS:
         s.model.num_heads = 4;
         editor.setSpec(s);
         QVERIFY(editor.validationMessage().isEmpty());
+    }
+
+    // Every field of the editor at its extremes, typed garbage and absurd text: the editor
+    // says what is wrong or offers Start, its JobSpec round-trips, nothing crashes; a job of
+    // absurd size is refused by core with a message (the memory check) instead of being
+    // killed mid-allocation; corpora of 1 byte, of 1 GB on one line and of text the
+    // vocabulary cannot read end with a message.
+    void absurdValuesGetAMessageNotACrash()
+    {
+        ui::ConfigEditor editor;
+        editor.show();
+        QPushButton* start = nullptr;
+        for (QPushButton* b : editor.findChildren<QPushButton*>())
+            if (b->text() == QStringLiteral("Start training")) start = b;
+        QVERIFY(start);
+        auto consistent = [&](const QString& what) {
+            QCoreApplication::processEvents();
+            const JobSpec s = editor.spec();
+            const QString core = QString::fromStdString(s.validate());
+            QVERIFY2(core == editor.validationMessage(), qPrintable(what + QStringLiteral(": ") + core));
+            QCOMPARE(start->isEnabled(), core.isEmpty());
+            if (core.isEmpty()) {  // a valid job reads back as itself (an invalid one may be refused on reading: ptl::Error)
+                const JobSpec back = JobSpec::fromJson(s.toJson());
+                QCOMPARE(back.toJson().dump(), s.toJson().dump());
+            }
+        };
+        int tried = 0;
+        for (const QString& preset : {QStringLiteral("bert-mini"), QStringLiteral("gpt-mini"), QStringLiteral("electra-mini"), QStringLiteral("albert-mini")}) {
+            editor.setPreset(preset);
+            for (QSpinBox* f : editor.findChildren<QSpinBox*>()) {
+                const int keep = f->value();
+                for (int v : {f->minimum(), f->maximum()}) {
+                    f->setValue(v);
+                    consistent(preset + QLatin1Char(' ') + f->objectName() + QStringLiteral(" = ") + QString::number(v));
+                    ++tried;
+                }
+                f->clear();
+                QTest::keyClicks(f, QStringLiteral("-1e999x"));
+                QTest::keyClick(f, Qt::Key_Return);
+                QVERIFY(f->value() >= f->minimum() && f->value() <= f->maximum());
+                consistent(preset + QLatin1Char(' ') + f->objectName() + QStringLiteral(" typed garbage"));
+                f->setValue(keep);
+            }
+            for (QDoubleSpinBox* f : editor.findChildren<QDoubleSpinBox*>()) {
+                const double keep = f->value();
+                for (double v : {f->minimum(), f->maximum()}) {
+                    f->setValue(v);
+                    consistent(preset + QLatin1Char(' ') + f->objectName() + QStringLiteral(" = ") + QString::number(v));
+                    ++tried;
+                }
+                f->setValue(keep);
+            }
+            for (QLineEdit* f : editor.findChildren<QLineEdit*>()) {
+                if (qobject_cast<QAbstractSpinBox*>(f->parentWidget())) continue;
+                const QString keep = f->text();
+                for (const QString& v : {QString(), QString(100000, QLatin1Char('x')), QStringLiteral("[UNK] [MASK] [SEP]"),
+                                         QStringLiteral("\u00e9\u2603\U0001F600 \"quoted\" \\ back"), QStringLiteral("../../no/such/file")}) {
+                    f->setText(v);
+                    consistent(preset + QStringLiteral(" text field ") + f->objectName());
+                    ++tried;
+                }
+                f->setText(keep);
+            }
+        }
+        // Every spin box at its maximum at once: the editor still answers.
+        for (QSpinBox* f : editor.findChildren<QSpinBox*>()) f->setValue(f->maximum());
+        consistent(QStringLiteral("all at maximum"));
+        qInfo("%d field values tried", tried);
+
+        // Core refuses what would not fit in memory, with a message, before allocating.
+        QTemporaryDir dir;
+        ui::TrainingController c(storeIn(dir));
+        QSignalSpy finished(&c, &ui::TrainingController::runFinished);
+        JobSpec huge = JobSpec::fromPreset("bert-mini");
+        huge.model.num_layers = 16;
+        huge.model.hidden_size = 4096;
+        huge.model.num_heads = 64;
+        huge.model.intermediate_size = 16384;
+        huge.model.max_position_embeddings = 8192;
+        huge.train.batch_size = 4096;
+        huge.train.seq_len = 8192;
+        QVERIFY2(huge.validate().empty(), huge.validate().c_str());
+        c.start(huge);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("failed"));
+        QVERIFY2(finished.at(0).at(2).toString().contains(QStringLiteral("of memory")), qPrintable(finished.at(0).at(2).toString()));
+
+        // Absurd corpora.
+        auto runOn = [&](const QString& file) {
+            finished.clear();
+            JobSpec s = quickSpec(3);
+            s.corpus = file.toStdString();
+            c.start(s);
+            [&] { QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 300000); }();
+            return finished.isEmpty() ? QString() : finished.at(0).at(1).toString() + QStringLiteral(": ") + finished.at(0).at(2).toString();
+        };
+        const QString one = dir.filePath(QStringLiteral("one-byte.txt"));
+        { QFile f(one); QVERIFY(f.open(QIODevice::WriteOnly)); f.write("a"); }
+        QString r = runOn(one);
+        qInfo("1 byte: %s", qPrintable(r));
+        QVERIFY2(r.startsWith(QStringLiteral("failed")) && r.contains(QStringLiteral("at least 2")), qPrintable(r));
+        const QString unk = dir.filePath(QStringLiteral("unknown.txt"));
+        {
+            QFile f(unk);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            for (int d = 0; d < 60; ++d) f.write(QStringLiteral("\u2603\u2603 \u2603\u2603\u2603 \u2603\n\u2603 \u2603\u2603\n\n").toUtf8());
+        }
+        r = runOn(unk);
+        qInfo("only [UNK]: %s", qPrintable(r));
+        QVERIFY2(r.startsWith(QStringLiteral("failed")) && r.contains(QStringLiteral("[UNK]")), qPrintable(r));
+        const QString huge1 = dir.filePath(QStringLiteral("one-line.txt"));
+        {
+            QFile f(huge1);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray chunk;
+            while (chunk.size() < (1 << 20)) chunk += "the jury said it did find that ";
+            chunk.truncate(1 << 20);
+            for (int i = 0; i < 1024; ++i)
+                if (f.write(chunk) != chunk.size()) QSKIP("no room for a 1 GB file here");
+        }
+        r = runOn(huge1);
+        QFile::remove(huge1);
+        qInfo("1 GB on one line: %s", qPrintable(r.left(300)));
+        QVERIFY2(r.startsWith(QStringLiteral("failed")) && r.contains(QStringLiteral("bytes long")), qPrintable(r.left(300)));
     }
 
     void compareHighlightsDifferingKeys()

@@ -111,6 +111,7 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigEditor.cpp" line="86"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="157"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -311,9 +312,9 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigEditor.cpp" line="150"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="229"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="242"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="255"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="241"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="254"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="267"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
@@ -323,475 +324,495 @@
         <translation>말뭉치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="156"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="158"/>
+        <source>More text that only trains (a file or a folder of .txt files, e.g. the one scripts/extra_corpus.py writes from WordNet and the King James Bible): the held-out documents and the unigram baseline stay the corpus&apos;s, so the run is measured as one on the corpus alone.</source>
+        <translation>학습에만 쓰는 추가 텍스트(.txt 파일 하나 또는 .txt 파일이 든 폴더. 예: scripts/extra_corpus.py가 WordNet과 킹 제임스 성경에서 만든 폴더). 평가용으로 떼어 둔 문서와 유니그램 기준선은 말뭉치의 것을 그대로 쓰므로, 이 실행은 말뭉치만으로 학습한 실행과 같은 기준으로 측정됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="162"/>
+        <source>Folder…</source>
+        <translation>폴더…</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="166"/>
+        <source>Extra training text</source>
+        <translation>추가 학습 텍스트</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="168"/>
         <source>More (optimizer, objectives, bookkeeping)</source>
         <translation>더 보기 (옵티마이저, 학습 목표, 기록)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="166"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="178"/>
         <source>Weight decay</source>
         <translation>가중치 감쇠</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="167"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="179"/>
         <source>Adam β1</source>
         <translation>Adam β1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="168"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="180"/>
         <source>Adam β2</source>
         <translation>Adam β2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="169"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="181"/>
         <source>Adam ε</source>
         <translation>Adam ε</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="170"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="182"/>
         <source>Gradient clipping (0: off)</source>
         <translation>기울기 클리핑 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="171"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="183"/>
         <source>Gradient accumulation</source>
         <translation>기울기 누적</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="172"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="184"/>
         <source>Embedding dropout</source>
         <translation>임베딩 드롭아웃</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="173"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="185"/>
         <source>LayerNorm ε</source>
         <translation>LayerNorm ε</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="174"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="186"/>
         <source>Init std</source>
         <translation>초기화 표준편차</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="175"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="187"/>
         <source>[MASK] share of selected</source>
         <translation>선택된 토큰 중 [MASK] 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="176"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="188"/>
         <source>Random-token share</source>
         <translation>무작위 토큰 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="177"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="189"/>
         <source>Max predictions per sequence</source>
         <translation>시퀀스당 최대 예측 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="178"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="190"/>
         <source>mask whole words</source>
         <translation>단어 전체를 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="180"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="192"/>
         <source>Whole-word masking</source>
         <translation>단어 단위 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="181"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="193"/>
         <source>n-gram masking up to n</source>
         <translation>n-gram 마스킹 최대 n</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="182"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="194"/>
         <source>fresh masks every epoch</source>
         <translation>에포크마다 새 마스크</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="184"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="196"/>
         <source>Dynamic masking</source>
         <translation>동적 마스킹</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="185"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="197"/>
         <source>Short-sequence probability</source>
         <translation>짧은 시퀀스 확률</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="187"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="199"/>
         <source>BERT&apos;s schedule: train the first steps on shorter sequences (as many tokens a step), then on the full length. 0: off.</source>
         <translation>BERT의 일정: 처음 스텝들은 더 짧은 시퀀스로 (스텝당 토큰 수는 같게) 학습하고, 그 뒤 전체 길이로 학습합니다. 0: 끔.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="189"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="201"/>
         <source>Start on sequences of (0: off)</source>
         <translation>처음 시퀀스 길이 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="190"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="202"/>
         <source>… for this share of the steps</source>
         <translation>… 전체 스텝 중 이 비율 동안</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="191"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="203"/>
         <source>start the position embeddings as sinusoids</source>
         <translation>위치 임베딩을 사인파로 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="192"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="204"/>
         <source>Vaswani et al.&apos;s sin/cos table as the initial value of the learned position embeddings (an init only; the checkpoint layout stays Hugging Face&apos;s)</source>
         <translation>학습되는 위치 임베딩의 초깃값으로 Vaswani 등의 sin/cos 표를 씁니다 (초기화만 바뀌며 체크포인트 구조는 Hugging Face 그대로입니다)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="195"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="207"/>
         <source>Position init</source>
         <translation>위치 임베딩 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="196"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="208"/>
         <source>record what the model learns first</source>
         <translation>모델이 먼저 배우는 것을 기록</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="197"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="209"/>
         <source>At each evaluation: held-out accuracy by word class and the structure of every attention head (the &apos;What it learns first&apos; tab)</source>
         <translation>평가 때마다 단어 종류별 평가 정확도와 모든 어텐션 헤드의 구조를 기록합니다 (&apos;먼저 배우는 것&apos; 탭)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="200"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="212"/>
         <source>Training dynamics</source>
         <translation>학습 동역학</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="201"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="213"/>
         <source>Held-out share</source>
         <translation>평가용 문서 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="202"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="214"/>
         <source>Eval batches</source>
         <translation>평가 배치 수</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="203"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="215"/>
         <source>Log every</source>
         <translation>기록 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="204"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="216"/>
         <source>Probe every</source>
         <translation>관찰 간격</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="205"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="217"/>
         <source>Keep last checkpoints (0: all)</source>
         <translation>유지할 최근 체크포인트 수 (0: 모두)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="206"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="218"/>
         <source>train NSP / SOP too</source>
         <translation>NSP / SOP도 학습</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="207"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="219"/>
         <source>BERT and ALBERT: off trains the masked LM alone (the paper&apos;s BERT baseline in ELECTRA&apos;s comparison)</source>
         <translation>BERT와 ALBERT: 끄면 마스크 언어 모델만 학습합니다 (ELECTRA 논문의 비교에서 쓴 BERT 기준선)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="209"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="221"/>
         <source>Sentence-pair loss</source>
         <translation>문장 쌍 손실</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="210"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="222"/>
         <source>ELECTRA generator size (× hidden)</source>
         <translation>ELECTRA 생성자 크기 (× hidden)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="211"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="223"/>
         <source>ELECTRA λ (discriminator weight)</source>
         <translation>ELECTRA λ (판별자 가중치)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="212"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="224"/>
         <source>ELECTRA sampling temperature</source>
         <translation>ELECTRA 샘플링 온도</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="214"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="226"/>
         <source>A curriculum: the generator samples at this temperature first and moves linearly to the sampling temperature (a higher one gives easier, less plausible replacements). 0: off.</source>
         <translation>커리큘럼: 생성자는 처음에 이 온도로 샘플링하고 샘플링 온도까지 선형으로 옮겨 갑니다(온도가 높을수록 그럴듯함이 덜한, 쉬운 대체 토큰). 0: 끔.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="216"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="228"/>
         <source>ELECTRA temperature at the start (0: off)</source>
         <translation>ELECTRA 시작 온도 (0: 끔)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="217"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="229"/>
         <source>… reached after steps (0: the whole run)</source>
         <translation>… 도달까지의 스텝 수 (0: 실행 전체)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="220"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="232"/>
         <source>the generator&apos;s samples (ELECTRA)</source>
         <translation>생성자의 샘플 (ELECTRA)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="221"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="233"/>
         <source>random words by corpus frequency (a test of context)</source>
         <translation>말뭉치 빈도에 따른 무작위 단어 (문맥 검사)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="222"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="234"/>
         <source>With random words drawn by frequency, a discriminator that ignores context can do no better than AUC 0.5; one that reads the sentence climbs above it.</source>
         <translation>빈도에 따라 뽑은 무작위 단어로 바꾸면, 문맥을 무시하는 판별자는 AUC 0.5보다 나을 수 없습니다. 문장을 읽는 판별자는 그 위로 올라갑니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="225"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="237"/>
         <source>ELECTRA replacements</source>
         <translation>ELECTRA 대체 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="227"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="239"/>
         <source>a new generator</source>
         <translation>새 생성자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="228"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="240"/>
         <source>An ELECTRA checkpoint folder: the generator starts from its generator/</source>
         <translation>ELECTRA 체크포인트 폴더: 생성자가 그 폴더의 generator/에서 시작합니다</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="233"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="245"/>
         <source>ELECTRA generator from</source>
         <translation>ELECTRA 생성자 출처</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="234"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="246"/>
         <source>keep that generator fixed</source>
         <translation>그 생성자를 고정</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="235"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="247"/>
         <source>A fresh discriminator learns against a generator that no longer changes</source>
         <translation>새 판별자가 더 이상 바뀌지 않는 생성자를 상대로 학습합니다</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="237"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="249"/>
         <source>Freeze the generator</source>
         <translation>생성자 고정</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="239"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="251"/>
         <source>a new discriminator</source>
         <translation>새 판별자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="240"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="252"/>
         <source>A BERT or ELECTRA checkpoint folder of the same shape: the discriminator&apos;s embeddings and layers start from its encoder, so it reads context from the first step</source>
         <translation>같은 구조의 BERT 또는 ELECTRA 체크포인트 폴더: 판별자의 임베딩과 층이 그 인코더에서 시작하므로 첫 스텝부터 문맥을 읽습니다</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="246"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="258"/>
         <source>ELECTRA discriminator from</source>
         <translation>ELECTRA 판별자 출처</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="248"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="260"/>
         <source>BERT or ELECTRA checkpoint folder</source>
         <translation>BERT 또는 ELECTRA 체크포인트 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="253"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="265"/>
         <source>the shipped WordNet TransE embeddings</source>
         <translation>함께 제공되는 WordNet TransE 임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="254"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="266"/>
         <source>ERNIE: a TransE folder (pretrainlab-cli transe train) whose entity vectors feed the K-Encoder</source>
         <translation>ERNIE: 개체 벡터를 K-인코더에 넣을 TransE 폴더 (pretrainlab-cli transe train)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="259"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="271"/>
         <source>ERNIE entity table</source>
         <translation>ERNIE 개체 표</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="261"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="273"/>
         <source>TransE folder</source>
         <translation>TransE 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="265"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="277"/>
         <source>ERNIE&apos;s denoising entity auto-encoder: the share of aligned entities hidden from the entity stream (the model must still name them)</source>
         <translation>ERNIE의 잡음 제거 개체 오토인코더: 정렬된 개체 중 개체 흐름에서 가리는 비율 (모델은 그래도 그 개체를 맞혀야 합니다)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="267"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="279"/>
         <source>ERNIE: entities hidden</source>
         <translation>ERNIE: 가리는 개체 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="268"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="280"/>
         <source>ERNIE: entities swapped for random ones</source>
         <translation>ERNIE: 무작위 개체로 바꾸는 비율</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="269"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="281"/>
         <source>ERNIE: dEA loss weight</source>
         <translation>ERNIE: dEA 손실 가중치</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="271"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="283"/>
         <source>ELECTRA checkpoint with a generator/ folder</source>
         <translation>generator/ 폴더가 있는 ELECTRA 체크포인트</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="284"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="611"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="296"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="629"/>
         <source>Start training</source>
         <translation>학습 시작</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="322"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="334"/>
+        <source>Folder of extra training text</source>
+        <translation>추가 학습 텍스트 폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="338"/>
         <source>Corpus text file</source>
         <translation>말뭉치 텍스트 파일</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="322"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="338"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="537"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="555"/>
         <source>Cannot start: %1</source>
         <translation>시작할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="542"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="560"/>
         <source>Global batch: %1 × %2 tokens%3 = %4 tokens a step.</source>
         <translation>전체 배치: %1 × 토큰 %2개%3 = 스텝당 토큰 %4개.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="549"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="567"/>
         <source>Each of the %1 processes takes %2 sequences.</source>
         <translation>프로세스 %1개가 각각 시퀀스 %2개씩 맡습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="545"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="563"/>
         <source> × %1 accumulated</source>
         <translation> × 누적 %1회</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="550"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="568"/>
         <source>It does not split evenly among %1 processes.</source>
         <translation>프로세스 %1개에 똑같이 나누어지지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="556"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="574"/>
         <source>&lt;i&gt;Fix the model fields to see its parameter count.&lt;/i&gt;</source>
         <translation>&lt;i&gt;모델 항목을 고치면 파라미터 수가 표시됩니다.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="567"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="585"/>
         <source>Embeddings</source>
         <translation>임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="568"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="586"/>
         <source>V×E + E×H = %1×%2 + %2×%3</source>
         <translation>V×E + E×H = %1×%2 + %2×%3</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="569"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="587"/>
         <source>V×H = %1×%2</source>
         <translation>V×H = %1×%2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="572"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="590"/>
         <source>Attention</source>
         <translation>어텐션</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="572"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="573"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="590"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="591"/>
         <source>1 shared block</source>
         <translation>공유 블록 1개</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="572"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="573"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="590"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="591"/>
         <source>%1 layers</source>
         <translation>%1개 층</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="573"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="591"/>
         <source>Feed-forward</source>
         <translation>피드포워드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="574"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="592"/>
         <source>Final LayerNorm</source>
         <translation>마지막 LayerNorm</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="575"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="593"/>
         <source>Heads</source>
         <translation>헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="576"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="594"/>
         <source>LM head tied to the embeddings</source>
         <translation>임베딩과 묶인 LM 헤드</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="577"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="595"/>
         <source>dense + dense(1)</source>
         <translation>dense + dense(1)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="578"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="596"/>
         <source>pooler, NSP/SOP, MLM transform</source>
         <translation>풀러, NSP/SOP, MLM 변환</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="580"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="598"/>
         <source>Knowledge (ERNIE)</source>
         <translation>지식 (ERNIE)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="581"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="599"/>
         <source>%1 K-Encoder layers: entity attention, fusion; dEA head (entity table frozen)</source>
         <translation>K-인코더 %1개 층: 개체 어텐션, 융합; dEA 헤드 (개체 표는 고정)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="588"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="606"/>
         <source>Generator</source>
         <translation>생성자</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="588"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="606"/>
         <source>H%1, embeddings shared</source>
         <translation>H%1, 임베딩 공유</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="592"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="610"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="594"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="612"/>
         <source>&lt;br&gt;%1 parameters saved versus unshared (%2).</source>
         <translation>&lt;br&gt;공유하지 않을 때(%2)보다 파라미터 %1개를 절약합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="599"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="617"/>
         <source>&lt;br&gt;Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.</source>
         <translation>&lt;br&gt;메모리: 가중치 + 기울기 + Adam %1, %2 × %3 활성값 약 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="611"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="629"/>
         <source>A run is training…</source>
         <translation>학습 중인 실행이 있습니다…</translation>
     </message>
@@ -799,137 +820,137 @@
 <context>
     <name>ptl::ui::CurvesPanel</name>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="41"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="45"/>
         <source>step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="42"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="46"/>
         <source>tokens seen</source>
         <translation>본 토큰 수</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="43"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="47"/>
         <source>training FLOPs (estimated)</source>
         <translation>학습 FLOPs (추정)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="44"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="48"/>
         <source>wall time (s)</source>
         <translation>경과 시간 (초)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="45"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="49"/>
         <source>relative time (s)</source>
         <translation>상대 시간 (초)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="53"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="57"/>
         <source>Exponential moving average, debiased (as TensorBoard); the raw curve stays faint behind</source>
         <translation>편향 보정 지수 이동 평균 (TensorBoard와 같음). 원래 곡선은 뒤에 흐리게 남습니다</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="55"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="59"/>
         <source>log y</source>
         <translation>로그 y</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="56"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="60"/>
         <source>baseline</source>
         <translation>기준선</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="58"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="62"/>
         <source>Dashed: what a model that ignores context scores on the same data (the unigram entropy of the predicted tokens; for ELECTRA&apos;s discriminator the entropy of the replaced share). A curve below it means the model uses context.</source>
         <translation>점선: 문맥을 무시하는 모델이 같은 데이터에서 얻는 값 (예측하는 토큰의 유니그램 엔트로피, ELECTRA 판별자는 대체 비율의 엔트로피). 곡선이 이 선보다 아래면 모델이 문맥을 쓰고 있다는 뜻입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="61"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="65"/>
         <source>Reset view</source>
         <translation>보기 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="62"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="66"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="72"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="76"/>
         <source>Select runs in the Runs panel (Ctrl-click for several) to see their curves.</source>
         <translation>실행 목록에서 실행을 선택하면 곡선이 보입니다 (여러 개는 Ctrl+클릭).</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="77"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="81"/>
         <source>Metric</source>
         <translation>지표</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="79"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="83"/>
         <source>x-axis</source>
         <translation>x축</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="81"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="85"/>
         <source>Smoothing</source>
         <translation>평활화</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="123"/>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="126"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="128"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="131"/>
         <source>Export curves</source>
         <translation>곡선 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="124"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="129"/>
         <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg);;CSV of what is shown (*.csv)</source>
         <translation>PNG 이미지 (*.png);;PDF (*.pdf);;SVG (*.svg);;보이는 데이터 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="298"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="359"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="312"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="373"/>
         <source>a simple non-neural model (%1)</source>
         <translation>단순한 비신경망 모델 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="313"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="374"/>
         <source>#%1 a simple non-neural model (%2)</source>
         <translation>#%1 단순한 비신경망 모델 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="315"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="376"/>
         <source>a model that ignores context (%1)</source>
         <translation>문맥을 무시하는 모델 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="316"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="377"/>
         <source>#%1 a model that ignores context (%2)</source>
         <translation>#%1 문맥을 무시하는 모델 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="348"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="409"/>
         <source>a simple non-neural model</source>
         <translation>단순한 비신경망 모델</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="349"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="410"/>
         <source>%1
 the task&apos;s simple baseline, fitted on its training split: bag-of-words logistic regression (classification) or each word&apos;s most frequent tag (tagging)</source>
         <translation>%1
 과제의 단순 기준선 (학습 분할로 맞춤): 단어 주머니 로지스틱 회귀 (분류) 또는 단어마다 가장 흔한 태그 (태깅)</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="352"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="413"/>
         <source>%1
 the unigram baseline: a model that ignores context and predicts by word frequency alone</source>
         <translation>%1
 유니그램 기준선: 문맥을 무시하고 단어 빈도만으로 예측하는 모델</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="359"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="420"/>
         <source>%1
 x = %2
 smoothed %3
@@ -940,17 +961,17 @@ x = %2
 원래 값 %4</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="379"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="441"/>
         <source>PretrainLab curves</source>
         <translation>PretrainLab 곡선</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="403"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="465"/>
         <source>Unknown file type &apos;%1&apos;: use .png, .pdf, .svg or .csv</source>
         <translation>알 수 없는 파일 형식 &apos;%1&apos;: .png, .pdf, .svg, .csv 중 하나를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../ui/curves/CurvesPanel.cpp" line="406"/>
+        <location filename="../ui/curves/CurvesPanel.cpp" line="468"/>
         <source>Could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
     </message>
@@ -1168,94 +1189,94 @@ x = %2
         <translation>DistilBERT: 이 실행의 학생이 복사해 시작한 층</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="475"/>
-        <location filename="../ui/distill/DistillPanel.cpp" line="545"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="486"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="556"/>
         <source>Pick a distillation run in the Runs panel, or give the student&apos;s checkpoint folder.</source>
         <translation>실행 패널에서 증류 실행을 고르거나 학생의 체크포인트 폴더를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="478"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="489"/>
         <source>Comparing…</source>
         <translation>비교하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="516"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="527"/>
         <source>Student layer %1 ↔ teacher layer %2 — MSE per head: %3</source>
         <translation>학생 층 %1 ↔ 교사 층 %2 — 헤드별 MSE: %3</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="521"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="532"/>
         <source>teacher layer %1, head %2</source>
         <translation>교사 층 %1, 헤드 %2</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="523"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="534"/>
         <source>student layer %1, head %2</source>
         <translation>학생 층 %1, 헤드 %2</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="533"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="544"/>
         <source>%1 layer pairs on %2 tokens; mean MSE per head %3. Attention probabilities, 0 to 1: the smaller the MSE, the closer the student&apos;s map to its teacher layer&apos;s.</source>
         <translation>토큰 %2개에서 층 쌍 %1개; 헤드별 평균 MSE %3. 어텐션 확률(0~1) 기준으로, MSE가 작을수록 학생의 지도가 교사 층의 지도에 가깝습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="548"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="559"/>
         <source>Measuring (latency, then held-out MLM accuracy on the bundled corpus)…</source>
         <translation>측정하는 중 (지연 시간, 그다음 번들 말뭉치의 평가용 MLM 정확도)…</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="572"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="583"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="574"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="585"/>
         <source>Parameters</source>
         <translation>파라미터</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="576"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="587"/>
         <source>Non-embedding parameters</source>
         <translation>임베딩 제외 파라미터</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="578"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="589"/>
         <source>File size (model.safetensors)</source>
         <translation>파일 크기 (model.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="578"/>
-        <location filename="../ui/distill/DistillPanel.cpp" line="579"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="589"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="590"/>
         <source>%1 (%2 bytes/param)</source>
         <translation>%1 (파라미터당 %2바이트)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="581"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="592"/>
         <source>Inference latency (batch %1 × %2 tokens, %3 threads)</source>
         <translation>추론 지연 시간 (배치 %1 × 토큰 %2개, 스레드 %3개)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="582"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="593"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="582"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="593"/>
         <source>%1 ms (%2× faster)</source>
         <translation>%1 ms (%2배 빠름)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="584"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="595"/>
         <source>Held-out MLM loss</source>
         <translation>평가용 MLM 손실</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="585"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="596"/>
         <source>Held-out MLM accuracy (%1 masked positions)</source>
         <translation>평가용 MLM 정확도 (마스크 위치 %1개)</translation>
     </message>
     <message>
-        <location filename="../ui/distill/DistillPanel.cpp" line="597"/>
+        <location filename="../ui/distill/DistillPanel.cpp" line="608"/>
         <source>Teacher: %1
 Student: %2
 Measured now on this machine: the same input for the latency (encoder, fp32, median of %3), the same masked held-out batches for the accuracy.</source>
@@ -1372,7 +1393,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>손실 ÷ 유니그램</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="264"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="262"/>
         <source>held-out loss ÷ unigram baseline</source>
         <translation>평가 손실 ÷ 유니그램 기준선</translation>
     </message>
@@ -1402,42 +1423,42 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>&lt;b&gt;정체 구간을 벗어났는가?&lt;/b&gt; 1.0보다 아래면 문맥을 무시하는 모델보다 낫습니다</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="159"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="157"/>
         <source>Could not read the run store: %1</source>
         <translation>실행 저장소를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="162"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="160"/>
         <source>&lt;b&gt;What run #%1 %2 learns first&lt;/b&gt; — %3 evaluations</source>
         <translation>&lt;b&gt;실행 #%1 %2이(가) 먼저 배우는 것&lt;/b&gt; — 평가 %3회</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="163"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="161"/>
         <source>&lt;b&gt;What a model learns first&lt;/b&gt;</source>
         <translation>&lt;b&gt;모델이 먼저 배우는 것&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="201"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="199"/>
         <source>all masked tokens</source>
         <translation>가려진 토큰 전체</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="219"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="217"/>
         <source>layer %1 head %2</source>
         <translation>%1층 헤드 %2</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="237"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="235"/>
         <source>Run #%1 has no dynamics snapshots yet: they are recorded at each evaluation (runs trained before this view existed, or with dynamics=false, have none).</source>
         <translation>실행 #%1에는 아직 학습 동역학 스냅숏이 없습니다. 평가 때마다 기록됩니다 (이 보기가 생기기 전에 학습했거나 dynamics=false로 학습한 실행에는 없습니다).</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="259"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="257"/>
         <source>step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="274"/>
+        <location filename="../ui/dynamics/DynamicsPanel.cpp" line="272"/>
         <source>1.0 = a model that ignores context (unigram)</source>
         <translation>1.0 = 문맥을 무시하는 모델 (유니그램)</translation>
     </message>
@@ -5091,107 +5112,107 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::RunsModel</name>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="117"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="126"/>
         <source>Distilled from run %1 (%2)</source>
         <translation>실행 %1에서 증류함 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="118"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="127"/>
         <source>Distilled from %1</source>
         <translation>%1에서 증류함</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="43"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="52"/>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="44"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="53"/>
         <source>paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="45"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="54"/>
         <source>completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="46"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="55"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="47"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="56"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="48"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="57"/>
         <source>diverged</source>
         <translation>발산</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="49"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="58"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="68"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="77"/>
         <source>%1 s</source>
         <translation>%1초</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="69"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="78"/>
         <source>%1 min %2 s</source>
         <translation>%1분 %2초</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="70"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="79"/>
         <source>%1 h %2 min</source>
         <translation>%1시간 %2분</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="126"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="135"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="127"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="136"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="128"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="137"/>
         <source>Model · objective</source>
         <translation>모델 · 학습 목표</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="131"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="140"/>
         <source>Last eval loss</source>
         <translation>최근 평가 손실</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="132"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="141"/>
         <source>Best eval loss</source>
         <translation>최저 평가 손실</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="133"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="142"/>
         <source>Created (UTC)</source>
         <translation>생성 시각 (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="134"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="143"/>
         <source>Training time</source>
         <translation>학습 시간</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="129"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="138"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsModel.cpp" line="130"/>
+        <location filename="../ui/runs/RunsModel.cpp" line="139"/>
         <source>Steps</source>
         <translation>스텝</translation>
     </message>
@@ -5199,110 +5220,110 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
 <context>
     <name>ptl::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="58"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="62"/>
         <source>Filter runs…</source>
         <translation>실행 거르기…</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="61"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="65"/>
         <source>All statuses</source>
         <translation>모든 상태</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="94"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="98"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="99"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="103"/>
         <source>Rename</source>
         <translation>이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="122"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="150"/>
         <source>Cannot read the run store: %1</source>
         <translation>실행 저장소를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="124"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="152"/>
         <source>No runs yet. Pick a preset in Configuration and press Start.</source>
         <translation>아직 실행이 없습니다. 설정에서 프리셋을 고르고 시작을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="126"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="154"/>
         <source>Runs in the store: %1</source>
         <translation>저장소의 실행 수: %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="153"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="181"/>
         <source>Rename…</source>
         <translation>이름 바꾸기…</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="154"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="182"/>
         <source>Duplicate as new configuration</source>
         <translation>새 설정으로 복제</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="159"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="187"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="162"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="190"/>
         <source>Watch its attention history</source>
         <translation>어텐션 변화 살펴보기</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="163"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="191"/>
         <source>Inspect the last checkpoint</source>
         <translation>마지막 체크포인트 들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="166"/>
-        <location filename="../ui/runs/RunsPanel.cpp" line="169"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="194"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="197"/>
         <source>Inspect</source>
         <translation>들여다보기</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="166"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="194"/>
         <source>This run has no checkpoint yet.</source>
         <translation>이 실행에는 아직 체크포인트가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="173"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="201"/>
         <source>Resume from the last checkpoint</source>
         <translation>마지막 체크포인트부터 이어서 학습</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="175"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="203"/>
         <source>Compare %1 runs</source>
         <translation>실행 %1개 비교</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="177"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="205"/>
         <source>Delete with checkpoints…</source>
         <translation>체크포인트와 함께 삭제…</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="187"/>
-        <location filename="../ui/runs/RunsPanel.cpp" line="193"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="215"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="221"/>
         <source>Rename run</source>
         <translation>실행 이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="187"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="215"/>
         <source>New name:</source>
         <translation>새 이름:</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="202"/>
-        <location filename="../ui/runs/RunsPanel.cpp" line="214"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="230"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="242"/>
         <source>Delete runs</source>
         <translation>실행 삭제</translation>
     </message>
     <message>
-        <location filename="../ui/runs/RunsPanel.cpp" line="203"/>
+        <location filename="../ui/runs/RunsPanel.cpp" line="231"/>
         <source>Delete %1 run(s) with their metrics, snapshots and checkpoint folders? This cannot be undone.</source>
         <translation>실행 %1개를 지표, 스냅숏, 체크포인트 폴더와 함께 삭제할까요? 되돌릴 수 없습니다.</translation>
     </message>

@@ -219,6 +219,7 @@ void addTrain(CLI::App& app)
         if (!o->out.empty()) spec.out_dir = fs::absolute(o->out).string();
         if (!o->name.empty()) spec.name = o->name;
         if (!o->corpus.empty()) spec.corpus = fs::absolute(o->corpus).string();
+        if (!spec.extra_corpus.empty()) spec.extra_corpus = fs::absolute(spec.extra_corpus).string();  // resumable from anywhere
         if (o->nproc > 0) spec.train.processes = o->nproc;
         if (auto msg = spec.validate(); !msg.empty()) throw Error("invalid job: " + msg, "fix it with --set");
         const DistEnv env = rankOrLaunch(spec.train.processes, spec.train.dist_timeout);

@@ -104,6 +104,7 @@ int main(int argc, char** argv)
         wait(300);
         save(w.dynamicsPanel(), dir + QStringLiteral("/dynamics-previous-token%1.png").arg(suffix));
         w.curves()->setRuns({id});
+        w.curves()->refreshNow();
         w.curves()->setMetric(QStringLiteral("eval_mlm_loss"));
         w.curves()->setXAxis(ptl::ui::CurvesPanel::Step);
         if (tabs) tabs->setCurrentWidget(w.curves());
@@ -340,6 +341,7 @@ int main(int argc, char** argv)
     QList<qint64> all;
     for (const auto& r : ptl::listRuns(parser.value(store).toStdString())) all << r.id;
     w.curves()->setRuns(all);
+    w.curves()->refreshNow();
     w.curves()->setMetric(QStringLiteral("loss"));
     wait(300);
     save(&w, dir + QStringLiteral("/curves%1.png").arg(suffix));

@@ -188,7 +188,7 @@ json JobSpec::toJson() const
     const TrainConfig& t = train;
     return {
         {"name", name}, {"preset", preset}, {"objective", objective()}, {"tokenizer", toString(tokenizer)},
-        {"corpus", corpus}, {"out_dir", out_dir}, {"model", model.toJson()},
+        {"corpus", corpus}, {"extra_corpus", extra_corpus}, {"out_dir", out_dir}, {"model", model.toJson()},
         {"train",
          {{"steps", t.steps}, {"batch_size", t.batch_size}, {"seq_len", t.seq_len}, {"start_seq_len", t.start_seq_len},
           {"start_seq_share", t.start_seq_share}, {"grad_accum", t.grad_accum}, {"lr", t.lr},
@@ -350,6 +350,7 @@ JobSpec JobSpec::fromJson(const json& j)
         s.name = j.value("name", std::string());
         s.preset = j.value("preset", std::string());
         s.corpus = j.value("corpus", std::string());
+        s.extra_corpus = j.value("extra_corpus", std::string());
         s.out_dir = j.value("out_dir", std::string());
         s.tokenizer = j.value("tokenizer", std::string("wordpiece")) == "bpe" ? TokenizerKind::ByteLevelBpe : TokenizerKind::WordPiece;
         if (j.contains("model")) s.model = ModelConfig::fromJson(j.at("model"));
@@ -465,6 +466,7 @@ void JobSpec::set(const std::string& key, const std::string& value)
     else if (key == "max_answer_len") toInt(finetune.max_answer_len);
     else if (key == "name") name = value;
     else if (key == "corpus") corpus = value;
+    else if (key == "extra_corpus") extra_corpus = value;
     else if (key == "out_dir") out_dir = value;
     else model.set(key, value);  // throws naming the key when it is no model field either
 }

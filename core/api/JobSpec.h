@@ -157,6 +157,10 @@ struct JobSpec {
     TokenizerKind tokenizer = TokenizerKind::WordPiece;
     TrainConfig train;
     std::string corpus;      // text file or folder; empty: the bundled Brown corpus
+    // Text that only trains (a file or folder, e.g. scripts/extra_corpus.py's WordNet glosses
+    // and KJV): its sequences join the corpus's training ones; the held-out documents and the
+    // unigram baseline stay the corpus's, so the run is measured as one on the corpus alone.
+    std::string extra_corpus;
     std::string out_dir;     // where checkpoints go; empty: next to the run store
     DistillConfig distill;   // a distillation job when distill.method is set
     FinetuneConfig finetune; // a fine-tuning job when finetune.task is set

@@ -1,5 +1,8 @@
 #include "core/api/ParameterCount.h"
 
+#include <fstream>
+#include <string>
+
 namespace ptl {
 
 ParameterBreakdown countParameters(const ModelConfig& c)
@@ -42,6 +45,27 @@ ParameterBreakdown countParameters(const ModelConfig& c)
     b.total = b.embeddings + b.attention + b.ffn + b.final_norm + b.heads + b.knowledge;
     b.unshared_total = b.embeddings + attentionLayer * L + ffnLayer * L + b.final_norm + b.heads + b.knowledge;
     return b;
+}
+
+MemoryEstimate estimateTrainingMemory(const ModelConfig& c, int microBatch, int seqLen)
+{
+    MemoryEstimate m;
+    const double params = static_cast<double>(countParameters(c).total);
+    const double generator = c.family == Family::Electra ? c.generator_ratio : 0.0;  // ELECTRA's generator, about its width share
+    m.state = 16.0 * params * (1.0 + generator);
+    const double B = microBatch, T = seqLen, H = c.hidden_size, L = c.num_layers, A = c.num_heads;
+    // Korthikanti et al. (2022): b s h (34 + 5 a s / h) bytes a layer at 16 bits; twice that in fp32.
+    m.activations = L * (1.0 + generator) * 2.0 * B * T * H * (34.0 + 5.0 * A * T / H) + 12.0 * B * T * c.vocab_size;
+    return m;
+}
+
+double availableMemoryBytes()
+{
+    std::ifstream in("/proc/meminfo");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("MemAvailable:", 0) == 0) return std::stod(line.substr(13)) * 1024.0;  // "MemAvailable:  123 kB"
+    return 0;
 }
 
 } // namespace ptl

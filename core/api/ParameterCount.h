@@ -23,4 +23,19 @@ struct ParameterBreakdown {
 
 ParameterBreakdown countParameters(const ModelConfig& c);
 
+// A rough, generous estimate of a training process's memory, to refuse a job before it
+// allocates (an absurd configuration would otherwise end in the kernel's OOM killer, not in
+// a message): weights, gradients and AdamW's two moments in fp32 (16 bytes a parameter),
+// and what autograd keeps for one micro-batch: Korthikanti et al. (2022)'s b s h (34 +
+// 5 a s / h) bytes a layer at 16 bits, doubled for fp32, and the logits (with their
+// log-softmax and gradient) over every position.
+struct MemoryEstimate {
+    double state = 0;
+    double activations = 0;
+    double total() const { return state + activations; }
+};
+MemoryEstimate estimateTrainingMemory(const ModelConfig& c, int microBatch, int seqLen);
+// The memory the kernel can give without swapping (MemAvailable), in bytes; 0 when unknown.
+double availableMemoryBytes();
+
 } // namespace ptl

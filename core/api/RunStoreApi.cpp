@@ -17,14 +17,20 @@ double lastMetricValue(const std::vector<MetricPoint>& m, const std::string& nam
     return v;
 }
 
+namespace {
+RunSummary summaryOf(const RunRecord& r)
+{
+    return {r.id, r.name, r.family, r.objective, r.status, r.lastStep, r.createdAt, r.finishedAt, r.lastEvalLoss, r.bestEvalLoss, r.wallSeconds, r.parentRunId, r.parentPath};
+}
+} // namespace
+
 std::string defaultStorePath() { return RunStore::defaultPath().string(); }
 
 std::vector<RunSummary> listRuns(const std::string& storePath)
 {
     RunStore store(storePath);
     std::vector<RunSummary> out;
-    for (const RunRecord& r : store.listRuns())
-        out.push_back({r.id, r.name, r.family, r.objective, r.status, r.lastStep, r.createdAt, r.finishedAt, r.lastEvalLoss, r.bestEvalLoss, r.wallSeconds, r.parentRunId, r.parentPath});
+    for (const RunRecord& r : store.listRuns()) out.push_back(summaryOf(r));
     return out;
 }
 
@@ -43,15 +49,28 @@ RunStoreClient::~RunStoreClient() { delete impl_; }
 std::vector<RunSummary> RunStoreClient::runs() const
 {
     std::vector<RunSummary> out;
-    for (const RunRecord& r : impl_->store.listRuns())
-        out.push_back({r.id, r.name, r.family, r.objective, r.status, r.lastStep, r.createdAt, r.finishedAt, r.lastEvalLoss, r.bestEvalLoss, r.wallSeconds, r.parentRunId, r.parentPath});
+    for (const RunRecord& r : impl_->store.listRuns()) out.push_back(summaryOf(r));
     return out;
+}
+
+std::optional<RunSummary> RunStoreClient::run(std::int64_t runId) const
+{
+    const auto r = impl_->store.run(runId);
+    if (!r) return std::nullopt;
+    return summaryOf(*r);
 }
 
 std::vector<MetricPoint> RunStoreClient::metrics(std::int64_t runId, std::int64_t afterStep) const
 {
     std::vector<MetricPoint> out;
     for (const MetricRow& m : impl_->store.metrics(runId, afterStep)) out.push_back({m.step, m.name, m.value, m.wallTime});
+    return out;
+}
+
+std::vector<MetricPoint> RunStoreClient::metricsNamed(std::int64_t runId, const std::vector<std::string>& names) const
+{
+    std::vector<MetricPoint> out;
+    for (const MetricRow& m : impl_->store.metricsNamed(runId, names)) out.push_back({m.step, m.name, m.value, m.wallTime});
     return out;
 }
 

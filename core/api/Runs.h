@@ -2,6 +2,7 @@
 // The run store as the GUI sees it: plain values, no SQLite or torch types.
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,9 @@ public:
     RunStoreClient& operator=(const RunStoreClient&) = delete;
 
     std::vector<RunSummary> runs() const;
+    std::optional<RunSummary> run(std::int64_t runId) const;  // one run, without listing them all
     std::vector<MetricPoint> metrics(std::int64_t runId, std::int64_t afterStep = -1) const;
+    std::vector<MetricPoint> metricsNamed(std::int64_t runId, const std::vector<std::string>& names) const;  // by step
     std::string configJson(std::int64_t runId) const;
     std::string message(std::int64_t runId) const;
     std::string csv(std::int64_t runId) const;

@@ -131,7 +131,7 @@ const WordNet& WordNet::installed()
     return w;
 }
 
-WordNet::WordNet(const std::filesystem::path& dir)
+WordNet::WordNet(const std::filesystem::path& dir, std::size_t minSynsets)
 {
     namespace fs = std::filesystem;
     const std::string hint = "install WordNet 3.0 (Debian: apt-get install wordnet-base, which scripts/install-deps.sh does), or set PTL_WORDNET_DIR";
@@ -242,7 +242,7 @@ WordNet::WordNet(const std::filesystem::path& dir)
         if (it == byOffset_.end()) continue;
         synsets_[static_cast<std::size_t>(r.from)].pointers.push_back({r.symbol, it->second, r.src, r.dst});
     }
-    if (synsets_.size() < 1000) throw Error("WordNet: " + dir.string() + " holds only " + std::to_string(synsets_.size()) + " synsets", hint);
+    if (synsets_.size() < minSynsets) throw Error("WordNet: " + dir.string() + " holds only " + std::to_string(synsets_.size()) + " synsets", hint);
 }
 
 const std::vector<int>& WordNet::senses(const std::string& lemma, WnPos pos) const

@@ -54,7 +54,9 @@ class WordNet {
 public:
     // Throws ptl::Error (the file, the line, a hint) when the files are missing or malformed.
     static const WordNet& installed();
-    explicit WordNet(const std::filesystem::path& dir);
+    // minSynsets: fewer synsets than this is a cut or foreign installation (WordNet 3.0 has
+    // 117,659); the fuzzer reads small ones with 0.
+    explicit WordNet(const std::filesystem::path& dir, std::size_t minSynsets = 1000);
 
     const std::vector<WnSynset>& synsets() const { return synsets_; }
     const WnSynset& synset(int i) const { return synsets_[static_cast<std::size_t>(i)]; }

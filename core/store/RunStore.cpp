@@ -1,5 +1,7 @@
 #include "core/store/RunStore.h"
 
+#include <algorithm>
+
 #include <sys/stat.h>
 #include "core/util/Error.h"
 
@@ -34,6 +36,17 @@ struct Stmt {
         return t ? reinterpret_cast<const char*>(t) : "";
     }
 };
+
+// What to do about a failed write, from SQLite's error code.
+std::string writeHint(sqlite3* db)
+{
+    switch (sqlite3_errcode(db) & 0xff) {
+    case SQLITE_READONLY: return "the store is read-only (file or folder permissions, read-only media); pass a writable --store";
+    case SQLITE_FULL: return "the disk is full; free some space";
+    case SQLITE_IOERR: return "the disk reported an error; is it full or gone?";
+    default: return {};
+    }
+}
 
 std::string hostName()
 {
@@ -71,6 +84,13 @@ CREATE INDEX IF NOT EXISTS metrics_by_run ON metrics(run_id, name, step);
 const char* kMigrateV3 = R"sql(
 ALTER TABLE runs ADD COLUMN parent_run_id INTEGER;
 ALTER TABLE runs ADD COLUMN parent_path TEXT;
+)sql";
+
+// Version 4: a run's rows by step, so listing 200 runs of 100,000 rows each, and reading a
+// run's rows after a step (the live curves' poll), reads a few index pages per run instead
+// of every row (a store like that listed in 20 s before, and froze the GUI's runs list).
+const char* kMigrateV4 = R"sql(
+CREATE INDEX IF NOT EXISTS metrics_by_step ON metrics(run_id, step);
 )sql";
 
 const char* kMigrateV2 = R"sql(
@@ -202,33 +222,31 @@ void RunStore::migrate()
         exec("INSERT INTO schema_version(version) VALUES (1);");
         exec("COMMIT;");
     }
-    if (v < 2) {
+    // Each later version in its own transaction, rolled back whole if any of it fails.
+    auto step = [&](int version, const char* sql) {
+        if (v >= version) return;
         exec("BEGIN IMMEDIATE;");
         try {
-            exec(kMigrateV2);
-            exec("DELETE FROM schema_version; INSERT INTO schema_version(version) VALUES (2);");
+            exec(sql);
+            exec("DELETE FROM schema_version; INSERT INTO schema_version(version) VALUES (" + std::to_string(version) + ");");
             exec("COMMIT;");
         } catch (...) {
             sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
             throw;
         }
-    }
-    if (v < 3) {
-        exec("BEGIN IMMEDIATE;");
-        try {
-            exec(kMigrateV3);
-            exec("DELETE FROM schema_version; INSERT INTO schema_version(version) VALUES (3);");
-            exec("COMMIT;");
-        } catch (...) {
-            sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
-            throw;
-        }
-    }
-    // Later versions add their steps here, each in its own transaction.
+    };
+    step(2, kMigrateV2);
+    step(3, kMigrateV3);
+    // A read-only store (a class's shared runs, a copy on read-only media) of version 3
+    // reads as it is: version 4 only adds an index. Older ones need columns added.
+    if (v == 3 && sqlite3_db_readonly(db_, "main") == 1) return;
+    step(4, kMigrateV4);
+    // Later versions add their step here.
 }
 
 void RunStore::markOrphansInterrupted()
 {
+    if (sqlite3_db_readonly(db_, "main") == 1) return;  // read-only: shown as they are; a writer marks them
     Stmt q(db_, "SELECT id, owner_pid, owner_host FROM runs WHERE status IN ('running','paused')");
     std::vector<std::int64_t> dead;
     const std::string host = hostName();
@@ -249,7 +267,7 @@ std::int64_t RunStore::createRun(const std::string& name, const std::string& con
     s.bind(1, name).bind(2, configJson).bind(3, nowIso8601()).bind(4, family).bind(5, objective)
         .bind(6, static_cast<std::int64_t>(::getpid())).bind(7, hostName());
     if (sqlite3_step(s.s) != SQLITE_DONE)
-        throw Error("run store " + path_.string() + ": cannot create a run: " + sqlite3_errmsg(db_));
+        throw Error("run store " + path_.string() + ": cannot create a run: " + sqlite3_errmsg(db_), writeHint(db_));
     return sqlite3_last_insert_rowid(db_);
 }
 
@@ -261,7 +279,7 @@ void RunStore::setStatus(std::int64_t runId, const std::string& status, const st
     s.bind(1, status).bind(2, message);
     if (final) s.bind(3, nowIso8601()).bind(4, runId); else s.bind(3, runId);
     if (sqlite3_step(s.s) != SQLITE_DONE)
-        throw Error("run store " + path_.string() + ": cannot update run " + std::to_string(runId) + ": " + sqlite3_errmsg(db_));
+        throw Error("run store " + path_.string() + ": cannot update run " + std::to_string(runId) + ": " + sqlite3_errmsg(db_), writeHint(db_));
 }
 
 void RunStore::appendMetrics(std::int64_t runId, const std::vector<MetricRow>& rows)
@@ -273,7 +291,8 @@ void RunStore::appendMetrics(std::int64_t runId, const std::vector<MetricRow>& r
             sqlite3_reset(s.s);
             s.bind(1, runId).bind(2, r.step).bind(3, r.name).bind(4, r.value).bind(5, r.wallTime);
             if (sqlite3_step(s.s) != SQLITE_DONE)
-                throw Error("run store " + path_.string() + ": cannot write metrics: " + sqlite3_errmsg(db_), "is the disk full?");
+                throw Error("run store " + path_.string() + ": cannot write metrics: " + sqlite3_errmsg(db_),
+                            writeHint(db_).empty() ? "is the disk full?" : writeHint(db_));
         }
         exec("COMMIT;");
     } catch (...) {
@@ -311,14 +330,15 @@ static RunRecord readRun(const Stmt& q)
     "(SELECT coalesce(max(step), 0) FROM metrics WHERE run_id = runs.id), out_dir, " \
     "(SELECT value FROM metrics WHERE run_id = runs.id AND name = 'eval_loss' ORDER BY step DESC LIMIT 1), " \
     "(SELECT min(value) FROM metrics WHERE run_id = runs.id AND name = 'eval_loss'), " \
-    "(SELECT coalesce(max(wall_time), 0) FROM metrics WHERE run_id = runs.id), coalesce(parent_run_id, 0), parent_path FROM runs"
+    "(SELECT coalesce(max(wall_time), 0) FROM metrics WHERE run_id = runs.id AND " \
+    "step = (SELECT max(step) FROM metrics WHERE run_id = runs.id)), coalesce(parent_run_id, 0), parent_path FROM runs"
 
 void RunStore::claimRun(std::int64_t runId)
 {
     Stmt s(db_, "UPDATE runs SET status='running', finished_at=NULL, message='', owner_pid=?, owner_host=? WHERE id=?");
     s.bind(1, static_cast<std::int64_t>(::getpid())).bind(2, hostName()).bind(3, runId);
     if (sqlite3_step(s.s) != SQLITE_DONE)
-        throw Error("run store " + path_.string() + ": cannot claim run " + std::to_string(runId) + ": " + sqlite3_errmsg(db_));
+        throw Error("run store " + path_.string() + ": cannot claim run " + std::to_string(runId) + ": " + sqlite3_errmsg(db_), writeHint(db_));
 }
 
 void RunStore::setOutDir(std::int64_t runId, const std::string& dir)
@@ -326,7 +346,7 @@ void RunStore::setOutDir(std::int64_t runId, const std::string& dir)
     Stmt s(db_, "UPDATE runs SET out_dir=? WHERE id=?");
     s.bind(1, dir).bind(2, runId);
     if (sqlite3_step(s.s) != SQLITE_DONE)
-        throw Error("run store " + path_.string() + ": " + sqlite3_errmsg(db_));
+        throw Error("run store " + path_.string() + ": " + sqlite3_errmsg(db_), writeHint(db_));
 }
 
 void RunStore::setParent(std::int64_t runId, std::int64_t parentRunId, const std::string& parentPath)
@@ -334,7 +354,7 @@ void RunStore::setParent(std::int64_t runId, std::int64_t parentRunId, const std
     Stmt s(db_, "UPDATE runs SET parent_run_id=?, parent_path=? WHERE id=?");
     s.bind(1, parentRunId).bind(2, parentPath).bind(3, runId);
     if (sqlite3_step(s.s) != SQLITE_DONE)
-        throw Error("run store " + path_.string() + ": " + sqlite3_errmsg(db_));
+        throw Error("run store " + path_.string() + ": " + sqlite3_errmsg(db_), writeHint(db_));
 }
 
 void RunStore::renameRun(std::int64_t runId, const std::string& name)
@@ -343,7 +363,7 @@ void RunStore::renameRun(std::int64_t runId, const std::string& name)
     Stmt s(db_, "UPDATE runs SET name=? WHERE id=?");
     s.bind(1, name).bind(2, runId);
     if (sqlite3_step(s.s) != SQLITE_DONE)
-        throw Error("run store " + path_.string() + ": cannot rename run " + std::to_string(runId) + ": " + sqlite3_errmsg(db_));
+        throw Error("run store " + path_.string() + ": cannot rename run " + std::to_string(runId) + ": " + sqlite3_errmsg(db_), writeHint(db_));
 }
 
 void RunStore::deleteRun(std::int64_t runId)
@@ -362,7 +382,7 @@ void RunStore::deleteRun(std::int64_t runId)
                                 "DELETE FROM events WHERE run_id=?", "DELETE FROM runs WHERE id=?"}) {
             Stmt s(db_, sql);
             s.bind(1, runId);
-            if (sqlite3_step(s.s) != SQLITE_DONE) throw Error(std::string("run store: cannot delete: ") + sqlite3_errmsg(db_));
+            if (sqlite3_step(s.s) != SQLITE_DONE) throw Error(std::string("run store: cannot delete: ") + sqlite3_errmsg(db_), writeHint(db_));
         }
         exec("COMMIT;");
     } catch (...) {
@@ -377,7 +397,7 @@ void RunStore::deleteMetricsAfter(std::int64_t runId, std::int64_t step)
         Stmt s(db_, sql);
         s.bind(1, runId).bind(2, step);
         if (sqlite3_step(s.s) != SQLITE_DONE)
-            throw Error("run store " + path_.string() + ": " + sqlite3_errmsg(db_));
+            throw Error("run store " + path_.string() + ": " + sqlite3_errmsg(db_), writeHint(db_));
     }
 }
 
@@ -477,6 +497,27 @@ std::vector<MetricRow> RunStore::metrics(std::int64_t runId, std::int64_t afterS
     std::vector<MetricRow> out;
     while (sqlite3_step(q.s) == SQLITE_ROW)
         out.push_back({sqlite3_column_int64(q.s, 0), q.text(1), sqlite3_column_double(q.s, 2), sqlite3_column_double(q.s, 3)});
+    return out;
+}
+
+void RunStore::requireWritable() const
+{
+    if (sqlite3_db_readonly(db_, "main") == 1)
+        throw Error("run store " + path_.string() + " is read-only: a run cannot be recorded in it",
+                    "make it writable, or pass another --store (its runs can still be listed and compared)");
+}
+
+std::vector<MetricRow> RunStore::metricsNamed(std::int64_t runId, const std::vector<std::string>& names) const
+{
+    std::vector<MetricRow> out;
+    Stmt q(db_, "SELECT step, name, value, wall_time FROM metrics WHERE run_id = ? AND name = ? ORDER BY step, rowid");
+    for (const std::string& n : names) {
+        sqlite3_reset(q.s);
+        q.bind(1, runId).bind(2, n);
+        while (sqlite3_step(q.s) == SQLITE_ROW)
+            out.push_back({sqlite3_column_int64(q.s, 0), q.text(1), sqlite3_column_double(q.s, 2), sqlite3_column_double(q.s, 3)});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const MetricRow& a, const MetricRow& b) { return a.step < b.step; });
     return out;
 }
 

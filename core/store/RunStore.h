@@ -57,7 +57,7 @@ struct MetricRow {
 
 class RunStore {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Opens (creating it and its folder if needed) and migrates. Throws ptl::Error.
     explicit RunStore(const std::filesystem::path& path);
@@ -89,7 +89,11 @@ public:
     std::string exportCsv(std::int64_t runId) const;
     std::vector<RunRecord> listRuns() const;
     std::optional<RunRecord> run(std::int64_t runId) const;
+    // Throws (with the hint) when this store cannot be written: a read-only file or medium.
+    void requireWritable() const;
     std::vector<MetricRow> metrics(std::int64_t runId, std::int64_t afterStep = -1) const;
+    // Only these metrics (by the index on run and name: a few rows of a 100,000-row run).
+    std::vector<MetricRow> metricsNamed(std::int64_t runId, const std::vector<std::string>& names) const;
     int schemaVersion() const;
     // Empty while the file opened is still at its path; else what happened to it (deleted,
     // replaced): rows written since would be lost with the unlinked file.

@@ -27,6 +27,10 @@ std::size_t Corpus::byteCount() const
     return n;
 }
 
+// The longest line read: a paragraph is kilobytes; a file of one endless line is not text
+// this reader can split into documents, and copying it would take gigabytes.
+constexpr std::size_t kMaxLineBytes = std::size_t(16) << 20;
+
 static int lineOf(std::string_view text, std::size_t offset)
 {
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
@@ -45,14 +49,12 @@ Corpus parseCorpus(std::string_view text, const std::string& label)
     if (const auto nul = text.find('\0'); nul != std::string_view::npos)
         throw Error(label + " looks binary: NUL byte at offset " + std::to_string(nul) + " (line " + std::to_string(lineOf(text, nul)) + ")",
                     "give a plain UTF-8 text file: one sentence or paragraph a line, documents separated by blank lines");
-    for (const auto& u : unicode::decode(text)) {
-        if (!u.valid)
-            throw Error(label + " is not UTF-8 text: invalid byte 0x" + [&] {
-                static const char* hex = "0123456789abcdef";
-                const auto b = static_cast<unsigned char>(text[u.begin]);
-                return std::string{hex[b >> 4], hex[b & 15]};
-            }() + " at offset " + std::to_string(u.begin) + " (line " + std::to_string(lineOf(text, u.begin)) + ")",
-                        "convert it first, e.g. iconv -f latin1 -t utf-8 in.txt > out.txt");
+    if (const std::size_t bad = unicode::firstInvalidUtf8(text); bad != std::string_view::npos) {
+        static const char* hex = "0123456789abcdef";
+        const auto b = static_cast<unsigned char>(text[bad]);
+        throw Error(label + " is not UTF-8 text: invalid byte 0x" + std::string{hex[b >> 4], hex[b & 15]} + " at offset " +
+                        std::to_string(bad) + " (line " + std::to_string(lineOf(text, bad)) + ")",
+                    "convert it first, e.g. iconv -f latin1 -t utf-8 in.txt > out.txt");
     }
     Corpus c;
     Document doc;
@@ -68,6 +70,11 @@ Corpus parseCorpus(std::string_view text, const std::string& label)
         std::size_t nl = text.find('\n', pos);
         if (nl == std::string_view::npos) nl = text.size();
         ++lineNo;
+        if (nl - pos > kMaxLineBytes)
+            throw Error(label + ": line " + std::to_string(lineNo) + " is " + std::to_string(nl - pos) +
+                            " bytes long; a line of a corpus is a sentence or a paragraph (at most " +
+                            std::to_string(kMaxLineBytes >> 20) + " MB)",
+                        "break the text into lines, and documents with blank lines between them");
         const std::string line = trim(text.substr(pos, nl - pos));
         if (line.empty()) {
             flush();

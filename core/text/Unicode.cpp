@@ -47,12 +47,24 @@ std::string toUtf8(const std::u32string& s)
     return out;
 }
 
-bool isValidUtf8(std::string_view s)
+std::size_t firstInvalidUtf8(std::string_view s)
 {
-    for (const Unit& u : decode(s))
-        if (!u.valid) return false;
-    return true;
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (p[i] < 0x80) {  // ASCII: most of any English text
+            ++i;
+            continue;
+        }
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+        if (n <= 0) return i;
+        i += static_cast<std::size_t>(n);
+    }
+    return std::string_view::npos;
 }
+
+bool isValidUtf8(std::string_view s) { return firstInvalidUtf8(s) == std::string_view::npos; }
 
 static utf8proc_category_t cat(char32_t c) { return utf8proc_category(static_cast<utf8proc_int32_t>(c)); }
 

@@ -22,6 +22,9 @@ std::string toUtf8(const std::u32string& s);
 void appendUtf8(std::string& out, char32_t cp);
 // True when every byte sequence of s is valid UTF-8.
 bool isValidUtf8(std::string_view s);
+// The offset of the first byte that does not start valid UTF-8 (npos: none); allocates
+// nothing, so a corpus of gigabytes is checked in place.
+std::size_t firstInvalidUtf8(std::string_view s);
 
 bool isWhitespace(char32_t c);   // BERT: space, \t, \n, \r, category Zs
 bool isControl(char32_t c);      // BERT: category C*, except \t \n \r

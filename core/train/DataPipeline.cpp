@@ -22,6 +22,25 @@ std::vector<std::vector<std::vector<int>>> tokenizeDocs(const Corpus& c, const T
     return out;
 }
 
+// Text the vocabulary does not cover (Korean or emoji through the English WordPiece
+// vocabulary) becomes [UNK] after [UNK]: nothing to learn, so it is refused with numbers.
+void refuseUnknownText(const std::vector<std::vector<std::vector<int>>>& docs, const Tokenizer& tok, const std::string& label)
+{
+    const int unk = tok.specials().unk;
+    if (unk < 0) return;  // byte-level BPE: every byte has a token
+    std::size_t all = 0, unknown = 0;
+    for (const auto& d : docs)
+        for (const auto& s : d)
+            for (int id : s) {
+                ++all;
+                unknown += id == unk;
+            }
+    if (all > 0 && unknown * 10 >= all * 9)
+        throw Error(label + ": " + std::to_string(unknown) + " of its " + std::to_string(all) +
+                        " training tokens are [UNK]: the WordPiece vocabulary (trained on English) does not cover this text",
+                    "train on English text, or use a GPT preset (its byte-level BPE has a token for every byte)");
+}
+
 // ERNIE's alignments travel through buildPairs inside the token ids, which it copies without
 // reading them: id + V (entity + 1). unpackEntities takes them out again.
 void packEntities(std::vector<std::vector<std::vector<int>>>& docs, const Corpus& c, const EntityAligner& aligner, int vocab,
@@ -49,7 +68,8 @@ std::vector<std::vector<int>> unpackEntities(std::vector<PairInstance>& pairs, i
 }
 } // namespace
 
-DataPipeline::DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, const Corpus& corpus, const EntityTable* entities)
+DataPipeline::DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, const Corpus& corpus, const EntityTable* entities,
+                           const Corpus* extra)
     : spec_(spec), tok_(tokenizer), entities_(spec.model.family == Family::Gpt2 ? nullptr : entities)
 {
     const TrainConfig& t = spec.train;
@@ -59,7 +79,9 @@ DataPipeline::DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, cons
                     "separate documents with blank lines, or give a larger corpus");
     heldOutDocs_ = held.documents.size();
     auto trainDocs = tokenizeDocs(train, tok_, t.space_sentences);
+    refuseUnknownText(trainDocs, tok_, spec.corpus.empty() ? std::string("the bundled corpus") : spec.corpus);
     auto heldDocs = tokenizeDocs(held, tok_, t.space_sentences);
+    auto extraDocs = extra ? tokenizeDocs(*extra, tok_, t.space_sentences) : decltype(trainDocs){};
     const int V = tok_.vocabSize();
     if (entities_) {
         if (static_cast<long long>(V) * (entities_->rows() + 1) >= (1ll << 31))
@@ -67,9 +89,20 @@ DataPipeline::DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, cons
         const EntityAligner aligner(WordNet::installed(), *entities_, tok_);
         packEntities(trainDocs, train, aligner, V, alignment_);
         packEntities(heldDocs, held, aligner, V, alignment_);
+        if (extra) packEntities(extraDocs, *extra, aligner, V, alignment_);
     }
     if (spec.model.family == Family::Gpt2) {
         windows_ = packCausal(trainDocs, t.seq_len, tok_.specials().eos);
+        corpusInstances_ = windows_.size();
+        if (!extraDocs.empty()) {
+            std::vector<CausalWindow> more;
+            try {
+                more = packCausal(extraDocs, t.seq_len, tok_.specials().eos);
+            } catch (const Error& e) {
+                throw Error("extra_corpus: " + e.message(), "give more extra text, or none");
+            }
+            windows_.insert(windows_.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+        }
         try {
             evalWindows_ = packCausal(heldDocs, t.seq_len, tok_.specials().eos);
         } catch (const Error&) {
@@ -92,6 +125,11 @@ DataPipeline::DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, cons
         p.shortSeqProb = t.short_seq_prob;
         std::mt19937_64 rng(t.seed);
         pairs_ = buildPairs(trainDocs, tok_, p, rng);
+        corpusInstances_ = pairs_.size();
+        if (extraDocs.size() >= 2) {  // random next sentences come from the same text's other documents
+            auto more = buildPairs(extraDocs, tok_, p, rng);
+            pairs_.insert(pairs_.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+        }
         std::mt19937_64 evalRng(t.seed + 1);
         auto heldForPairs = heldDocs;
         if (heldForPairs.size() < 2) heldForPairs.push_back(trainDocs.front());
@@ -114,14 +152,14 @@ void DataPipeline::countUnigrams()
     trainUnigram_ = UnigramCounts(tok_.vocabSize());
     heldUnigram_ = UnigramCounts(tok_.vocabSize());
     if (spec_.model.family == Family::Gpt2) {
-        for (const auto& w : windows_)
-            for (int id : w.target) trainUnigram_.add(id);
+        for (std::size_t i = 0; i < corpusInstances_; ++i)
+            for (int id : windows_[i].target) trainUnigram_.add(id);
         for (const auto& w : evalWindows_)
             for (int id : w.target) heldUnigram_.add(id);
         return;
     }
-    for (const auto& p : pairs_)
-        for (int id : p.ids)
+    for (std::size_t i = 0; i < corpusInstances_; ++i)
+        for (int id : pairs_[i].ids)
             if (!tok_.isSpecial(id)) trainUnigram_.add(id);
     for (const auto& p : evalPairs_)
         for (int id : p.ids)

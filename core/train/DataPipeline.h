@@ -42,7 +42,10 @@ struct Batch {
 class DataPipeline {
 public:
     // entities: ERNIE's entity table, whose mentions are aligned with the tokens (null: none).
-    DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, const Corpus& corpus, const EntityTable* entities = nullptr);
+    // extra: text that only trains (JobSpec::extra_corpus): its sequences join the training
+    // ones, while the held-out documents and the unigram baseline stay the corpus's alone.
+    DataPipeline(const JobSpec& spec, const Tokenizer& tokenizer, const Corpus& corpus, const EntityTable* entities = nullptr,
+                 const Corpus* extra = nullptr);
 
     Batch trainBatch(std::int64_t index) const;  // index: global micro-batch number
     Batch evalBatch(int index) const;
@@ -50,7 +53,9 @@ public:
     std::size_t trainInstances() const;
     std::size_t heldOutDocuments() const { return heldOutDocs_; }
     // What the objective predicts, counted over the training sequences and the held-out
-    // ones: masked LM the maskable (non-special) tokens, causal LM the next tokens.
+    // ones: masked LM the maskable (non-special) tokens, causal LM the next tokens. The
+    // training counts are the corpus's own sequences' (not the extra text's), so the
+    // baseline is the one a run on the corpus alone is measured against.
     const UnigramCounts& trainUnigram() const { return trainUnigram_; }
     const UnigramCounts& heldOutUnigram() const { return heldUnigram_; }
     // ERNIE: how the corpus's mentions were aligned (training and held-out text).
@@ -72,6 +77,7 @@ private:
     UnigramCounts trainUnigram_, heldUnigram_;
     int evalBatches_ = 0;
     std::size_t heldOutDocs_ = 0;
+    std::size_t corpusInstances_ = 0;  // training sequences from the corpus; the extra text's follow
     mutable std::uint64_t cachedEpoch_ = ~0ull;
     mutable std::vector<std::size_t> cachedOrder_;
 };

@@ -7,6 +7,7 @@
 #include "core/api/Baselines.h"
 #include "core/api/Bench.h"
 #include "core/api/Knowledge.h"
+#include "core/api/ParameterCount.h"
 #include "core/dist/DistEnv.h"
 #include "core/dist/GradReducer.h"
 #include "core/dist/ProcessGroup.h"
@@ -28,6 +29,7 @@
 #include <c10/util/Exception.h>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <thread>
 #include <unistd.h>
@@ -95,6 +97,8 @@ public:
             if (auto msg = spec_.validate(); !msg.empty())
                 throw Error("invalid job: " + msg, "fix the field named above");
             connect();
+            if (leader()) store_->requireWritable();  // before minutes of reading the corpus (the ranks hear of it)
+            checkMemory();
             prepareData();  // a bad corpus fails here, before any run is recorded
             checkSameJob();
             if (leader()) {
@@ -130,6 +134,7 @@ public:
         try {
             runId_ = runId;
             connect();
+            if (leader()) store_->requireWritable();
             std::string checkpoint;
             if (leader()) {
                 const auto rec = store_->run(runId);
@@ -204,15 +209,17 @@ private:
                         "leave vocab_size at the preset's value");
         if (spec_.finetune.active()) return;  // a labelled task: the objective builds its own batches
         const Corpus corpus = spec_.corpus.empty() ? bundledCorpus() : readCorpus(spec_.corpus);
+        std::optional<Corpus> extra;
+        if (!spec_.extra_corpus.empty()) extra = readCorpus(spec_.extra_corpus);
         if (spec_.model.isErnie()) loadEntities();
-        data_ = std::make_unique<DataPipeline>(spec_, *tok_, corpus, entities_.get());
+        data_ = std::make_unique<DataPipeline>(spec_, *tok_, corpus, entities_.get(), extra ? &*extra : nullptr);
         if (spec_.train.start_seq_len > 0 && spec_.train.start_seq_len < spec_.train.seq_len && spec_.train.start_seq_share > 0) {
             // The short first phase: shorter sequences, as many tokens a step.
             JobSpec s = spec_;
             s.train.seq_len = spec_.train.start_seq_len;
             s.train.batch_size = std::max(1, spec_.train.batch_size * spec_.train.seq_len / spec_.train.start_seq_len);
             s.train.max_predictions = std::max(1, static_cast<int>(std::lround(spec_.train.max_predictions * static_cast<double>(s.train.seq_len) / spec_.train.seq_len)));
-            startData_ = std::make_unique<DataPipeline>(s, *tok_, corpus, entities_.get());
+            startData_ = std::make_unique<DataPipeline>(s, *tok_, corpus, entities_.get(), extra ? &*extra : nullptr);
             startSteps_ = static_cast<std::int64_t>(std::lround(spec_.train.start_seq_share * spec_.train.steps));
         }
         unigramEntropy_ = data_->trainUnigram().entropy();
@@ -247,6 +254,25 @@ private:
 
     // ---- data-parallel (core/dist/)
     bool leader() const { return env_.rank == 0; }
+
+    // An absurd configuration (48 layers of 4,096, a batch of 4,096 x 8,192 tokens) would
+    // otherwise be ended by the kernel's OOM killer mid-allocation, the window gone with it.
+    void checkMemory() const
+    {
+        const int local = std::max(1, env_.localWorld);
+        const int micro = std::max(1, spec_.train.batch_size / std::max(1, env_.world));
+        const MemoryEstimate m = estimateTrainingMemory(spec_.model, micro, spec_.train.seq_len);
+        const double need = m.total() * local, have = availableMemoryBytes();
+        auto gb = [](double b) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.1f GB", b / 1e9);
+            return std::string(buf);
+        };
+        if (have > 0 && need > 0.9 * have)
+            throw Error("this job needs about " + gb(need) + " of memory (weights, gradients and Adam's state " + gb(m.state * local) +
+                            ", a batch's activations " + gb(m.activations * local) + "), and the machine has " + gb(have) + " free",
+                        "lower batch_size (grad_accum keeps the tokens a step), seq_len, or the model's size");
+    }
 
     void connect()
     {

@@ -1,10 +1,15 @@
 // GUI speed, measured offscreen:
 //  1. event-loop stalls while bert-mini trains on the worker thread: a 5 ms timer probe
 //     records how late each tick fires; max and 99th percentile reported;
-//  2. curve redraw time with 5 runs x 100,000 points each (adaptive sampling).
-// Prints one JSON object.
+//  2. curve redraw time with 5 runs x 100,000 points each (adaptive sampling);
+//  3. the model view's redraw;
+//  4. event-loop stalls while the window opens a store of 200 runs x 100,000 metric rows,
+//     lists it, and the user selects one run, then five, then another metric (argv[2] and
+//     argv[3] change the store's size; argv[2] = 0 skips it).
+// Prints JSON objects.
 #include "core/store/RunStore.h"
 #include "ui/curves/CurvesPanel.h"
+#include "ui/runs/RunsPanel.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/worker/TrainingController.h"
 #include "ui/attention/AttentionViews.h"
@@ -25,6 +30,8 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("PretrainLab-bench"));
     const int seconds = argc > 1 ? std::atoi(argv[1]) : 20;
+    const int bigRuns = argc > 2 ? std::atoi(argv[2]) : 200;
+    const int bigRows = argc > 3 ? std::atoi(argv[3]) : 100000;
     QTemporaryDir dir;
     const QString store = dir.path() + QStringLiteral("/runs.sqlite");
 
@@ -87,6 +94,7 @@ int main(int argc, char** argv)
     QElapsedTimer load;
     load.start();
     curves.setRuns({1, 2, 3, 4, 5});
+    curves.refreshNow();  // the read on this thread, to time it (the GUI reads on a pool thread)
     curves.setMetric(QStringLiteral("loss"));
     const double loadMs = load.nsecsElapsed() / 1e6;
     std::vector<double> redraws;
@@ -130,5 +138,70 @@ int main(int argc, char** argv)
     std::printf("{\"stall_max_ms\": %.2f, \"stall_p99_ms\": %.2f, \"probe_ticks\": %d, \"seconds\": %d, \"training_tokens_per_second\": %.0f, "
                 "\"redraw_median_ms\": %.2f, \"redraw_max_ms\": %.2f, \"curve_points\": 500000, \"initial_load_ms\": %.1f}\n",
                 stallMax, stallP99, ticks, seconds, tokensPerSecond, redraws[redraws.size() / 2], redraws.back(), loadMs);
+    std::fflush(stdout);
+
+    // 4. A big store: the window must stay responsive while it lists and draws it.
+    if (bigRuns > 0) {
+        const std::string big = dir.path().toStdString() + "/many.sqlite";
+        QElapsedTimer made;
+        made.start();
+        {
+            ptl::RunStore s(big);
+            const char* names[] = {"loss", "mlm_loss", "nsp_loss", "lr", "grad_norm", "tokens_per_second", "tokens_seen", "flops"};
+            for (int r = 0; r < bigRuns; ++r) {
+                const auto id = s.createRun("synthetic " + std::to_string(r), "{}", "bert", "mlm+nsp");
+                std::vector<ptl::MetricRow> rows;
+                rows.reserve(static_cast<std::size_t>(bigRows));
+                for (std::int64_t step = 1; static_cast<int>(rows.size()) < bigRows; ++step) {
+                    for (const char* n : names) rows.push_back({step, n, 9.0 * std::exp(-step / (2000.0 + 10 * r)) + 0.01 * (step % 7), step * 0.5});
+                    if (step % 100 == 0)
+                        for (const char* n : {"eval_loss", "eval_mlm_loss"}) rows.push_back({step, n, 5.0 + 100.0 / step, step * 0.5});
+                }
+                rows.resize(static_cast<std::size_t>(bigRows));
+                s.appendMetrics(id, rows);
+                s.setStatus(id, "completed");
+            }
+        }
+        const double madeS = made.nsecsElapsed() / 1e9;
+        std::vector<double> late;
+        QTimer probe;
+        probe.setTimerType(Qt::PreciseTimer);
+        QElapsedTimer last;
+        QObject::connect(&probe, &QTimer::timeout, [&] {
+            late.push_back(std::max(0.0, last.nsecsElapsed() / 1e6 - 5.0));
+            last.restart();
+        });
+        auto runFor = [](int ms) {
+            QEventLoop loop;
+            QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+            loop.exec();
+        };
+        QElapsedTimer open;
+        open.start();
+        ptl::ui::MainWindow w(QString::fromStdString(big));  // opening (and listing) happens before the event loop runs
+        w.resize(1500, 900);
+        w.show();
+        const double openMs = open.nsecsElapsed() / 1e6;
+        last.start();
+        probe.start(5);
+        runFor(3000);  // the runs list refreshes every second
+        w.runsPanel()->selectRun(1);
+        runFor(3000);
+        QElapsedTimer shown;
+        shown.start();
+        w.curves()->setRuns({1, 2, 3, 4, 5});
+        w.curves()->setMetric(QStringLiteral("loss"));
+        while (w.curves()->loading() && shown.elapsed() < 60000) runFor(5);
+        const double fiveMs = shown.nsecsElapsed() / 1e6;
+        runFor(2000);
+        w.curves()->setMetric(QStringLiteral("eval_loss"));
+        runFor(3000);
+        probe.stop();
+        std::sort(late.begin(), late.end());
+        std::printf("{\"big_store_runs\": %d, \"rows_per_run\": %d, \"store_made_s\": %.1f, \"window_open_ms\": %.1f, "
+                    "\"five_runs_drawn_ms\": %.1f, \"big_store_stall_max_ms\": %.2f, \"big_store_stall_p99_ms\": %.2f, \"probe_ticks\": %zu}\n",
+                    bigRuns, bigRows, madeS, openMs, fiveMs, late.empty() ? 0.0 : late.back(),
+                    late.empty() ? 0.0 : late[static_cast<std::size_t>(0.99 * (late.size() - 1))], late.size());
+    }
     return 0;
 }

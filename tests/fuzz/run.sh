@@ -8,13 +8,13 @@ set -uo pipefail
 BUILD="$1"; SECONDS_EACH="$2"; shift 2
 HERE="$(cd "$(dirname "$0")" && pwd)"
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(safetensors config jobspec vocab bpe corpus snapshot store)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(safetensors config jobspec vocab bpe corpus snapshot store wordnet)
 status=0
 printf '%-12s %12s %10s %8s  %s\n' target executions exec/s cov findings
 for t in "${TARGETS[@]}"; do
   mkdir -p "$BUILD/corpus/$t" "$BUILD/findings/$t"
   maxlen=8192
-  case "$t" in store) maxlen=65536 ;; snapshot) maxlen=16384 ;; esac
+  case "$t" in store) maxlen=65536 ;; snapshot) maxlen=16384 ;; wordnet) maxlen=32768 ;; esac
   log="$BUILD/findings/$t/log.txt"
   ASAN_OPTIONS=detect_leaks=0 "$BUILD/fuzz_$t" -max_total_time="$SECONDS_EACH" -max_len="$maxlen" -timeout=20 \
       -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$BUILD/findings/$t/" \

@@ -152,6 +152,18 @@ void ConfigEditor::build()
     corpusRow->addWidget(corpus_, 1);
     corpusRow->addWidget(browse);
     trainForm_->addRow(tr("Corpus"), corpusRow);
+    extraCorpus_ = new QLineEdit(this);
+    extraCorpus_->setObjectName(QStringLiteral("extra_corpus"));
+    extraCorpus_->setPlaceholderText(tr("none"));
+    extraCorpus_->setToolTip(tr("More text that only trains (a file or a folder of .txt files, e.g. the one "
+                                "scripts/extra_corpus.py writes from WordNet and the King James Bible): the held-out "
+                                "documents and the unigram baseline stay the corpus's, so the run is measured as one on the "
+                                "corpus alone."));
+    auto* browseExtra = new QPushButton(tr("Folder…"), this);
+    auto* extraRow = new QHBoxLayout;
+    extraRow->addWidget(extraCorpus_, 1);
+    extraRow->addWidget(browseExtra);
+    trainForm_->addRow(tr("Extra training text"), extraRow);
 
     auto* moreBox = new QGroupBox(tr("More (optimizer, objectives, bookkeeping)"), this);
     moreBox->setObjectName(QStringLiteral("more"));
@@ -317,7 +329,11 @@ void ConfigEditor::build()
     connect(preset_, &QComboBox::currentIndexChanged, this, &ConfigEditor::onPresetChanged);
     for (QComboBox* c : {sharing_, layerNorm_, activation_, schedule_, precision_})
         connect(c, &QComboBox::currentIndexChanged, this, &ConfigEditor::revalidate);
-    for (QLineEdit* e : {name_, corpus_, probe_}) connect(e, &QLineEdit::textChanged, this, &ConfigEditor::revalidate);
+    for (QLineEdit* e : {name_, corpus_, extraCorpus_, probe_}) connect(e, &QLineEdit::textChanged, this, &ConfigEditor::revalidate);
+    connect(browseExtra, &QPushButton::clicked, this, [this] {
+        const QString d = QFileDialog::getExistingDirectory(this, tr("Folder of extra training text"));
+        if (!d.isEmpty()) extraCorpus_->setText(d);
+    });
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, tr("Corpus text file"), QString(), tr("Text files (*.txt);;All files (*)"));
         if (!f.isEmpty()) corpus_->setText(f);
@@ -425,6 +441,7 @@ void ConfigEditor::setSpec(const JobSpec& s)
     setInt("keep_last", t.keep_last);
     probe_->setText(QString::fromStdString(t.probe_text));
     corpus_->setText(QString::fromStdString(s.corpus));
+    extraCorpus_->setText(QString::fromStdString(s.extra_corpus));
     name_->setText(s.name == s.preset ? QString() : QString::fromStdString(s.name));
     family_->setText(QStringLiteral("%1 · %2").arg(QString::fromStdString(toString(m.family)), QString::fromStdString(s.objective())));
     updating_ = false;
@@ -518,6 +535,7 @@ JobSpec ConfigEditor::spec() const
     t.keep_last = i("keep_last");
     t.probe_text = probe_->text().toStdString();
     s.corpus = corpus_->text().trimmed().toStdString();
+    s.extra_corpus = extraCorpus_->text().trimmed().toStdString();
     s.name = name_->text().trimmed().isEmpty() ? s.preset : name_->text().trimmed().toStdString();
     return s;
 }
@@ -592,15 +610,17 @@ void ConfigEditor::revalidate()
     html += QStringLiteral("<tr><td><b>%1</b></td><td align='right' style='white-space:nowrap'><b>%2</b></td><td></td></tr>").arg(tr("Total"), count(total));
     html += QStringLiteral("</table>");
     if (b.saved() > 0) html += tr("<br>%1 parameters saved versus unshared (%2).").arg(count(b.saved()), count(b.unshared_total));
-    // Memory: fp32 weights, gradients and two Adam moments (16 bytes a parameter), and
-    // activations as Korthikanti et al. (2022): per layer b·s·h·(34 + 5·a·s/h) bytes at 16 bits.
-    const double B = s.train.batch_size, T = s.train.seq_len, H = m.hidden_size, A = m.num_heads;
-    const double act = m.num_layers * B * T * H * (34.0 + 5.0 * A * T / H);
+    // Memory: core's estimate (the one a job is refused by), against what this machine has free.
+    const MemoryEstimate mem = estimateTrainingMemory(m, std::max(1, s.train.batch_size / std::max(1, s.train.processes)), s.train.seq_len);
+    const double need = mem.total() * std::max(1, s.train.processes), have = availableMemoryBytes();
     html += tr("<br>Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.")
-                .arg(bytes(16.0 * static_cast<double>(total)))
+                .arg(bytes(mem.state))
                 .arg(s.train.batch_size)
                 .arg(s.train.seq_len)
-                .arg(bytes(act));
+                .arg(bytes(mem.activations));
+    if (have > 0 && need > 0.9 * have)
+        html += tr("<br><span style='color:#b00020'>More than this machine has free (%1): the run would be refused. Lower the "
+                   "batch size, the sequence length or the model's size.</span>").arg(bytes(have));
     breakdown_->setText(html);
 }
 

@@ -47,6 +47,7 @@ private:
     QComboBox* preset_ = nullptr;
     QLineEdit* name_ = nullptr;
     QLineEdit* corpus_ = nullptr;
+    QLineEdit* extraCorpus_ = nullptr;
     QLineEdit* probe_ = nullptr;
     QComboBox *sharing_ = nullptr, *layerNorm_ = nullptr, *activation_ = nullptr, *schedule_ = nullptr, *precision_ = nullptr;
     QMap<QString, QWidget*> fields_;  // JSON key -> widget

@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileDialog>
 #include <QMessageBox>
@@ -11,6 +12,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
+#include <QPointer>
+#include <QThreadPool>
 #include <QPushButton>
 #include <QSlider>
 #include <QSvgGenerator>
@@ -18,6 +21,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <memory>
 #include "ui/common/QCustomPlot.h"
 
 namespace ptl {
@@ -94,8 +98,9 @@ CurvesPanel::CurvesPanel(QString storePath, QWidget* parent) : QWidget(parent), 
     redrawTimer_ = new QTimer(this);
     redrawTimer_->setSingleShot(true);
     redrawTimer_->setInterval(40);  // at most 25 redraws a second, whatever arrives
-    connect(redrawTimer_, &QTimer::timeout, this, &CurvesPanel::refreshNow);
+    connect(redrawTimer_, &QTimer::timeout, this, &CurvesPanel::refreshInBackground);
     connect(metric_, &QComboBox::currentIndexChanged, this, [this] {
+        wanted_ = metric_->currentText();
         redraw();
         plot_->rescaleAxes();
         plot_->replot();
@@ -139,13 +144,16 @@ void CurvesPanel::setRuns(const QList<qint64>& runIds)
     runs_ = runIds;
     for (auto it = data_.begin(); it != data_.end();)
         it = runIds.contains(it->first) ? std::next(it) : data_.erase(it);
-    refreshNow();
-    plot_->rescaleAxes();
-    plot_->replot();
+    for (qint64 id : runIds) data_[id];  // a run not read yet: drawn when its rows arrive
+    followData_ = true;
+    rebuildMetricList();
+    redraw();
+    refreshInBackground();
 }
 
 void CurvesPanel::setMetric(const QString& name)
 {
+    wanted_ = name;  // kept for runs whose rows are still being read
     const int i = metric_->findText(name);
     if (i >= 0) metric_->setCurrentIndex(i);
 }
@@ -162,26 +170,79 @@ void CurvesPanel::notifyNewPoints(qint64 runId)
     if (runs_.contains(runId) && !redrawTimer_->isActive()) redrawTimer_->start();
 }
 
-void CurvesPanel::load(qint64 runId, RunData& d)
+CurvesPanel::Loaded CurvesPanel::read(const RunStoreClient& store, qint64 runId, std::int64_t after)
 {
-    RunStoreClient store(storePath_.toStdString());
-    for (const RunSummary& r : store.runs())
-        if (r.id == runId) d.name = QString::fromStdString(r.name);
-    for (MetricPoint& p : store.metrics(runId, d.lastStep)) {
-        d.lastStep = std::max(d.lastStep, p.step);
+    Loaded l;
+    l.runId = runId;
+    l.after = after;
+    if (const auto r = store.run(runId)) l.name = QString::fromStdString(r->name);
+    l.points = store.metrics(runId, after);
+    return l;
+}
+
+bool CurvesPanel::merge(Loaded&& l)
+{
+    auto it = data_.find(l.runId);
+    if (it == data_.end() || !runs_.contains(l.runId)) return false;  // no longer shown
+    RunData& d = it->second;
+    bool changed = !l.name.isEmpty() && l.name != d.name;
+    if (changed) d.name = l.name;
+    for (MetricPoint& p : l.points) {
+        if (p.step <= d.lastStep) continue;  // read meanwhile by refreshNow
         d.series[p.name].push_back(std::move(p));
+        changed = true;
     }
+    for (const auto& p : d.series)
+        if (!p.second.empty()) d.lastStep = std::max(d.lastStep, p.second.back().step);
+    return changed;
 }
 
 void CurvesPanel::refreshNow()
 {
     try {
-        for (qint64 id : runs_) load(id, data_[id]);
+        RunStoreClient store(storePath_.toStdString());
+        for (qint64 id : runs_) merge(read(store, id, data_[id].lastStep));
     } catch (const std::exception&) {
         // The store may be briefly busy or gone; the next refresh tries again.
     }
     rebuildMetricList();
     redraw();
+}
+
+void CurvesPanel::refreshInBackground()
+{
+    if (loading_) {
+        loadAgain_ = true;
+        return;
+    }
+    if (runs_.isEmpty()) return;
+    loading_ = true;
+    std::vector<std::pair<qint64, std::int64_t>> wanted;
+    for (qint64 id : runs_) wanted.emplace_back(id, data_[id].lastStep);
+    QPointer<CurvesPanel> self(this);
+    QThreadPool::globalInstance()->start([self, path = storePath_.toStdString(), wanted] {
+        auto loaded = std::make_shared<std::vector<Loaded>>();
+        try {
+            RunStoreClient store(path);
+            for (const auto& [id, after] : wanted) loaded->push_back(read(store, id, after));
+        } catch (const std::exception&) {
+            // Busy or gone: the next poll tries again.
+        }
+        QMetaObject::invokeMethod(qApp, [self, loaded] {
+            if (!self) return;
+            bool changed = false;
+            for (Loaded& l : *loaded) changed = self->merge(std::move(l)) || changed;
+            self->loading_ = false;
+            if (changed) {
+                self->rebuildMetricList();
+                self->redraw();
+            }
+            if (self->loadAgain_) {
+                self->loadAgain_ = false;
+                self->refreshInBackground();
+            }
+        }, Qt::QueuedConnection);
+    });
 }
 
 void CurvesPanel::rebuildMetricList()
@@ -199,7 +260,7 @@ void CurvesPanel::rebuildMetricList()
     QStringList current;
     for (int i = 0; i < metric_->count(); ++i) current << metric_->itemText(i);
     if (current == names) return;
-    const QString keep = metric_->currentText();
+    const QString keep = names.contains(wanted_) ? wanted_ : metric_->currentText();
     QSignalBlocker block(metric_);
     metric_->clear();
     metric_->addItems(names);
@@ -365,6 +426,7 @@ void CurvesPanel::showTooltip(QMouseEvent* e)
 
 bool CurvesPanel::exportTo(const QString& path, QString* error)
 {
+    if (loading_) refreshNow();  // what the store holds now, not what was read so far
     const QString ext = QFileInfo(path).suffix().toLower();
     bool ok = false;
     if (ext == QLatin1String("png")) {

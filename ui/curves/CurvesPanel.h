@@ -2,7 +2,8 @@
 // Training curves: any metric of any selected runs overlaid, one colour per run, with
 // debiased-EMA smoothing (raw curve faint), x-axis by step, tokens seen, wall time or
 // relative time, log y, hover values, zoom and pan, export. Points are read from the run
-// store incrementally; redraws are batched (at most one per 40 ms).
+// store incrementally, off the GUI thread (a run of 100,000 rows takes longer to read than
+// a frame); redraws are batched (at most one per 40 ms) and happen only when rows arrived.
 #include "core/api/Runs.h"
 
 #include <QList>
@@ -30,7 +31,9 @@ public:
 
     explicit CurvesPanel(QString storePath, QWidget* parent = nullptr);
 
+    // Shows these runs; their rows are read in the background (loading() until they are in).
     void setRuns(const QList<qint64>& runIds);
+    bool loading() const { return loading_; }
     void setMetric(const QString& name);
     QString metric() const;
     void setXAxis(XAxis axis);
@@ -38,7 +41,7 @@ public:
     void setLogY(bool on);
     // New points may be in the store for this run: schedule a batched refresh.
     void notifyNewPoints(qint64 runId);
-    void refreshNow();  // reads the store and redraws at once
+    void refreshNow();  // reads the store on this thread and redraws at once (export, tests)
 
     // What is drawn, for tests and CSV export: per run, x and raw y of the chosen metric.
     struct Line {
@@ -67,7 +70,16 @@ private:
         std::int64_t lastStep = -1;
         std::map<std::string, std::vector<MetricPoint>> series;
     };
-    void load(qint64 runId, RunData& d);
+    // What one background read brought for a run: its name and the rows after `after`.
+    struct Loaded {
+        qint64 runId = 0;
+        std::int64_t after = -1;
+        QString name;
+        std::vector<MetricPoint> points;
+    };
+    static Loaded read(const class RunStoreClient& store, qint64 runId, std::int64_t after);
+    bool merge(Loaded&& l);  // true when it brought rows or a new name
+    void refreshInBackground();
     void rebuildMetricList();
     void redraw();
     void showTooltip(QMouseEvent* e);
@@ -88,6 +100,9 @@ private:
     QSet<QCPGraph*> baselineGraphs_;
     int replots_ = 0;
     bool followData_ = true;  // rescale to the data until the user zooms or pans
+    QString wanted_;            // the metric asked for (shown as soon as a run has it)
+    bool loading_ = false;      // a background read is under way
+    bool loadAgain_ = false;    // ... and another was asked for meanwhile
 };
 
 } // namespace ui

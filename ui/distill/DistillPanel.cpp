@@ -444,7 +444,18 @@ void DistillPanel::refreshLosses()
     }
     std::map<std::string, QVector<double>> xs, ys;
     try {
-        for (const auto& m : RunStoreClient(storePath_.toStdString()).metrics(runId_)) {
+        RunStoreClient store(storePath_.toStdString());
+        if (checkedRun_ != runId_) {  // reading every row of a long run that is no distillation would stall the window
+            const auto j = nlohmann::json::parse(store.configJson(runId_), nullptr, false);
+            checkedIsDistill_ = j.is_object() && j.contains("distill") && j["distill"].is_object() &&
+                                !j["distill"].value("method", std::string()).empty();
+            checkedRun_ = runId_;
+        }
+        if (!checkedIsDistill_) {
+            losses_->replot();
+            return;
+        }
+        for (const auto& m : store.metrics(runId_)) {
             const bool perLayer = m.name.rfind("att_loss_", 0) == 0 || m.name.rfind("hid_loss_", 0) == 0;
             const bool distil = m.name == "kd_loss" || m.name == "cos_loss" || m.name == "emb_loss" || m.name == "pred_loss";
             if (!perLayer && !distil) continue;

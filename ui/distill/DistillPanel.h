@@ -93,6 +93,8 @@ private:
     void fillStudentFromRun();
 
     QString storePath_;
+    qint64 checkedRun_ = 0;         // the run whose configuration was last read for ...
+    bool checkedIsDistill_ = false; // ... whether it is a distillation (others have no losses to draw)
     QThread thread_;
     QObject* worker_ = nullptr;
     QLineEdit* teacher_ = nullptr;

