@@ -41,6 +41,17 @@ def machine():
     return f"{os.cpu_count()}-core {name} ({isa})"
 
 
+def extra_text(path):
+    """The training-only text a run added (JobSpec extra_corpus), by its files."""
+    if not path:
+        return ""
+    files = sorted(f for f in os.listdir(path) if f.endswith(".txt")) if os.path.isdir(path) else [os.path.basename(path)]
+    known = {"wordnet.txt": "wordnet.txt: WordNet 3.0's glosses and examples (Debian wordnet-base)",
+             "kjv.txt": "kjv.txt: the King James Version (Debian bible-kjv-text)"}
+    return ("; trained also on extra text that is never evaluated on, written by scripts/extra_corpus.py ("
+            + "; ".join(known.get(f, f) for f in files) + ")")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cli", required=True)
@@ -86,7 +97,8 @@ def main():
         "command": a.command,
         "convert": f"pretrainlab-cli convert --checkpoint {os.path.basename(os.path.normpath(a.checkpoint))} --out {a.model_dir} --dtype bf16",
         "corpus": (cfg.get("corpus") or "the bundled Brown corpus (resources/corpus/brown.txt, 500 documents)")
-        + f"; {held:.0%} of the documents held out by document (seed {seed})",
+        + f"; {held:.0%} of the documents held out by document (seed {seed})"
+        + extra_text(cfg.get("extra_corpus")),
         "training": {
             "steps": state["step"],
             "tokens_seen": state["tokens_seen"],

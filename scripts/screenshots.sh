@@ -22,6 +22,11 @@ for lang in en ko; do
     xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/runs.sqlite" \
         --out "$OUT" --lang "$lang" --steps 150
 done
+# Extra training text beside the corpus.
+for lang in en ko; do
+    xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/runs.sqlite" \
+        --out "$OUT" --lang "$lang" --only extra-text
+done
 # Data-parallel: processes on this machine, the global batch and each process's share.
 for lang in en ko; do
     xvfb-run -a -s '-screen 0 1600x1000x24' "$BIN/pretrainlab-screenshots" --store "$WORK/runs.sqlite" \

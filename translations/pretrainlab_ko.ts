@@ -665,7 +665,7 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigEditor.cpp" line="296"/>
-        <location filename="../ui/config/ConfigEditor.cpp" line="629"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="631"/>
         <source>Start training</source>
         <translation>학습 시작</translation>
     </message>
@@ -807,12 +807,17 @@
         <translation>&lt;br&gt;공유하지 않을 때(%2)보다 파라미터 %1개를 절약합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="617"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="616"/>
         <source>&lt;br&gt;Memory: weights + gradients + Adam %1; activations for %2 × %3 about %4.</source>
         <translation>&lt;br&gt;메모리: 가중치 + 기울기 + Adam %1, %2 × %3 활성값 약 %4.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigEditor.cpp" line="629"/>
+        <location filename="../ui/config/ConfigEditor.cpp" line="622"/>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#b00020&apos;&gt;More than this machine has free (%1): the run would be refused. Lower the batch size, the sequence length or the model&apos;s size.&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#b00020&apos;&gt;이 컴퓨터의 여유 메모리(%1)보다 많습니다: 이 실행은 거부됩니다. 배치 크기, 시퀀스 길이 또는 모델 크기를 줄이세요.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigEditor.cpp" line="631"/>
         <source>A run is training…</source>
         <translation>학습 중인 실행이 있습니다…</translation>
     </message>
@@ -5543,7 +5548,7 @@ Measured now on this machine: the same input for the latency (encoder, fp32, med
         <translation>프로세스 %2개를 띄울 %1을(를) 시작할 수 없습니다: %3. 워크벤치와 같은 곳에 빌드됩니다(make build).</translation>
     </message>
     <message>
-        <location filename="../ui/worker/TrainingController.cpp" line="132"/>
+        <location filename="../ui/worker/TrainingController.cpp" line="131"/>
         <source>pretrainlab-cli ended with status %1 before the run was recorded.</source>
         <translation>실행이 기록되기 전에 pretrainlab-cli가 상태 %1(으)로 끝났습니다.</translation>
     </message>

@@ -26,6 +26,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QEventLoop>
@@ -302,6 +303,24 @@ int main(int argc, char** argv)
         }
         wait(300);
         save(&w, dir + QStringLiteral("/processes%1.png").arg(suffix));
+        return 0;
+    }
+    if (parser.value(only) == QLatin1String("extra-text")) {
+        // Training-only text beside the corpus (README, Training), and the memory estimate.
+        w.configEditor()->setPreset(QStringLiteral("gpt-mini"));
+        ptl::JobSpec spec = w.configEditor()->spec();
+        spec.extra_corpus = "/home/student/extra (scripts/extra_corpus.py)";
+        w.configEditor()->setSpec(spec);
+        wait(300);
+        auto* scroll = w.configEditor()->findChild<QScrollArea*>();
+        auto* field = w.configEditor()->findChild<QLineEdit*>(QStringLiteral("extra_corpus"));
+        if (scroll && field) {
+            scroll->ensureWidgetVisible(field, 0, 250);
+            scroll->horizontalScrollBar()->setValue(0);
+        }
+        if (field) field->setToolTip(QString());
+        wait(300);
+        save(&w, dir + QStringLiteral("/extra-text%1.png").arg(suffix));
         return 0;
     }
     if (parser.value(only) == QLatin1String("electra-config")) {

@@ -88,10 +88,10 @@ std::string RunStoreClient::message(std::int64_t runId) const
 
 std::string RunStoreClient::csv(std::int64_t runId) const { return impl_->store.exportCsv(runId); }
 
-std::vector<SnapshotPoint> RunStoreClient::snapshots(std::int64_t runId, const std::string& kind) const
+std::vector<SnapshotPoint> RunStoreClient::snapshots(std::int64_t runId, const std::string& kind, std::int64_t afterStep) const
 {
     std::vector<SnapshotPoint> out;
-    for (const auto& s : impl_->store.snapshots(runId, kind)) out.push_back({s.step, s.payload});
+    for (const auto& s : impl_->store.snapshots(runId, kind, afterStep)) out.push_back({s.step, s.payload});
     return out;
 }
 

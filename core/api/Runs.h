@@ -59,7 +59,7 @@ public:
     std::string message(std::int64_t runId) const;
     std::string csv(std::int64_t runId) const;
     std::string lastCheckpoint(std::int64_t runId) const;  // empty when none
-    std::vector<SnapshotPoint> snapshots(std::int64_t runId, const std::string& kind) const;
+    std::vector<SnapshotPoint> snapshots(std::int64_t runId, const std::string& kind, std::int64_t afterStep = -1) const;
     void rename(std::int64_t runId, const std::string& name);
     // Deletes the run's rows and its checkpoint folders. Refuses a running run.
     void remove(std::int64_t runId);

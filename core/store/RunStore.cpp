@@ -433,12 +433,12 @@ void RunStore::addSnapshot(std::int64_t runId, std::int64_t step, const std::str
         throw Error("run store " + path_.string() + ": cannot write a snapshot: " + sqlite3_errmsg(db_), "is the disk full?");
 }
 
-std::vector<SnapshotRow> RunStore::snapshots(std::int64_t runId, const std::string& kind) const
+std::vector<SnapshotRow> RunStore::snapshots(std::int64_t runId, const std::string& kind, std::int64_t afterStep) const
 {
-    Stmt q(db_, kind.empty() ? "SELECT id, step, kind, payload, wall_time FROM snapshots WHERE run_id=? ORDER BY step, id"
-                             : "SELECT id, step, kind, payload, wall_time FROM snapshots WHERE run_id=? AND kind=? ORDER BY step, id");
-    q.bind(1, runId);
-    if (!kind.empty()) q.bind(2, kind);
+    Stmt q(db_, kind.empty() ? "SELECT id, step, kind, payload, wall_time FROM snapshots WHERE run_id=? AND step>? ORDER BY step, id"
+                             : "SELECT id, step, kind, payload, wall_time FROM snapshots WHERE run_id=? AND step>? AND kind=? ORDER BY step, id");
+    q.bind(1, runId).bind(2, afterStep);
+    if (!kind.empty()) q.bind(3, kind);
     std::vector<SnapshotRow> out;
     while (sqlite3_step(q.s) == SQLITE_ROW)
         out.push_back({sqlite3_column_int64(q.s, 0), sqlite3_column_int64(q.s, 1), q.text(2), q.text(3), sqlite3_column_double(q.s, 4)});

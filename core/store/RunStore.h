@@ -83,7 +83,8 @@ public:
     void removeCheckpoint(std::int64_t runId, std::int64_t step);
     std::vector<CheckpointRow> checkpoints(std::int64_t runId) const;
     void addSnapshot(std::int64_t runId, std::int64_t step, const std::string& kind, const std::string& payload, double wallTime);
-    std::vector<SnapshotRow> snapshots(std::int64_t runId, const std::string& kind = {}) const;
+    // afterStep: only the newer ones (a live view's poll reads what it has not shown).
+    std::vector<SnapshotRow> snapshots(std::int64_t runId, const std::string& kind = {}, std::int64_t afterStep = -1) const;
     void addEvent(std::int64_t runId, const std::string& kind, const std::string& message);
     // metrics as CSV: run_id,step,name,value,wall_time (one row per stored metric, in order).
     std::string exportCsv(std::int64_t runId) const;

@@ -442,6 +442,7 @@ void ConfigEditor::setSpec(const JobSpec& s)
     probe_->setText(QString::fromStdString(t.probe_text));
     corpus_->setText(QString::fromStdString(s.corpus));
     extraCorpus_->setText(QString::fromStdString(s.extra_corpus));
+    for (QLineEdit* e : {corpus_, extraCorpus_}) e->setCursorPosition(0);  // a long path shows its start in a narrow dock
     name_->setText(s.name == s.preset ? QString() : QString::fromStdString(s.name));
     family_->setText(QStringLiteral("%1 · %2").arg(QString::fromStdString(toString(m.family)), QString::fromStdString(s.objective())));
     updating_ = false;

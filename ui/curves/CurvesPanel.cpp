@@ -185,6 +185,7 @@ bool CurvesPanel::merge(Loaded&& l)
     auto it = data_.find(l.runId);
     if (it == data_.end() || !runs_.contains(l.runId)) return false;  // no longer shown
     RunData& d = it->second;
+    if (l.after > d.lastStep) return false;  // read for an earlier selection of this run: rows up to `after` would be missing
     bool changed = !l.name.isEmpty() && l.name != d.name;
     if (changed) d.name = l.name;
     for (MetricPoint& p : l.points) {

@@ -64,8 +64,7 @@ void TrainingWorker::runProcesses(const JobSpec& spec, const std::shared_ptr<Sto
             const RunStoreClient store(storePath_.toStdString());
             for (const char* kind : {"attention", "masking", "dynamics", "replaced", "finetune"}) {
                 auto& last = shown.try_emplace(kind, -1).first->second;
-                for (const SnapshotPoint& sp : store.snapshots(runId_, kind)) {
-                    if (sp.step <= last) continue;
+                for (const SnapshotPoint& sp : store.snapshots(runId_, kind, last)) {  // only those not shown yet
                     last = sp.step;
                     Q_EMIT sigSnapshot(runId_, sp.step, QString::fromLatin1(kind), QString::fromStdString(sp.payloadJson));
                 }
