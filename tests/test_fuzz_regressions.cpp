@@ -114,6 +114,13 @@ private Q_SLOTS:
         });
         QVERIFY2(m.contains(QStringLiteral("million parameters")), qPrintable(m));
 
+        // WordNet: a synset whose word count is 0 was read, and naming it (its first word)
+        // threw std::out_of_range past every handler.
+        const std::string wn = bytesOf(kFuzz / "regressions/wordnet/synset-without-words");
+        fuzzWordnet(reinterpret_cast<const std::uint8_t*>(wn.data()), wn.size());  // writes the twelve files
+        m = refusal([] { ptl::WordNet(ptl::fuzz::scratch() / "wordnet", 0); });
+        QVERIFY2(m.contains(QStringLiteral("without words")), qPrintable(m));
+
         // And by hand: an integer field given 1e300, a float field given 1e300.
         m = refusal([] { ptl::ModelConfig::fromJson(nlohmann::json::parse(R"({"model_type":"bert","hidden_size":1e300})")); });
         QVERIFY2(m.contains(QStringLiteral("hidden_size")), qPrintable(m));

@@ -172,6 +172,7 @@ WordNet::WordNet(const std::filesystem::path& dir, std::size_t minSynsets)
             s.satellite = type == "s";
             s.lexFile = std::atoi(lex.c_str());
             const int wcnt = static_cast<int>(std::strtol(wcntHex.c_str(), nullptr, 16));
+            if (wcnt < 1) throw bad("a synset without words (word count '" + wcntHex + "')");  // every synset is named by its first word
             for (int i = 0; i < wcnt; ++i) {
                 std::string w, lexId;
                 if (!(ls >> w >> lexId)) throw bad("fewer words than its count");

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs the test suite of a sanitizer build: run.sh asan|tsan BUILD_DIR [CTEST_REGEX] [JOBS]
-# Every process the tests start (the CLI, its data-parallel ranks) writes its reports under
-# BUILD_DIR/sanitizer-reports; any report there fails the run, printed whole.
+# Every process the tests start (the CLI, its data-parallel ranks) writes its ASan, LSan and
+# TSan reports under BUILD_DIR/sanitizer-reports. UBSan, linked beside ASan by GCC, ignores
+# log_path: its reports abort the process (a crash its test sees) and are printed; the
+# tests' whole output is kept in BUILD_DIR/sanitizer-reports/ctest-output.log and searched
+# for any report. Any report fails the run, printed whole.
 set -uo pipefail
 kind=$1; build=$(cd "$2" && pwd); regex=${3:-.}; jobs=${4:-$(nproc)}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,7 +17,7 @@ asan)
     # and libc10), which is theirs, not ours.
     export ASAN_OPTIONS="log_path=$reports/asan:detect_leaks=1:detect_odr_violation=0:allocator_may_return_null=1:handle_abort=1"
     export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0"
-    export UBSAN_OPTIONS="log_path=$reports/ubsan:print_stacktrace=1:halt_on_error=1:suppressions=$here/ubsan.supp"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1:suppressions=$here/ubsan.supp"
     ;;
 tsan)
     export TSAN_OPTIONS="log_path=$reports/tsan:halt_on_error=1:second_deadlock_stack=1:suppressions=$here/tsan.supp"
@@ -23,11 +26,15 @@ tsan)
     ;;
 *) echo "run.sh: asan or tsan, not '$kind'" >&2; exit 2 ;;
 esac
-cd "$build" && ctest --output-on-failure -j"$jobs" --timeout 3600 -R "$regex"
+cd "$build" && ctest -V -j"$jobs" --timeout 3600 -R "$regex" > "$reports/ctest-output.log" 2>&1
 rc=$?
-if compgen -G "$reports/*" > /dev/null; then
-    echo "=== sanitizer reports ($(ls "$reports" | wc -l) files in $reports) ==="
-    for f in "$reports"/*; do echo "--- $f"; cat "$f"; done
+sed -n '/tests passed\|tests failed/,$p' "$reports/ctest-output.log"
+if [ $rc -ne 0 ]; then grep -E '(Failed|Not Run|\*\*\*)' "$reports/ctest-output.log" | grep -E '^ *[0-9]+/[0-9]+ Test' ; fi
+pattern='runtime error:|ERROR: AddressSanitizer|ERROR: LeakSanitizer|WARNING: ThreadSanitizer|SUMMARY: (Address|Leak|Thread|UndefinedBehavior)Sanitizer'
+if compgen -G "$reports/[alt]san*" > /dev/null || grep -qE "$pattern" "$reports/ctest-output.log"; then
+    echo "=== sanitizer reports ==="
+    for f in "$reports"/[alt]san*; do [ -e "$f" ] && { echo "--- $f"; cat "$f"; }; done
+    grep -n -B2 -A30 -E "$pattern" "$reports/ctest-output.log" | head -400
     rc=1
 fi
 exit $rc
