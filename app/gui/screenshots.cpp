@@ -288,6 +288,13 @@ int main(int argc, char** argv)
         dynamicsShots();
         return 0;
     }
+    // Scrolls the configuration editor so that a field shows, its left edge in view.
+    auto showInEditor = [&](QWidget* target, int margin) {
+        auto* scroll = w.configEditor()->findChild<QScrollArea*>();
+        if (!scroll || !target) return;
+        scroll->ensureWidgetVisible(target, 0, margin);
+        scroll->horizontalScrollBar()->setValue(0);
+    };
     if (parser.value(only) == QLatin1String("processes")) {
         // Data-parallel: processes on this machine, the global batch and each one's share.
         w.configEditor()->setPreset(QStringLiteral("bert-mini"));
@@ -295,12 +302,7 @@ int main(int argc, char** argv)
         spec.train.processes = 2;
         w.configEditor()->setSpec(spec);
         wait(300);
-        auto* scroll = w.configEditor()->findChild<QScrollArea*>();
-        auto* label = w.configEditor()->findChild<QLabel*>(QStringLiteral("globalBatch"));
-        if (scroll && label) {
-            scroll->ensureWidgetVisible(label, 0, 250);
-            scroll->horizontalScrollBar()->setValue(0);
-        }
+        showInEditor(w.configEditor()->findChild<QLabel*>(QStringLiteral("globalBatch")), 250);
         wait(300);
         save(&w, dir + QStringLiteral("/processes%1.png").arg(suffix));
         return 0;
@@ -312,12 +314,8 @@ int main(int argc, char** argv)
         spec.extra_corpus = "/home/student/extra (scripts/extra_corpus.py)";
         w.configEditor()->setSpec(spec);
         wait(300);
-        auto* scroll = w.configEditor()->findChild<QScrollArea*>();
         auto* field = w.configEditor()->findChild<QLineEdit*>(QStringLiteral("extra_corpus"));
-        if (scroll && field) {
-            scroll->ensureWidgetVisible(field, 0, 250);
-            scroll->horizontalScrollBar()->setValue(0);
-        }
+        showInEditor(field, 250);
         if (field) field->setToolTip(QString());
         wait(300);
         save(&w, dir + QStringLiteral("/extra-text%1.png").arg(suffix));
@@ -328,12 +326,7 @@ int main(int argc, char** argv)
         w.configEditor()->setPreset(QStringLiteral("electra-tiny"));
         if (auto* more = w.configEditor()->findChild<QGroupBox*>(QStringLiteral("more"))) more->setChecked(true);
         wait(300);
-        auto* scroll = w.configEditor()->findChild<QScrollArea*>();
-        auto* rep = w.configEditor()->findChild<QComboBox*>(QStringLiteral("replacements"));
-        if (scroll && rep) {
-            scroll->ensureWidgetVisible(rep, 0, 200);
-            scroll->horizontalScrollBar()->setValue(0);
-        }
+        showInEditor(w.configEditor()->findChild<QComboBox*>(QStringLiteral("replacements")), 200);
         wait(300);
         save(&w, dir + QStringLiteral("/electra-config%1.png").arg(suffix));
         return 0;

@@ -188,13 +188,13 @@ bool CurvesPanel::merge(Loaded&& l)
     if (l.after > d.lastStep) return false;  // read for an earlier selection of this run: rows up to `after` would be missing
     bool changed = !l.name.isEmpty() && l.name != d.name;
     if (changed) d.name = l.name;
+    const std::int64_t before = d.lastStep;
     for (MetricPoint& p : l.points) {
-        if (p.step <= d.lastStep) continue;  // read meanwhile by refreshNow
+        if (p.step <= before) continue;  // read meanwhile by refreshNow
+        d.lastStep = std::max(d.lastStep, p.step);
         d.series[p.name].push_back(std::move(p));
         changed = true;
     }
-    for (const auto& p : d.series)
-        if (!p.second.empty()) d.lastStep = std::max(d.lastStep, p.second.back().step);
     return changed;
 }
 
